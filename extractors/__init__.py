@@ -1,0 +1,1 @@
+"""Cleaning and NLP extraction: plain, typed functions from RawDocument to ExtractedArticle."""

@@ -1,0 +1,110 @@
+"""The NLP stage: CleanArticle batches → spaCy (nlp.pipe) → ExtractedArticle with entities, claims, amounts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.amounts import find_amounts
+from extractors.claims import extract_claims
+from extractors.entities import resolve_entities
+from newsflow.records import CleanArticle, ExtractedArticle, Sentence
+from newsflow.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+
+@Language.component("newsflow_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence spans two blocks."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+@cache
+def load_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
+    """Load a spaCy pipeline once per process, with newsflow's line-break rule before the parser."""
+    nlp = spacy.load(model, exclude=list(exclude))
+    if "newsflow_line_breaks" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("newsflow_line_breaks", before=before) if before else nlp.add_pipe(
+            "newsflow_line_breaks"
+        )
+    return nlp
+
+
+def nlp_text(article: CleanArticle, max_chars: int) -> str:
+    """The text spaCy reads: headings blanked out (same length, so offsets hold), capped in length."""
+    chars = list(article.text[:max_chars])
+    for block in article.blocks:
+        if block.kind == "heading":
+            for i in range(block.start, min(block.end, len(chars))):
+                if not chars[i].isspace():
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def skip_reason(article: CleanArticle, settings: Settings) -> str | None:
+    """Why an article gets no NLP, or None: empty text or a language the extractors do not handle."""
+    if not article.text.strip():
+        return "no text"
+    if article.language and article.language not in settings.languages:
+        return f"language={article.language}: extraction runs on {','.join(settings.languages)} only"
+    return None
+
+
+def analyse(article: CleanArticle, doc: Doc) -> ExtractedArticle:
+    """Everything the extractors find in one parsed article."""
+    sentences = [Sentence(s.start_char, s.end_char, 0) for s in doc.sents if s.text.strip()]
+    entities, mentions, roles = resolve_entities(doc, article)
+    claims, claim_entities = extract_claims(doc, article, entities, mentions)
+    amounts = find_amounts(doc, claims)
+    return ExtractedArticle(
+        article=article,
+        sentences=_assign_blocks(sentences, article),
+        entities=entities,
+        mentions=mentions,
+        roles=roles,
+        claims=claims,
+        claim_entities=claim_entities,
+        amounts=amounts,
+    )
+
+
+def extract(
+    articles: Iterable[CleanArticle], settings: Settings | None = None
+) -> Iterator[ExtractedArticle]:
+    """Run spaCy over the articles in batches and yield each one's extraction, in order."""
+    settings = settings or get_settings()
+    nlp = load_nlp(settings.spacy_model)
+    pending = list(articles)
+    todo = [a for a in pending if skip_reason(a, settings) is None]
+    docs = nlp.pipe(
+        (nlp_text(a, settings.max_nlp_chars) for a in todo), batch_size=settings.nlp_batch_size
+    )
+    parsed = iter(zip(todo, docs, strict=True))
+    for article in pending:
+        reason = skip_reason(article, settings)
+        if reason is not None:
+            yield ExtractedArticle(article=article, skipped_reason=reason)
+            continue
+        _, doc = next(parsed)
+        yield analyse(article, doc)
+
+
+def _assign_blocks(sentences: list[Sentence], article: CleanArticle) -> list[Sentence]:
+    """Attach to each sentence the index of the block it starts in."""
+    starts = [b.start for b in article.blocks]
+    out, j = [], 0
+    for s in sentences:
+        while j + 1 < len(starts) and starts[j + 1] <= s.start:
+            j += 1
+        out.append(Sentence(s.start, s.end, j))
+    return out

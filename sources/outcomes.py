@@ -1,0 +1,55 @@
+"""Per-URL results: a RawDocument for new content, or a FetchOutcome saying why not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from newsflow.errors import RobotsDisallowedError
+from newsflow.records import Failure, RawDocument
+
+NoDocument = Literal["unchanged", "skipped", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchOutcome:
+    """A URL that yielded no new document: unchanged (304, same bytes, older than `since`),
+    skipped (filtered, duplicate, robots.txt) or failed (an error; `error_class` names it).
+    """
+
+    source: str
+    locator: str  # canonical URL (or the URL as given when it could not be parsed)
+    outcome: NoDocument
+    reason: str
+    url: str | None = None
+    http_status: int | None = None
+    error_class: str | None = None
+    stage: str = "fetch"  # discover (feed/sitemap/robots) or fetch
+    etag: str | None = None  # fresh validators seen on an unchanged response
+    last_modified: str | None = None
+
+    def to_failure(self) -> Failure:
+        """The warehouse's Failure record for this outcome."""
+        return Failure(
+            self.source, self.locator, self.stage, self.error_class or self.outcome, self.reason
+        )
+
+
+FetchResult = RawDocument | FetchOutcome
+
+
+def outcome_from_error(
+    source: str, locator: str, exc: Exception, *, url: str | None = None, stage: str | None = None
+) -> FetchOutcome:
+    """The outcome for an exception: robots.txt refusals are skipped, everything else failed."""
+    skipped = isinstance(exc, RobotsDisallowedError)
+    return FetchOutcome(
+        source=source,
+        locator=locator,
+        outcome="skipped" if skipped else "failed",
+        reason=str(exc) or type(exc).__name__,
+        url=url,
+        http_status=getattr(exc, "status", None),
+        error_class=type(exc).__name__,
+        stage=stage or str(getattr(exc, "stage", "fetch")),
+    )

@@ -1,0 +1,81 @@
+"""SSRF guard: refuse hosts that resolve to private, loopback, link-local or metadata addresses."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from newsflow.errors import BlockedAddressError, ConnectionFailedError
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+# Cloud metadata endpoints that are not covered by the link-local / private checks.
+_METADATA = frozenset(
+    {
+        ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud
+        ipaddress.ip_address("fd00:ec2::254"),  # AWS IPv6
+    }
+)
+
+
+def blocked_reason(ip: IPAddress) -> str | None:
+    """Why `ip` must not be contacted, or None when it is a public unicast address."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return blocked_reason(ip.ipv4_mapped)
+    if ip in _METADATA:
+        return "a cloud metadata address"
+    checks = (
+        (ip.is_loopback, "loopback"),
+        (ip.is_link_local, "link-local (incl. cloud metadata 169.254.169.254)"),
+        (ip.is_private, "private"),
+        (ip.is_multicast, "multicast"),
+        (ip.is_unspecified, "unspecified"),
+        (ip.is_reserved, "reserved"),
+        (not ip.is_global, "not globally routable"),
+    )
+    for hit, why in checks:
+        if hit:
+            return why
+    return None
+
+
+async def resolve(host: str, port: int) -> list[IPAddress]:
+    """Every address `host` resolves to (a literal IP resolves to itself)."""
+    try:
+        return [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        pass
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ConnectionFailedError(f"cannot resolve host {host!r}: {exc}") from exc
+    addresses: list[IPAddress] = []
+    for _family, _type, _proto, _canon, sockaddr in infos:
+        ip = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
+        if ip not in addresses:
+            addresses.append(ip)
+    return addresses
+
+
+async def check_address(url: str, allow_private: bool = False) -> None:
+    """Raise BlockedAddressError unless every address of the URL's host is public
+    (or `allow_private` is set).
+    """
+    if allow_private:
+        return
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    addresses = await resolve(host, port)
+    if not addresses:
+        raise ConnectionFailedError(f"host {host!r} has no addresses")
+    for ip in addresses:
+        why = blocked_reason(ip)
+        if why:
+            raise BlockedAddressError(
+                f"refused: host {host!r} resolves to {ip}, a {why} address "
+                "(set allow_private_addresses to permit)"
+            )

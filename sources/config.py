@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -114,7 +115,7 @@ def source_from_table(table: dict[str, Any], base_dir: Path | None = None) -> So
 def _resolve_path(locator: str, base_dir: Path) -> str:
     if _is_url(locator) or Path(locator).is_absolute():
         return locator
-    return str(base_dir / locator)
+    return os.path.normpath(base_dir / locator)
 
 
 def load_sources(path: str | Path) -> list[SourceConfig]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple, Protocol, Self
 
+import httpcore
 import httpx
 
 from newsflow.errors import (
@@ -30,7 +31,7 @@ from newsflow.errors import (
 from newsflow.settings import Settings
 from sources.limits import GZIP_MAGIC, CappedDecoder, gunzip_capped, refuse_binary, too_large
 from sources.robots import ROBOTS_MAX_BYTES, RobotsCache
-from sources.safety import check_address
+from sources.safety import GuardedBackend, check_address
 from sources.urls import check_url, host_key, resolve_link
 
 PAGE_TYPES = frozenset(
@@ -401,20 +402,35 @@ async def _read_body(r: httpx.Response, accept: Collection[str], limit: int) -> 
 
 
 def make_client(settings: Settings) -> httpx.AsyncClient:
-    """The AsyncClient: HTTP/2 when offered, bounded pool, no env proxies, manual redirects."""
+    """The AsyncClient: HTTP/2 when offered, bounded pool, no env proxies, manual redirects,
+    every connection made through the SSRF-guarded network backend.
+    """
     s = settings
     return httpx.AsyncClient(
-        http2=s.http2,
+        transport=guarded_transport(settings),
         timeout=httpx.Timeout(
             connect=s.connect_timeout,
             read=s.read_timeout,
             write=s.read_timeout,
             pool=s.request_deadline,
         ),
-        limits=httpx.Limits(
-            max_connections=s.max_connections, max_keepalive_connections=s.max_connections
-        ),
         follow_redirects=False,
         trust_env=False,  # no proxies from the environment: the SSRF guard must see the real target
         headers={"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate"},
     )
+
+
+def guarded_transport(settings: Settings) -> httpx.AsyncHTTPTransport:
+    """An httpx transport whose connection pool resolves and checks every address it dials."""
+    s = settings
+    transport = httpx.AsyncHTTPTransport(http2=s.http2, trust_env=False)
+    transport._pool = httpcore.AsyncConnectionPool(  # swap in the guarded network backend
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        max_connections=s.max_connections,
+        max_keepalive_connections=s.max_connections,
+        keepalive_expiry=5.0,
+        http1=True,
+        http2=s.http2,
+        network_backend=GuardedBackend(s.allow_private_addresses),
+    )
+    return transport

@@ -5,7 +5,11 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Iterable
 from urllib.parse import urlsplit
+
+import httpcore
+from httpcore import SOCKET_OPTION
 
 from newsflow.errors import BlockedAddressError, ConnectionFailedError
 
@@ -79,3 +83,60 @@ async def check_address(url: str, allow_private: bool = False) -> None:
                 f"refused: host {host!r} resolves to {ip}, a {why} address "
                 "(set allow_private_addresses to permit)"
             )
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore network backend that resolves the host itself, refuses blocked addresses and
+    connects to the very IP it checked: no DNS-rebinding gap between check and connect.
+    """
+
+    def __init__(
+        self, allow_private: bool = False, inner: httpcore.AsyncNetworkBackend | None = None
+    ) -> None:
+        self.allow_private = allow_private
+        self._inner = inner or httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        """Connect to the first reachable allowed address of `host`."""
+        try:
+            async with asyncio.timeout(timeout):
+                addresses = await resolve(host, port)
+        except (ConnectionFailedError, TimeoutError) as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host!r}: {exc}") from exc
+        if not self.allow_private:
+            for ip in addresses:
+                why = blocked_reason(ip)
+                if why:
+                    raise BlockedAddressError(
+                        f"refused: host {host!r} resolves to {ip}, a {why} address "
+                        "(set allow_private_addresses to permit)"
+                    )
+        error: Exception = httpcore.ConnectError(f"host {host!r} has no addresses")
+        for ip in addresses:
+            try:
+                return await self._inner.connect_tcp(
+                    str(ip), port, timeout, local_address, socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        raise error
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        """Unix sockets are never used for web fetching."""
+        raise httpcore.ConnectError("unix sockets are not allowed")
+
+    async def sleep(self, seconds: float) -> None:
+        """Delegate to the inner backend."""
+        await self._inner.sleep(seconds)

@@ -6,13 +6,14 @@ import asyncio
 import ipaddress
 
 import pytest
-from fetch_support import add_page, add_robots, collect, fast_settings, one, url_list
+from fetch_support import add_page, add_robots, collect, fast_settings, one, requests_to, url_list
 from pytest_httpserver import HTTPServer
 
 import sources.http
+import sources.safety
 from newsflow.errors import BlockedAddressError, UnsafeUrlError
 from sources.outcomes import FetchOutcome
-from sources.safety import blocked_reason, check_address
+from sources.safety import IPAddress, blocked_reason, check_address
 from sources.urls import check_url
 
 
@@ -38,12 +39,12 @@ def test_hostname_resolving_to_loopback_is_refused() -> None:
 
 
 def test_every_redirect_hop_is_checked(server: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = check_address
+    real = sources.safety.blocked_reason
 
-    async def only_test_server(url: str, allow_private: bool = False) -> None:
-        await real(url, allow_private=url.startswith(server.url_for("")))
+    def all_but_the_test_server(ip: IPAddress) -> str | None:
+        return None if str(ip) == "127.0.0.1" else real(ip)
 
-    monkeypatch.setattr(sources.http, "check_address", only_test_server)
+    monkeypatch.setattr(sources.safety, "blocked_reason", all_but_the_test_server)
     add_robots(server)
     server.expect_request("/go").respond_with_data(
         "", status=302, headers={"Location": "http://169.254.169.254/latest/meta-data/"}
@@ -51,6 +52,23 @@ def test_every_redirect_hop_is_checked(server: HTTPServer, monkeypatch: pytest.M
     settings = fast_settings(allow_private_addresses=False)
     result = _outcome(one(collect([url_list(server, "/go")], settings)))
     assert result.error_class == "BlockedAddressError" and "169.254.169.254" in result.reason
+    assert requests_to(server, "/go") == 1
+
+
+def test_connections_are_guarded_even_without_the_pre_check(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def no_pre_check(url: str, allow_private: bool = False) -> None:
+        return None  # as if DNS had answered a public address at check time (rebinding)
+
+    monkeypatch.setattr(sources.http, "check_address", no_pre_check)
+    add_robots(server)
+    add_page(server, "/a", "A")
+    result = _outcome(
+        one(collect([url_list(server, "/a")], fast_settings(allow_private_addresses=False)))
+    )
+    assert result.error_class == "BlockedAddressError"
+    assert len(server.log) == 0
 
 
 @pytest.mark.parametrize(

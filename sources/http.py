@@ -47,6 +47,7 @@ XML_TYPES = frozenset(
         "application/x-rss+xml",
         "application/x-gzip",
         "application/gzip",
+        "application/octet-stream",  # gzipped sitemaps; binary bodies are still refused
         "text/plain",  # plain-text sitemaps, feeds served as text
         "text/html",  # misconfigured servers; the parser decides
     }

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterable
+import queue
+import threading
+from collections.abc import AsyncGenerator, Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -36,6 +38,7 @@ __all__ = [
     "canonical_url",
     "check_url",
     "fetch_all",
+    "fetch_all_sync",
     "load_sources",
     "media_type_of",
     "parse_duration",
@@ -186,7 +189,7 @@ async def fetch_all(
     *,
     since: datetime | None = None,
     archive: RawArchive | None = None,
-) -> AsyncIterator[FetchResult]:
+) -> AsyncGenerator[FetchResult, None]:
     """Discover and fetch every URL of the web sources (url-list, feed, sitemap, warc), yielding
     exactly one result per URL as soon as it is ready: a RawDocument (new or changed content)
     or a FetchOutcome (unchanged / skipped / failed, with reason). Local sources are ignored:
@@ -218,6 +221,64 @@ async def fetch_all(
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def fetch_all_sync(
+    sources: Iterable[SourceConfig],
+    store: ValidatorStore | None = None,
+    settings: Settings | None = None,
+    *,
+    since: datetime | None = None,
+    archive: RawArchive | None = None,
+) -> Generator[FetchResult, None, None]:
+    """`fetch_all` for synchronous callers: the event loop runs in a background thread and hands
+    results over a bounded queue. Closing the iterator early stops the fetching. `store.get` is
+    called from that thread: pass a dict (e.g. validators read from `inputs` up front).
+    """
+    settings = settings or get_settings()
+    chosen = list(sources)
+    handoff: queue.Queue[FetchResult | _Done] = queue.Queue(maxsize=settings.fetch_queue_size)
+    stop = threading.Event()
+
+    def put(item: FetchResult | _Done) -> None:
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    async def pump() -> None:
+        stream = fetch_all(chosen, store, settings, since=since, archive=archive)
+        try:
+            async for item in stream:
+                await asyncio.to_thread(put, item)
+                if stop.is_set():
+                    break
+        finally:
+            await stream.aclose()
+
+    def run() -> None:
+        error: BaseException | None = None
+        try:
+            asyncio.run(pump())
+        except BaseException as exc:  # handed to the consumer
+            error = exc
+        put(_Done(error))
+
+    thread = threading.Thread(target=run, name="newsflow-fetch", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = handoff.get()
+            if isinstance(item, _Done):
+                if item.error is not None:
+                    raise item.error
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join(timeout=settings.request_deadline + 5)
 
 
 async def _supervise(

@@ -5,12 +5,16 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from newsflow.records import RawDocument
 from newsflow.settings import Settings
@@ -125,3 +129,31 @@ def one(results: list[FetchResult]) -> FetchResult:
     """The single result of a run."""
     assert len(results) == 1, results
     return results[0]
+
+
+def write_warc(path: Path) -> None:
+    """A small gzipped WARC: an HTML page, a PDF, a 404, an oversize page and a request record."""
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+
+        def response(url: str, status: str, ctype: str, body: bytes) -> None:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+            writer.write_record(record)
+
+        response(
+            "https://a.org/news/1?utm_source=x",
+            "200 OK",
+            "text/html; charset=utf-8",
+            b"<html><p>one</p></html>",
+        )
+        response("https://a.org/doc.pdf", "200 OK", "application/pdf", b"%PDF-1.4")
+        response("https://a.org/gone", "404 Not Found", "text/html", b"nope")
+        response("https://a.org/big", "200 OK", "text/html", b"<html>" + b"x" * 300_000)
+        writer.write_record(
+            writer.create_warc_record(
+                "https://a.org/news/1", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
+        )

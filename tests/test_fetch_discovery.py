@@ -273,7 +273,7 @@ def test_results_stream_and_early_stop_cleans_up(server: HTTPServer) -> None:
             got.append(result)
             if len(got) == 3:
                 break
-        await stream.aclose()  # type: ignore[attr-defined]
+        await stream.aclose()
         pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
         return got, len(pending)
 

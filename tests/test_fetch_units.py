@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import io
 import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from fetch_support import collect, docs, fast_settings, outcomes
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from fetch_support import collect, docs, fast_settings, outcomes, write_warc
 
 from newsflow.errors import (
     FeedParseError,
@@ -205,36 +202,9 @@ def test_raw_archive_round_trip(tmp_path: Path) -> None:
         archive.path("../../etc/passwd")
 
 
-def _warc(path: Path) -> None:
-    with path.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=True)
-
-        def response(url: str, status: str, ctype: str, body: bytes) -> None:
-            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=headers
-            )
-            writer.write_record(record)
-
-        response(
-            "https://a.org/news/1?utm_source=x",
-            "200 OK",
-            "text/html; charset=utf-8",
-            b"<html><p>one</p></html>",
-        )
-        response("https://a.org/doc.pdf", "200 OK", "application/pdf", b"%PDF-1.4")
-        response("https://a.org/gone", "404 Not Found", "text/html", b"nope")
-        response("https://a.org/big", "200 OK", "text/html", b"<html>" + b"x" * 300_000)
-        writer.write_record(
-            writer.create_warc_record(
-                "https://a.org/news/1", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
-            )
-        )
-
-
 def test_read_warc(tmp_path: Path) -> None:
     path = tmp_path / "sample.warc.gz"
-    _warc(path)
+    write_warc(path)
     results = list(read_warc(path, "cc", 200_000))
     assert len(results) == 4
     (doc,) = docs(results)
@@ -249,7 +219,7 @@ def test_read_warc(tmp_path: Path) -> None:
 
 
 def test_warc_source_through_fetch_all_is_incremental(tmp_path: Path) -> None:
-    _warc(tmp_path / "one.warc.gz")
+    write_warc(tmp_path / "one.warc.gz")
     source = source_from_arg(str(tmp_path / "*.warc.gz"))
     first = collect([source], fast_settings())
     assert len(first) == 4 and len(docs(first)) == 1

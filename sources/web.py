@@ -1,4 +1,14 @@
-"""The web acquisition entry point: `fetch_all` streams one result per discovered URL."""
+"""The web acquisition entry point: `fetch_all` streams one result per discovered URL.
+
+    sources = load_sources(settings.sources_file)          # or [source_from_arg(arg), ...]
+    store = {locator: Validators(etag, last_modified, raw_hash), ...}   # from `inputs`
+    archive = RawArchive(settings.raw_store_dir)
+    async for result in fetch_all(sources, store, settings, since=last_run, archive=archive):
+        if isinstance(result, RawDocument): ...      # new or changed: clean → NLP → write
+        else: ...                                    # FetchOutcome: record outcome/reason
+
+`fetch_all_sync` is the same as a blocking iterator. Local sources are not fetched here.
+"""
 
 from __future__ import annotations
 
@@ -197,6 +207,8 @@ async def fetch_all(
     consumer is behind by `fetch_queue_size` results.
     """
     settings = settings or get_settings()
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)  # naive means UTC
     web = [s for s in sources if s.is_web]
     results: asyncio.Queue[FetchResult | _Done] = asyncio.Queue(settings.fetch_queue_size)
     work: asyncio.Queue[tuple[SourceConfig, Entry] | None] = asyncio.Queue(

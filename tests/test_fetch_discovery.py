@@ -148,6 +148,15 @@ def test_feed_since_yields_only_newer_entries(server: HTTPServer) -> None:
     assert len(unchanged) == 2 and requests_to(server, "/news/two") == 0
 
 
+def test_naive_since_is_taken_as_utc(server: HTTPServer) -> None:
+    base = site(server)
+    since = (NOW - timedelta(days=1)).replace(tzinfo=None)
+    results = collect(
+        [SourceConfig("feed", "feed", f"{base}/rss.xml")], fast_settings(), since=since
+    )
+    assert len(docs(results)) == 2 and all(o.outcome == "unchanged" for o in outcomes(results))
+
+
 def test_atom_feed_resolves_relative_links(server: HTTPServer) -> None:
     base = site(server)
     results = collect([SourceConfig("atom", "feed", f"{base}/atom.xml")], fast_settings())

@@ -24,6 +24,7 @@ from sources.config import SourceConfig, load_sources, parse_duration, source_fr
 from sources.feeds import parse_feed
 from sources.http import Validators, parse_content_type, parse_retry_after
 from sources.limits import CappedDecoder, gunzip_capped
+from sources.robots import parse_robots
 from sources.sitemaps import parse_sitemap
 from sources.urls import canonical_url
 from sources.warc import read_warc
@@ -230,3 +231,14 @@ def test_warc_source_through_fetch_all_is_incremental(tmp_path: Path) -> None:
 
 def test_local_sources_are_left_to_the_local_loader() -> None:
     assert collect([source_from_arg("seeds")], fast_settings()) == []
+
+
+def test_robots_rules_match_our_agent_token() -> None:
+    rules = parse_robots(
+        b"User-agent: newsflow\nDisallow: /x\nCrawl-delay: 2\n\nUser-agent: *\nDisallow: /y\n"
+        b"Sitemap: https://a.org/sitemap.xml\n"
+    )
+    agent = "newsflow/0.1 (news research pipeline)"
+    assert not rules.allowed("https://a.org/x/1", agent) and rules.allowed("https://a.org/y", agent)
+    assert not rules.allowed("https://a.org/y", "otherbot/2.0")
+    assert rules.crawl_delay(agent) == 2.0 and rules.sitemaps == ["https://a.org/sitemap.xml"]

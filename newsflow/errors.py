@@ -6,6 +6,7 @@ NewsflowError
 │   ├── BinaryInputError      bytes that are not text (image, PDF, executable, ...)
 │   ├── TooLargeError         over the size cap (raw or decompressed)
 │   └── UnsupportedInputError a file type or source kind newsflow does not read
+├── AccountingError       a run's outcomes do not add up to the inputs it read (the run fails)
 └── WarehouseError        the DuckDB warehouse cannot be used
     ├── WarehouseBusyError    another process holds the file lock and did not let go in time
     └── QueryError            a user query is invalid or tries to write
@@ -43,6 +44,10 @@ class TooLargeError(InputError):
 
 class UnsupportedInputError(InputError):
     """newsflow does not read this kind of input."""
+
+
+class AccountingError(NewsflowError):
+    """A run's outcome counts do not add up to the inputs it read."""
 
 
 class WarehouseError(NewsflowError):

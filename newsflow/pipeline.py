@@ -126,19 +126,38 @@ def dedupe(batch: Batch, stored: dict[str, tuple[int, str]]) -> None:
     batch.articles = fresh
 
 
-def lookup(settings: Settings, batch: Batch) -> dict[str, LedgerEntry]:
-    """The ledger entries of the batch's inputs (a short read)."""
+# Stage functions share one signature, (settings, batch) -> batch, so a runner can wrap each one.
+
+
+def triage_stage(settings: Settings, batch: Batch) -> Batch:
+    """Skip inputs whose bytes did not change since they were last stored."""
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
-        return ledger_entries(con, [d.locator for d in batch.todo])
+        ledger = ledger_entries(con, [d.locator for d in batch.todo])
+    triage(batch, ledger)
+    return batch
 
 
-def lookup_hashes(settings: Settings, batch: Batch) -> dict[str, tuple[int, str]]:
-    """Stored articles with the same text as the batch's articles."""
+def clean_stage(settings: Settings, batch: Batch) -> Batch:
+    """Extract main text, structure and metadata of every remaining input."""
+    clean_all(batch)
+    return batch
+
+
+def dedupe_stage(settings: Settings, batch: Batch) -> Batch:
+    """Separate new and updated articles from unchanged texts and duplicates."""
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
-        return stored_hashes(con, [a.content_hash for a in batch.articles])
+        stored = stored_hashes(con, [a.content_hash for a in batch.articles])
+    dedupe(batch, stored)
+    return batch
 
 
-def write(settings: Settings, batch: Batch) -> None:
+def extract_stage(settings: Settings, batch: Batch) -> Batch:
+    """Entities, claims and amounts with spaCy."""
+    extract_all(settings, batch)
+    return batch
+
+
+def write_stage(settings: Settings, batch: Batch) -> Batch:
     """Commit the batch: articles and their rows, outcomes, failures, counts, in one transaction."""
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
         write_batch(
@@ -149,6 +168,7 @@ def write(settings: Settings, batch: Batch) -> None:
             batch.failures,
             spacy_model=settings.spacy_model,
         )
+    return batch
 
 
 def warehouse_path(settings: Settings, override: str | Path | None) -> Settings:

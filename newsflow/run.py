@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -64,7 +65,7 @@ def run_ingest(
             stale = start_run(con, run_id, "ingest", sources, flow_run_id, settings.spacy_model)
         if stale:
             log.warning("marked %d earlier run(s) as interrupted; their inputs are retried now", stale)
-        seen = 0
+        seen, locators = 0, Counter[str]()
         try:
             stream = inputs if inputs is not None else local_inputs(sources, settings)
             for n, items in enumerate(p.batched(stream, settings.batch_size), 1):
@@ -72,7 +73,11 @@ def run_ingest(
                 for item in items:
                     if isinstance(item, Failure):
                         batch.fail(item)
+                    elif locators[item.locator]:
+                        batch.fail(repeated(item, locators[item.locator]), item.external_id)
+                        locators[item.locator] += 1
                     else:
+                        locators[item.locator] = 1
                         batch.todo.append(item)
                 seen += len(items)
                 batch = stages.run(settings, batch)
@@ -88,6 +93,17 @@ def run_ingest(
             summary["sources"] = source_counts(con, run_id)
     log.info("run %s: %s", run_id, {k: summary[k] for k in ("seen", *OUTCOMES)})
     return summary
+
+
+def repeated(doc: RawDocument, times: int) -> Failure:
+    """The failure of an input whose locator (e.g. a JSONL id) already appeared in this run."""
+    return Failure(
+        doc.source,
+        f"{doc.locator}#repeat{times}",
+        "load",
+        "DuplicateInput",
+        f"id {doc.external_id!r} appears more than once in this run; the first one was kept",
+    )
 
 
 def check_accounting(run: dict[str, Any], per_source: list[dict[str, Any]], inputs_seen: int) -> None:

@@ -77,16 +77,33 @@ def _check_consistent(wh: Path) -> dict[str, int]:
             assert one(f"SELECT count(*) FROM {child} ANTI JOIN articles USING (article_id)") == 0, child
         assert one("SELECT count(*) FROM mentions ANTI JOIN entities USING (entity_id)") == 0
         assert one("SELECT count(*) FROM claim_entities ANTI JOIN claims USING (claim_id)") == 0
-        assert one("SELECT count(*) FROM articles a WHERE extraction = 'ok' AND NOT EXISTS "
-                   "(SELECT 1 FROM sentences s WHERE s.article_id = a.article_id)") == 0
-        assert one("SELECT count(*) FROM inputs WHERE outcome IN ('new', 'updated') AND article_id NOT IN "
-                   "(SELECT article_id FROM articles)") == 0
+        assert (
+            one(
+                "SELECT count(*) FROM articles a WHERE extraction = 'ok' AND NOT EXISTS "
+                "(SELECT 1 FROM sentences s WHERE s.article_id = a.article_id)"
+            )
+            == 0
+        )
+        assert (
+            one(
+                "SELECT count(*) FROM inputs WHERE outcome IN ('new', 'updated') AND article_id NOT IN "
+                "(SELECT article_id FROM articles)"
+            )
+            == 0
+        )
         assert one("SELECT count(*) - count(DISTINCT content_hash) FROM articles") == 0
         assert one("SELECT count(*) FROM runs WHERE status = 'running'") <= 1
-        assert one("SELECT count(*) FROM runs WHERE status = 'completed' AND seen <> "
-                   "new + updated + unchanged + duplicate + skipped + failed") == 0
-        return {"articles": one("SELECT count(*) FROM articles"),
-                "interrupted": one("SELECT count(*) FROM runs WHERE status IN ('running', 'interrupted')")}
+        assert (
+            one(
+                "SELECT count(*) FROM runs WHERE status = 'completed' AND seen <> "
+                "new + updated + unchanged + duplicate + skipped + failed"
+            )
+            == 0
+        )
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "interrupted": one("SELECT count(*) FROM runs WHERE status IN ('running', 'interrupted')"),
+        }
     finally:
         con.close()
 
@@ -105,8 +122,12 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
             _write_report(src, i, version, rng)
         _write_report(src, files, version, rng)
         files += 1
-        proc = subprocess.Popen([sys.executable, "-c", DRIVER, mode, str(k), str(src), str(wh)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", DRIVER, mode, str(k), str(src), str(wh)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         if mode == "timer":
             assert proc.stdout and proc.stdout.readline().strip() == "ready"
             try:

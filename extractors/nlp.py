@@ -1,4 +1,4 @@
-"""The NLP stage: CleanArticle batches → spaCy (nlp.pipe) → ExtractedArticle with entities, claims, amounts."""
+"""The NLP stage: CleanArticle batches → spaCy (nlp.pipe) → entities, claims, amounts."""
 
 from __future__ import annotations
 
@@ -78,17 +78,13 @@ def analyse(article: CleanArticle, doc: Doc) -> ExtractedArticle:
     )
 
 
-def extract(
-    articles: Iterable[CleanArticle], settings: Settings | None = None
-) -> Iterator[ExtractedArticle]:
+def extract(articles: Iterable[CleanArticle], settings: Settings | None = None) -> Iterator[ExtractedArticle]:
     """Run spaCy over the articles in batches and yield each one's extraction, in order."""
     settings = settings or get_settings()
     nlp = load_nlp(settings.spacy_model)
     pending = list(articles)
     todo = [a for a in pending if skip_reason(a, settings) is None]
-    docs = nlp.pipe(
-        (nlp_text(a, settings.max_nlp_chars) for a in todo), batch_size=settings.nlp_batch_size
-    )
+    docs = nlp.pipe((nlp_text(a, settings.max_nlp_chars) for a in todo), batch_size=settings.nlp_batch_size)
     parsed = iter(zip(todo, docs, strict=True))
     for article in pending:
         reason = skip_reason(article, settings)

@@ -8,8 +8,31 @@ from newsflow.records import Block, CleanArticle, RawDocument
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _SENTENCE_END = tuple(".!?:;,\"”’'…)")
-_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of",
-                "on", "or", "over", "the", "to", "up", "vs", "with", "amid", "after", "before"}
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "over",
+    "the",
+    "to",
+    "up",
+    "vs",
+    "with",
+    "amid",
+    "after",
+    "before",
+}
 
 
 def split_blocks(text: str, markdown: bool = False) -> list[Block]:

@@ -9,8 +9,8 @@ from newsflow.errors import (
 from newsflow.records import (
     Amount,
     Block,
-    CleanArticle,
     Claim,
+    CleanArticle,
     ExtractedArticle,
     Failure,
     LocalEntity,

@@ -25,6 +25,88 @@ WarehouseOpt = Annotated[
 ]
 
 
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="files, directories, globs (default: seeds/)")
+    ] = None,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Run the ingest flow on the sources and print what became of every input."""
+    from flows.ingest import ingest as ingest_flow
+    from newsflow.errors import NewsflowError
+
+    try:
+        summary = ingest_flow(sources=sources or None, warehouse=str(warehouse) if warehouse else None)
+    except NewsflowError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    print_summary(summary)
+
+
+def print_summary(summary: dict[str, Any]) -> None:
+    """A per-source table of outcomes."""
+    from rich.table import Table
+
+    from warehouse.load import OUTCOMES
+
+    table = Table(title=f"run {summary['run_id']} ({summary['status']})")
+    for col in ("source", "seen", *OUTCOMES):
+        table.add_column(col, justify="left" if col == "source" else "right")
+    for row in summary["sources"]:
+        table.add_row(*(str(row[c]) for c in ("source", "seen", *OUTCOMES)))
+    table.add_row("[b]total[/b]", *(f"[b]{summary[c]}[/b]" for c in ("seen", *OUTCOMES)))
+    Console().print(table)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="a read-only SQL query")],
+    warehouse: WarehouseOpt = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """Query the warehouse (read-only; waits briefly while a run holds the file)."""
+    from newsflow.errors import NewsflowError
+    from newsflow.settings import get_settings
+    from warehouse.query import run_query
+
+    settings = get_settings()
+    try:
+        names, rows = run_query(warehouse or settings.warehouse, query, settings.read_retry_seconds)
+    except NewsflowError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    write_rows(names, rows, fmt)
+
+
+def write_rows(names: list[str], rows: list[tuple[Any, ...]], fmt: OutputFormat) -> None:
+    """Print query results as a rich table, CSV or JSON lines."""
+    if fmt is OutputFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows(rows)
+    elif fmt is OutputFormat.json:
+        for row in rows:
+            sys.stdout.write(
+                json.dumps(dict(zip(names, row, strict=True)), default=str, ensure_ascii=False) + "\n"
+            )
+    else:
+        from rich.table import Table
+
+        table = Table(*names)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+
+
 class CleanFormat(str, Enum):
     text = "text"
     json = "json"

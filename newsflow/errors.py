@@ -18,6 +18,7 @@ NewsflowError
 │       ├── ConnectionFailedError     DNS, connect or protocol failure after the retries
 │       └── FeedParseError            a feed or sitemap is malformed or unsafe (entity expansion)
 ├── SourceConfigError     the sources file or a source argument is invalid (stops the run)
+├── AccountingError       a run's outcomes do not add up to the inputs it read (the run fails)
 └── WarehouseError        the DuckDB warehouse cannot be used
     ├── WarehouseBusyError    another process holds the file lock and did not let go in time
     └── QueryError            a user query is invalid or tries to write
@@ -111,6 +112,10 @@ class FeedParseError(FetchError):
 
 class SourceConfigError(NewsflowError):
     """The sources file or a command-line source argument is invalid."""
+
+
+class AccountingError(NewsflowError):
+    """A run's outcome counts do not add up to the inputs it read."""
 
 
 class WarehouseError(NewsflowError):

@@ -192,3 +192,19 @@ class Failure:
     stage: str  # discover, load, fetch, clean, extract, write
     error_class: str
     reason: str
+
+
+@dataclass(slots=True)
+class InputOutcome:
+    """What became of one input in a run: the row written to the `inputs` ledger."""
+
+    source: str
+    locator: str
+    external_id: str
+    outcome: Outcome
+    raw_hash: str | None = None
+    content_hash: str | None = None
+    article_id: int | None = None  # the stored article; for a duplicate, the original
+    reason: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None

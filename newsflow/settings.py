@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     storage_version: str = Field(
         "v1.5.0", description="DuckDB storage version of a new warehouse (readable by CLI 1.5.x)"
     )
+    wait_for_lock: bool = Field(False, description="a second run waits for the first (else exits at once)")
     lock_timeout: float = Field(60.0, description="seconds a writer waits for the warehouse lock")
     read_retry_seconds: float = Field(5.0, description="seconds `newsflow sql` retries a busy file")
 

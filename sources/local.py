@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import glob
-import gzip
 import json
 import zlib
 from collections.abc import Iterable, Iterator
@@ -15,8 +14,13 @@ from newsflow.errors import InputError, TooLargeError, UnsupportedInputError
 from newsflow.records import Failure, MediaType, RawDocument
 
 SUFFIXES: dict[str, MediaType] = {
-    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 READABLE = (*SUFFIXES, ".jsonl")
 
@@ -37,8 +41,9 @@ def expand_locators(locators: Iterable[str]) -> Iterator[Path]:
             yield from sorted(Path(p) for p in glob.glob(loc, recursive=True) if Path(p).is_file())
         elif path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                and _suffix(p) in READABLE
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not p.name.startswith(".") and _suffix(p) in READABLE
             )
         else:
             yield path
@@ -54,24 +59,34 @@ def load_local(
         except InputError as exc:
             yield LoadResult(failure=_failure(source, str(path), exc))
         except OSError as exc:
-            yield LoadResult(failure=Failure(source, str(path), "load", type(exc).__name__,
-                                             exc.strerror or str(exc)))
+            yield LoadResult(
+                failure=Failure(source, str(path), "load", type(exc).__name__, exc.strerror or str(exc))
+            )
 
 
 def load_file(path: Path, source: str = "local", max_bytes: int = 20_000_000) -> Iterator[LoadResult]:
     """The inputs in one file (one, or one per JSONL line). Raises InputError when the file is bad."""
     suffix = _suffix(path)
     if suffix not in READABLE:
-        raise UnsupportedInputError(f"unsupported file type {suffix or '(none)'!r}; "
-                                    f"newsflow reads {', '.join(READABLE)} (optionally .gz)")
+        raise UnsupportedInputError(
+            f"unsupported file type {suffix or '(none)'!r}; "
+            f"newsflow reads {', '.join(READABLE)} (optionally .gz)"
+        )
     if not path.exists():
         raise InputError(f"no such file: {path}")
     data = read_bytes(path, max_bytes)
     if suffix == ".jsonl":
         yield from jsonl_documents(data, str(path), source)
         return
-    yield LoadResult(RawDocument(source=source, locator=str(path), external_id=_stem(path),
-                                 data=data, media_type=SUFFIXES[suffix]))
+    yield LoadResult(
+        RawDocument(
+            source=source,
+            locator=str(path),
+            external_id=_stem(path),
+            data=data,
+            media_type=SUFFIXES[suffix],
+        )
+    )
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -107,8 +122,9 @@ def jsonl_documents(data: bytes, locator: str, source: str) -> Iterator[LoadResu
             yield LoadResult(_jsonl_record(json.loads(line), locator, lineno, source))
         except (ValueError, TypeError, KeyError) as exc:
             reason = f"line {lineno}: {exc}"
-            yield LoadResult(failure=Failure(source, f"{locator}#line{lineno}", "load",
-                                             type(exc).__name__, reason))
+            yield LoadResult(
+                failure=Failure(source, f"{locator}#line{lineno}", "load", type(exc).__name__, reason)
+            )
 
 
 def _jsonl_record(obj: object, locator: str, lineno: int, source: str) -> RawDocument:

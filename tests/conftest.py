@@ -1,3 +1,39 @@
-"""Test plugins: fetch_support serves the fetch tests' fixture site on 127.0.0.1."""
+"""Shared fixtures: an isolated Prefect home, the spaCy model once per session, tmp warehouses."""
 
-pytest_plugins = ["fetch_support"]
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before anything imports prefect: a private Prefect home, no telemetry, a patient ephemeral server.
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="newsflow-prefect-"))
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+import pytest
+
+from newsflow.settings import Settings
+
+pytest_plugins = ["tests.fetch_support"]  # the fetch tests' fixture site on 127.0.0.1
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT / "seeds" / "000_2ae79f5a25b4ff08.txt"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings with a fresh warehouse file in the test's tmp dir."""
+    return Settings(warehouse=tmp_path / "warehouse.duckdb")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """One temporary Prefect server (SQLite) for every flow test of the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

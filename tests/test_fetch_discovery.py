@@ -6,15 +6,6 @@ import asyncio
 import gzip
 from datetime import UTC, datetime, timedelta
 
-from fetch_support import (
-    add_page,
-    add_robots,
-    collect,
-    docs,
-    fast_settings,
-    outcomes,
-    requests_to,
-)
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -23,6 +14,15 @@ from sources.archive import RawArchive
 from sources.config import SourceConfig
 from sources.http import Validators
 from sources.web import fetch_all
+from tests.fetch_support import (
+    add_page,
+    add_robots,
+    collect,
+    docs,
+    fast_settings,
+    outcomes,
+    requests_to,
+)
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -44,9 +44,7 @@ def rss(base: str) -> str:
         f"<guid isPermaLink='false'>id-{t}</guid><pubDate>{_rfc822(d)}</pubDate></item>"
         for p, t, d in items
     )
-    return (
-        f"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title>{body}</channel></rss>"
-    )
+    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title>{body}</channel></rss>"
 
 
 def atom(base: str) -> str:
@@ -72,15 +70,9 @@ def site(server: HTTPServer) -> str:
     add_robots(server)
     for path in ("/news/one", "/news/two", "/news/old", "/live/feed-page", "/atom/one"):
         add_page(server, path, path.rsplit("/", 1)[-1])
-    server.expect_request("/rss.xml").respond_with_data(
-        rss(base), content_type="application/rss+xml"
-    )
-    server.expect_request("/atom.xml").respond_with_data(
-        atom(base), content_type="application/atom+xml"
-    )
-    server.expect_request("/bomb.xml").respond_with_data(
-        BOMB.format(base=base), content_type="text/xml"
-    )
+    server.expect_request("/rss.xml").respond_with_data(rss(base), content_type="application/rss+xml")
+    server.expect_request("/atom.xml").respond_with_data(atom(base), content_type="application/atom+xml")
+    server.expect_request("/bomb.xml").respond_with_data(BOMB.format(base=base), content_type="text/xml")
     recent = (NOW - timedelta(hours=1)).isoformat()
     stale = (NOW - timedelta(days=90)).date().isoformat()
     server.expect_request("/sitemap_index.xml").respond_with_data(
@@ -116,17 +108,15 @@ def site(server: HTTPServer) -> str:
 
 def test_rss_feed_entries_with_hints_filters_and_max_age(server: HTTPServer) -> None:
     base = site(server)
-    source = SourceConfig(
-        "feed", "feed", f"{base}/rss.xml", exclude=("/live/",), max_age=timedelta(days=30)
-    )
+    source = SourceConfig("feed", "feed", f"{base}/rss.xml", exclude=("/live/",), max_age=timedelta(days=30))
     results = collect([source], fast_settings())
     got = {d.locator: d for d in docs(results)}
     assert set(got) == {f"{base}/news/one", f"{base}/news/two"}
     one = got[f"{base}/news/one"]
     assert one.title == "One" and one.external_id == "id-One"
-    assert one.published_at is not None and abs(
-        one.published_at - (NOW - timedelta(hours=1))
-    ) < timedelta(seconds=2)
+    assert one.published_at is not None and abs(one.published_at - (NOW - timedelta(hours=1))) < timedelta(
+        seconds=2
+    )
     skipped = {o.locator: o.reason for o in outcomes(results)}
     assert "max_age" in skipped[f"{base}/news/old"]
     assert "include/exclude" in skipped[f"{base}/live/feed-page"]
@@ -151,9 +141,7 @@ def test_feed_since_yields_only_newer_entries(server: HTTPServer) -> None:
 def test_naive_since_is_taken_as_utc(server: HTTPServer) -> None:
     base = site(server)
     since = (NOW - timedelta(days=1)).replace(tzinfo=None)
-    results = collect(
-        [SourceConfig("feed", "feed", f"{base}/rss.xml")], fast_settings(), since=since
-    )
+    results = collect([SourceConfig("feed", "feed", f"{base}/rss.xml")], fast_settings(), since=since)
     assert len(docs(results)) == 2 and all(o.outcome == "unchanged" for o in outcomes(results))
 
 
@@ -229,18 +217,14 @@ def test_sitemap_nesting_is_bounded(server: HTTPServer) -> None:
     assert requests_to(server, "/deep3.xml") == 0
 
 
-def test_second_run_with_validators_fetches_nothing_new(
-    server: HTTPServer, tmp_path: object
-) -> None:
+def test_second_run_with_validators_fetches_nothing_new(server: HTTPServer, tmp_path: object) -> None:
     base = server.url_for("").rstrip("/")
     add_robots(server)
 
     def etagged(request: Request) -> Response:  # honours If-None-Match
         if request.headers.get("If-None-Match") == '"e1"':
             return Response(status=304, headers={"ETag": '"e1"'})
-        return Response(
-            "<html><p>etag page</p></html>", content_type="text/html", headers={"ETag": '"e1"'}
-        )
+        return Response("<html><p>etag page</p></html>", content_type="text/html", headers={"ETag": '"e1"'})
 
     def dated(request: Request) -> Response:  # honours If-Modified-Since
         stamp = "Mon, 01 Jan 2024 00:00:00 GMT"

@@ -8,7 +8,14 @@ import gzip
 import time
 from collections.abc import Iterator
 
-from fetch_support import (
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from newsflow.records import RawDocument
+from sources.http import Validators
+from sources.outcomes import FetchOutcome
+from sources.urls import canonical_url
+from tests.fetch_support import (
     add_page,
     add_robots,
     collect,
@@ -19,13 +26,6 @@ from fetch_support import (
     requests_to,
     url_list,
 )
-from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
-
-from newsflow.records import RawDocument
-from sources.http import Validators
-from sources.outcomes import FetchOutcome
-from sources.urls import canonical_url
 
 
 def _failed(result: object, error_class: str) -> FetchOutcome:
@@ -88,9 +88,7 @@ def test_304_with_stored_validators_is_unchanged(server: HTTPServer) -> None:
 def test_404_is_not_retried(server: HTTPServer) -> None:
     add_robots(server)
     server.expect_request("/missing").respond_with_data("gone", status=404)
-    result = _failed(
-        one(collect([url_list(server, "/missing")], fast_settings())), "HttpStatusError"
-    )
+    result = _failed(one(collect([url_list(server, "/missing")], fast_settings())), "HttpStatusError")
     assert result.http_status == 404 and "404" in result.reason
     assert requests_to(server, "/missing") == 1
 
@@ -110,9 +108,7 @@ def test_429_with_retry_after_then_200(server: HTTPServer) -> None:
 
 def test_retry_after_beyond_limit_gives_up(server: HTTPServer) -> None:
     add_robots(server)
-    server.expect_request("/later").respond_with_data(
-        "", status=503, headers={"Retry-After": "3600"}
-    )
+    server.expect_request("/later").respond_with_data("", status=503, headers={"Retry-After": "3600"})
     result = _failed(one(collect([url_list(server, "/later")], fast_settings())), "HttpStatusError")
     assert "Retry-After" in result.reason and result.http_status == 503
     assert requests_to(server, "/later") == 1
@@ -174,15 +170,9 @@ def test_slow_drip_is_cut_by_the_total_deadline(server: HTTPServer) -> None:
 
 def test_redirect_loop_is_refused(server: HTTPServer) -> None:
     add_robots(server)
-    server.expect_request("/loop-a").respond_with_data(
-        "", status=302, headers={"Location": "/loop-b"}
-    )
-    server.expect_request("/loop-b").respond_with_data(
-        "", status=302, headers={"Location": "/loop-a"}
-    )
-    result = _failed(
-        one(collect([url_list(server, "/loop-a")], fast_settings())), "TooManyRedirectsError"
-    )
+    server.expect_request("/loop-a").respond_with_data("", status=302, headers={"Location": "/loop-b"})
+    server.expect_request("/loop-b").respond_with_data("", status=302, headers={"Location": "/loop-a"})
+    result = _failed(one(collect([url_list(server, "/loop-a")], fast_settings())), "TooManyRedirectsError")
     assert "loop" in result.reason
 
 
@@ -223,9 +213,7 @@ def test_gzip_bomb_is_refused(server: HTTPServer) -> None:
     server.expect_request("/bomb").respond_with_data(
         bomb, content_type="text/html", headers={"Content-Encoding": "gzip"}
     )
-    result = _failed(
-        one(collect([url_list(server, "/bomb")], fast_settings())), "ResponseTooLargeError"
-    )
+    result = _failed(one(collect([url_list(server, "/bomb")], fast_settings())), "ResponseTooLargeError")
     assert "decompressed" in result.reason
 
 
@@ -241,13 +229,9 @@ def test_gzip_body_within_cap_is_decoded(server: HTTPServer) -> None:
 
 def test_pdf_and_images_are_refused_with_reason(server: HTTPServer) -> None:
     add_robots(server)
-    server.expect_request("/doc.pdf").respond_with_data(
-        b"%PDF-1.7 ...", content_type="application/pdf"
-    )
+    server.expect_request("/doc.pdf").respond_with_data(b"%PDF-1.7 ...", content_type="application/pdf")
     server.expect_request("/disguised").respond_with_data(b"%PDF-1.7 ...", content_type="text/html")
-    server.expect_request("/img").respond_with_data(
-        b"\x89PNG\r\n\x1a\n....", content_type="image/png"
-    )
+    server.expect_request("/img").respond_with_data(b"\x89PNG\r\n\x1a\n....", content_type="image/png")
     results = collect([url_list(server, "/doc.pdf", "/disguised", "/img")], fast_settings())
     reasons = sorted(_failed(r, "UnsupportedContentTypeError").reason for r in results)
     assert any("application/pdf" in r for r in reasons)
@@ -258,16 +242,11 @@ def test_pdf_and_images_are_refused_with_reason(server: HTTPServer) -> None:
 def test_wrong_charset_keeps_bytes_and_declared_charset(server: HTTPServer) -> None:
     add_robots(server)
     latin1 = "<html><body>Café crème à Zürich</body></html>".encode("latin-1")
-    server.expect_request("/mislabelled").respond_with_data(
-        latin1, content_type="text/html; charset=utf-8"
-    )
+    server.expect_request("/mislabelled").respond_with_data(latin1, content_type="text/html; charset=utf-8")
     server.expect_request("/bogus").respond_with_data(
         latin1, content_type="text/html; charset=x-no-such-charset"
     )
-    results = {
-        r.url: r
-        for r in docs(collect([url_list(server, "/mislabelled", "/bogus")], fast_settings()))
-    }
+    results = {r.url: r for r in docs(collect([url_list(server, "/mislabelled", "/bogus")], fast_settings()))}
     mislabelled = results[server.url_for("/mislabelled")]
     assert mislabelled.data == latin1 and mislabelled.encoding == "utf-8"  # the cleaner decides
     assert results[server.url_for("/bogus")].encoding is None  # unknown charset not passed on
@@ -278,8 +257,7 @@ def test_text_and_markdown_media_types(server: HTTPServer) -> None:
     server.expect_request("/t.txt").respond_with_data("plain words", content_type="text/plain")
     server.expect_request("/m.md").respond_with_data("# Title", content_type="text/markdown")
     found = {
-        d.url: d.media_type
-        for d in docs(collect([url_list(server, "/t.txt", "/m.md")], fast_settings()))
+        d.url: d.media_type for d in docs(collect([url_list(server, "/t.txt", "/m.md")], fast_settings()))
     }
     assert found == {server.url_for("/t.txt"): "text", server.url_for("/m.md"): "markdown"}
 

@@ -6,7 +6,6 @@ import asyncio
 import ipaddress
 
 import pytest
-from fetch_support import add_page, add_robots, collect, fast_settings, one, requests_to, url_list
 from pytest_httpserver import HTTPServer
 
 import sources.http
@@ -15,6 +14,7 @@ from newsflow.errors import BlockedAddressError, UnsafeUrlError
 from sources.outcomes import FetchOutcome
 from sources.safety import IPAddress, blocked_reason, check_address
 from sources.urls import check_url
+from tests.fetch_support import add_page, add_robots, collect, fast_settings, one, requests_to, url_list
 
 
 def _outcome(result: object) -> FetchOutcome:
@@ -25,9 +25,7 @@ def _outcome(result: object) -> FetchOutcome:
 def test_loopback_refused_by_default(server: HTTPServer) -> None:
     add_robots(server)
     add_page(server, "/a", "A")
-    result = _outcome(
-        one(collect([url_list(server, "/a")], fast_settings(allow_private_addresses=False)))
-    )
+    result = _outcome(one(collect([url_list(server, "/a")], fast_settings(allow_private_addresses=False))))
     assert result.outcome == "failed" and result.error_class == "BlockedAddressError"
     assert "loopback" in result.reason
     assert len(server.log) == 0  # not even robots.txt was requested
@@ -64,9 +62,7 @@ def test_connections_are_guarded_even_without_the_pre_check(
     monkeypatch.setattr(sources.http, "check_address", no_pre_check)
     add_robots(server)
     add_page(server, "/a", "A")
-    result = _outcome(
-        one(collect([url_list(server, "/a")], fast_settings(allow_private_addresses=False)))
-    )
+    result = _outcome(one(collect([url_list(server, "/a")], fast_settings(allow_private_addresses=False))))
     assert result.error_class == "BlockedAddressError"
     assert len(server.log) == 0
 
@@ -118,9 +114,7 @@ def test_javascript_url_in_a_source_fails_without_request(server: HTTPServer) ->
         [url_list(server, "javascript:alert(1)", "file:///etc/passwd", "data:text/plain,x")],
         fast_settings(),
     )
-    assert [(r.outcome, r.error_class) for r in map(_outcome, results)] == [
-        ("failed", "UnsafeUrlError")
-    ] * 3
+    assert [(r.outcome, r.error_class) for r in map(_outcome, results)] == [("failed", "UnsafeUrlError")] * 3
     assert len(server.log) == 0
 
 

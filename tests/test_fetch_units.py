@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from fetch_support import collect, docs, fast_settings, outcomes, write_warc
 
 from newsflow.errors import (
     FeedParseError,
@@ -28,6 +27,7 @@ from sources.robots import parse_robots
 from sources.sitemaps import parse_sitemap
 from sources.urls import canonical_url
 from sources.warc import read_warc
+from tests.fetch_support import collect, docs, fast_settings, outcomes, write_warc
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -120,9 +120,7 @@ def test_source_from_arg(arg: str, kind: str) -> None:
 
 
 def test_source_filters() -> None:
-    source = SourceConfig(
-        "s", "feed", "https://x.org/rss", include=("/news/",), exclude=("/news/live",)
-    )
+    source = SourceConfig("s", "feed", "https://x.org/rss", include=("/news/",), exclude=("/news/live",))
     assert source.wants("https://x.org/news/1")
     assert not source.wants("https://x.org/sport/1")
     assert not source.wants("https://x.org/news/live/2")

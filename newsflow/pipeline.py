@@ -1,0 +1,202 @@
+"""The per-batch work of a run, as plain functions: triage, clean, dedupe, extract, write.
+
+The Prefect flow in `flows/` wraps these in tasks; tests and benchmarks call them directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TypeVar
+
+from extractors.clean import clean
+from newsflow.errors import InputError
+from newsflow.ids import stable_id
+from newsflow.records import CleanArticle, ExtractedArticle, Failure, InputOutcome, RawDocument
+from newsflow.settings import Settings
+from warehouse.db import open_writer
+from warehouse.ledger import LedgerEntry, ledger_entries, stored_hashes
+from warehouse.load import write_batch
+
+T = TypeVar("T")
+_DONE = ("new", "updated", "unchanged", "duplicate")
+
+
+@dataclass(slots=True)
+class Batch:
+    """A batch in flight: what still needs work, and every input's decided outcome so far."""
+
+    run_id: str
+    todo: list[RawDocument] = field(default_factory=list)
+    articles: list[CleanArticle] = field(default_factory=list)
+    extracted: list[ExtractedArticle] = field(default_factory=list)
+    outcomes: list[InputOutcome] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    ledger: dict[str, LedgerEntry] = field(default_factory=dict)  # last state of the batch's inputs
+
+    def fail(self, failure: Failure, external_id: str = "", raw_hash: str | None = None) -> None:
+        """Record an input as failed, with its reason."""
+        self.failures.append(failure)
+        self.outcomes.append(
+            InputOutcome(
+                failure.source,
+                failure.locator,
+                external_id,
+                "failed",
+                raw_hash=raw_hash,
+                reason=f"{failure.stage}: {failure.reason}",
+            )
+        )
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of at most `size` items."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def triage(batch: Batch, ledger: dict[str, LedgerEntry]) -> None:
+    """Inputs whose bytes match the ledger's last successful state are unchanged: no further work."""
+    batch.ledger = ledger
+    todo = []
+    for doc in batch.todo:
+        last = ledger.get(doc.locator)
+        if last and last.outcome in _DONE and last.raw_hash == doc.raw_hash:
+            batch.outcomes.append(
+                InputOutcome(
+                    doc.source,
+                    doc.locator,
+                    doc.external_id,
+                    "unchanged",
+                    raw_hash=doc.raw_hash,
+                    article_id=last.article_id,
+                    reason="same bytes as last run",
+                )
+            )
+        else:
+            todo.append(doc)
+    batch.todo = todo
+
+
+def clean_all(batch: Batch) -> None:
+    """Clean every remaining input; bad ones become failures."""
+    for doc in batch.todo:
+        try:
+            batch.articles.append(clean(doc))
+        except InputError as exc:
+            batch.fail(
+                Failure(doc.source, doc.locator, exc.stage, type(exc).__name__, str(exc)),
+                doc.external_id,
+                doc.raw_hash,
+            )
+        except Exception as exc:  # a cleaner bug must not lose the input or stop the night
+            batch.fail(
+                Failure(doc.source, doc.locator, "clean", type(exc).__name__, repr(exc)),
+                doc.external_id,
+                doc.raw_hash,
+            )
+    batch.todo = []
+
+
+def dedupe(batch: Batch, stored: dict[str, tuple[int, str]]) -> None:
+    """Keep articles whose text is new; the rest are unchanged (same locator) or duplicates."""
+    fresh, seen = [], dict(stored)
+    for art in batch.articles:
+        h = art.content_hash
+        base = InputOutcome(
+            art.source, art.locator, art.external_id, "new", raw_hash=art.raw_hash, content_hash=h
+        )
+        if h in seen:
+            original_id, original_locator = seen[h]
+            same = original_locator == art.locator
+            base.outcome, base.article_id = ("unchanged" if same else "duplicate"), original_id
+            base.reason = "same text as stored" if same else f"same text as {original_locator}"
+        else:
+            article_id = stable_id(art.locator)
+            last = batch.ledger.get(art.locator)
+            base.article_id = article_id
+            if last and last.article_id == article_id and last.outcome in ("new", "updated"):
+                base.outcome = "updated"
+            seen[h] = (article_id, art.locator)
+            fresh.append(art)
+        batch.outcomes.append(base)
+    batch.articles = fresh
+
+
+# Stage functions share one signature, (settings, batch) -> batch, so a runner can wrap each one.
+
+
+def triage_stage(settings: Settings, batch: Batch) -> Batch:
+    """Skip inputs whose bytes did not change since they were last stored."""
+    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+        ledger = ledger_entries(con, [d.locator for d in batch.todo])
+    triage(batch, ledger)
+    return batch
+
+
+def clean_stage(settings: Settings, batch: Batch) -> Batch:
+    """Extract main text, structure and metadata of every remaining input."""
+    clean_all(batch)
+    return batch
+
+
+def dedupe_stage(settings: Settings, batch: Batch) -> Batch:
+    """Separate new and updated articles from unchanged texts and duplicates."""
+    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+        stored = stored_hashes(con, [a.content_hash for a in batch.articles])
+    dedupe(batch, stored)
+    return batch
+
+
+def extract_stage(settings: Settings, batch: Batch) -> Batch:
+    """Entities, claims and amounts with spaCy."""
+    extract_all(settings, batch)
+    return batch
+
+
+def write_stage(settings: Settings, batch: Batch) -> Batch:
+    """Commit the batch: articles and their rows, outcomes, failures, counts, in one transaction."""
+    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+        write_batch(
+            con,
+            batch.run_id,
+            batch.extracted,
+            batch.outcomes,
+            batch.failures,
+            spacy_model=settings.spacy_model,
+        )
+    return batch
+
+
+def warehouse_path(settings: Settings, override: str | Path | None) -> Settings:
+    """Settings with the warehouse path overridden when given."""
+    return settings.model_copy(update={"warehouse": Path(override)}) if override else settings
+
+
+def extract_all(settings: Settings, batch: Batch) -> None:
+    """Run the NLP stage over the batch; an article that breaks an extractor fails alone."""
+    from extractors.nlp import extract
+
+    try:
+        batch.extracted = list(extract(batch.articles, settings))
+    except Exception:
+        batch.extracted = []
+        for art in batch.articles:
+            try:
+                batch.extracted.extend(extract([art], settings))
+            except Exception as exc:
+                _unstore(batch, art.locator)
+                batch.fail(
+                    Failure(art.source, art.locator, "extract", type(exc).__name__, repr(exc)),
+                    art.external_id,
+                    art.raw_hash,
+                )
+    batch.articles = []
+
+
+def _unstore(batch: Batch, locator: str) -> None:
+    """Forget the outcome decided for an input that then failed."""
+    batch.outcomes = [o for o in batch.outcomes if o.locator != locator]

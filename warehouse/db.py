@@ -1,0 +1,112 @@
+"""Opening the warehouse: storage version for old readers, lock waits, read-only access."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from newsflow.errors import WarehouseBusyError, WarehouseError
+
+log = logging.getLogger(__name__)
+
+_LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
+
+
+def connect(
+    path: Path, *, read_only: bool = False, storage_version: str = "v1.5.0"
+) -> duckdb.DuckDBPyConnection:
+    """Open the file; a new file is created in `storage_version` so DuckDB 1.5 tools can read it."""
+    path = Path(path)
+    if not read_only and not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        boot = duckdb.connect()
+        try:
+            boot.execute(f"ATTACH '{_quote(path)}' AS fresh (STORAGE_VERSION '{_quote(storage_version)}')")
+            boot.execute("DETACH fresh")
+        finally:
+            boot.close()
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `newsflow ingest` first")
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """True when DuckDB refused the file because another process holds it."""
+    return isinstance(exc, duckdb.IOException) and any(m in str(exc) for m in _LOCK_MARKERS)
+
+
+def wait_connect(
+    path: Path, *, read_only: bool, timeout: float, storage_version: str = "v1.5.0"
+) -> duckdb.DuckDBPyConnection:
+    """Connect, retrying while another process holds the file, up to `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    delay, warned = 0.05, False
+    while True:
+        try:
+            return connect(path, read_only=read_only, storage_version=storage_version)
+        except duckdb.IOException as exc:
+            if not is_lock_error(exc):
+                raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
+            if time.monotonic() + delay > deadline:
+                raise WarehouseBusyError(
+                    f"warehouse {path} is busy: another process holds it (waited {timeout:.0f}s)"
+                ) from exc
+            if not warned:
+                log.warning("warehouse %s is held by another process; waiting up to %.0fs", path, timeout)
+                warned = True
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
+@contextmanager
+def open_writer(
+    path: Path, timeout: float = 60.0, storage_version: str = "v1.5.0"
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived writing connection (waits for readers/writers to let go), migrated to head."""
+    from warehouse.migrate import migrate
+
+    con = wait_connect(path, read_only=False, timeout=timeout, storage_version=storage_version)
+    try:
+        migrate(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def open_reader(path: Path, timeout: float = 5.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; retries briefly while a writer holds the file."""
+    con = wait_connect(path, read_only=True, timeout=timeout)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def run_lock(path: Path, wait: bool = False) -> Iterator[None]:
+    """Hold `<warehouse>.lock` for a whole run, so only one ingest/reprocess writes at a time."""
+    lock_path = Path(f"{path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as exc:
+            raise WarehouseBusyError(
+                f"another newsflow run is writing to {path} (lock {lock_path}); try again when it ends"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _quote(value: object) -> str:
+    """Escape a value for a single-quoted SQL literal (paths and versions cannot be parameters)."""
+    return str(value).replace("'", "''")

@@ -1,0 +1,55 @@
+"""Reads the ingest needs before it works: what each input was last time, which texts are stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """The last recorded state of an input."""
+
+    raw_hash: str | None
+    outcome: str
+    article_id: int | None
+    etag: str | None
+    last_modified: str | None
+
+
+def ledger_entries(con: duckdb.DuckDBPyConnection, locators: Iterable[str]) -> dict[str, LedgerEntry]:
+    """Ledger rows for the given locators (one query, joined against an Arrow list)."""
+    rows = _join(
+        con,
+        "locator",
+        locators,
+        "SELECT i.locator, i.raw_hash, i.outcome, i.article_id, i.etag, i.last_modified "
+        "FROM inputs i JOIN wanted w USING (locator)",
+    )
+    return {r[0]: LedgerEntry(*r[1:]) for r in rows}
+
+
+def stored_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """content_hash → (article_id, locator) for hashes already stored."""
+    rows = _join(
+        con,
+        "content_hash",
+        hashes,
+        "SELECT a.content_hash, a.article_id, a.locator FROM articles a JOIN wanted w USING (content_hash)",
+    )
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def _join(
+    con: duckdb.DuckDBPyConnection, column: str, values: Iterable[str], sql: str
+) -> list[tuple[Any, ...]]:
+    """Run `sql` with the values registered as the one-column Arrow view `wanted`."""
+    con.register("wanted", pa.table({column: pa.array(list(values), pa.string())}))
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.unregister("wanted")

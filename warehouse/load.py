@@ -1,0 +1,460 @@
+"""Bulk writes: one batch of extracted articles, outcomes and failures in one transaction, via Arrow."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newsflow.ids import stable_id
+from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
+
+OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
+KeyLinker = Callable[[list[LocalEntity]], dict[str, str]]
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    extracted: list[ExtractedArticle],
+    outcomes: list[InputOutcome],
+    failures: list[Failure],
+    link: KeyLinker | None = None,
+    spacy_model: str | None = None,
+) -> None:
+    """Replace the batch's articles and all their rows, record outcomes and failures, atomically."""
+    now = datetime.now(UTC)
+    ids = {x.article.locator: stable_id(x.article.locator) for x in extracted}
+    keymap = link([e for x in extracted for e in x.entities]) if link else {}
+    tables = article_tables(extracted, ids, keymap, run_id, now, spacy_model)
+    con.execute("BEGIN")
+    try:
+        touched = _delete_articles(con, list(ids.values()))
+        _insert_entities(con, tables.pop("entities", None), now)
+        for name, table in tables.items():
+            _insert(con, name, table)
+        if "mentions" in tables:
+            touched |= set(tables["mentions"].column("entity_id").to_pylist())
+        _refresh_aliases(con, touched)
+        _upsert_inputs(con, outcomes, run_id, now)
+        _insert(con, "failures", _failure_table(failures, run_id, now))
+        _add_counts(con, run_id, outcomes)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def article_tables(
+    extracted: list[ExtractedArticle],
+    ids: dict[str, int],
+    keymap: dict[str, str],
+    run_id: str,
+    now: datetime,
+    spacy_model: str | None,
+) -> dict[str, pa.Table]:
+    """Arrow tables for every row the batch's articles produce, built column by column."""
+    cols: dict[str, dict[str, list[Any]]] = {
+        name: {}
+        for name in (
+            "articles",
+            "sections",
+            "paragraphs",
+            "sentences",
+            "entities",
+            "mentions",
+            "entity_roles",
+            "claims",
+            "claim_entities",
+            "amounts",
+        )
+    }
+
+    def add(table: str, **row: Any) -> None:
+        for key, value in row.items():
+            cols[table].setdefault(key, []).append(value)
+
+    seen_entities: set[str] = set()
+    for x in extracted:
+        a, aid = x.article, ids[x.article.locator]
+        add(
+            "articles",
+            article_id=aid,
+            source=a.source,
+            external_id=a.external_id,
+            locator=a.locator,
+            url=a.url,
+            canonical_url=a.canonical_url,
+            title=a.title,
+            authors=a.authors,
+            published_at=a.published_at,
+            modified_at=a.modified_at,
+            language=a.language,
+            site_name=a.site_name,
+            description=a.description,
+            keywords=a.keywords,
+            section=a.section,
+            provenance=list(a.provenance.items()),
+            text=a.text,
+            word_count=len(a.text.split()),
+            content_hash=a.content_hash,
+            raw_hash=a.raw_hash,
+            extraction=x.skipped_reason or "ok",
+            spacy_model=None if x.skipped_reason else spacy_model,
+            run_id=run_id,
+            ingested_at=now,
+            updated_at=now,
+        )
+        section_no = -1
+        heading_ends = [b for b in a.blocks if b.kind == "heading"]
+        if a.blocks and a.blocks[0].kind != "heading":
+            section_no = 0
+            add(
+                "sections",
+                article_id=aid,
+                section_no=0,
+                heading=None,
+                start_char=0,
+                end_char=heading_ends[0].start if heading_ends else len(a.text),
+            )
+        paragraph_no = 0
+        for i, b in enumerate(a.blocks):
+            if b.kind == "heading":
+                section_no += 1
+                nxt = next((c.start for c in a.blocks[i + 1 :] if c.kind == "heading"), len(a.text))
+                add(
+                    "sections",
+                    article_id=aid,
+                    section_no=section_no,
+                    heading=a.text[b.start : b.end],
+                    start_char=b.start,
+                    end_char=nxt,
+                )
+            else:
+                add(
+                    "paragraphs",
+                    article_id=aid,
+                    paragraph_no=paragraph_no,
+                    section_no=max(section_no, 0),
+                    kind=b.kind,
+                    start_char=b.start,
+                    end_char=b.end,
+                )
+                paragraph_no += 1
+        starts = [s.start for s in x.sentences]
+        for n, s in enumerate(x.sentences):
+            add(
+                "sentences",
+                article_id=aid,
+                sentence_no=n,
+                start_char=s.start,
+                end_char=s.end,
+                text=a.text[s.start : s.end],
+            )
+
+        def eid(key: str | None, known: set[str]) -> int | None:
+            """Global entity id of a local key, or None when the article has no such entity."""
+            return stable_id(keymap.get(key, key)) if key and key in known else None
+
+        local = {e.key for e in x.entities}
+        for e in x.entities:
+            key = keymap.get(e.key, e.key)
+            if key not in seen_entities:
+                seen_entities.add(key)
+                add(
+                    "entities",
+                    entity_id=stable_id(key),
+                    entity_key=key,
+                    name=e.name,
+                    type=e.type,
+                    country_code=e.country_code,
+                )
+        for m in x.mentions:
+            add(
+                "mentions",
+                article_id=aid,
+                entity_id=eid(m.entity_key, local),
+                start_char=m.start,
+                end_char=m.end,
+                text=m.text,
+                label=m.label,
+                sentence_no=_index_of(starts, m.start),
+            )
+        for r in x.roles:
+            add(
+                "entity_roles",
+                article_id=aid,
+                entity_id=eid(r.entity_key, local),
+                role=r.role,
+                of_entity_id=eid(r.of_entity_key, local),
+                start_char=r.start,
+                end_char=r.end,
+            )
+        claim_ids: list[int] = []
+        for c in x.claims:
+            cid = stable_id(aid, c.content_start, c.content_end, c.cue_start)
+            claim_ids.append(cid)
+            add(
+                "claims",
+                claim_id=cid,
+                article_id=aid,
+                speaker_entity_id=eid(c.speaker_entity_key, local),
+                speaker_text=c.speaker_text,
+                speaker_start=c.speaker_start,
+                speaker_end=c.speaker_end,
+                speaker_kind=c.speaker_kind,
+                cue=c.cue,
+                cue_start=c.cue_start,
+                cue_end=c.cue_end,
+                content=c.content,
+                content_start=c.content_start,
+                content_end=c.content_end,
+                kind=c.kind,
+                is_direct_quote=c.is_direct_quote,
+                negated=c.negated,
+                modality=c.modality,
+                sentence_no=_index_of(starts, c.content_start),
+            )
+        for ce in x.claim_entities:
+            add(
+                "claim_entities",
+                claim_id=claim_ids[ce.claim_index],
+                entity_id=eid(ce.entity_key, local),
+                role=ce.role,
+            )
+        for am in x.amounts:
+            add(
+                "amounts",
+                amount_id=stable_id(aid, am.start, am.end, am.kind),
+                article_id=aid,
+                claim_id=claim_ids[am.claim_index] if am.claim_index is not None else None,
+                kind=am.kind,
+                text=am.text,
+                start_char=am.start,
+                end_char=am.end,
+                value=am.value,
+                unit=am.unit,
+                value_usd=am.value_usd,
+                qualifier=am.qualifier,
+                base=am.base,
+            )
+    return {
+        name: _dedupe(name, pa.table({k: _typed(k, v) for k, v in c.items()}))
+        for name, c in cols.items()
+        if c
+    }
+
+
+_TYPES = {
+    "authors": pa.list_(pa.string()),
+    "keywords": pa.list_(pa.string()),
+    "provenance": pa.map_(pa.string(), pa.string()),
+    "published_at": pa.timestamp("us", tz="UTC"),
+    "modified_at": pa.timestamp("us", tz="UTC"),
+}
+_INT64 = {"article_id", "entity_id", "of_entity_id", "speaker_entity_id", "claim_id", "amount_id"}
+
+
+def _typed(column: str, values: list[Any]) -> pa.Array:
+    """An Arrow array with an explicit type where inference from Python values would guess wrong."""
+    if column in _TYPES:
+        return pa.array(values, _TYPES[column])
+    if column in _INT64:
+        return pa.array(values, pa.int64())
+    return pa.array(values)
+
+
+# Natural keys: a batch never writes the same key twice (first occurrence wins).
+_KEYS = {
+    "claims": ("claim_id",),
+    "amounts": ("amount_id",),
+    "mentions": ("article_id", "start_char", "end_char"),
+    "claim_entities": ("claim_id", "entity_id", "role"),
+}
+
+
+def _dedupe(name: str, table: pa.Table) -> pa.Table:
+    """Drop rows whose key repeats an earlier row, and rows whose entity could not be resolved."""
+    for col in ("entity_id",):
+        if col in table.column_names and name != "entities":
+            table = table.filter(pc.is_valid(table.column(col)))
+    keys = _KEYS.get(name)
+    if not keys or table.num_rows == 0:
+        return table
+    seen: set[tuple[Any, ...]] = set()
+    mask = []
+    for row in zip(*(table.column(k).to_pylist() for k in keys), strict=True):
+        mask.append(row not in seen)
+        seen.add(row)
+    return table.filter(pa.array(mask))
+
+
+def _index_of(starts: list[int], offset: int) -> int | None:
+    """Index of the sentence containing `offset` (sentences sorted by start)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 else None
+
+
+def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    """Bulk insert an Arrow table by column name."""
+    if table.num_rows == 0:
+        return
+    con.register("batch_rows", table)
+    try:
+        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM batch_rows")
+    finally:
+        con.unregister("batch_rows")
+
+
+def _insert_entities(con: duckdb.DuckDBPyConnection, table: pa.Table | None, now: datetime) -> None:
+    """Add entities not yet in the warehouse; existing ids and names stay as they are."""
+    if table is None or table.num_rows == 0:
+        return
+    con.register("batch_entities", table)
+    try:
+        con.execute(
+            "INSERT INTO entities BY NAME SELECT b.*, ?::TIMESTAMPTZ AS first_seen FROM batch_entities b "
+            "ANTI JOIN entities e USING (entity_key)",
+            [now],
+        )
+    finally:
+        con.unregister("batch_entities")
+
+
+def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> set[int]:
+    """Remove articles (being replaced) with every row hanging off them; return their entity ids."""
+    if not article_ids:
+        return set()
+    con.register("gone", pa.table({"article_id": pa.array(article_ids, pa.int64())}))
+    try:
+        touched = {
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT entity_id FROM mentions SEMI JOIN gone USING (article_id)"
+            ).fetchall()
+        }
+        con.execute(
+            "DELETE FROM claim_entities WHERE claim_id IN "
+            "(SELECT claim_id FROM claims SEMI JOIN gone USING (article_id))"
+        )
+        for table in (
+            "amounts",
+            "claims",
+            "entity_roles",
+            "mentions",
+            "sentences",
+            "paragraphs",
+            "sections",
+            "articles",
+        ):
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM gone)")
+    finally:
+        con.unregister("gone")
+    return touched
+
+
+def _refresh_aliases(con: duckdb.DuckDBPyConnection, entity_ids: Iterable[int]) -> None:
+    """Recount the surface forms of the given entities from their mentions."""
+    ids = [i for i in set(entity_ids) if i is not None]
+    if not ids:
+        return
+    con.register("touched", pa.table({"entity_id": pa.array(ids, pa.int64())}))
+    try:
+        con.execute("DELETE FROM entity_aliases WHERE entity_id IN (SELECT entity_id FROM touched)")
+        con.execute(
+            "INSERT INTO entity_aliases SELECT entity_id, text, count(*) FROM mentions "
+            "SEMI JOIN touched USING (entity_id) GROUP BY ALL"
+        )
+    finally:
+        con.unregister("touched")
+
+
+def _upsert_inputs(
+    con: duckdb.DuckDBPyConnection, outcomes: list[InputOutcome], run_id: str, now: datetime
+) -> None:
+    """Record each input's outcome in the ledger (one row per locator, first_seen kept)."""
+    latest = {o.locator: o for o in outcomes}
+    if not latest:
+        return
+    fields = (
+        "locator",
+        "source",
+        "external_id",
+        "raw_hash",
+        "content_hash",
+        "article_id",
+        "outcome",
+        "reason",
+        "etag",
+        "last_modified",
+    )
+    table = pa.table(
+        {f: [getattr(o, f) for o in latest.values()] for f in fields}
+        | {
+            "first_seen": [now] * len(latest),
+            "last_seen": [now] * len(latest),
+            "last_run_id": [run_id] * len(latest),
+        }
+    )
+    table = table.set_column(
+        table.schema.get_field_index("article_id"),
+        "article_id",
+        pa.array(table.column("article_id").to_pylist(), pa.int64()),
+    )
+    con.register("batch_inputs", table)
+    try:
+        updates = ", ".join(
+            f"{f} = excluded.{f}"
+            for f in (*fields[1:], "last_seen", "last_run_id")
+            if f not in ("etag", "last_modified")
+        )
+        con.execute(
+            "INSERT INTO inputs BY NAME SELECT * FROM batch_inputs ON CONFLICT (locator) DO UPDATE SET "
+            f"{updates}, etag = coalesce(excluded.etag, inputs.etag), "
+            "last_modified = coalesce(excluded.last_modified, inputs.last_modified)"
+        )
+    finally:
+        con.unregister("batch_inputs")
+
+
+def _failure_table(failures: list[Failure], run_id: str, now: datetime) -> pa.Table:
+    """Failures as an Arrow table."""
+    return pa.table(
+        {
+            "run_id": [run_id] * len(failures),
+            "source": [f.source for f in failures],
+            "locator": [f.locator for f in failures],
+            "stage": [f.stage for f in failures],
+            "error_class": [f.error_class for f in failures],
+            "reason": [f.reason for f in failures],
+            "occurred_at": [now] * len(failures),
+        }
+    )
+
+
+def _add_counts(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[InputOutcome]) -> None:
+    """Add the batch's outcome counts to the run, per source and in total."""
+    per_source: dict[str, Counter[str]] = {}
+    for o in outcomes:
+        per_source.setdefault(o.source, Counter())[o.outcome] += 1
+    for source, counts in per_source.items():
+        values = [counts[k] for k in OUTCOMES]
+        con.execute(
+            f"INSERT INTO run_sources VALUES (?, ?, ?, {', '.join('?' * len(OUTCOMES))}) "
+            "ON CONFLICT (run_id, source) DO UPDATE SET seen = run_sources.seen + excluded.seen, "
+            + ", ".join(f"{k} = run_sources.{k} + excluded.{k}" for k in OUTCOMES),
+            [run_id, source, sum(values), *values],
+        )
+    totals = ", ".join(f"sum({k}) AS {k}" for k in ("seen", *OUTCOMES))
+    assign = ", ".join(f"{k} = t.{k}" for k in ("seen", *OUTCOMES))
+    con.execute(
+        f"UPDATE runs SET {assign} FROM (SELECT {totals} FROM run_sources WHERE run_id = ?) t "
+        "WHERE runs.run_id = ?",
+        [run_id, run_id],
+    )

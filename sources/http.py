@@ -67,10 +67,32 @@ class Validators(NamedTuple):
     raw_hash: str | None = None
 
 
-class ValidatorStore(Protocol):
-    """Read access to stored validators by locator (a plain dict works; the warehouse backs it)."""
+class ValidatorLike(Protocol):
+    """Anything with the three validator attributes (Validators, the warehouse's LedgerEntry)."""
 
-    def get(self, locator: str, /) -> Validators | None:
+    @property
+    def etag(self) -> str | None:
+        """The stored ETag."""
+        ...
+
+    @property
+    def last_modified(self) -> str | None:
+        """The stored Last-Modified."""
+        ...
+
+    @property
+    def raw_hash(self) -> str | None:
+        """sha256 of the stored raw bytes."""
+        ...
+
+
+class ValidatorStore(Protocol):
+    """Read access to stored validators by locator: a dict[str, Validators] or
+    dict[str, LedgerEntry] works. Hold only inputs whose last outcome succeeded (new, updated,
+    unchanged, duplicate), or a failed input would be reported unchanged and never retried.
+    """
+
+    def get(self, locator: str, /) -> ValidatorLike | None:
         """The validators stored for `locator`, or None."""
         ...
 
@@ -208,7 +230,7 @@ class Fetcher:
         self,
         url: str,
         *,
-        validators: Validators | None = None,
+        validators: ValidatorLike | None = None,
         accept: Collection[str] = PAGE_TYPES,
         accept_header: str = PAGE_ACCEPT,
         max_bytes: int | None = None,

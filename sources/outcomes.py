@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsflow.errors import RobotsDisallowedError
-from newsflow.records import Failure, RawDocument
+from newsflow.records import Failure, InputOutcome, RawDocument
 
 NoDocument = Literal["unchanged", "skipped", "failed"]
 
@@ -27,11 +27,28 @@ class FetchOutcome:
     stage: str = "fetch"  # discover (feed/sitemap/robots) or fetch
     etag: str | None = None  # fresh validators seen on an unchanged response
     last_modified: str | None = None
+    raw_hash: str | None = None  # of the stored bytes, for an unchanged input
 
     def to_failure(self) -> Failure:
         """The warehouse's Failure record for this outcome."""
         return Failure(
             self.source, self.locator, self.stage, self.error_class or self.outcome, self.reason
+        )
+
+
+    def to_input_outcome(self, article_id: int | None = None) -> InputOutcome:
+        """The `inputs` ledger row for this outcome (`article_id`: the stored article, if any)."""
+        reason = self.reason if self.outcome != "failed" else f"{self.stage}: {self.reason}"
+        return InputOutcome(
+            self.source,
+            self.locator,
+            self.url or self.locator,
+            self.outcome,
+            raw_hash=self.raw_hash,
+            article_id=article_id,
+            reason=reason,
+            etag=self.etag,
+            last_modified=self.last_modified,
         )
 
 

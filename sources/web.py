@@ -28,7 +28,7 @@ from sources.config import SourceConfig, SourceKind, load_sources, parse_duratio
 from sources.discover import discover
 from sources.entry import Entry
 from sources.feeds import parse_feed
-from sources.http import Fetcher, FetchResponse, Validators, ValidatorStore
+from sources.http import Fetcher, FetchResponse, ValidatorLike, Validators, ValidatorStore
 from sources.outcomes import FetchOutcome, FetchResult, outcome_from_error
 from sources.sitemaps import parse_sitemap
 from sources.urls import canonical_url, check_url
@@ -43,6 +43,7 @@ __all__ = [
     "RawArchive",
     "SourceConfig",
     "SourceKind",
+    "ValidatorLike",
     "ValidatorStore",
     "Validators",
     "canonical_url",
@@ -148,6 +149,7 @@ class _Run:
                 "HTTP 304 Not Modified",
                 url=resp.url,
                 http_status=304,
+                raw_hash=validators.raw_hash if validators else None,
                 etag=resp.etag or (validators.etag if validators else None),
                 last_modified=resp.last_modified,
             )
@@ -174,7 +176,7 @@ class _Run:
             last_modified=resp.last_modified,
         )
 
-    async def settle(self, doc: RawDocument, validators: Validators | None) -> FetchResult:
+    async def settle(self, doc: RawDocument, validators: ValidatorLike | None) -> FetchResult:
         """`unchanged` when the bytes hash as stored, else archive the bytes and pass the doc on."""
         if validators is not None and validators.raw_hash == doc.raw_hash:
             return FetchOutcome(
@@ -182,6 +184,7 @@ class _Run:
                 doc.locator,
                 "unchanged",
                 "same bytes as stored",
+                raw_hash=doc.raw_hash,
                 url=doc.url,
                 http_status=doc.http_status,
                 etag=doc.etag,

@@ -12,7 +12,6 @@ from werkzeug import Request, Response
 from newsflow.records import RawDocument
 from sources.archive import RawArchive
 from sources.config import SourceConfig
-from sources.http import Validators
 from sources.web import fetch_all
 from tests.fetch_support import (
     add_page,
@@ -23,6 +22,7 @@ from tests.fetch_support import (
     outcomes,
     requests_to,
 )
+from warehouse.ledger import LedgerEntry
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -243,12 +243,15 @@ def test_second_run_with_validators_fetches_nothing_new(server: HTTPServer, tmp_
     archive = RawArchive(str(tmp_path))
     first = collect([source], fast_settings(), archive=archive)
     assert len(docs(first)) == 3
-    store = {d.locator: Validators(d.etag, d.last_modified, d.raw_hash) for d in docs(first)}
+    # the warehouse's own ledger rows serve as the validator store
+    store = {d.locator: LedgerEntry(d.raw_hash, "new", 1, d.etag, d.last_modified) for d in docs(first)}
     assert all(archive.get(d.raw_hash) == d.data for d in docs(first))
     second = collect([source], fast_settings(), store=store)
     assert docs(second) == []
     assert sorted(o.outcome for o in outcomes(second)) == ["unchanged"] * 3
     assert sorted(o.reason for o in outcomes(second)).count("HTTP 304 Not Modified") == 2
+    rows = [o.to_input_outcome(article_id=1) for o in outcomes(second)]
+    assert all(r.outcome == "unchanged" and r.raw_hash == store[r.locator].raw_hash for r in rows)
 
 
 def test_results_stream_and_early_stop_cleans_up(server: HTTPServer) -> None:

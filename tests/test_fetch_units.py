@@ -17,12 +17,13 @@ from newsflow.errors import (
     TooLargeError,
     UnsupportedContentTypeError,
 )
-from newsflow.records import RawDocument
+from newsflow.records import Failure, RawDocument
 from sources.archive import RawArchive
 from sources.config import SourceConfig, load_sources, parse_duration, source_from_arg
 from sources.feeds import parse_feed
 from sources.http import Validators, parse_content_type, parse_retry_after
 from sources.limits import CappedDecoder, gunzip_capped
+from sources.outcomes import FetchOutcome
 from sources.robots import parse_robots
 from sources.sitemaps import parse_sitemap
 from sources.urls import canonical_url
@@ -240,3 +241,25 @@ def test_robots_rules_match_our_agent_token() -> None:
     assert not rules.allowed("https://a.org/x/1", agent) and rules.allowed("https://a.org/y", agent)
     assert not rules.allowed("https://a.org/y", "otherbot/2.0")
     assert rules.crawl_delay(agent) == 2.0 and rules.sitemaps == ["https://a.org/sitemap.xml"]
+
+
+def test_outcome_rows_for_the_ledger() -> None:
+    failed = FetchOutcome(
+        "web",
+        "https://a.org/x",
+        "failed",
+        "HTTP 404 Not Found",
+        url="https://a.org/x",
+        http_status=404,
+        error_class="HttpStatusError",
+    )
+    assert failed.to_failure() == Failure(
+        "web", "https://a.org/x", "fetch", "HttpStatusError", "HTTP 404 Not Found"
+    )
+    row = failed.to_input_outcome()
+    assert row.outcome == "failed" and row.reason == "fetch: HTTP 404 Not Found"
+    unchanged = FetchOutcome(
+        "web", "https://a.org/y", "unchanged", "HTTP 304 Not Modified", etag='"e"', raw_hash="h"
+    )
+    row = unchanged.to_input_outcome(article_id=7)
+    assert (row.etag, row.raw_hash, row.article_id) == ('"e"', "h", 7)

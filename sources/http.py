@@ -250,7 +250,7 @@ class Fetcher:
         url = check_url(url, s.max_url_length)
         seen = [url]
         for _hop in range(s.max_redirects + 1):
-            await check_address(url, s.allow_private_addresses)
+            await check_address(url, s.allow_private_addresses, s.connect_timeout)
             if use_robots and s.respect_robots:
                 await self._check_robots(url)
             resp = await self._with_retries(url, headers, accept, limit)
@@ -278,7 +278,7 @@ class Fetcher:
         url = check_url(url, s.max_url_length)
         seen = [url]
         for _hop in range(s.max_redirects + 1):
-            await check_address(url, s.allow_private_addresses)
+            await check_address(url, s.allow_private_addresses, s.connect_timeout)
             if s.respect_robots:
                 await self._check_robots(url)
             async with self.gate(url).slot(), self._global:

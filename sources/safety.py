@@ -64,16 +64,20 @@ async def resolve(host: str, port: int) -> list[IPAddress]:
     return addresses
 
 
-async def check_address(url: str, allow_private: bool = False) -> None:
+async def check_address(url: str, allow_private: bool = False, timeout: float = 10.0) -> None:
     """Raise BlockedAddressError unless every address of the URL's host is public
-    (or `allow_private` is set).
+    (or `allow_private` is set); DNS gets `timeout` seconds.
     """
     if allow_private:
         return
     parts = urlsplit(url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    addresses = await resolve(host, port)
+    try:
+        async with asyncio.timeout(timeout):
+            addresses = await resolve(host, port)
+    except TimeoutError as exc:
+        raise ConnectionFailedError(f"DNS lookup of {host!r} took over {timeout}s") from exc
     if not addresses:
         raise ConnectionFailedError(f"host {host!r} has no addresses")
     for ip in addresses:

@@ -56,7 +56,7 @@ def test_every_redirect_hop_is_checked(server: HTTPServer, monkeypatch: pytest.M
 def test_connections_are_guarded_even_without_the_pre_check(
     server: HTTPServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def no_pre_check(url: str, allow_private: bool = False) -> None:
+    async def no_pre_check(url: str, allow_private: bool = False, timeout: float = 1.0) -> None:
         return None  # as if DNS had answered a public address at check time (rebinding)
 
     monkeypatch.setattr(sources.http, "check_address", no_pre_check)

@@ -79,9 +79,7 @@ class RawArchive:
             if meta.get(name):
                 meta[name] = datetime.fromisoformat(meta[name])
         meta.setdefault("media_type", "html")
-        return RawDocument(
-            source=source, locator=locator, external_id=external_id, data=data, **meta
-        )
+        return RawDocument(source=source, locator=locator, external_id=external_id, data=data, **meta)
 
 
 def _atomic_write(target: Path, payload: bytes) -> None:

@@ -32,18 +32,12 @@ class SourceConfig:
     exclude: tuple[str, ...] = ()  # URL regexes; a URL matching one is skipped
     max_age: timedelta | None = None  # entries published longer ago are skipped
     urls: tuple[str, ...] = ()  # inline URLs of a url-list source
-    _include_re: tuple[re.Pattern[str], ...] = field(
-        default=(), init=False, repr=False, compare=False
-    )
-    _exclude_re: tuple[re.Pattern[str], ...] = field(
-        default=(), init=False, repr=False, compare=False
-    )
+    _include_re: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
+    _exclude_re: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise SourceConfigError(
-                f"source {self.name!r}: kind {self.kind!r} is not one of {KINDS}"
-            )
+            raise SourceConfigError(f"source {self.name!r}: kind {self.kind!r} is not one of {KINDS}")
         if not self.locator and not self.urls:
             raise SourceConfigError(f"source {self.name!r}: no locator")
         object.__setattr__(self, "_include_re", _compile(self.name, self.include))

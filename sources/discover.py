@@ -62,9 +62,7 @@ async def _url_list(source: SourceConfig) -> AsyncIterator[Discovered]:
                 stage="discover",
             )
             return
-        urls = [
-            u.strip() for u in text.splitlines() if u.strip() and not u.lstrip().startswith("#")
-        ]
+        urls = [u.strip() for u in text.splitlines() if u.strip() and not u.lstrip().startswith("#")]
     for url in urls:
         yield Entry(url)
 
@@ -123,9 +121,7 @@ async def _sitemaps(
             continue
         if sitemap.kind == "index":
             if depth >= settings.max_sitemap_depth:
-                too_deep = FeedParseError(
-                    f"sitemap indexes nested deeper than {settings.max_sitemap_depth}"
-                )
+                too_deep = FeedParseError(f"sitemap indexes nested deeper than {settings.max_sitemap_depth}")
                 yield _failed(source, url, too_deep)
                 continue
             for child in sitemap.entries:

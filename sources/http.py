@@ -53,9 +53,7 @@ XML_TYPES = frozenset(
     }
 )
 PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8"
-XML_ACCEPT = (
-    "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
-)
+XML_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
@@ -300,9 +298,7 @@ class Fetcher:
                 if r.status_code in REDIRECTS and location:
                     return str(location)
                 if not 200 <= r.status_code < 300:
-                    raise HttpStatusError(
-                        f"HTTP {r.status_code} {r.reason_phrase}", status=r.status_code
-                    )
+                    raise HttpStatusError(f"HTTP {r.status_code} {r.reason_phrase}", status=r.status_code)
                 size = 0
                 with target.open("wb") as handle:
                     async for chunk in r.aiter_bytes():
@@ -380,9 +376,7 @@ class Fetcher:
                         body = await _read_body(r, accept, limit)
                     return _Response(r.status_code, r.headers, body, r.reason_phrase)
         except TimeoutError as exc:
-            raise FetchTimeoutError(
-                f"no complete response within the {deadline}s deadline"
-            ) from exc
+            raise FetchTimeoutError(f"no complete response within the {deadline}s deadline") from exc
         except httpx.ConnectTimeout as exc:
             raise _Transient(FetchTimeoutError(f"connect timeout: {exc!r}")) from exc
         except httpx.TimeoutException as exc:

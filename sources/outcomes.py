@@ -31,10 +31,7 @@ class FetchOutcome:
 
     def to_failure(self) -> Failure:
         """The warehouse's Failure record for this outcome."""
-        return Failure(
-            self.source, self.locator, self.stage, self.error_class or self.outcome, self.reason
-        )
-
+        return Failure(self.source, self.locator, self.stage, self.error_class or self.outcome, self.reason)
 
     def to_input_outcome(self, article_id: int | None = None) -> InputOutcome:
         """The `inputs` ledger row for this outcome (`article_id`: the stored article, if any)."""

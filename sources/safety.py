@@ -125,9 +125,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         error: Exception = httpcore.ConnectError(f"host {host!r} has no addresses")
         for ip in addresses:
             try:
-                return await self._inner.connect_tcp(
-                    str(ip), port, timeout, local_address, socket_options
-                )
+                return await self._inner.connect_tcp(str(ip), port, timeout, local_address, socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 error = exc
         raise error

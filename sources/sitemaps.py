@@ -63,9 +63,7 @@ def parse_sitemap(data: bytes, base_url: str) -> Sitemap:
     kind = local_name(root.tag).lower()
     if kind == "sitemapindex":
         entries = [
-            Entry(
-                resolve_link(base_url, loc), published_at=parse_w3c_date(_child_text(el, "lastmod"))
-            )
+            Entry(resolve_link(base_url, loc), published_at=parse_w3c_date(_child_text(el, "lastmod")))
             for el in root
             if local_name(el.tag) == "sitemap" and (loc := _child_text(el, "loc"))
         ]
@@ -78,9 +76,7 @@ def parse_sitemap(data: bytes, base_url: str) -> Sitemap:
                 continue
             title, published = _news_tags(el)
             lastmod = parse_w3c_date(_child_text(el, "lastmod"))
-            urls.append(
-                Entry(resolve_link(base_url, loc), title=title, published_at=published or lastmod)
-            )
+            urls.append(Entry(resolve_link(base_url, loc), title=title, published_at=published or lastmod))
         return Sitemap("urlset", urls)
     raise FeedParseError(f"not a sitemap: root element <{local_name(root.tag)}>", stage="discover")
 

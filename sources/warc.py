@@ -68,15 +68,11 @@ def _record(record: Any, source: str, max_bytes: int) -> RawDocument | FetchOutc
         )
     ctype, charset = parse_content_type(http.get_header("Content-Type") if http else None)
     if ctype and ctype not in PAGE_TYPES:
-        exc: FetchError = UnsupportedContentTypeError(
-            f"archived Content-Type {ctype}", status=status
-        )
+        exc: FetchError = UnsupportedContentTypeError(f"archived Content-Type {ctype}", status=status)
         return outcome_from_error(source, locator, exc, url=url)
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
-        exc = ResponseTooLargeError(
-            f"archived body is over the {max_bytes:,}-byte cap", status=status
-        )
+        exc = ResponseTooLargeError(f"archived body is over the {max_bytes:,}-byte cap", status=status)
         return outcome_from_error(source, locator, exc, url=url)
     binary = sniff_binary(data[:8192])
     if binary:
@@ -130,9 +126,7 @@ async def warc_results(source: SourceConfig, run: _Run) -> AsyncIterator[FetchRe
             yield result
 
 
-async def _from_file(
-    source: SourceConfig, path: Path, label: str, run: _Run
-) -> AsyncIterator[FetchResult]:
+async def _from_file(source: SourceConfig, path: Path, label: str, run: _Run) -> AsyncIterator[FetchResult]:
     records = read_warc(path, source.name, run.settings.max_fetch_bytes)
     done = object()
     while True:
@@ -167,9 +161,7 @@ async def _screen(source: SourceConfig, item: RawDocument | FetchOutcome, run: _
             url=url,
         )
     if item.locator in run.seen:
-        return FetchOutcome(
-            source.name, item.locator, "skipped", "duplicate URL in this run", url=url
-        )
+        return FetchOutcome(source.name, item.locator, "skipped", "duplicate URL in this run", url=url)
     run.seen.add(item.locator)
     validators = run.store.get(item.locator) if run.store is not None else None
     return await run.settle(item, validators)

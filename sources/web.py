@@ -122,9 +122,7 @@ class _Run:
         self.seen.add(locator)
         published = entry.published_at
         if published is not None and self.since is not None and published <= self.since:
-            return settle(
-                "unchanged", f"published/modified {published:%Y-%m-%d %H:%M} before since"
-            )
+            return settle("unchanged", f"published/modified {published:%Y-%m-%d %H:%M} before since")
         max_age = self.max_age_cutoff(source)
         if published is not None and max_age is not None and published < max_age:
             return settle("skipped", f"published {published:%Y-%m-%d %H:%M}, older than max_age")
@@ -156,9 +154,7 @@ class _Run:
         doc = self.document(source, entry, locator, resp)
         return await self.settle(doc, validators)
 
-    def document(
-        self, source: SourceConfig, entry: Entry, locator: str, resp: FetchResponse
-    ) -> RawDocument:
+    def document(self, source: SourceConfig, entry: Entry, locator: str, resp: FetchResponse) -> RawDocument:
         """The RawDocument of a 2xx response."""
         return RawDocument(
             source=source.name,
@@ -214,9 +210,7 @@ async def fetch_all(
         since = since.replace(tzinfo=UTC)  # naive means UTC
     web = [s for s in sources if s.is_web]
     results: asyncio.Queue[FetchResult | _Done] = asyncio.Queue(settings.fetch_queue_size)
-    work: asyncio.Queue[tuple[SourceConfig, Entry] | None] = asyncio.Queue(
-        settings.fetch_queue_size
-    )
+    work: asyncio.Queue[tuple[SourceConfig, Entry] | None] = asyncio.Queue(settings.fetch_queue_size)
     async with Fetcher(settings) as fetcher:
         run = _Run(settings, fetcher, store, since, archive)
         n_workers = max(1, settings.max_connections)

@@ -23,17 +23,13 @@ def parse_xml(data: bytes) -> Element | None:
     resources (billion laughs, XXE): nothing is expanded or fetched.
     """
     try:
-        root: Element = SafeET.fromstring(
-            data, forbid_dtd=False, forbid_entities=True, forbid_external=True
-        )
+        root: Element = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
         return root
     except DefusedXmlException as exc:
         raise FeedParseError(f"unsafe XML refused ({type(exc).__name__}): {exc}") from exc
     except ParseError:
         if "<!ENTITY" in _text_view(data[:65536]).upper():
-            raise FeedParseError(
-                "unsafe XML refused: entity declarations in a malformed document"
-            ) from None
+            raise FeedParseError("unsafe XML refused: entity declarations in a malformed document") from None
         return None
 
 

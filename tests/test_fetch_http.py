@@ -137,14 +137,14 @@ def test_read_timeout(server: HTTPServer) -> None:
 
     def sleepy(_request: Request) -> Response:
         calls.append(time.monotonic())
-        time.sleep(1.0)
+        time.sleep(2.0)
         return Response("<html>late</html>", content_type="text/html")
 
     server.expect_request("/sleepy").respond_with_handler(sleepy)
     started = time.monotonic()
     settings = fast_settings(read_timeout=0.2, request_deadline=3.0)
     _failed(one(collect([url_list(server, "/sleepy")], settings)), "FetchTimeoutError")
-    assert time.monotonic() - started < 0.9
+    assert time.monotonic() - started < 1.5
     assert len(calls) == 1  # a timeout is not retried
 
 
@@ -165,7 +165,7 @@ def test_slow_drip_is_cut_by_the_total_deadline(server: HTTPServer) -> None:
     started = time.monotonic()
     result = _failed(one(collect([url_list(server, "/drip")], settings)), "FetchTimeoutError")
     assert "deadline" in result.reason
-    assert time.monotonic() - started < 1.8
+    assert time.monotonic() - started < 2.5
 
 
 def test_redirect_loop_is_refused(server: HTTPServer) -> None:

@@ -34,7 +34,10 @@ class OutputFormat(str, Enum):
 @app.command()
 def ingest(
     sources: Annotated[
-        list[str] | None, typer.Argument(help="files, directories, globs (default: seeds/)")
+        list[str] | None,
+        typer.Argument(
+            help="files, folders, globs, URLs, feeds, sitemaps, WARCs or a sources .toml (default: seeds/)"
+        ),
     ] = None,
     warehouse: WarehouseOpt = None,
 ) -> None:
@@ -44,6 +47,25 @@ def ingest(
 
     try:
         summary = ingest_flow(sources=sources or None, warehouse=str(warehouse) if warehouse else None)
+    except NewsflowError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    print_summary(summary)
+
+
+@app.command()
+def reprocess(
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="only these source names (default: all)")
+    ] = None,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Re-clean and re-extract stored articles from the raw archive, without touching the network."""
+    from flows.reprocess import reprocess as reprocess_flow
+    from newsflow.errors import NewsflowError
+
+    try:
+        summary = reprocess_flow(sources=sources or None, warehouse=str(warehouse) if warehouse else None)
     except NewsflowError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc

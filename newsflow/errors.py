@@ -63,9 +63,7 @@ class FetchError(InputError):
 
     stage = "fetch"
 
-    def __init__(
-        self, message: str, *, status: int | None = None, stage: str | None = None
-    ) -> None:
+    def __init__(self, message: str, *, status: int | None = None, stage: str | None = None) -> None:
         super().__init__(message, stage=stage)
         self.status = status
 

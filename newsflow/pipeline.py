@@ -16,8 +16,9 @@ from newsflow.errors import InputError
 from newsflow.ids import stable_id
 from newsflow.records import CleanArticle, ExtractedArticle, Failure, InputOutcome, RawDocument
 from newsflow.settings import Settings
+from sources.archive import RawArchive
 from warehouse.db import open_writer
-from warehouse.ledger import LedgerEntry, ledger_entries, stored_hashes
+from warehouse.ledger import LedgerEntry, ledger_entries, stored_canonicals, stored_hashes
 from warehouse.load import write_batch
 
 T = TypeVar("T")
@@ -35,6 +36,8 @@ class Batch:
     outcomes: list[InputOutcome] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     ledger: dict[str, LedgerEntry] = field(default_factory=dict)  # last state of the batch's inputs
+    validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # ETag, Last-Modified
+    force: bool = False  # reprocess: re-extract even when the text did not change
 
     def fail(self, failure: Failure, external_id: str = "", raw_hash: str | None = None) -> None:
         """Record an input as failed, with its reason."""
@@ -63,8 +66,9 @@ def triage(batch: Batch, ledger: dict[str, LedgerEntry]) -> None:
     batch.ledger = ledger
     todo = []
     for doc in batch.todo:
+        batch.validators[doc.locator] = (doc.etag, doc.last_modified)
         last = ledger.get(doc.locator)
-        if last and last.outcome in _DONE and last.raw_hash == doc.raw_hash:
+        if not batch.force and last and last.outcome in _DONE and last.raw_hash == doc.raw_hash:
             batch.outcomes.append(
                 InputOutcome(
                     doc.source,
@@ -102,27 +106,35 @@ def clean_all(batch: Batch) -> None:
 
 
 def dedupe(batch: Batch, stored: dict[str, tuple[int, str]]) -> None:
-    """Keep articles whose text is new; the rest are unchanged (same locator) or duplicates."""
+    """Keep articles whose text is new; the rest are unchanged (same locator) or duplicates.
+
+    `stored` maps content hashes and canonical URLs of stored articles to (article_id, locator).
+    """
     fresh, seen = [], dict(stored)
     for art in batch.articles:
-        h = art.content_hash
-        base = InputOutcome(
-            art.source, art.locator, art.external_id, "new", raw_hash=art.raw_hash, content_hash=h
-        )
-        if h in seen:
-            original_id, original_locator = seen[h]
-            same = original_locator == art.locator
-            base.outcome, base.article_id = ("unchanged" if same else "duplicate"), original_id
-            base.reason = "same text as stored" if same else f"same text as {original_locator}"
+        h, canon = art.content_hash, art.canonical_url
+        outcome = InputOutcome(art.source, art.locator, art.external_id, "new", art.raw_hash, h)
+        by_text, by_url = seen.get(h), seen.get(canon) if canon else None
+        match = by_text or by_url
+        if match and match[1] != art.locator:
+            outcome.outcome, outcome.article_id = "duplicate", match[0]
+            outcome.reason = f"same {'text' if by_text else 'canonical URL'} as {match[1]}"
+        elif by_text and not batch.force:
+            outcome.outcome, outcome.article_id, outcome.reason = (
+                "unchanged",
+                by_text[0],
+                "same text as stored",
+            )
         else:
-            article_id = stable_id(art.locator)
+            outcome.article_id = stable_id(art.locator)
             last = batch.ledger.get(art.locator)
-            base.article_id = article_id
-            if last and last.article_id == article_id and last.outcome in ("new", "updated"):
-                base.outcome = "updated"
-            seen[h] = (article_id, art.locator)
+            if last and last.article_id == outcome.article_id and last.outcome in ("new", "updated"):
+                outcome.outcome = "updated"
+            seen[h] = (outcome.article_id, art.locator)
+            if canon:
+                seen[canon] = (outcome.article_id, art.locator)
             fresh.append(art)
-        batch.outcomes.append(base)
+        batch.outcomes.append(outcome)
     batch.articles = fresh
 
 
@@ -134,6 +146,9 @@ def triage_stage(settings: Settings, batch: Batch) -> Batch:
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
         ledger = ledger_entries(con, [d.locator for d in batch.todo])
     triage(batch, ledger)
+    archive = RawArchive(settings.archive_dir)
+    for doc in batch.todo:
+        archive.put_document(doc)
     return batch
 
 
@@ -147,6 +162,7 @@ def dedupe_stage(settings: Settings, batch: Batch) -> Batch:
     """Separate new and updated articles from unchanged texts and duplicates."""
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
         stored = stored_hashes(con, [a.content_hash for a in batch.articles])
+        stored |= stored_canonicals(con, [a.canonical_url for a in batch.articles if a.canonical_url])
     dedupe(batch, stored)
     return batch
 
@@ -159,6 +175,8 @@ def extract_stage(settings: Settings, batch: Batch) -> Batch:
 
 def write_stage(settings: Settings, batch: Batch) -> Batch:
     """Commit the batch: articles and their rows, outcomes, failures, counts, in one transaction."""
+    for outcome in batch.outcomes:
+        outcome.etag, outcome.last_modified = batch.validators.get(outcome.locator, (None, None))
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
         write_batch(
             con,

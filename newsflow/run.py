@@ -10,18 +10,25 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from newsflow import pipeline as p
 from newsflow.errors import AccountingError
-from newsflow.records import Failure, RawDocument
+from newsflow.records import Failure, InputOutcome, RawDocument
 from newsflow.settings import Settings
+from sources.archive import RawArchive
+from sources.config import SourceConfig, load_sources, source_from_arg
 from sources.local import load_local
+from sources.web import fetch_all_sync
 from warehouse.db import open_writer, run_lock
+from warehouse.ledger import LedgerEntry
 from warehouse.load import OUTCOMES
 from warehouse.runs import finish_run, run_row, source_counts, start_run
 
 Stage = Callable[[Settings, p.Batch], p.Batch]
+Input = RawDocument | Failure | InputOutcome
 log = logging.getLogger("newsflow.run")
 
 
@@ -42,12 +49,53 @@ class Stages:
         return batch
 
 
-def local_inputs(sources: list[str], settings: Settings) -> Iterator[RawDocument | Failure]:
-    """Every input the local sources name, as documents or load failures, streamed."""
-    for source in sources:
-        name = source.rstrip("/") or source
-        for item in load_local([source], source=name, max_bytes=settings.max_input_bytes):
-            yield item.document if item.document is not None else item.failure  # type: ignore[misc]
+def resolve_sources(args: Iterable[str]) -> list[SourceConfig]:
+    """Source configs from command-line arguments: a `.toml` file lists sources, anything else is one."""
+    configs: list[SourceConfig] = []
+    for arg in args:
+        if arg.endswith(".toml") and Path(arg).is_file():
+            configs.extend(load_sources(Path(arg)))
+        else:
+            configs.append(source_from_arg(arg, name=None if "://" in arg else arg.rstrip("/") or arg))
+    return configs
+
+
+def source_inputs(configs: list[SourceConfig], settings: Settings) -> Iterator[Input]:
+    """Every input of the sources, streamed: local files first, then the web (fetched incrementally)."""
+    for cfg in configs:
+        if not cfg.is_web:
+            for item in load_local([cfg.locator], source=cfg.name, max_bytes=settings.max_input_bytes):
+                yield item.document if item.document is not None else item.failure  # type: ignore[misc]
+    web = [c for c in configs if c.is_web]
+    if not web:
+        return
+    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+        store = known_inputs(con, [c.name for c in web])
+        since = last_success(con, [c.name for c in web])
+    for result in fetch_all_sync(web, store, settings, since=since):
+        if isinstance(result, RawDocument):
+            yield result
+        elif result.outcome == "failed":
+            yield result.to_failure()
+        else:
+            known = store.get(result.locator)
+            yield result.to_input_outcome(article_id=known.article_id if known else None)
+
+
+def archived_inputs(settings: Settings, sources: list[str] | None) -> Iterator[Input]:
+    """The raw bytes of every stored article (optionally of some sources), read back from the archive."""
+    archive = RawArchive(settings.archive_dir)
+    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+        rows = con.execute(
+            "SELECT a.source, a.locator, a.external_id, a.raw_hash FROM articles a "
+            "WHERE ? IS NULL OR list_contains(?, a.source) ORDER BY a.article_id",
+            [sources, sources],
+        ).fetchall()
+    for source, locator, external_id, raw_hash in rows:
+        try:
+            yield archive.get_document(raw_hash, source, locator, external_id)
+        except (FileNotFoundError, ValueError) as exc:
+            yield Failure(source, locator, "load", "ArchiveMissing", f"raw bytes not in the archive: {exc}")
 
 
 def run_ingest(
@@ -55,24 +103,56 @@ def run_ingest(
     settings: Settings,
     stages: Stages | None = None,
     flow_run_id: str | None = None,
-    inputs: Iterable[RawDocument | Failure] | None = None,
 ) -> dict[str, Any]:
-    """Ingest the sources into the warehouse; return the run row with per-source counts."""
+    """Ingest the sources (paths, globs, URLs, feeds, sitemaps, WARCs, .toml source lists)."""
+    configs = resolve_sources(sources)
+    return execute("ingest", sources, lambda: source_inputs(configs, settings), settings, stages, flow_run_id)
+
+
+def run_reprocess(
+    settings: Settings,
+    sources: list[str] | None = None,
+    stages: Stages | None = None,
+    flow_run_id: str | None = None,
+) -> dict[str, Any]:
+    """Re-clean and re-extract every stored article from the raw archive, without the network."""
+    return execute(
+        "reprocess",
+        sources or [],
+        lambda: archived_inputs(settings, sources),
+        settings,
+        stages,
+        flow_run_id,
+        force=True,
+    )
+
+
+def execute(
+    flow: str,
+    sources: list[str],
+    make_inputs: Callable[[], Iterable[Input]],
+    settings: Settings,
+    stages: Stages | None = None,
+    flow_run_id: str | None = None,
+    force: bool = False,
+) -> dict[str, Any]:
+    """Run inputs through the stages in bounded batches under the run lock; return the run row."""
     stages = stages or Stages()
     run_id = str(uuid.uuid4())
     with run_lock(settings.warehouse, wait=settings.wait_for_lock):
         with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
-            stale = start_run(con, run_id, "ingest", sources, flow_run_id, settings.spacy_model)
+            stale = start_run(con, run_id, flow, sources, flow_run_id, settings.spacy_model)
         if stale:
             log.warning("marked %d earlier run(s) as interrupted; their inputs are retried now", stale)
         seen, locators = 0, Counter[str]()
         try:
-            stream = inputs if inputs is not None else local_inputs(sources, settings)
-            for n, items in enumerate(p.batched(stream, settings.batch_size), 1):
-                batch = p.Batch(run_id)
+            for n, items in enumerate(p.batched(make_inputs(), settings.batch_size), 1):
+                batch = p.Batch(run_id, force=force)
                 for item in items:
                     if isinstance(item, Failure):
                         batch.fail(item)
+                    elif isinstance(item, InputOutcome):
+                        batch.outcomes.append(item)
                     elif locators[item.locator]:
                         batch.fail(repeated(item, locators[item.locator]), item.external_id)
                         locators[item.locator] += 1
@@ -93,6 +173,29 @@ def run_ingest(
             summary["sources"] = source_counts(con, run_id)
     log.info("run %s: %s", run_id, {k: summary[k] for k in ("seen", *OUTCOMES)})
     return summary
+
+
+def known_inputs(con: Any, source_names: list[str]) -> dict[str, LedgerEntry]:
+    """Validators of the sources' inputs last stored successfully (for conditional GET)."""
+    rows = con.execute(
+        "SELECT locator, raw_hash, outcome, article_id, etag, last_modified FROM inputs "
+        "WHERE list_contains(?, source) AND outcome IN ('new', 'updated', 'unchanged', 'duplicate')",
+        [source_names],
+    ).fetchall()
+    return {r[0]: LedgerEntry(*r[1:]) for r in rows}
+
+
+def last_success(con: Any, source_names: list[str]) -> datetime | None:
+    """Start of the last completed run that read every one of the sources (None if one never ran)."""
+    rows = con.execute(
+        "SELECT s.source, max(r.started_at) FROM run_sources s JOIN runs r USING (run_id) "
+        "WHERE r.status = 'completed' AND list_contains(?, s.source) GROUP BY s.source",
+        [source_names],
+    ).fetchall()
+    if len(rows) < len(set(source_names)):
+        return None
+    oldest: datetime = min(r[1] for r in rows)
+    return oldest
 
 
 def repeated(doc: RawDocument, times: int) -> Failure:

@@ -29,7 +29,9 @@ class Settings(BaseSettings):
 
     # web acquisition (sources/)
     sources_file: Path = Field(Path("seeds/sources.toml"), description="TOML file of configured sources")
-    raw_store_dir: Path = Field(Path("out/raw"), description="content-addressed archive of raw bytes")
+    raw_store_dir: Path | None = Field(
+        None, description="content-addressed archive of raw bytes (default: <warehouse>.raw/ beside the file)"
+    )
     user_agent: str = Field(
         "newsflow/0.1 (news research pipeline; honours robots.txt)",
         description="User-Agent header sent with every request, also the robots.txt agent",
@@ -70,6 +72,11 @@ class Settings(BaseSettings):
 
     # orchestration
     batch_size: int = Field(200, description="articles per Prefect task and warehouse transaction")
+
+    @property
+    def archive_dir(self) -> Path:
+        """Where raw bytes are archived for `reprocess`."""
+        return self.raw_store_dir or self.warehouse.with_name(self.warehouse.name + ".raw")
 
 
 @cache

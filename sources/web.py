@@ -2,7 +2,7 @@
 
     sources = load_sources(settings.sources_file)          # or [source_from_arg(arg), ...]
     store = {locator: Validators(etag, last_modified, raw_hash), ...}   # from `inputs`
-    archive = RawArchive(settings.raw_store_dir)
+    archive = RawArchive(settings.archive_dir)
     async for result in fetch_all(sources, store, settings, since=last_run, archive=archive):
         if isinstance(result, RawDocument): ...      # new or changed: clean → NLP → write
         else: ...                                    # FetchOutcome: record outcome/reason

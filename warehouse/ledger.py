@@ -44,6 +44,17 @@ def stored_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> dict
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
+def stored_canonicals(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """canonical_url → (article_id, locator) for canonical URLs already stored."""
+    rows = _join(
+        con,
+        "canonical_url",
+        urls,
+        "SELECT a.canonical_url, a.article_id, a.locator FROM articles a JOIN wanted w USING (canonical_url)",
+    )
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
 def _join(
     con: duckdb.DuckDBPyConnection, column: str, values: Iterable[str], sql: str
 ) -> list[tuple[Any, ...]]:

@@ -409,15 +409,15 @@ def _upsert_inputs(
     )
     con.register("batch_inputs", table)
     try:
+        # what an outcome does not know (a failed fetch has no hash) keeps its last known value
+        kept = ("external_id", "raw_hash", "content_hash", "article_id", "etag", "last_modified")
         updates = ", ".join(
-            f"{f} = excluded.{f}"
+            f"{f} = coalesce(excluded.{f}, inputs.{f})" if f in kept else f"{f} = excluded.{f}"
             for f in (*fields[1:], "last_seen", "last_run_id")
-            if f not in ("etag", "last_modified")
         )
         con.execute(
             "INSERT INTO inputs BY NAME SELECT * FROM batch_inputs ON CONFLICT (locator) DO UPDATE SET "
-            f"{updates}, etag = coalesce(excluded.etag, inputs.etag), "
-            "last_modified = coalesce(excluded.last_modified, inputs.last_modified)"
+            + updates
         )
     finally:
         con.unregister("batch_inputs")

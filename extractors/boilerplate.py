@@ -1,0 +1,59 @@
+"""Which elements inside an article container are boilerplate: tags, class/id patterns, link density."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.htmltree import HtmlElement, TextStats, classes
+
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "figure", "figcaption", "header",
+                              "menu", "fieldset", "time", "address"})
+_WORDS = (
+    r"share|sharing|social|sociallinks|related|recommend|newsletter|subscri(be|ption)|signup|"
+    r"sign-up|promo|advert|advertisement|ads?|ad-slot|adslot|ad-container|dfp|gpt|sponsor(ed)?|"
+    r"outbrain|taboola|comments?|disqus|byline|bylines|author|authors|contributor|caption|"
+    r"credit|credits|breadcrumbs?|tags?|tag-list|topics|keywords|sidebar|widget|toolbar|"
+    r"print|email|popup|modal|cookie|banner|masthead|footer|header|nav|navigation|menu|"
+    r"more-stories|read-more|readmore|most-popular|popular|trending|also-read|see-also|"
+    r"next-article|prev-article|pagination|pager|rating|vote|meta|dateline|timestamp|"
+    r"date|published|updated|copyright|disclaimer|visually-hidden|sr-only|skip|"
+    r"inline-related|recirc|embed|video|player|gallery|slideshow|photo|image|img|media|"
+    r"lightbox|tooltip|donate|membership|paywall|subscribe-box|cta|follow|rss|bio"
+)
+BOILERPLATE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_WORDS})(?:$|[\s_-])")
+CONTENT_CLASS = re.compile(
+    r"article[-_]?body|articlebody|article[-_]?content|article[-_]?text|entry[-_]?content|"
+    r"story[-_]?body|story[-_]?content|story[-_]?text|post[-_]?content|post[-_]?body|"
+    r"body[-_]?text|main[-_]?content|content[-_]?body|rich[-_]?text|articletext|"
+    r"section[-_]?body|text[-_]?body|article__body|article__content"
+)
+BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt",
+                        "dd", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "blockquote",
+                        "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
+                        "aside", "figure", "figcaption", "form", "center", "details", "summary",
+                        "address", "hr", "body", "html", "caption", "fieldset", "menu", "hgroup"})
+
+
+def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
+    """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
+    never when it holds more than `budget` characters of non-link text (the undo guard)."""
+    text = stats.text.get(el, 0)
+    own = text - stats.links.get(el, 0)
+    if own > budget:
+        return False
+    tag = el.tag
+    if tag in BOILERPLATE_TAGS:
+        return True
+    names = classes(el)
+    if names.strip() and BOILERPLATE_CLASS.search(names) and not CONTENT_CLASS.search(names):
+        return True
+    if el.get("itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
+        return True
+    if el.get("role") in ("navigation", "complementary", "banner", "contentinfo", "dialog"):
+        return True
+    return tag in BLOCK_TAGS and link_dense(text, text - own)
+
+
+def link_dense(text: int, links: int) -> bool:
+    """A block mostly made of link text (menus, related-story lists)."""
+    return text > 0 and links / text > 0.5

@@ -1,0 +1,108 @@
+"""Robust HTML parsing with lxml, removal of non-content elements, and per-element text statistics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+HtmlElement = etree._Element
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
+                               huge_tree=True, default_doctype=False)
+# Never content: dropped with their subtree (tails are kept).
+NON_CONTENT = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+               "embed", "canvas", "video", "audio", "select", "textarea", "input", "button",
+               "head", "link", "meta", "map", "dialog")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """The document's root element, or None when nothing parseable is left; never raises."""
+    html = _XML_DECL.sub("", html, count=1).replace("\x00", "")
+    if not html.strip():
+        return None
+    try:
+        root = lxml.html.document_fromstring(html, parser=_PARSER)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+    return root if isinstance(root.tag, str) else None
+
+
+def strip_non_content(root: HtmlElement) -> None:
+    """Remove scripts, styles, media, form controls and hidden elements, keeping their tails."""
+    etree.strip_elements(root, *NON_CONTENT, with_tail=False)
+    hidden = [el for el in root.iter() if _is_hidden(el)]
+    for el in hidden:
+        drop_keep_tail(el)
+
+
+def _is_hidden(el: HtmlElement) -> bool:
+    """True for elements marked hidden by attribute or inline style."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def drop_keep_tail(el: HtmlElement) -> None:
+    """Remove an element and its subtree but keep the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def norm_space(text: str) -> str:
+    """Collapse whitespace runs to single spaces and trim."""
+    return " ".join(text.split())
+
+
+@dataclass(slots=True)
+class TextStats:
+    """Visible text length, link text length and <p> count of every element's subtree."""
+
+    text: dict[HtmlElement, int] = field(default_factory=dict)
+    links: dict[HtmlElement, int] = field(default_factory=dict)
+    paras: dict[HtmlElement, int] = field(default_factory=dict)
+    nodes: list[HtmlElement] = field(default_factory=list)  # keeps lxml proxies (dict keys) alive
+
+
+def text_stats(root: HtmlElement) -> TextStats:
+    """Bottom-up text, link-text and paragraph counts for every element, in one pass."""
+    stats = TextStats(nodes=[el for el in root.iter() if isinstance(el.tag, str)])
+    text, links, paras = stats.text, stats.links, stats.paras
+    for el in reversed(stats.nodes):
+        own = _len(el.text)
+        link = 0
+        para = 1 if el.tag == "p" else 0
+        for child in el:
+            own += _len(child.tail)
+            if child in text:
+                own += text[child]
+                link += links[child]
+                para += paras[child]
+        text[el] = own
+        links[el] = own if el.tag == "a" else link
+        paras[el] = para
+    return stats
+
+
+def _len(text: str | None) -> int:
+    """Length of a text without surrounding whitespace (0 for None)."""
+    return len(text.strip()) if text else 0
+
+
+def classes(el: HtmlElement) -> str:
+    """The element's class and id attributes as one lowercase string."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()

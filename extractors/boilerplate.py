@@ -21,6 +21,12 @@ _WORDS = (
     r"lightbox|tooltip|donate|membership|paywall|subscribe-box|cta|follow|rss|bio"
 )
 BOILERPLATE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_WORDS})(?:$|[\s_-])")
+_OUTSIDE = (
+    r"comments?|comment-list|disqus|footer|sidebar|related|recommend(ed|ations)?|newsletter|"
+    r"nav|navigation|menu|share|social|promo|advert|advertisement|ads?|sponsored|"
+    r"outbrain|taboola|most-popular|popular|trending|more-stories|recirc|breadcrumbs?"
+)
+OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content
 CONTENT_CLASS = re.compile(
     r"article[-_]?body|articlebody|article[-_]?content|article[-_]?text|entry[-_]?content|"
     r"story[-_]?body|story[-_]?content|story[-_]?text|post[-_]?content|post[-_]?body|"
@@ -32,6 +38,14 @@ BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "l
                         "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
                         "aside", "figure", "figcaption", "form", "center", "details", "summary",
                         "address", "hr", "body", "html", "caption", "fieldset", "menu", "hgroup"})
+
+
+def is_outside(el: HtmlElement) -> bool:
+    """A page region that is not the article (footer, sidebar, comments, related, menus)."""
+    if el.tag in ("nav", "aside", "footer"):
+        return True
+    names = classes(el)
+    return bool(OUTSIDE_CLASS.search(names)) and not CONTENT_CLASS.search(names)
 
 
 def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.boilerplate import BLOCK_TAGS, BOILERPLATE_TAGS, CONTENT_CLASS
+from extractors.boilerplate import BLOCK_TAGS, BOILERPLATE_TAGS, CONTENT_CLASS, is_outside
 from extractors.htmltree import HtmlElement, TextStats, classes
 
 MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
+KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
 
 
@@ -20,7 +21,7 @@ class Prose:
 
 
 def prose_scores(stats: TextStats) -> Prose:
-    """Bottom-up prose counts: inline text of block elements that is long and not link-dense."""
+    """Bottom-up prose counts: long, not link-dense inline text of blocks; page regions count 1/4."""
     inline: dict[HtmlElement, int] = {}
     inline_links: dict[HtmlElement, int] = {}
     total: dict[HtmlElement, int] = {}
@@ -30,12 +31,12 @@ def prose_scores(stats: TextStats) -> Prose:
             text += _own_len(child.tail)
             if child not in total:
                 continue
-            prose += total[child]
+            prose += total[child] // 4 if is_outside(child) else total[child]
             if child.tag not in BLOCK_TAGS:
                 text += inline[child]
                 links += inline_links[child]
-        if el.tag == "a":
-            links = text
+        if el.tag == "a":  # cards wrapped in a link are navigation, whatever they hold
+            links, prose = text, 0
         inline[el], inline_links[el] = text, links
         if el.tag in BLOCK_TAGS and el.tag not in BOILERPLATE_TAGS:
             own = text - links
@@ -76,7 +77,7 @@ def _descend(node: HtmlElement, prose: Prose) -> HtmlElement:
 def _known_container(body: HtmlElement, node: HtmlElement, prose: Prose) -> HtmlElement | None:
     """A named article-body container inside `node` holding most of its prose, if any."""
     best: HtmlElement | None = None
-    need = 0.6 * prose.total[node]
+    need = KNOWN_SHARE * prose.total[node]
     for el in node.iter():
         if el is node or el not in prose.total or prose.total[el] < need:
             continue

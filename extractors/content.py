@@ -49,11 +49,11 @@ def prose_scores(stats: TextStats) -> Prose:
 def choose_containers(root: HtmlElement, stats: TextStats, prose: Prose) -> list[HtmlElement]:
     """The content root(s): descend by prose share, prefer a known container, merge siblings."""
     body = _body(root)
-    node = _descend(body, prose)
+    node = _descend(body, stats, prose)
     known = _known_container(body, node, prose)
-    if known is not None:
-        node = known
-    return _with_siblings(node, prose)
+    if known is None:
+        return [node]
+    return _with_siblings(known, node, prose)
 
 
 def _body(root: HtmlElement) -> HtmlElement:
@@ -62,16 +62,33 @@ def _body(root: HtmlElement) -> HtmlElement:
     return body if body is not None else root
 
 
-def _descend(node: HtmlElement, prose: Prose) -> HtmlElement:
-    """Walk down while one child holds most of the prose of its parent."""
+def _descend(node: HtmlElement, stats: TextStats, prose: Prose) -> HtmlElement:
+    """Walk down while one child holds most of its parent's prose, or clearly dominates its
+    siblings once prose is discounted by link density (teaser lists beside the article)."""
     while True:
-        children = [c for c in node if c in prose.total]
+        children = sorted((c for c in node if prose.total.get(c)), key=lambda c: -prose.total[c])
         if not children:
             return node
-        best = max(children, key=lambda c: prose.total[c])
-        if prose.total[best] < DESCEND_SHARE * prose.total[node] or prose.total[best] == 0:
+        best = children[0]
+        if prose.total[best] < DESCEND_SHARE * prose.total[node] and not _dominates(
+            best, children[1:], node, stats, prose
+        ):
             return node
         node = best
+
+
+def _dominates(best: HtmlElement, others: list[HtmlElement], parent: HtmlElement,
+               stats: TextStats, prose: Prose) -> bool:
+    """True when `best` holds most link-discounted prose and far more than any sibling."""
+    score = _adjusted(best, stats, prose)
+    runner_up = max((_adjusted(c, stats, prose) for c in others), default=0.0)
+    return score >= 0.6 * _adjusted(parent, stats, prose) and score >= 1.5 * runner_up
+
+
+def _adjusted(el: HtmlElement, stats: TextStats, prose: Prose) -> float:
+    """Prose discounted by the element's link density."""
+    text = stats.text.get(el, 0)
+    return prose.total.get(el, 0) * (1 - stats.links.get(el, 0) / text) if text else 0.0
 
 
 def _known_container(body: HtmlElement, node: HtmlElement, prose: Prose) -> HtmlElement | None:
@@ -86,14 +103,23 @@ def _known_container(body: HtmlElement, node: HtmlElement, prose: Prose) -> Html
     return best
 
 
-def _with_siblings(node: HtmlElement, prose: Prose) -> list[HtmlElement]:
-    """The node plus same-tag, same-class siblings that also hold prose (split article bodies)."""
-    parent = node.getparent()
-    if parent is None or not node.get("class"):
+def _with_siblings(node: HtmlElement, scope: HtmlElement, prose: Prose) -> list[HtmlElement]:
+    """The node plus same-tag, same-class elements in `scope` that also hold prose: an article
+    body split into chunks around ads and embeds."""
+    cls = node.get("class")
+    if not cls:
         return [node]
-    key = (node.tag, node.get("class"))
-    return [s for s in parent if s is node or ((s.tag, s.get("class")) == key
-                                               and prose.total.get(s, 0) > 0)]
+    found: list[HtmlElement] = []
+    for el in scope.iter(node.tag):
+        if el.get("class") == cls and (el is node or prose.total.get(el, 0) > 0):
+            if not any(_contains(f, el) for f in found):
+                found.append(el)
+    return found if node in found else [node]
+
+
+def _contains(ancestor: HtmlElement, el: HtmlElement) -> bool:
+    """True when `el` is inside `ancestor`."""
+    return any(a is ancestor for a in el.iterancestors())
 
 
 def _own_len(text: str | None) -> int:

@@ -9,7 +9,8 @@ from extractors.htmltree import HtmlElement, TextStats, classes
 
 MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
-DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
+DESCEND_SHARE = 0.75
+ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose  # descend into a child holding at least this share of its parent's prose
 
 
 @dataclass(slots=True)
@@ -18,6 +19,7 @@ class Prose:
 
     total: dict[HtmlElement, int]
     inline: dict[HtmlElement, int]
+    own: dict[HtmlElement, int]  # prose of the element's own inline text
 
 
 def prose_scores(stats: TextStats) -> Prose:
@@ -25,6 +27,7 @@ def prose_scores(stats: TextStats) -> Prose:
     inline: dict[HtmlElement, int] = {}
     inline_links: dict[HtmlElement, int] = {}
     total: dict[HtmlElement, int] = {}
+    own_prose: dict[HtmlElement, int] = {}
     for el in reversed(stats.nodes):
         text, links, prose = _own_len(el.text), 0, 0
         for child in el:
@@ -42,15 +45,16 @@ def prose_scores(stats: TextStats) -> Prose:
             own = text - links
             if own >= MIN_PARAGRAPH and links <= text * 0.5:
                 prose += own
+                own_prose[el] = own
         total[el] = prose
-    return Prose(total, inline)
+    return Prose(total, inline, own_prose)
 
 
 def choose_containers(root: HtmlElement, stats: TextStats, prose: Prose) -> list[HtmlElement]:
     """The content root(s): descend by prose share, prefer a known container, merge siblings."""
     body = _body(root)
     node = _descend(body, stats, prose)
-    known = _known_container(body, node, prose)
+    known = _known_container(body, node, prose) or _known_ancestor(body, node, prose)
     if known is None:
         return [node]
     return _with_siblings(known, node, prose)
@@ -80,6 +84,8 @@ def _descend(node: HtmlElement, stats: TextStats, prose: Prose) -> HtmlElement:
 def _dominates(best: HtmlElement, others: list[HtmlElement], parent: HtmlElement,
                stats: TextStats, prose: Prose) -> bool:
     """True when `best` holds most link-discounted prose and far more than any sibling."""
+    if prose.total[best] <= prose.own.get(best, 0):
+        return False  # a single paragraph is never the article when its siblings hold prose
     score = _adjusted(best, stats, prose)
     runner_up = max((_adjusted(c, stats, prose) for c in others), default=0.0)
     return score >= 0.6 * _adjusted(parent, stats, prose) and score >= 1.5 * runner_up
@@ -101,6 +107,17 @@ def _known_container(body: HtmlElement, node: HtmlElement, prose: Prose) -> Html
         if el.get("itemprop") == "articleBody" or CONTENT_CLASS.search(classes(el)):
             best = el  # the deepest such element wins (iteration goes downwards)
     return best
+
+
+def _known_ancestor(body: HtmlElement, node: HtmlElement, prose: Prose) -> HtmlElement | None:
+    """The nearest named article-body container above `node` that adds little other prose."""
+    limit = ANCESTOR_GROWTH * prose.total.get(node, 0)
+    for el in node.iterancestors():
+        if el is body or prose.total.get(el, 0) > limit:
+            return None
+        if el.get("itemprop") == "articleBody" or CONTENT_CLASS.search(classes(el)):
+            return el
+    return None
 
 
 def _with_siblings(node: HtmlElement, scope: HtmlElement, prose: Prose) -> list[HtmlElement]:

@@ -54,7 +54,9 @@ def choose_containers(root: HtmlElement, stats: TextStats, prose: Prose) -> list
     """The content root(s): descend by prose share, prefer a known container, merge siblings."""
     body = _body(root)
     node = _descend(body, stats, prose)
-    known = _known_container(body, node, prose) or _known_ancestor(body, node, prose)
+    known = _known_container(body, node, prose)
+    if known is None:
+        known = _known_ancestor(body, node, prose)
     if known is None:
         return [node]
     return _with_siblings(known, node, prose)

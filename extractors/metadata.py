@@ -21,6 +21,10 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "backgroundnewsarticle", "techarticle", "scholarlyarticle", "socialmediaposting",
                   "webpage", "creativework"}
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+_TZINFOS = {name: hours * 3600 for name, hours in (
+    ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8),
+    ("PDT", -7), ("GMT", 0), ("UTC", 0), ("BST", 1), ("CET", 1), ("CEST", 2), ("IST", 5.5),
+    ("JST", 9), ("AEST", 10), ("AEDT", 11))}
 _PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
                    "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
                    "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
@@ -275,7 +279,7 @@ def parse_date(value: Any) -> datetime | None:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         try:
-            parsed = dateparser.parse(text, fuzzy=True)
+            parsed = dateparser.parse(text, fuzzy=True, tzinfos=_TZINFOS)
         except (ValueError, OverflowError, TypeError):
             return None
     if not 1990 <= parsed.year <= 2100:

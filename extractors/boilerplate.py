@@ -33,6 +33,7 @@ CONTENT_CLASS = re.compile(
     r"body[-_]?text|main[-_]?content|content[-_]?body|rich[-_]?text|articletext|"
     r"section[-_]?body|text[-_]?body|article__body|article__content"
 )
+PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt",
                         "dd", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "blockquote",
                         "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
@@ -65,9 +66,11 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
         return True
     if el.get("role") in ("navigation", "complementary", "banner", "contentinfo", "dialog"):
         return True
-    return tag in BLOCK_TAGS and link_dense(text, text - own)
+    return tag in BLOCK_TAGS and link_dense(tag, text, text - own)
 
 
-def link_dense(text: int, links: int) -> bool:
-    """A block mostly made of link text (menus, related-story lists)."""
-    return text > 0 and links / text > 0.5
+def link_dense(tag: str, text: int, links: int) -> bool:
+    """A block mostly made of link text (menus, related-story lists); prose blocks (paragraphs,
+    headings, quotes) may link most of their words and still be prose."""
+    limit = 0.8 if tag in PROSE_TAGS else 0.5
+    return text > 0 and links / text > limit

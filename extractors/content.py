@@ -10,6 +10,7 @@ from extractors.htmltree import HtmlElement, TextStats, classes
 MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75
+TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose  # descend into a child holding at least this share of its parent's prose
 
 
@@ -85,12 +86,17 @@ def _descend(node: HtmlElement, stats: TextStats, prose: Prose) -> HtmlElement:
 
 def _dominates(best: HtmlElement, others: list[HtmlElement], parent: HtmlElement,
                stats: TextStats, prose: Prose) -> bool:
-    """True when `best` holds most link-discounted prose and far more than any sibling."""
-    if prose.total[best] <= prose.own.get(best, 0):
+    """True when `best` holds most link-discounted prose, far more than any sibling, and the
+    runner-up looks like a teaser list (link-heavy): never splits a plain article body."""
+    if prose.total[best] <= prose.own.get(best, 0) or not others:
         return False  # a single paragraph is never the article when its siblings hold prose
+    runner = max(others, key=lambda c: _adjusted(c, stats, prose))
+    text = stats.text.get(runner, 0)
+    if not text or stats.links.get(runner, 0) / text < TEASER_LINKS:
+        return False
     score = _adjusted(best, stats, prose)
-    runner_up = max((_adjusted(c, stats, prose) for c in others), default=0.0)
-    return score >= 0.6 * _adjusted(parent, stats, prose) and score >= 1.5 * runner_up
+    return score >= 0.6 * _adjusted(parent, stats, prose) and score >= 1.5 * _adjusted(
+        runner, stats, prose)
 
 
 def _adjusted(el: HtmlElement, stats: TextStats, prose: Prose) -> float:

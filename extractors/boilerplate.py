@@ -18,13 +18,20 @@ _WORDS = (
     r"next-article|prev-article|pagination|pager|rating|vote|meta|dateline|timestamp|"
     r"date|published|updated|copyright|disclaimer|visually-hidden|sr-only|skip|"
     r"inline-related|recirc|embed|video|player|gallery|slideshow|photo|image|img|media|"
-    r"lightbox|tooltip|donate|membership|paywall|subscribe-box|cta|follow|rss|bio"
+    r"lightbox|tooltip|donate|membership|paywall|subscribe-box|cta|follow|rss|bio|"
+    r"next-prev|prev-next|post-navigation|post-nav|pagination"
 )
 BOILERPLATE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_WORDS})(?:$|[\s_-])")
 _OUTSIDE = (
     r"comments?|comment-list|disqus|footer|sidebar|related|recommend(ed|ations)?|newsletter|"
     r"nav|navigation|menu|share|social|promo|advert|advertisement|ads?|sponsored|"
     r"outbrain|taboola|most-popular|popular|trending|more-stories|recirc|breadcrumbs?"
+)
+# Strong boilerplate words that mark an element even inside longer camelCase or compound names.
+BOILERPLATE_PART = re.compile(
+    r"caption|byline|newsletter|related|advert|comment|promo|sponsor|subscri|outbrain|taboola|"
+    r"recommend|signup|breadcrumb|disqus|cookie|popup|paywall|sharing|share-|-share|sharebar|"
+    r"social|imagecredit|embedcredit|photocredit|rollover|tooltip"
 )
 OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content
 CONTENT_CLASS = re.compile(
@@ -60,13 +67,16 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
     if tag in BOILERPLATE_TAGS:
         return True
     names = classes(el)
-    if names.strip() and BOILERPLATE_CLASS.search(names) and not CONTENT_CLASS.search(names):
+    if names.strip() and (BOILERPLATE_CLASS.search(names) or BOILERPLATE_PART.search(names)) \
+            and not CONTENT_CLASS.search(names):
         return True
     if el.get("itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
         return True
     if el.get("role") in ("navigation", "complementary", "banner", "contentinfo", "dialog"):
         return True
-    return tag in BLOCK_TAGS and link_dense(tag, text, text - own)
+    if tag not in BLOCK_TAGS:  # inline pop-ups: several links and little else
+        return stats.anchors.get(el, 0) >= 3 and link_dense("div", text, text - own)
+    return link_dense(tag, text, text - own)
 
 
 def link_dense(tag: str, text: int, links: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors.blocks import Part, collect_blocks, join_blocks
 from extractors.boilerplate import is_boilerplate
 from extractors.content import choose_containers, prose_scores
@@ -9,6 +11,13 @@ from extractors.htmltree import HtmlElement, TextStats, parse_html, strip_non_co
 from extractors.metadata import Metadata, extract_metadata
 from newsflow.records import CleanArticle, RawDocument
 
+NOISE_LINES = frozenset({"advert", "advertisement", "ad", "ads", "sponsored", "comments", "comment",
+                         "share", "sharethis", "sharethisarticle", "shareonfacebook", "tweet",
+                         "printthisarticle", "print", "email", "readmore", "continuereading",
+                         "skipadvert", "advertisementcontinuereadingbelow", "storycontinuesbelow",
+                         "storycontinuesbelowadvertisement", "relatedarticles", "relatedstories",
+                         "tellusyourthoughts", "leaveacomment", "loadingcomments", "showcomments"})
+_SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
 
 
@@ -43,11 +52,16 @@ def _skipper(containers: list[HtmlElement], stats: TextStats):  # type: ignore[n
 
 
 def _drop_headline(parts: list[Part], title: str | None) -> list[Part]:
-    """Remove heading blocks that repeat the page title."""
-    if not title:
-        return parts
-    key = _key(title)
-    return [(k, t) for k, t in parts if not (k == "heading" and _key(t) == key)]
+    """Remove heading blocks that repeat the page title, and widget labels and shortcodes."""
+    key = _key(title) if title else None
+    kept: list[Part] = []
+    for kind, text in parts:
+        if kind == "heading" and _key(text) == key:
+            continue
+        if _key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text):
+            continue
+        kept.append((kind, text))
+    return kept
 
 
 def _key(text: str) -> str:

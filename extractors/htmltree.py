@@ -70,31 +70,35 @@ def norm_space(text: str) -> str:
 
 @dataclass(slots=True)
 class TextStats:
-    """Visible text length, link text length and <p> count of every element's subtree."""
+    """Visible text length, link text length, <p> and <a> counts of every element's subtree."""
 
     text: dict[HtmlElement, int] = field(default_factory=dict)
     links: dict[HtmlElement, int] = field(default_factory=dict)
     paras: dict[HtmlElement, int] = field(default_factory=dict)
+    anchors: dict[HtmlElement, int] = field(default_factory=dict)
     nodes: list[HtmlElement] = field(default_factory=list)  # keeps lxml proxies (dict keys) alive
 
 
 def text_stats(root: HtmlElement) -> TextStats:
     """Bottom-up text, link-text and paragraph counts for every element, in one pass."""
     stats = TextStats(nodes=[el for el in root.iter() if isinstance(el.tag, str)])
-    text, links, paras = stats.text, stats.links, stats.paras
+    text, links, paras, anchors = stats.text, stats.links, stats.paras, stats.anchors
     for el in reversed(stats.nodes):
         own = _len(el.text)
         link = 0
         para = 1 if el.tag == "p" else 0
+        anchor = 1 if el.tag == "a" else 0
         for child in el:
             own += _len(child.tail)
             if child in text:
                 own += text[child]
                 link += links[child]
                 para += paras[child]
+                anchor += anchors[child]
         text[el] = own
         links[el] = own if el.tag == "a" else link
         paras[el] = para
+        anchors[el] = anchor
     return stats
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.htmltree import HtmlElement, TextStats, classes
+from extractors.htmltree import BLOCK_TAGS, HtmlElement, TextStats, classes, is_link_popup
 
 BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "figure", "figcaption", "header",
                               "menu", "fieldset", "time", "address"})
@@ -41,11 +41,6 @@ CONTENT_CLASS = re.compile(
     r"section[-_]?body|text[-_]?body|article__body|article__content"
 )
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
-BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt",
-                        "dd", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "blockquote",
-                        "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
-                        "aside", "figure", "figcaption", "form", "center", "details", "summary",
-                        "address", "hr", "body", "html", "caption", "fieldset", "menu", "hgroup"})
 
 
 def is_outside(el: HtmlElement) -> bool:
@@ -74,8 +69,8 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
         return True
     if el.get("role") in ("navigation", "complementary", "banner", "contentinfo", "dialog"):
         return True
-    if tag not in BLOCK_TAGS:  # inline pop-ups: several links and little else
-        return stats.anchors.get(el, 0) >= 3 and link_dense("div", text, text - own)
+    if tag not in BLOCK_TAGS:
+        return is_link_popup(el, stats)
     return link_dense(tag, text, text - own)
 
 

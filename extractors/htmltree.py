@@ -10,6 +10,11 @@ from lxml import etree
 
 HtmlElement = etree._Element
 
+BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt",
+                        "dd", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "blockquote",
+                        "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
+                        "aside", "figure", "figcaption", "form", "center", "details", "summary",
+                        "address", "hr", "body", "html", "caption", "fieldset", "menu", "hgroup"})
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
                                huge_tree=True, default_doctype=False)
@@ -90,7 +95,7 @@ def text_stats(root: HtmlElement) -> TextStats:
         anchor = 1 if el.tag == "a" else 0
         for child in el:
             own += _len(child.tail)
-            if child in text:
+            if child in text and not is_link_popup(child, stats):
                 own += text[child]
                 link += links[child]
                 para += paras[child]
@@ -102,11 +107,25 @@ def text_stats(root: HtmlElement) -> TextStats:
     return stats
 
 
+def is_link_popup(el: HtmlElement, stats: TextStats) -> bool:
+    """An inline element holding several links and little else (hover cards, share rows)."""
+    if el.tag in BLOCK_TAGS or stats.anchors.get(el, 0) < 3:
+        return False
+    return stats.links[el] > 0.5 * stats.text[el]
+
+
 def _len(text: str | None) -> int:
     """Length of a text without surrounding whitespace (0 for None)."""
     return len(text.strip()) if text else 0
 
 
 def classes(el: HtmlElement) -> str:
-    """The element's class and id attributes as one lowercase string."""
-    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    """The element's class and id attributes as one lowercase string, state modifiers
+    ("has-image", "with-video", "no-js") left out: they describe, they do not name."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if "has" in names or "with" in names or "no-" in names or "is-" in names:
+        names = _MODIFIER.sub(" ", names)
+    return names
+
+
+_MODIFIER = re.compile(r"(?:^|(?<=\s))\S*\b(?:has|with|no|is)[-_]\S*")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.decode import decode_text, normalise_newlines
+from extractors.decode import decode_html, decode_text, normalise_newlines
 from extractors.html import clean_html
 from extractors.language import detect_language
 from extractors.text import clean_text
@@ -12,7 +12,8 @@ from newsflow.records import CleanArticle, RawDocument
 
 def clean(raw: RawDocument) -> CleanArticle:
     """Decode, extract main text and structure, detect the language. Raises InputError subclasses."""
-    text = normalise_newlines(decode_text(raw.data, raw.encoding))
+    decode = decode_html if raw.media_type == "html" else decode_text
+    text = normalise_newlines(decode(raw.data, raw.encoding))
     article = clean_html(raw, text) if raw.media_type == "html" else clean_text(raw, text)
     if not article.text.strip():
         raise EmptyInputError("no article text found", stage="clean")

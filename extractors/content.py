@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.boilerplate import BLOCK_TAGS, BOILERPLATE_TAGS, CONTENT_CLASS, is_outside
+from extractors.boilerplate import BOILERPLATE_TAGS, CONTENT_CLASS, PROSE_TAGS, is_outside
+from extractors.htmltree import BLOCK_TAGS
 from extractors.htmltree import HtmlElement, TextStats, classes
 
 MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
@@ -77,6 +78,8 @@ def _descend(node: HtmlElement, stats: TextStats, prose: Prose) -> HtmlElement:
         if not children:
             return node
         best = children[0]
+        if best.tag in PROSE_TAGS and len(children) > 1:
+            return node  # keep the other (short) paragraphs of a one-long-paragraph article
         if prose.total[best] < DESCEND_SHARE * prose.total[node] and not _dominates(
             best, children[1:], node, stats, prose
         ):

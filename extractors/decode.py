@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from charset_normalizer import from_bytes
 
 from newsflow.errors import BinaryInputError, EmptyInputError
@@ -16,6 +18,15 @@ _MAGIC = {
     b"\x7fELF": "ELF executable",
     b"RIFF": "RIFF media",
 }
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Labels browsers decode differently from Python's codec of the same name.
+_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252",
+            "us-ascii": "cp1252", "iso8859-1": "cp1252", "shift-jis": "cp932", "shift_jis": "cp932",
+            "sjis": "cp932", "x-sjis": "cp932", "gb2312": "gb18030", "gbk": "gb18030",
+            "euc-kr": "cp949", "iso-8859-9": "cp1254", "tis-620": "cp874", "utf8": "utf-8"}
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -36,7 +47,7 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     kind = sniff_binary(data)
     if kind:
         raise BinaryInputError(f"input is binary ({kind}), not text")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec)
     for codec in (declared, "utf-8"):
@@ -49,6 +60,44 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     if best is None:
         raise BinaryInputError("input is not decodable as text in any known charset")
     return data.decode(best.encoding, errors="replace")
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Decode HTML bytes: BOM, valid UTF-8, the declared (HTTP) charset, the page's own
+    <meta charset>, then detection. Labels are checked against the bytes, not trusted:
+    pages labelled ISO-8859-1 are usually UTF-8 or cp1252 (as browsers assume)."""
+    if not data.strip():
+        raise EmptyInputError("input is empty or whitespace only")
+    kind = sniff_binary(data)
+    if kind:
+        raise BinaryInputError(f"input is binary ({kind}), not text")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    for codec in ("utf-8", declared, meta_charset(data)):
+        text = _try_decode(data, codec)
+        if text is not None:
+            return text
+    best = from_bytes(data[:200_000]).best()
+    codec = best.encoding if best is not None else "cp1252"
+    return data.decode(codec, errors="replace")
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (<meta charset> or http-equiv)."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _try_decode(data: bytes, codec: str | None) -> str | None:
+    """Strict decoding with a WHATWG-style label mapping, or None when the bytes do not fit."""
+    if not codec:
+        return None
+    codec = _ALIASES.get(codec.strip().lower(), codec.strip().lower())
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def normalise_newlines(text: str) -> str:

@@ -22,6 +22,9 @@ _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=Tr
 NON_CONTENT = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object",
                "embed", "canvas", "video", "audio", "select", "textarea", "input", "button",
                "head", "link", "meta", "map", "dialog")
+# Wrapper tags removed (text kept) to re-parse pathologically deep pages.
+_WRAPPER_TAGS = re.compile(r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>",
+                           re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -30,11 +33,24 @@ def parse_html(html: str) -> HtmlElement | None:
     html = _XML_DECL.sub("", html, count=1).replace("\x00", "")
     if not html.strip():
         return None
+    root = _parse(html)
+    if root is not None and _too_deep():
+        root = _parse(_WRAPPER_TAGS.sub(" ", html))  # libxml2 dropped what lies past depth 2048
+    return root
+
+
+def _parse(html: str) -> HtmlElement | None:
+    """One lxml parse; None when lxml finds no document."""
     try:
         root = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError, TypeError):
         return None
     return root if isinstance(root.tag, str) else None
+
+
+def _too_deep() -> bool:
+    """True when the last parse hit libxml2's nesting limit (and lost the deeper content)."""
+    return any(err.type_name == "ERR_RESOURCE_LIMIT" for err in _PARSER.error_log)
 
 
 def strip_non_content(root: HtmlElement) -> None:

@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-from extractors.boilerplate import BLOCK_TAGS
-from extractors.htmltree import HtmlElement, norm_space
+from extractors.htmltree import BLOCK_TAGS, HtmlElement, norm_space
 from newsflow.records import Block, BlockKind
 
 _KINDS: dict[str, BlockKind] = {

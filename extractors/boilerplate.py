@@ -1,4 +1,4 @@
-"""Which elements inside an article container are boilerplate: tags, class/id patterns, link density."""
+"""Boilerplate inside an article container: tags, class/id words, link density."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The cleaning stage: RawDocument → CleanArticle, dispatching on media type, with language detection."""
+"""The cleaning stage: RawDocument → CleanArticle by media type, with language detection."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from newsflow.records import CleanArticle, RawDocument
 
 
 def clean(raw: RawDocument) -> CleanArticle:
-    """Decode, extract main text and structure, detect the language. Raises InputError subclasses."""
+    """Decode, extract main text, structure and metadata, detect the language.
+
+    Raises InputError subclasses (EmptyInputError when a page holds no article text)."""
     decode = decode_html if raw.media_type == "html" else decode_text
     text = normalise_newlines(decode(raw.data, raw.encoding))
     article = clean_html(raw, text) if raw.media_type == "html" else clean_text(raw, text)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.boilerplate import BOILERPLATE_TAGS, CONTENT_CLASS, PROSE_TAGS, is_outside
-from extractors.htmltree import BLOCK_TAGS
-from extractors.htmltree import HtmlElement, TextStats, classes
+from extractors.htmltree import BLOCK_TAGS, HtmlElement, TextStats, classes
 
 MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75
 TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
-ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose  # descend into a child holding at least this share of its parent's prose
+ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 
 
 @dataclass(slots=True)
@@ -25,7 +24,9 @@ class Prose:
 
 
 def prose_scores(stats: TextStats) -> Prose:
-    """Bottom-up prose counts: long, not link-dense inline text of blocks; page regions count 1/4."""
+    """Bottom-up prose counts: long, not link-dense inline text of blocks.
+
+    Page regions (footers, sidebars, comments) pass only a quarter of theirs to their parent."""
     inline: dict[HtmlElement, int] = {}
     inline_links: dict[HtmlElement, int] = {}
     total: dict[HtmlElement, int] = {}
@@ -139,9 +140,9 @@ def _with_siblings(node: HtmlElement, scope: HtmlElement, prose: Prose) -> list[
         return [node]
     found: list[HtmlElement] = []
     for el in scope.iter(node.tag):
-        if el.get("class") == cls and (el is node or prose.total.get(el, 0) > 0):
-            if not any(_contains(f, el) for f in found):
-                found.append(el)
+        same = el.get("class") == cls and (el is node or prose.total.get(el, 0) > 0)
+        if same and not any(_contains(f, el) for f in found):
+            found.append(el)
     return found if node in found else [node]
 
 

@@ -21,7 +21,8 @@ _MAGIC = {
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
+                           re.IGNORECASE)
 # Labels browsers decode differently from Python's codec of the same name.
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252",
             "us-ascii": "cp1252", "iso8859-1": "cp1252", "shift-jis": "cp932", "shift_jis": "cp932",
@@ -50,10 +51,10 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec)
-    for codec in (declared, "utf-8"):
-        if codec:
+    for label in (declared, "utf-8"):
+        if label:
             try:
-                return data.decode(codec)
+                return data.decode(label)
             except (UnicodeDecodeError, LookupError):
                 continue
     best = from_bytes(data[:200_000]).best()
@@ -74,10 +75,10 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
-    for codec in ("utf-8", declared, meta_charset(data)):
-        text = _try_decode(data, codec)
-        if text is not None:
-            return text
+    for label in ("utf-8", declared, meta_charset(data)):
+        decoded = _try_decode(data, label)
+        if decoded is not None:
+            return decoded
     best = from_bytes(data[:200_000]).best()
     codec = best.encoding if best is not None else "cp1252"
     return data.decode(codec, errors="replace")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from extractors.blocks import Part, collect_blocks, join_blocks
 from extractors.boilerplate import is_boilerplate
@@ -25,7 +26,7 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
     """Main text (heading/paragraph/list/table/quote blocks joined by blank lines) and metadata."""
     root = parse_html(html)
     meta = extract_metadata(root, raw, html) if root is not None else Metadata()
-    parts = main_text(root, meta.title) if root is not None else []
+    parts: list[Part] = main_text(root, meta.title) if root is not None else []
     text, blocks = join_blocks(parts)
     article = CleanArticle(
         source=raw.source, locator=raw.locator, external_id=raw.external_id,
@@ -44,7 +45,7 @@ def main_text(root: HtmlElement, title: str | None) -> list[Part]:
     return _drop_headline(parts, title)
 
 
-def _skipper(containers: list[HtmlElement], stats: TextStats):  # type: ignore[no-untyped-def]
+def _skipper(containers: list[HtmlElement], stats: TextStats) -> Callable[[HtmlElement], bool]:
     """A predicate cutting boilerplate subtrees, guarded by the containers' non-link text."""
     own = sum(stats.text.get(c, 0) - stats.links.get(c, 0) for c in containers)
     budget = int(GUARD_SHARE * own)

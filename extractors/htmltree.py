@@ -1,14 +1,16 @@
-"""Robust HTML parsing with lxml, removal of non-content elements, and per-element text statistics."""
+"""Robust lxml parsing, removal of non-content elements, per-element text statistics."""
 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 import lxml.html
 from lxml import etree
 
-HtmlElement = etree._Element
+HtmlElement: TypeAlias = etree._Element
 
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt",
                         "dd", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "blockquote",
@@ -16,15 +18,14 @@ BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "l
                         "aside", "figure", "figcaption", "form", "center", "details", "summary",
                         "address", "hr", "body", "html", "caption", "fieldset", "menu", "hgroup"})
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
-                               huge_tree=True, default_doctype=False)
+_LOCAL = threading.local()  # lxml parsers must not be shared between threads
 # Never content: dropped with their subtree (tails are kept).
 NON_CONTENT = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object",
                "embed", "canvas", "video", "audio", "select", "textarea", "input", "button",
                "head", "link", "meta", "map", "dialog")
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
-_WRAPPER_TAGS = re.compile(r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>",
-                           re.IGNORECASE)
+_WRAPPER_TAGS = re.compile(
+    r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -39,10 +40,18 @@ def parse_html(html: str) -> HtmlElement | None:
     return root
 
 
+def _parser() -> lxml.html.HTMLParser:
+    """This thread's lenient HTML parser (comments and processing instructions dropped)."""
+    if not hasattr(_LOCAL, "parser"):
+        _LOCAL.parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
+                                             huge_tree=True, default_doctype=False)
+    return _LOCAL.parser
+
+
 def _parse(html: str) -> HtmlElement | None:
     """One lxml parse; None when lxml finds no document."""
     try:
-        root = lxml.html.document_fromstring(html, parser=_PARSER)
+        root = lxml.html.document_fromstring(html, parser=_parser())
     except (etree.ParserError, ValueError, TypeError):
         return None
     return root if isinstance(root.tag, str) else None
@@ -50,7 +59,7 @@ def _parse(html: str) -> HtmlElement | None:
 
 def _too_deep() -> bool:
     """True when the last parse hit libxml2's nesting limit (and lost the deeper content)."""
-    return any(err.type_name == "ERR_RESOURCE_LIMIT" for err in _PARSER.error_log)
+    return any(err.type_name == "ERR_RESOURCE_LIMIT" for err in _parser().error_log)
 
 
 def strip_non_content(root: HtmlElement) -> None:

@@ -17,10 +17,12 @@ from extractors.language import detect_language
 from newsflow.records import CleanArticle, RawDocument
 
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
-                  "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "liveblogposting",
+                  "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+                  "liveblogposting",
                   "backgroundnewsarticle", "techarticle", "scholarlyarticle", "socialmediaposting",
                   "webpage", "creativework"}
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
 _TZINFOS = {name: hours * 3600 for name, hours in (
     ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8),
     ("PDT", -7), ("GMT", 0), ("UTC", 0), ("BST", 1), ("CET", 1), ("CEST", 2), ("IST", 5.5),
@@ -78,7 +80,7 @@ class Metadata:
 
 
 def checked_language(declared: str | None, text: str) -> tuple[str | None, str | None]:
-    """The declared language when the text agrees (or is too short to tell), else the detected one."""
+    """The declared language when the text agrees (or is too short to tell), else the detected."""
     detected = detect_language(text) if text else None
     if declared and (detected is None or detected == declared):
         return declared, "declared"
@@ -184,7 +186,8 @@ def _from_meta(meta: Metadata, tags: dict[str, list[str]]) -> None:
     for key in ("og:description", "description", "twitter:description", "dc.description"):
         meta.set("description", _first(tags.get(key)), _meta_source(key))
     for key in _KEYWORD_META:
-        meta.set("keywords", [k for v in tags.get(key, []) for k in _keywords(v)], _meta_source(key))
+        words = [k for v in tags.get(key, []) for k in _keywords(v)]
+        meta.set("keywords", words, _meta_source(key))
     for key in _SECTION_META:
         meta.set("section", _first(tags.get(key)), _meta_source(key))
     meta.set("canonical_url", _first(tags.get("og:url")), "meta:og")
@@ -200,7 +203,7 @@ def _meta_source(key: str) -> str:
 
 
 def _from_markup(meta: Metadata, root: HtmlElement, raw: RawDocument) -> None:
-    """Fill fields from page markup: canonical link, <html lang>, <time>, rel=author, <h1>, <title>."""
+    """Fill fields from markup: canonical link, <html lang>, <time>, rel=author, <h1>, <title>."""
     for el in root.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
             meta.provenance.pop("canonical_url", None)
@@ -269,7 +272,7 @@ def _date(year: int, month: int, day: int) -> datetime | None:
 
 
 def parse_date(value: Any) -> datetime | None:
-    """A timezone-aware datetime from an ISO or free-form date string (naive values taken as UTC)."""
+    """A timezone-aware datetime from an ISO or free-form date (naive values taken as UTC)."""
     if isinstance(value, list):
         value = value[0] if value else None
     if not isinstance(value, str) or not value.strip():

@@ -15,11 +15,21 @@ from newsflow.cli import article_json
 from newsflow.errors import InputError
 from sources.local import load_local
 
-DEFAULT_SCORER = Path("../shared/eval/score_article_text.py")
+SCORER = Path("shared/eval/score_article_text.py")
+
+
+def default_scorer() -> Path:
+    """../shared/eval/score_article_text.py next to the working directory or any folder above it."""
+    for folder in [Path.cwd(), *Path.cwd().parents]:
+        if (folder.parent / SCORER).is_file():
+            return folder.parent / SCORER
+    return Path("..") / SCORER
 
 
 def predict(data_dir: Path) -> tuple[dict[str, str], float]:
-    """Clean every DATA_DIR/html/*.html.gz as `newsflow clean --format jsonl` does; (texts, seconds)."""
+    """Clean every DATA_DIR/html/*.html.gz as `newsflow clean --format jsonl` does.
+
+    Returns the texts by page id and the seconds spent loading, decoding and cleaning."""
     files = sorted(str(p) for p in (data_dir / "html").glob("*.html.gz"))
     detect_language("warm up the language model once, outside the timed loop")
     texts: dict[str, str] = {}
@@ -39,13 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     """Run the cleaner over the dev pages, score it and print the table and the speed."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("data_dir", type=Path, help="folder with html/*.html.gz and ground-truth.json")
-    ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
+    ap.add_argument("--scorer", type=Path, default=None,
+                    help="score_article_text.py (default: ../shared/eval/, searched upwards)")
     ap.add_argument("--out", type=Path, default=Path("eval-cleaning.json"), help="predictions")
     ap.add_argument("--per-page", type=Path, help="per-page TSV from the scorer")
     args = ap.parse_args(argv)
     texts, seconds = predict(args.data_dir)
     args.out.write_text(json.dumps(texts, ensure_ascii=False, indent=1), encoding="utf-8")
-    cmd = [sys.executable, str(args.scorer), str(args.out),
+    cmd = [sys.executable, str(args.scorer or default_scorer()), str(args.out),
            "--gt", str(args.data_dir / "ground-truth.json")]
     if args.per_page:
         cmd += ["--per-page", str(args.per_page)]

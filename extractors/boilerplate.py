@@ -31,7 +31,8 @@ _OUTSIDE = (
 BOILERPLATE_PART = re.compile(
     r"caption|byline|newsletter|related|advert|comment|promo|sponsor|subscri|outbrain|taboola|"
     r"recommend|signup|breadcrumb|disqus|cookie|popup|paywall|sharing|share-|-share|sharebar|"
-    r"social|imagecredit|embedcredit|photocredit|rollover|tooltip"
+    r"social|imagecredit|embedcredit|photocredit|rollover|tooltip|read-more|readmore|also-read|"
+    r"see-also|timestamp"
 )
 OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content
 CONTENT_CLASS = re.compile(
@@ -61,9 +62,7 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
     tag = el.tag
     if tag in BOILERPLATE_TAGS:
         return True
-    names = classes(el)
-    if names.strip() and (BOILERPLATE_CLASS.search(names) or BOILERPLATE_PART.search(names)) \
-            and not CONTENT_CLASS.search(names):
+    if _boilerplate_name(classes(el), inline=tag not in BLOCK_TAGS):
         return True
     if el.get("itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
         return True
@@ -72,6 +71,14 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
     if tag not in BLOCK_TAGS:
         return is_link_popup(el, stats)
     return link_dense(tag, text, text - own)
+
+
+def _boilerplate_name(names: str, inline: bool) -> bool:
+    """A class/id naming boilerplate; inline elements (links, spans inside a sentence) need one
+    of the strong words, so "player-link" or "date" inside prose is kept."""
+    if not names.strip() or CONTENT_CLASS.search(names):
+        return False
+    return bool(BOILERPLATE_PART.search(names) or (not inline and BOILERPLATE_CLASS.search(names)))
 
 
 def link_dense(tag: str, text: int, links: int) -> bool:

@@ -17,7 +17,8 @@ NOISE_LINES = frozenset({"advert", "advertisement", "ad", "ads", "sponsored", "c
                          "printthisarticle", "print", "email", "readmore", "continuereading",
                          "skipadvert", "advertisementcontinuereadingbelow", "storycontinuesbelow",
                          "storycontinuesbelowadvertisement", "relatedarticles", "relatedstories",
-                         "tellusyourthoughts", "leaveacomment", "loadingcomments", "showcomments"})
+                         "tellusyourthoughts", "leaveacomment", "loadingcomments", "showcomments",
+                         "updated", "published", "close", "menu", "search"})
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
 

@@ -11,9 +11,11 @@ from newsflow.records import Block, BlockKind
 
 _KINDS: dict[str, BlockKind] = {
     **{f"h{i}": "heading" for i in range(1, 7)},
-    "li": "list", "dt": "list", "dd": "list", "td": "table", "th": "table", "tr": "table",
-    "caption": "table", "blockquote": "quote",
+    "li": "list", "dt": "list", "dd": "list", "tr": "table", "caption": "table",
+    "blockquote": "quote",
 }
+_CELLS = ("td", "th")  # inline within their row, separated by " | "
+_PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: paragraphs again
 Part = tuple[BlockKind, str]
 
 
@@ -24,6 +26,18 @@ class _Collector:
         self.parts: list[Part] = []
         self.buffer: list[str] = []
         self.kinds: list[BlockKind] = ["paragraph"]
+        self.openers: list[HtmlElement | None] = [None]  # the element that pushed each kind
+
+    def push(self, kind: BlockKind, el: HtmlElement) -> None:
+        """Enter an element that sets the kind of the blocks inside it."""
+        self.kinds.append(kind)
+        self.openers.append(el)
+
+    def pop(self, el: HtmlElement) -> None:
+        """Leave an element, restoring the outer block kind if it had set one."""
+        if len(self.kinds) > 1 and self.openers[-1] is el:
+            self.kinds.pop()
+            self.openers.pop()
 
     def add(self, text: str | None) -> None:
         """Append inline text to the current block."""
@@ -65,7 +79,7 @@ def _walk(root: HtmlElement, skip: Callable[[HtmlElement], bool], out: _Collecto
                 if tag in BLOCK_TAGS:
                     out.flush()
             else:
-                _end(tag, out)
+                _end(el, tag, out)
             if el is not root:
                 out.add(el.tail)
 
@@ -78,18 +92,23 @@ def _start(el: HtmlElement, tag: str, out: _Collector) -> None:
     if tag in BLOCK_TAGS or tag in _KINDS:
         out.flush()
         if tag in _KINDS:
-            out.kinds.append(_KINDS[tag])
+            out.push(_KINDS[tag], el)
+        elif tag in _PARAGRAPHS and out.kinds[-1] == "table":
+            out.push("paragraph", el)
+    elif tag in _CELLS and out.buffer:
+        out.add(" | ")
     elif tag == "img":
         return
     out.add(el.text)
 
 
-def _end(tag: str, out: _Collector) -> None:
-    """Close an element: block tags end their block; inline tags just separate words if needed."""
+def _end(el: HtmlElement, tag: str, out: _Collector) -> None:
+    """Close an element: block tags end their block (and the block kind they opened)."""
     if tag in BLOCK_TAGS or tag in _KINDS:
         out.flush()
-        if tag in _KINDS and len(out.kinds) > 1:
-            out.kinds.pop()
+        out.pop(el)
+    elif tag in _CELLS:
+        out.add(" ")
 
 
 def join_blocks(parts: list[Part]) -> tuple[str, list[Block]]:

@@ -13,7 +13,7 @@ from lxml import etree
 HtmlElement: TypeAlias = etree._Element
 
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt",
-                        "dd", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "blockquote",
+                        "dd", "table", "tbody", "thead", "tfoot", "tr", "blockquote",
                         "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
                         "aside", "figure", "figcaption", "form", "center", "details", "summary",
                         "address", "hr", "body", "html", "caption", "fieldset", "menu", "hgroup"})

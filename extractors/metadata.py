@@ -23,6 +23,7 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "webpage", "creativework"}
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+_TITLE_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s+|\\s+::\\s+")
 _TZINFOS = {name: hours * 3600 for name, hours in (
     ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8),
     ("PDT", -7), ("GMT", 0), ("UTC", 0), ("BST", 1), ("CET", 1), ("CEST", 2), ("IST", 5.5),
@@ -173,7 +174,7 @@ def _from_meta(meta: Metadata, tags: dict[str, list[str]]) -> None:
     """Fill fields from OpenGraph, Twitter, Dublin Core and common <meta> names."""
     for key, source in (("og:title", "meta:og"), ("twitter:title", "meta:twitter"),
                         ("dc.title", "meta:dc"), ("title", "meta")):
-        meta.set("title", _first(tags.get(key)), source)
+        meta.set("title", strip_site_suffix(_first(tags.get(key))), source)
     for key in _AUTHOR_META:
         names = [n for v in tags.get(key, []) for n in _split_names(v)]
         meta.set("authors", names, f"meta:{key}")
@@ -227,7 +228,17 @@ def _from_markup(meta: Metadata, root: HtmlElement, raw: RawDocument) -> None:
     for tag in ("h1", "title"):
         el = next(root.iter(tag), None)
         if el is not None:
-            meta.set("title", norm_space(el.text_content()) or None, tag)
+            meta.set("title", strip_site_suffix(norm_space(el.text_content())) or None, tag)
+
+
+def strip_site_suffix(title: str | None) -> str | None:
+    """A page title without a trailing " | Site name" or " - Site name" (short last part only)."""
+    if not title:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) > 1 and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+        return title[: title.rfind(parts[-1])].rstrip(" |-\u2013\u2014:\u00b7\u00bb").strip()
+    return title
 
 
 def _rel_authors(root: HtmlElement) -> list[str]:

@@ -1,0 +1,307 @@
+"""HTML cleaning: main text, dropped boilerplate, block structure, metadata and robustness."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.clean import clean
+from extractors.decode import decode_html
+from extractors.html import clean_html
+from newsflow.errors import EmptyInputError, InputError
+from newsflow.records import CleanArticle, RawDocument
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def raw_doc(data: bytes, url: str | None = None, name: str = "page") -> RawDocument:
+    """A local HTML input."""
+    return RawDocument(source="test", locator=name, external_id=name, data=data,
+                       media_type="html", url=url)
+
+
+def fixture(name: str, url: str | None = None) -> CleanArticle:
+    """Clean a fixture through the same path as `newsflow clean`."""
+    return clean(raw_doc((FIXTURES / name).read_bytes(), url=url, name=name))
+
+
+def html_article(html: str, url: str | None = None) -> CleanArticle:
+    """Clean an HTML string directly."""
+    return clean_html(raw_doc(html.encode(), url=url), html)
+
+
+def block_texts(article: CleanArticle, kind: str | None = None) -> list[str]:
+    """The text of every block (of one kind)."""
+    return [article.text[b.start : b.end] for b in article.blocks if kind in (None, b.kind)]
+
+
+def assert_offsets(article: CleanArticle) -> None:
+    """Blocks lie inside the text, in order, and the text is the blocks joined."""
+    pos = 0
+    for block in article.blocks:
+        assert pos <= block.start <= block.end <= len(article.text)
+        pos = block.end
+    assert "\n\n".join(block_texts(article)) == article.text
+
+
+# ------------------------------------------------------------------ a full news page
+
+@pytest.fixture(scope="module")
+def summit() -> CleanArticle:
+    """The summit story with every kind of boilerplate around and inside it."""
+    return fixture("summit_article.html", url="https://www.dailyledger.example/world/summit")
+
+
+@pytest.mark.parametrize("kept", [
+    "World leaders meeting in Geneva agreed on Thursday",
+    "the summit's closing statement said.",
+    "said the summit's chair, Amina Diallo",
+    "Half of the fund is reserved for grants",
+    "Irrigation and seed banks for farmers in the Sahel",
+    "Negotiators will meet again in Nairobi in June",
+    "far below the estimated annual cost of adaptation",
+])
+def test_summit_keeps_article_text(summit: CleanArticle, kept: str) -> None:
+    assert kept in summit.text
+
+
+@pytest.mark.parametrize("dropped", [
+    "Leaders agree climate fund",  # headline
+    "By Maria Lopez",  # byline
+    "14 March 2024",  # dateline
+    "Share on Facebook", "Email this story",  # share bar
+    "family photo in Geneva",  # caption
+    "Advertisement",  # ad slot
+    "Related stories", "Island states demand compensation",  # related links
+    "Get the Morning Ledger", "Sign up for our newsletter",  # newsletter box
+    "diplomatic correspondent",  # author bio
+    "12 comments", "Finally some real money", "actually spent on sea walls",  # comments
+    "Most read", "Train strike",  # sidebar
+    "All rights reserved", "Privacy",  # footer
+    "Business", "Home",  # navigation, breadcrumbs
+    "not text",  # script
+])
+def test_summit_drops_boilerplate(summit: CleanArticle, dropped: str) -> None:
+    assert dropped not in summit.text
+
+
+def test_summit_block_structure(summit: CleanArticle) -> None:
+    assert block_texts(summit, "heading") == ["How the money will be spent", "What happens next"]
+    assert block_texts(summit, "list") == [
+        "Coastal defences in low-lying island states",
+        "Irrigation and seed banks for farmers in the Sahel",
+        "Early-warning radar networks for cyclones",
+    ]
+    assert "European Union | 12 billion dollars" in block_texts(summit, "table")
+    assert summit.text.startswith("World leaders meeting in Geneva")
+    assert_offsets(summit)
+
+
+def test_summit_metadata_prefers_json_ld(summit: CleanArticle) -> None:
+    cet = timezone(timedelta(hours=1))
+    assert summit.title == "Leaders agree climate fund at Geneva summit"
+    assert summit.authors == ["Maria Lopez", "Tom Becker"]
+    assert summit.published_at == datetime(2024, 3, 14, 9, 30, tzinfo=cet)
+    assert summit.modified_at == datetime(2024, 3, 15, 11, 0, tzinfo=cet)
+    assert summit.canonical_url == (
+        "https://www.dailyledger.example/world/2024/03/14/geneva-summit-climate-fund")
+    assert summit.site_name == "The Daily Ledger"
+    assert summit.language == "en"
+    assert summit.description == "World leaders agreed a climate adaptation fund."
+    assert summit.keywords == ["climate finance", "Geneva summit"]
+    assert summit.section == "World"
+    assert summit.url == "https://www.dailyledger.example/world/summit"
+    assert summit.provenance == {
+        "title": "json-ld", "authors": "json-ld", "published_at": "json-ld",
+        "modified_at": "json-ld", "canonical_url": "link:canonical", "site_name": "json-ld",
+        "description": "json-ld", "keywords": "json-ld", "section": "json-ld",
+        "language": "html-lang",
+    }
+
+
+def test_opengraph_and_meta_when_there_is_no_json_ld() -> None:
+    html = (FIXTURES / "summit_article.html").read_text(encoding="utf-8")
+    start, end = html.index('<script type="application/ld+json">'), html.index("</script>") + 9
+    html = html[:start] + html[end:]
+    html = html.replace('<link rel="canonical" href="https://www.dailyledger.example/world/2024/03/'
+                        '14/geneva-summit-climate-fund">', "")
+    article = html_article(html)
+    assert article.title == "Leaders agree climate fund at Geneva summit"
+    assert article.provenance["title"] == "meta:og"
+    assert article.published_at == datetime(2024, 3, 14, 8, 0, tzinfo=UTC)
+    assert article.provenance["published_at"] == "meta:og"
+    assert article.site_name == "The Daily Ledger"
+    assert article.provenance["site_name"] == "meta:og"
+    assert article.canonical_url == "https://www.dailyledger.example/world/geneva-summit-climate-fund?utm=og"
+    assert article.provenance["canonical_url"] == "meta:og"
+    assert article.description == "A new fund will pay for adaptation in the poorest countries."
+    assert article.section == "Politics"
+    assert article.keywords == ["climate", "Geneva", "summit"]
+    assert article.authors == ["Someone Else"]
+    assert article.modified_at is None
+
+
+# ------------------------------------------------------------------ other page shapes
+
+def test_bare_div_text_with_br_is_kept_as_paragraphs() -> None:
+    article = fixture("bare_div_br.html")
+    paragraphs = block_texts(article, "paragraph")
+    assert paragraphs[0].startswith("The last textile mill in the valley will close")
+    assert any(p.startswith("About 300 workers will lose their jobs.") for p in paragraphs)
+    assert paragraphs[-1].endswith("since she left school.")
+    assert len(paragraphs) == 4
+    for dropped in ("Home", "Archive", "Facebook", "Contact us", "Posted", "2 November 2023"):
+        assert dropped not in article.text
+    assert article.title == "Mill closure hits valley town"
+    assert article.provenance["title"] == "title"
+    assert article.authors == ["J. Harrow"]
+    assert article.published_at == datetime(2023, 11, 2, tzinfo=UTC)
+    assert article.provenance["published_at"] == "time"
+    assert article.description == "The last textile mill in the valley closes after 120 years."
+    assert (article.language, article.provenance["language"]) == ("en", "detected")
+    assert_offsets(article)
+
+
+def test_liveblog_entries_are_kept_without_their_share_tools() -> None:
+    article = fixture("liveblog.html")
+    assert block_texts(article, "heading") == [
+        "Turnout estimated at 64 per cent", "First seat declared in the north", "Polls have closed"]
+    assert "turnout reached 64 per cent" in article.text
+    assert "counting has begun in all 120 constituencies" in article.text
+    for dropped in ("Copy link", "Share", "23:40", "Election night live", "Terms"):
+        assert dropped not in article.text
+    assert article.authors == ["Metro Wire staff"]
+    assert article.published_at == datetime(2024, 5, 2, 21, 0, tzinfo=UTC)
+    assert article.provenance["published_at"] == "json-ld"
+    assert (article.site_name, article.provenance["site_name"]) == ("Metro Wire", "meta:og")
+    assert_offsets(article)
+
+
+def test_page_without_article_is_empty_and_clean_raises() -> None:
+    data = (FIXTURES / "no_article.html").read_bytes()
+    article = clean_html(raw_doc(data), data.decode())
+    assert article.text == "" and article.blocks == []
+    assert article.title == "Sections"
+    with pytest.raises(EmptyInputError, match="no article text"):
+        clean(raw_doc(data))
+
+
+def test_shift_jis_page_is_decoded_from_its_meta_charset() -> None:
+    article = fixture("shift_jis.html")
+    assert "新しい市立図書館が開館し" in article.text
+    assert article.title == "東京で新しい図書館が開館"
+    assert article.language == "ja"
+
+
+def test_cp1252_bytes_labelled_latin1_decode_like_a_browser() -> None:
+    article = fixture("cp1252_labelled_latin1.html")
+    assert "le prix de l\u2019express" in article.text
+    assert "« C\u2019est la troisième hausse" in article.text
+    assert article.language == "fr"
+
+
+def test_utf8_bytes_labelled_latin1_are_read_as_utf8() -> None:
+    html = '<meta charset="iso-8859-1"><p>Zürich\u2019s café</p>'
+    assert "Zürich\u2019s café" in decode_html(html.encode("utf-8"))
+
+
+def test_right_to_left_text_is_kept_in_logical_order() -> None:
+    article = fixture("rtl_hebrew.html")
+    assert article.text.startswith("גשם כבד ירד היום בירושלים")
+    assert (article.language, article.provenance["language"]) == ("he", "html-lang")
+    assert_offsets(article)
+
+
+# ------------------------------------------------------------------ metadata fallbacks
+
+PROSE = "<p>" + "The council approved the new budget after a long debate on Monday night. " * 3
+ARTICLE = f"<html lang='en'><body><article>{PROSE}</p>{PROSE}</p></article></body></html>"
+
+
+def test_published_date_falls_back_to_the_url() -> None:
+    article = html_article(ARTICLE, url="https://news.example/politics/2021/07/09/budget-vote")
+    assert article.published_at == datetime(2021, 7, 9, tzinfo=UTC)
+    assert article.provenance["published_at"] == "url"
+
+
+def test_relative_canonical_is_resolved_against_the_page_url() -> None:
+    html = ARTICLE.replace("<body>", '<head><link rel="canonical" href="/a/budget"></head><body>')
+    article = html_article(html, url="https://news.example/x?utm=1")
+    assert article.canonical_url == "https://news.example/a/budget"
+
+
+def test_declared_language_is_checked_against_the_text() -> None:
+    french = "<p>" + "Le conseil municipal a adopté le nouveau budget après un long débat. " * 3
+    article = html_article(f"<html lang='en'><body><article>{french}</p></article></body></html>")
+    assert article.language == "fr"
+    assert article.provenance["language"] == "detected (declared en)"
+
+
+def test_naive_dates_are_made_timezone_aware() -> None:
+    html = ARTICLE.replace("<body>", '<head><meta property="article:published_time" '
+                           'content="2022-01-05 14:30"></head><body>')
+    article = html_article(html)
+    assert article.published_at == datetime(2022, 1, 5, 14, 30, tzinfo=UTC)
+
+
+# ------------------------------------------------------------------ robustness
+
+def test_deep_nesting_does_not_recurse_and_keeps_the_text() -> None:
+    depth = 100_000
+    html = ("<html><body>" + "<div>" * depth + PROSE + "</p>" + "</div>" * depth
+            + "</body></html>")
+    article = html_article(html)
+    assert "The council approved the new budget" in article.text
+    assert_offsets(article)
+
+
+def test_missing_body_huge_script_and_broken_markup() -> None:
+    html = ("<title>t</title><script>" + "var x = '<p>no</p>';" * 50_000 + "</script>"
+            + "<style>" + "p{color:red}" * 20_000 + "</style>"
+            + "<div><p>Unclosed <b>bold <i>text</div></table>" + PROSE)
+    article = html_article(html)
+    assert "The council approved the new budget" in article.text
+    assert "no</p>" not in article.text and "color:red" not in article.text
+
+
+@pytest.mark.parametrize("html", ["", " ", "<!-- only a comment -->", "<html></html>",
+                                  "<frameset><frame src='a'></frameset>", "\x00\x00<p>"])
+def test_degenerate_pages_give_empty_text(html: str) -> None:
+    article = html_article(html)
+    assert article.text.strip() == "" or article.blocks
+    assert_offsets(article)
+
+
+_PIECES = st.one_of(
+    st.sampled_from(["<p>", "</p>", "<div class='article-body'>", "</div>", "<br>", "<li>",
+                     "<ul>", "</ul>", "<table><tr><td>", "</td></tr></table>", "<h2>", "</h2>",
+                     "<a href='x'>", "</a>", "<script>", "</script>", "<nav>", "</nav>",
+                     "<figure>", "<figcaption>", "<!--", "-->", "&amp;", "&#0;", "<?xml?>",
+                     "<meta charset='x'>", "<time datetime='bad'>", "<html lang='zz-ZZ'>",
+                     '<script type="application/ld+json">{"@type": "NewsArticle", ',
+                     "<span class='share'>", "</span>", "<blockquote>", "\u202e", "\ufeff"]),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_cleaner_never_raises_and_offsets_stay_inside(html: str) -> None:
+    article = html_article(html)
+    assert_offsets(article)
+    for block in article.blocks:
+        assert article.text[block.start : block.end].strip()
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.binary(max_size=300))
+def test_pipeline_raises_only_input_errors_on_arbitrary_bytes(data: bytes) -> None:
+    try:
+        article = clean(raw_doc(data))
+    except InputError:
+        return
+    assert_offsets(article)

@@ -95,7 +95,7 @@ def _start(el: HtmlElement, tag: str, out: _Collector) -> None:
             out.push(_KINDS[tag], el)
         elif tag in _PARAGRAPHS and out.kinds[-1] == "table":
             out.push("paragraph", el)
-    elif tag in _CELLS and out.buffer:
+    elif tag in _CELLS and any(part.strip() for part in out.buffer):
         out.add(" | ")
     elif tag == "img":
         return

@@ -17,7 +17,7 @@ _WORDS = (
     r"more-stories|read-more|readmore|most-popular|popular|trending|also-read|see-also|"
     r"next-article|prev-article|pagination|pager|rating|vote|meta|dateline|timestamp|"
     r"date|published|updated|copyright|disclaimer|visually-hidden|sr-only|skip|"
-    r"inline-related|recirc|embed|video|player|gallery|slideshow|photo|image|img|media|"
+    r"inline-related|recirc|embed|video|video-player|gallery|slideshow|photo|image|img|"
     r"lightbox|tooltip|donate|membership|paywall|subscribe-box|cta|follow|rss|bio|"
     r"next-prev|prev-next|post-navigation|post-nav|pagination"
 )

@@ -31,7 +31,7 @@ _OUTSIDE = (
 BOILERPLATE_PART = re.compile(
     r"caption|byline|newsletter|related|advert|comment|promo|sponsor|subscri|outbrain|taboola|"
     r"recommend|signup|breadcrumb|disqus|cookie|popup|paywall|sharing|share-|-share|sharebar|"
-    r"social|imagecredit|embedcredit|photocredit|rollover|tooltip|read-more|readmore|also-read|"
+    r"social|credit|tooltip|read-more|readmore|also-read|"
     r"see-also|timestamp"
 )
 OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content

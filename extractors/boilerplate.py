@@ -35,6 +35,7 @@ BOILERPLATE_PART = re.compile(
     r"see-also|timestamp"
 )
 OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content
+EMBED_CLASS = re.compile(r"embed|tweet|twitter|instagram")
 CONTENT_CLASS = re.compile(
     r"article[-_]?body|articlebody|article[-_]?content|article[-_]?text|entry[-_]?content|"
     r"story[-_]?body|story[-_]?content|story[-_]?text|post[-_]?content|post[-_]?body|"
@@ -62,7 +63,7 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
     tag = el.tag
     if tag in BOILERPLATE_TAGS:
         return True
-    if _boilerplate_name(classes(el), inline=tag not in BLOCK_TAGS):
+    if _boilerplate_name(classes(el), inline=tag not in BLOCK_TAGS) and not _embeds_quote(el):
         return True
     if el.get("itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
         return True
@@ -71,6 +72,12 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
     if tag not in BLOCK_TAGS:
         return is_link_popup(el, stats)
     return link_dense(tag, text, text - own)
+
+
+def _embeds_quote(el: HtmlElement) -> bool:
+    """An embedded post (tweet, Instagram caption) is a quotation the story is built on."""
+    return el.tag == "blockquote" or (
+        EMBED_CLASS.search(classes(el)) is not None and el.find(".//blockquote") is not None)
 
 
 def _boilerplate_name(names: str, inline: bool) -> bool:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from html import unescape
 from typing import Any
 from urllib.parse import urljoin
 
@@ -24,6 +25,7 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
 _TITLE_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s+|\\s+::\\s+")
+_TRAILING_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s*$")
 _TZINFOS = {name: hours * 3600 for name, hours in (
     ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8),
     ("PDT", -7), ("GMT", 0), ("UTC", 0), ("BST", 1), ("CET", 1), ("CEST", 2), ("IST", 5.5),
@@ -100,7 +102,24 @@ def extract_metadata(root: HtmlElement, raw: RawDocument, html: str | None = Non
     _dates_fallback(meta, root, raw, html)
     if meta.canonical_url and raw.url:
         meta.canonical_url = urljoin(raw.url, meta.canonical_url)
+    _tidy(meta)
     return meta
+
+
+def _tidy(meta: Metadata) -> None:
+    """Undo double HTML escaping ("&amp;#8216;"), drop duplicate names and a " | Site" suffix."""
+    for name in ("title", "site_name", "description", "section"):
+        value = getattr(meta, name)
+        if value:
+            setattr(meta, name, norm_space(unescape(value)) or None)
+    for name in ("authors", "keywords"):
+        values = [norm_space(unescape(v)) for v in getattr(meta, name)]
+        setattr(meta, name, [v for i, v in enumerate(values) if v and v not in values[:i]])
+    if meta.title and meta.site_name and meta.title.lower().endswith(meta.site_name.lower()):
+        head = meta.title[: -len(meta.site_name)]
+        match = _TRAILING_SEPARATOR.search(head)
+        if match and head[: match.start()].strip():
+            meta.title = head[: match.start()].strip()
 
 
 def _meta_tags(root: HtmlElement) -> dict[str, list[str]]:
@@ -223,6 +242,7 @@ def _from_markup(meta: Metadata, root: HtmlElement, raw: RawDocument) -> None:
             meta.set("modified_at", parse_date(value), "time")
         elif prop == "datepublished" or el.get("pubdate") is not None or meta.published_at is None:
             meta.set("published_at", parse_date(value), "time")
+    meta.set("authors", _microdata_authors(root), "microdata")
     meta.set("authors", _rel_authors(root), "rel-author")
     meta.set("title", raw.title, "input")
     for tag in ("h1", "title"):
@@ -246,9 +266,20 @@ def _rel_authors(root: HtmlElement) -> list[str]:
     names: list[str] = []
     for el in root.iter("a"):
         if "author" in (el.get("rel") or "").lower().split():
-            name = norm_space(el.text_content())
-            if 2 < len(name) < 60 and name not in names:
-                names.append(name)
+            names.extend(n for n in _split_names(el.text_content()) if n not in names)
+    return names
+
+
+def _microdata_authors(root: HtmlElement) -> list[str]:
+    """Names of schema.org microdata authors (itemprop="author", its itemprop="name" if any)."""
+    names: list[str] = []
+    for el in root.iterfind(".//*[@itemprop]"):
+        if "author" not in (el.get("itemprop") or "").split():
+            continue
+        named = el.find(".//*[@itemprop='name']")
+        source = named if named is not None else el
+        text = source.get("content") or source.text_content()
+        names.extend(n for n in _split_names(text) if n not in names)
     return names
 
 

@@ -35,6 +35,7 @@ BOILERPLATE_PART = re.compile(
     r"see-also|timestamp"
 )
 OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content
+STORY_LIST_LINKS = 0.3  # link share of a list of linked items that marks it as further reading
 EMBED_CLASS = re.compile(r"embed|tweet|twitter|instagram")
 CONTENT_CLASS = re.compile(
     r"article[-_]?body|articlebody|article[-_]?content|article[-_]?text|entry[-_]?content|"
@@ -71,6 +72,8 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
         return True
     if tag not in BLOCK_TAGS:
         return is_link_popup(el, stats)
+    if tag in ("ul", "ol") and _story_list(el, stats):
+        return True
     return link_dense(tag, text, text - own)
 
 
@@ -86,6 +89,15 @@ def _boilerplate_name(names: str, inline: bool) -> bool:
     if not names.strip() or CONTENT_CLASS.search(names):
         return False
     return bool(BOILERPLATE_PART.search(names) or (not inline and BOILERPLATE_CLASS.search(names)))
+
+
+def _story_list(el: HtmlElement, stats: TextStats) -> bool:
+    """A list whose every item links somewhere, with much of its text in links: further reading."""
+    items = [li for li in el if li.tag == "li"]
+    if len(items) < 2 or any(stats.anchors.get(li, 0) == 0 for li in items):
+        return False
+    text = stats.text.get(el, 0)
+    return text > 0 and stats.links.get(el, 0) / text > STORY_LIST_LINKS
 
 
 def link_dense(tag: str, text: int, links: int) -> bool:

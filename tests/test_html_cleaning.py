@@ -248,6 +248,42 @@ def test_naive_dates_are_made_timezone_aware() -> None:
     assert article.published_at == datetime(2022, 1, 5, 14, 30, tzinfo=UTC)
 
 
+def test_microdata_author_unescaped_title_and_site_suffix() -> None:
+    html = ARTICLE.replace("<body>", (
+        '<head><script type="application/ld+json">{"@type": "BlogPosting", '
+        '"headline": "Bike &amp; style review | MoreBikes"}</script>'
+        '<meta property="og:site_name" content="MoreBikes"></head><body>'
+        '<span itemprop="author" itemscope><span itemprop="name">Tony Carter</span></span>'))
+    article = html_article(html)
+    assert article.title == "Bike & style review"
+    assert (article.authors, article.provenance["authors"]) == (["Tony Carter"], "microdata")
+
+
+# ------------------------------------------------------------------ boilerplate rules
+
+def test_embedded_tweet_is_kept_but_further_reading_lists_are_not() -> None:
+    body = (
+        f"{PROSE}</p>"
+        '<div class="social-embed"><blockquote class="twitter-tweet"><p>Meth. We are on it. '
+        '<a href="https://t.co/x">pic.twitter.com/x</a></p>&mdash; Governor (@gov) '
+        '<a href="https://twitter.com/gov/status/1">November 18, 2019</a></blockquote></div>'
+        f"{PROSE}</p>"
+        "<div>More stories</div><ul>"
+        '<li>Parents protest, <a href="/a">school closures spread</a></li>'
+        '<li>Could rain return? <a href="/b">What forecasters say</a></li></ul>'
+    )
+    article = html_article(f"<html><body><article>{body}</article></body></html>")
+    assert "Meth. We are on it." in article.text
+    assert "school closures spread" not in article.text
+    assert "What forecasters say" not in article.text
+
+
+def test_a_cut_that_would_remove_most_of_the_text_is_undone() -> None:
+    html = f"<html><body><div class='comments-and-story'>{PROSE}</p>{PROSE}</p></div></body></html>"
+    article = html_article(html.replace("<p>", "<div class='share-text'><p>", 1))
+    assert article.text.count("The council approved the new budget") == 6
+
+
 # ------------------------------------------------------------------ robustness
 
 def test_deep_nesting_does_not_recurse_and_keeps_the_text() -> None:

@@ -16,14 +16,15 @@ from newsflow.errors import InputError
 from sources.local import load_local
 
 SCORER = Path("shared/eval/score_article_text.py")
+DATA = Path("shared/data/article-text-dev")
 
 
-def default_scorer() -> Path:
-    """../shared/eval/score_article_text.py next to the working directory or any folder above it."""
+def shared(path: Path) -> Path:
+    """`../<path>` from the working directory, or from the nearest folder above it that has it."""
     for folder in [Path.cwd(), *Path.cwd().parents]:
-        if (folder.parent / SCORER).is_file():
-            return folder.parent / SCORER
-    return Path("..") / SCORER
+        if (folder.parent / path).exists():
+            return folder.parent / path
+    return Path("..") / path
 
 
 def predict(data_dir: Path) -> tuple[dict[str, str], float]:
@@ -48,15 +49,18 @@ def predict(data_dir: Path) -> tuple[dict[str, str], float]:
 def main(argv: list[str] | None = None) -> int:
     """Run the cleaner over the dev pages, score it and print the table and the speed."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("data_dir", type=Path, help="folder with html/*.html.gz and ground-truth.json")
+    ap.add_argument("data_dir", type=Path, nargs="?", default=None,
+                    help="html/*.html.gz and ground-truth.json "
+                         "(default: ../shared/data/article-text-dev)")
     ap.add_argument("--scorer", type=Path, default=None,
                     help="score_article_text.py (default: ../shared/eval/, searched upwards)")
     ap.add_argument("--out", type=Path, default=Path("eval-cleaning.json"), help="predictions")
     ap.add_argument("--per-page", type=Path, help="per-page TSV from the scorer")
     args = ap.parse_args(argv)
+    args.data_dir = args.data_dir or shared(DATA)
     texts, seconds = predict(args.data_dir)
     args.out.write_text(json.dumps(texts, ensure_ascii=False, indent=1), encoding="utf-8")
-    cmd = [sys.executable, str(args.scorer or default_scorer()), str(args.out),
+    cmd = [sys.executable, str(args.scorer or shared(SCORER)), str(args.out),
            "--gt", str(args.data_dir / "ground-truth.json")]
     if args.per_page:
         cmd += ["--per-page", str(args.per_page)]

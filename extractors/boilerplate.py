@@ -50,6 +50,8 @@ def is_outside(el: HtmlElement) -> bool:
     """A page region that is not the article (footer, sidebar, comments, related, menus)."""
     if el.tag in ("nav", "aside", "footer"):
         return True
+    if el.get("class") is None and el.get("id") is None:
+        return False
     names = classes(el)
     return bool(OUTSIDE_CLASS.search(names)) and not CONTENT_CLASS.search(names)
 

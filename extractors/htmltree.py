@@ -65,7 +65,8 @@ def _too_deep() -> bool:
 def strip_non_content(root: HtmlElement) -> None:
     """Remove scripts, styles, media, form controls and hidden elements, keeping their tails."""
     etree.strip_elements(root, *NON_CONTENT, with_tail=False)
-    hidden = [el for el in root.iter() if _is_hidden(el)]
+    marked = root.xpath("//*[@hidden or @aria-hidden or @style]")
+    hidden = [el for el in marked if _is_hidden(el)]
     for el in hidden:
         drop_keep_tail(el)
 

@@ -24,6 +24,7 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "webpage", "creativework"}
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+LANGUAGE_SAMPLE = 1500  # characters of article text used to check the declared language
 _TITLE_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s+|\\s+::\\s+")
 _TRAILING_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s*$")
 _TZINFOS = {name: hours * 3600 for name, hours in (
@@ -84,7 +85,7 @@ class Metadata:
 
 def checked_language(declared: str | None, text: str) -> tuple[str | None, str | None]:
     """The declared language when the text agrees (or is too short to tell), else the detected."""
-    detected = detect_language(text) if text else None
+    detected = detect_language(text[:LANGUAGE_SAMPLE]) if text else None
     if declared and (detected is None or detected == declared):
         return declared, "declared"
     if detected:
@@ -242,8 +243,10 @@ def _from_markup(meta: Metadata, root: HtmlElement, raw: RawDocument) -> None:
             meta.set("modified_at", parse_date(value), "time")
         elif prop == "datepublished" or el.get("pubdate") is not None or meta.published_at is None:
             meta.set("published_at", parse_date(value), "time")
-    meta.set("authors", _microdata_authors(root), "microdata")
-    meta.set("authors", _rel_authors(root), "rel-author")
+    if not meta.authors:
+        meta.set("authors", _microdata_authors(root), "microdata")
+    if not meta.authors:
+        meta.set("authors", _rel_authors(root), "rel-author")
     meta.set("title", raw.title, "input")
     for tag in ("h1", "title"):
         el = next(root.iter(tag), None)

@@ -65,7 +65,7 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
         return False
     tag = el.tag
     if tag in BOILERPLATE_TAGS:
-        return True
+        return not (tag == "time" and _in_sentence(el))
     if _boilerplate_name(classes(el), inline=tag not in BLOCK_TAGS) and not _embeds_quote(el):
         return True
     if el.get("itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
@@ -77,6 +77,12 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
     if tag in ("ul", "ol") and _story_list(el, stats):
         return True
     return link_dense(tag, text, text - own)
+
+
+def _in_sentence(el: HtmlElement) -> bool:
+    """An inline element that is part of running text ("on <time>Monday</time> the ...")."""
+    parent = el.getparent()
+    return bool((el.tail or "").strip()) or (parent is not None and parent.tag in PROSE_TAGS)
 
 
 def _embeds_quote(el: HtmlElement) -> bool:

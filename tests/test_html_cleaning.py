@@ -278,6 +278,13 @@ def test_embedded_tweet_is_kept_but_further_reading_lists_are_not() -> None:
     assert "What forecasters say" not in article.text
 
 
+def test_inline_time_and_links_inside_a_sentence_are_kept() -> None:
+    sentence = ("<p>The mayor, <a class='player-link' href='/p/1'>Ana Ruiz</a>, said on "
+                "<time datetime='2024-01-08'>Monday</time> the bridge will reopen.</p>")
+    article = html_article(f"<html><body><article>{PROSE}</p>{sentence}</article></body></html>")
+    assert "The mayor, Ana Ruiz, said on Monday the bridge will reopen." in article.text
+
+
 def test_a_cut_that_would_remove_most_of_the_text_is_undone() -> None:
     html = f"<html><body><div class='comments-and-story'>{PROSE}</p>{PROSE}</p></div></body></html>"
     article = html_article(html.replace("<p>", "<div class='share-text'><p>", 1))

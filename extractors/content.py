@@ -9,7 +9,7 @@ from extractors.htmltree import BLOCK_TAGS, HtmlElement, TextStats, classes
 
 MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
-DESCEND_SHARE = 0.75
+DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
 TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 
@@ -57,7 +57,7 @@ def choose_containers(root: HtmlElement, stats: TextStats, prose: Prose) -> list
     """The content root(s): descend by prose share, prefer a known container, merge siblings."""
     body = _body(root)
     node = _descend(body, stats, prose)
-    known = _known_container(body, node, prose)
+    known = _known_container(node, prose)
     if known is None:
         known = _known_ancestor(body, node, prose)
     if known is None:
@@ -109,16 +109,22 @@ def _adjusted(el: HtmlElement, stats: TextStats, prose: Prose) -> float:
     return prose.total.get(el, 0) * (1 - stats.links.get(el, 0) / text) if text else 0.0
 
 
-def _known_container(body: HtmlElement, node: HtmlElement, prose: Prose) -> HtmlElement | None:
-    """A named article-body container inside `node` holding most of its prose, if any."""
+def _known_container(node: HtmlElement, prose: Prose) -> HtmlElement | None:
+    """A named article-body container inside `node` holding a good share of its prose: the
+    deepest of nested ones, the larger of separate ones."""
     best: HtmlElement | None = None
     need = KNOWN_SHARE * prose.total[node]
     for el in node.iter():
-        if el is node or el not in prose.total or prose.total[el] < need:
+        if el is node or prose.total.get(el, 0) < need or not _named_body(el):
             continue
-        if el.get("itemprop") == "articleBody" or CONTENT_CLASS.search(classes(el)):
-            best = el  # the deepest such element wins (iteration goes downwards)
+        if best is None or _contains(best, el) or prose.total[el] > prose.total[best]:
+            best = el
     return best
+
+
+def _named_body(el: HtmlElement) -> bool:
+    """Marked as the article body: schema.org articleBody or a class/id like "entry-content"."""
+    return el.get("itemprop") == "articleBody" or CONTENT_CLASS.search(classes(el)) is not None
 
 
 def _known_ancestor(body: HtmlElement, node: HtmlElement, prose: Prose) -> HtmlElement | None:
@@ -127,7 +133,7 @@ def _known_ancestor(body: HtmlElement, node: HtmlElement, prose: Prose) -> HtmlE
     for el in node.iterancestors():
         if el is body or prose.total.get(el, 0) > limit:
             return None
-        if el.get("itemprop") == "articleBody" or CONTENT_CLASS.search(classes(el)):
+        if _named_body(el):
             return el
     return None
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from extractors.blockfilter import filter_blocks
 from extractors.blocks import Part, collect_blocks, join_blocks
 from extractors.boilerplate import is_boilerplate
 from extractors.content import choose_containers, prose_scores
@@ -12,17 +12,6 @@ from extractors.htmltree import HtmlElement, TextStats, parse_html, strip_non_co
 from extractors.metadata import Metadata, extract_metadata
 from newsflow.records import CleanArticle, RawDocument
 
-NOISE_LINES = frozenset({"advert", "advertisement", "ad", "ads", "sponsored", "comments", "comment",
-                         "share", "sharethis", "sharethisarticle", "shareonfacebook", "tweet",
-                         "printthisarticle", "print", "email", "readmore", "continuereading",
-                         "skipadvert", "advertisementcontinuereadingbelow", "storycontinuesbelow",
-                         "storycontinuesbelowadvertisement", "relatedarticles", "relatedstories",
-                         "tellusyourthoughts", "leaveacomment", "loadingcomments", "showcomments",
-                         "updated", "published", "close", "menu", "search"})
-_SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
-_NON_ALNUM = re.compile(r"[\W_]+")
-_BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
 
 
@@ -46,7 +35,7 @@ def main_text(root: HtmlElement, title: str | None) -> list[Part]:
     stats = text_stats(root)
     containers = choose_containers(root, stats, prose_scores(stats))
     parts = collect_blocks(containers, _skipper(containers, stats))
-    return _drop_headline(parts, title)
+    return filter_blocks(parts, title)
 
 
 def _skipper(containers: list[HtmlElement], stats: TextStats) -> Callable[[HtmlElement], bool]:
@@ -54,37 +43,3 @@ def _skipper(containers: list[HtmlElement], stats: TextStats) -> Callable[[HtmlE
     own = sum(stats.text.get(c, 0) - stats.links.get(c, 0) for c in containers)
     budget = int(GUARD_SHARE * own)
     return lambda el: is_boilerplate(el, stats, budget)
-
-
-def _drop_headline(parts: list[Part], title: str | None) -> list[Part]:
-    """Remove the headline (a heading, or an early block, repeating the title), a leading
-    "By ..." byline, widget labels ("Advertisement", "Share") and CMS shortcodes."""
-    key = _key(title) if title else None
-    kept: list[Part] = []
-    for index, (kind, text) in enumerate(parts):
-        short = len(text) <= 300
-        if short and (kind == "heading" or index < 3) and _key(text) == key:
-            continue
-        if index < 3 and len(text) < 80 and is_byline(text):
-            continue
-        if short and (_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
-            continue
-        kept.append((kind, text))
-    return kept
-
-
-def is_byline(text: str) -> bool:
-    """"By Jane Doe and John Roe": a by-word followed only by capitalised names."""
-    match = _BY.match(text)
-    if not match:
-        return False
-    names = [n for n in _NAME_SEPARATOR.split(text[match.end():].rstrip(" .")) if n]
-    return bool(names) and all(
-        1 <= len(words := name.split()) <= 4 and all(w[0].isupper() for w in words)
-        for name in names
-    )
-
-
-def _key(text: str) -> str:
-    """A comparison key: lowercase letters and digits only."""
-    return _NON_ALNUM.sub("", text.lower())

@@ -97,6 +97,8 @@ def extract_metadata(root: HtmlElement, raw: RawDocument, html: str | None = Non
     """Title, authors, dates, canonical URL, site name, language, description, keywords, section."""
     meta = Metadata()
     tags = _meta_tags(root)
+    meta.set("title", raw.title, "input")  # hints from a feed entry or JSONL record come first
+    meta.set("published_at", raw.published_at, "input")
     _from_json_ld(meta, list(_json_ld_objects(root)))
     _from_meta(meta, tags)
     _from_markup(meta, root, raw)
@@ -247,7 +249,6 @@ def _from_markup(meta: Metadata, root: HtmlElement, raw: RawDocument) -> None:
         meta.set("authors", _microdata_authors(root), "microdata")
     if not meta.authors:
         meta.set("authors", _rel_authors(root), "rel-author")
-    meta.set("title", raw.title, "input")
     for tag in ("h1", "title"):
         el = next(root.iter(tag), None)
         if el is not None:
@@ -287,8 +288,7 @@ def _microdata_authors(root: HtmlElement) -> list[str]:
 
 
 def _dates_fallback(meta: Metadata, root: HtmlElement, raw: RawDocument, html: str | None) -> None:
-    """Published date from the input, htmldate (when the HTML is at hand), then the URL."""
-    meta.set("published_at", raw.published_at, "input")
+    """Published date from htmldate (when the HTML is at hand), then from the URL."""
     if meta.published_at is None and html is not None:
         meta.set("published_at", _htmldate(html), "htmldate")
     for url in (raw.url, meta.canonical_url):

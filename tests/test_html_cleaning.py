@@ -228,6 +228,24 @@ def test_published_date_falls_back_to_the_url() -> None:
     assert article.provenance["published_at"] == "url"
 
 
+def test_date_in_page_text_is_found_by_htmldate() -> None:
+    html = ARTICLE.replace("<article>", "<article><div class='meta'>Published 3 May 2021</div>")
+    article = html_article(html)
+    assert article.published_at == datetime(2021, 5, 3, tzinfo=UTC)
+    assert article.provenance["published_at"] == "htmldate"
+
+
+def test_input_hints_come_first() -> None:
+    html = ARTICLE.replace("<body>", "<head><title>Page title here - Site</title></head><body>")
+    raw = RawDocument(source="feed", locator="x", external_id="x", data=html.encode(),
+                      media_type="html", title="Feed entry title",
+                      published_at=datetime(2020, 2, 2, 8, 0, tzinfo=UTC))
+    article = clean_html(raw, html)
+    assert (article.title, article.provenance["title"]) == ("Feed entry title", "input")
+    assert article.published_at == datetime(2020, 2, 2, 8, 0, tzinfo=UTC)
+    assert article.provenance["published_at"] == "input"
+
+
 def test_relative_canonical_is_resolved_against_the_page_url() -> None:
     html = ARTICLE.replace("<body>", '<head><link rel="canonical" href="/a/budget"></head><body>')
     article = html_article(html, url="https://news.example/x?utm=1")

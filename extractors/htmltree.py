@@ -26,6 +26,7 @@ NON_CONTENT = ("script", "style", "noscript", "template", "svg", "math", "iframe
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
 _WRAPPER_TAGS = re.compile(
     r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE)
+HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is the article: kept
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -63,12 +64,19 @@ def _too_deep() -> bool:
 
 
 def strip_non_content(root: HtmlElement) -> None:
-    """Remove scripts, styles, media, form controls and hidden elements, keeping their tails."""
+    """Remove scripts, styles, media, form controls and hidden elements, keeping their tails.
+
+    A hidden element holding most of the page's text stays: pages that reveal the article
+    with a script (paywalls, lazy rendering) hide it in the markup."""
     etree.strip_elements(root, *NON_CONTENT, with_tail=False)
     marked = root.xpath("//*[@hidden or @aria-hidden or @style]")
     hidden = [el for el in marked if _is_hidden(el)]
+    if not hidden:
+        return
+    limit = HIDDEN_SHARE * len(root.text_content())
     for el in hidden:
-        drop_keep_tail(el)
+        if el.getparent() is not None and len(el.text_content()) <= limit:
+            drop_keep_tail(el)
 
 
 def _is_hidden(el: HtmlElement) -> bool:

@@ -320,6 +320,14 @@ def test_deep_nesting_does_not_recurse_and_keeps_the_text() -> None:
     assert_offsets(article)
 
 
+def test_hidden_menus_go_but_a_hidden_article_body_stays() -> None:
+    hidden_menu = "<div style='display:none'><p>Privacy overview: this site uses cookies.</p></div>"
+    html = f"<html><body>{hidden_menu}<div hidden><article>{PROSE}</p>{PROSE}</p></article></div>"
+    article = html_article(html + "</body></html>")
+    assert "The council approved the new budget" in article.text
+    assert "cookies" not in article.text
+
+
 def test_missing_body_huge_script_and_broken_markup() -> None:
     html = ("<title>t</title><script>" + "var x = '<p>no</p>';" * 50_000 + "</script>"
             + "<style>" + "p{color:red}" * 20_000 + "</style>"

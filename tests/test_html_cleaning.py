@@ -296,6 +296,36 @@ def test_embedded_tweet_is_kept_but_further_reading_lists_are_not() -> None:
     assert "What forecasters say" not in article.text
 
 
+def test_article_body_split_around_an_ad_is_merged() -> None:
+    first = "<p>" + "Rail fares will rise by four per cent in March, the operators said today. " * 2
+    second = "<p>" + "Passenger groups called the rise unfair after a year of cancellations. " * 2
+    html = (f"<html><body><div class='layout'><div class='story-body'>{first}</p></div>"
+            "<div class='ad-wrapper'><div class='ad'>Advertisement</div></div>"
+            f"<div class='story-body'>{second}</p></div>"
+            f"<div class='teasers'>{_teasers(6)}</div></div></body></html>")
+    article = html_article(html)
+    assert "Rail fares will rise" in article.text
+    assert "Passenger groups called the rise unfair" in article.text
+    assert "Advertisement" not in article.text and "Teaser story" not in article.text
+
+
+def test_long_comment_thread_does_not_win_over_the_article() -> None:
+    comment = "<div class='comment-body'><p>" + "I have taken this train for years and it is worse. " * 3
+    html = (f"<html><body><article><div class='entry-content'>{PROSE}</p>{PROSE}</p></div>"
+            f"</article><section id='comments'>{(comment + '</p></div>') * 8}</section>"
+            "</body></html>")
+    article = html_article(html)
+    assert "The council approved the new budget" in article.text
+    assert "I have taken this train" not in article.text
+
+
+def _teasers(n: int) -> str:
+    """Teaser cards: a linked headline and a one-line summary each."""
+    return "".join(f"<div class='card'><h3><a href='/s/{i}'>Teaser story number {i} headline</a>"
+                   f"</h3><p>Summary of teaser story {i} for the front page.</p></div>"
+                   for i in range(n))
+
+
 def test_inline_time_and_links_inside_a_sentence_are_kept() -> None:
     sentence = ("<p>The mayor, <a class='player-link' href='/p/1'>Ana Ruiz</a>, said on "
                 "<time datetime='2024-01-08'>Monday</time> the bridge will reopen.</p>")

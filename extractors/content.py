@@ -32,12 +32,16 @@ def prose_scores(stats: TextStats) -> Prose:
     total: dict[HtmlElement, int] = {}
     own_prose: dict[HtmlElement, int] = {}
     for el in reversed(stats.nodes):
-        text, links, prose = _own_len(el.text), 0, 0
+        text = len(el.text.strip()) if el.text else 0
+        links = prose = 0
         for child in el:
-            text += _own_len(child.tail)
-            if child not in total:
+            if child.tail:
+                text += len(child.tail.strip())
+            sub = total.get(child)
+            if sub is None:
                 continue
-            prose += total[child] // 4 if is_outside(child) else total[child]
+            if sub:
+                prose += sub // 4 if is_outside(child) else sub
             if child.tag not in BLOCK_TAGS:
                 text += inline[child]
                 links += inline_links[child]

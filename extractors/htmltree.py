@@ -109,35 +109,39 @@ def norm_space(text: str) -> str:
 
 @dataclass(slots=True)
 class TextStats:
-    """Visible text length, link text length, <p> and <a> counts of every element's subtree."""
+    """Visible text length, link text length and <a> count of every element's subtree."""
 
     text: dict[HtmlElement, int] = field(default_factory=dict)
     links: dict[HtmlElement, int] = field(default_factory=dict)
-    paras: dict[HtmlElement, int] = field(default_factory=dict)
     anchors: dict[HtmlElement, int] = field(default_factory=dict)
     nodes: list[HtmlElement] = field(default_factory=list)  # keeps lxml proxies (dict keys) alive
 
 
 def text_stats(root: HtmlElement) -> TextStats:
-    """Bottom-up text, link-text and paragraph counts for every element, in one pass."""
-    stats = TextStats(nodes=[el for el in root.iter() if isinstance(el.tag, str)])
-    text, links, paras, anchors = stats.text, stats.links, stats.paras, stats.anchors
+    """Bottom-up text, link-text and link counts for every element, in one pass (children
+    before parents); inline link pop-ups count for nothing in their parents."""
+    stats = TextStats(nodes=list(root.iter(etree.Element)))
+    text, links, anchors = stats.text, stats.links, stats.anchors
     for el in reversed(stats.nodes):
-        own = _len(el.text)
+        own = len(el.text.strip()) if el.text else 0
         link = 0
-        para = 1 if el.tag == "p" else 0
-        anchor = 1 if el.tag == "a" else 0
+        anchor = 0
         for child in el:
-            own += _len(child.tail)
-            if child in text and not is_link_popup(child, stats):
-                own += text[child]
-                link += links[child]
-                para += paras[child]
-                anchor += anchors[child]
+            if child.tail:
+                own += len(child.tail.strip())
+            size = text.get(child)
+            if size is None:
+                continue
+            count = anchors[child]
+            if count >= 3 and child.tag not in BLOCK_TAGS and links[child] * 2 > size:
+                continue  # a pop-up (see is_link_popup)
+            own += size
+            link += links[child]
+            anchor += count
+        tag = el.tag
         text[el] = own
-        links[el] = own if el.tag == "a" else link
-        paras[el] = para
-        anchors[el] = anchor
+        links[el] = own if tag == "a" else link
+        anchors[el] = anchor + 1 if tag == "a" else anchor
     return stats
 
 

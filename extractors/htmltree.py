@@ -7,7 +7,6 @@ import threading
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-import lxml.html
 from lxml import etree
 
 HtmlElement: TypeAlias = etree._Element
@@ -41,21 +40,23 @@ def parse_html(html: str) -> HtmlElement | None:
     return root
 
 
-def _parser() -> lxml.html.HTMLParser:
-    """This thread's lenient HTML parser (comments and processing instructions dropped)."""
+def _parser() -> etree.HTMLParser:
+    """This thread's lenient HTML parser (comments and processing instructions dropped).
+
+    Plain lxml.etree elements: lxml.html's element classes cost a Python call per proxy."""
     if not hasattr(_LOCAL, "parser"):
-        _LOCAL.parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
-                                             huge_tree=True, default_doctype=False)
+        _LOCAL.parser = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
+                                         huge_tree=True, default_doctype=False)
     return _LOCAL.parser
 
 
 def _parse(html: str) -> HtmlElement | None:
     """One lxml parse; None when lxml finds no document."""
     try:
-        root = lxml.html.document_fromstring(html, parser=_parser())
-    except (etree.ParserError, ValueError, TypeError):
+        root = etree.fromstring(html, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
         return None
-    return root if isinstance(root.tag, str) else None
+    return root if root is not None and isinstance(root.tag, str) else None
 
 
 def _too_deep() -> bool:
@@ -73,9 +74,9 @@ def strip_non_content(root: HtmlElement) -> None:
     hidden = [el for el in marked if _is_hidden(el)]
     if not hidden:
         return
-    limit = HIDDEN_SHARE * len(root.text_content())
+    limit = HIDDEN_SHARE * len(text_of(root))
     for el in hidden:
-        if el.getparent() is not None and len(el.text_content()) <= limit:
+        if el.getparent() is not None and len(text_of(el)) <= limit:
             drop_keep_tail(el)
 
 
@@ -100,6 +101,11 @@ def drop_keep_tail(el: HtmlElement) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(el)
+
+
+def text_of(el: HtmlElement) -> str:
+    """All text inside an element (its own, its descendants' and their tails)."""
+    return "".join(el.itertext())
 
 
 def norm_space(text: str) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from dateutil import parser as dateparser
 
-from extractors.htmltree import HtmlElement, norm_space
+from extractors.htmltree import HtmlElement, norm_space, text_of
 from extractors.language import detect_language
 from newsflow.records import CleanArticle, RawDocument
 
@@ -239,7 +239,7 @@ def _from_markup(meta: Metadata, root: HtmlElement, raw: RawDocument) -> None:
         meta.language = None
         meta.set("language", _lang(lang), "html-lang")
     for el in root.iter("time"):
-        value = el.get("datetime") or el.text_content()
+        value = el.get("datetime") or text_of(el)
         prop = (el.get("itemprop") or "").lower()
         if prop == "datemodified":
             meta.set("modified_at", parse_date(value), "time")
@@ -252,7 +252,7 @@ def _from_markup(meta: Metadata, root: HtmlElement, raw: RawDocument) -> None:
     for tag in ("h1", "title"):
         el = next(root.iter(tag), None)
         if el is not None:
-            meta.set("title", strip_site_suffix(norm_space(el.text_content())) or None, tag)
+            meta.set("title", strip_site_suffix(norm_space(text_of(el))) or None, tag)
 
 
 def strip_site_suffix(title: str | None) -> str | None:
@@ -270,7 +270,7 @@ def _rel_authors(root: HtmlElement) -> list[str]:
     names: list[str] = []
     for el in root.iter("a"):
         if "author" in (el.get("rel") or "").lower().split():
-            names.extend(n for n in _split_names(el.text_content()) if n not in names)
+            names.extend(n for n in _split_names(text_of(el)) if n not in names)
     return names
 
 
@@ -282,7 +282,7 @@ def _microdata_authors(root: HtmlElement) -> list[str]:
             continue
         named = el.find(".//*[@itemprop='name']")
         source = named if named is not None else el
-        text = source.get("content") or source.text_content()
+        text = source.get("content") or text_of(source)
         names.extend(n for n in _split_names(text) if n not in names)
     return names
 
@@ -298,11 +298,13 @@ def _dates_fallback(meta: Metadata, root: HtmlElement, raw: RawDocument, html: s
 
 
 def _htmldate(html: str) -> datetime | None:
-    """htmldate's fast (non-extensive) guess at the original publication date."""
+    """htmldate's fast (non-extensive) guess at the original publication date.
+
+    The page goes in as bytes: htmldate downloads a *string* that looks like a URL."""
     try:
         from htmldate import find_date
 
-        found = find_date(html, extensive_search=False, original_date=True)
+        found = find_date(html.encode("utf-8"), extensive_search=False, original_date=True)
     except Exception:  # htmldate is best effort: any failure means "no date"
         return None
     return parse_date(found) if found else None

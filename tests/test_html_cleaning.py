@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytest_httpserver import HTTPServer
 
 from extractors.clean import clean
 from extractors.decode import decode_html
@@ -233,6 +234,13 @@ def test_date_in_page_text_is_found_by_htmldate() -> None:
     article = html_article(html)
     assert article.published_at == datetime(2021, 5, 3, tzinfo=UTC)
     assert article.provenance["published_at"] == "htmldate"
+
+
+def test_a_page_that_looks_like_a_url_is_never_fetched(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/page").respond_with_data("<p>Published 2020-01-01</p>")
+    article = html_article(httpserver.url_for("/page"))
+    assert article.published_at is None
+    assert httpserver.log == []
 
 
 def test_input_hints_come_first() -> None:

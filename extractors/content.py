@@ -149,8 +149,9 @@ def _with_siblings(node: HtmlElement, scope: HtmlElement, prose: Prose) -> list[
     if not cls:
         return [node]
     found: list[HtmlElement] = []
-    for el in scope.iter(node.tag):
-        same = el.get("class") == cls and (el is node or prose.total.get(el, 0) > 0)
+    for el in scope.iter():  # not iter(tag): lxml rejects tag names with control characters
+        same = el.tag == node.tag and el.get("class") == cls and (
+            el is node or prose.total.get(el, 0) > 0)
         if same and not any(_contains(f, el) for f in found):
             found.append(el)
     return found if node in found else [node]

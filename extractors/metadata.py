@@ -239,12 +239,11 @@ def _from_markup(meta: Metadata, root: HtmlElement, raw: RawDocument) -> None:
         meta.language = None
         meta.set("language", _lang(lang), "html-lang")
     for el in root.iter("time"):
-        value = el.get("datetime") or text_of(el)
         prop = (el.get("itemprop") or "").lower()
         if prop == "datemodified":
-            meta.set("modified_at", parse_date(value), "time")
-        elif prop == "datepublished" or el.get("pubdate") is not None or meta.published_at is None:
-            meta.set("published_at", parse_date(value), "time")
+            meta.set("modified_at", _time_value(el), "time")
+        elif prop == "datepublished" or el.get("pubdate") is not None:
+            meta.set("published_at", _time_value(el), "time")
     if not meta.authors:
         meta.set("authors", _microdata_authors(root), "microdata")
     if not meta.authors:
@@ -288,13 +287,23 @@ def _microdata_authors(root: HtmlElement) -> list[str]:
 
 
 def _dates_fallback(meta: Metadata, root: HtmlElement, raw: RawDocument, html: str | None) -> None:
-    """Published date from htmldate (when the HTML is at hand), then from the URL."""
+    """Published date from the page's first <time> (marked ones were tried before), htmldate
+    (when the HTML is at hand), then the URL."""
+    for el in root.iter("time"):
+        if meta.published_at is not None:
+            break
+        meta.set("published_at", _time_value(el), "time")
     if meta.published_at is None and html is not None:
         meta.set("published_at", _htmldate(html), "htmldate")
     for url in (raw.url, meta.canonical_url):
         match = _URL_DATE.search(url or "")
         if match and meta.published_at is None:
             meta.set("published_at", _date(*map(int, match.groups())), "url")
+
+
+def _time_value(el: HtmlElement) -> datetime | None:
+    """The date of a <time> element: its datetime attribute, else its text."""
+    return parse_date(el.get("datetime") or text_of(el))
 
 
 def _htmldate(html: str) -> datetime | None:

@@ -229,6 +229,14 @@ def test_published_date_falls_back_to_the_url() -> None:
     assert article.provenance["published_at"] == "url"
 
 
+def test_a_marked_time_beats_an_earlier_unmarked_one() -> None:
+    html = ARTICLE.replace("<body>", "<body><time>Tuesday 9 January 2024</time>").replace(
+        "<article>", "<article><time datetime='2023-12-24T18:00:00+01:00' pubdate></time>")
+    article = html_article(html)
+    assert article.published_at == datetime(2023, 12, 24, 17, 0, tzinfo=UTC)
+    assert article.provenance["published_at"] == "time"
+
+
 def test_date_in_page_text_is_found_by_htmldate() -> None:
     html = ARTICLE.replace("<article>", "<article><div class='meta'>Published 3 May 2021</div>")
     article = html_article(html)
@@ -376,7 +384,8 @@ def test_missing_body_huge_script_and_broken_markup() -> None:
 
 
 @pytest.mark.parametrize("html", ["", " ", "<!-- only a comment -->", "<html></html>",
-                                  "<frameset><frame src='a'></frameset>", "\x00\x00<p>"])
+                                  "<frameset><frame src='a'></frameset>", "\x00\x00<p>",
+                                  "<A\x1f<div class='article-body'>"])
 def test_degenerate_pages_give_empty_text(html: str) -> None:
     article = html_article(html)
     assert article.text.strip() == "" or article.blocks

@@ -79,6 +79,19 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
     return link_dense(tag, text, text - own)
 
 
+def is_link_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
+    """The lenient cut: navigation tags and link-dense blocks only (same undo guard)."""
+    text = stats.text.get(el, 0)
+    own = text - stats.links.get(el, 0)
+    if own > budget:
+        return False
+    if el.tag in ("nav", "aside", "footer", "form"):
+        return True
+    if el.tag not in BLOCK_TAGS:
+        return is_link_popup(el, stats)
+    return link_dense(el.tag, text, text - own)
+
+
 def _in_sentence(el: HtmlElement) -> bool:
     """An inline element that is part of running text ("on <time>Monday</time> the ...")."""
     parent = el.getparent()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from extractors.blockfilter import filter_blocks
 from extractors.blocks import Part, collect_blocks, join_blocks
-from extractors.boilerplate import is_boilerplate
+from extractors.boilerplate import is_boilerplate, is_link_boilerplate
 from extractors.content import choose_containers, prose_scores
-from extractors.htmltree import HtmlElement, TextStats, parse_html, strip_non_content, text_stats
+from extractors.htmltree import HtmlElement, parse_html, strip_non_content, text_stats
 from extractors.metadata import Metadata, extract_metadata
 from newsflow.records import CleanArticle, RawDocument
 
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
+KEPT_SHARE = 0.3  # when cuts together leave less than this share, they are undone
 
 
 def clean_html(raw: RawDocument, html: str) -> CleanArticle:
@@ -34,12 +33,10 @@ def main_text(root: HtmlElement, title: str | None) -> list[Part]:
     strip_non_content(root)
     stats = text_stats(root)
     containers = choose_containers(root, stats, prose_scores(stats))
-    parts = collect_blocks(containers, _skipper(containers, stats))
-    return filter_blocks(parts, title)
-
-
-def _skipper(containers: list[HtmlElement], stats: TextStats) -> Callable[[HtmlElement], bool]:
-    """A predicate cutting boilerplate subtrees, guarded by the containers' non-link text."""
     own = sum(stats.text.get(c, 0) - stats.links.get(c, 0) for c in containers)
     budget = int(GUARD_SHARE * own)
-    return lambda el: is_boilerplate(el, stats, budget)
+    parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))
+    if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
+        # Many small cuts took most of the text: undo them, keep only the link-dense cuts.
+        parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget))
+    return filter_blocks(parts, title)

@@ -342,6 +342,14 @@ def _teasers(n: int) -> str:
                    for i in range(n))
 
 
+def test_many_small_cuts_that_take_most_of_the_text_are_undone() -> None:
+    paragraph = "<div class='text-meta'>" + "Every paragraph of this story has a bad class. " * 2
+    html = f"<html><body><article>{(paragraph + '</div>') * 6}<nav><a href='/'>Home</a></nav>"
+    article = html_article(html + "</article></body></html>")
+    assert article.text.count("Every paragraph of this story") == 12
+    assert "Home" not in article.text
+
+
 def test_inline_time_and_links_inside_a_sentence_are_kept() -> None:
     sentence = ("<p>The mayor, <a class='player-link' href='/p/1'>Ana Ruiz</a>, said on "
                 "<time datetime='2024-01-08'>Monday</time> the bridge will reopen.</p>")

@@ -18,7 +18,10 @@ def clean(raw: RawDocument) -> CleanArticle:
     text = normalise_newlines(decode(raw.data, raw.encoding))
     article = clean_html(raw, text) if raw.media_type == "html" else clean_text(raw, text)
     if not article.text.strip():
-        raise EmptyInputError("no article text found", stage="clean")
+        reason = ("no article text found: the page has no prose outside navigation, link lists "
+                  "and boilerplate (an index, media or error page?)"
+                  if raw.media_type == "html" else "no article text found")
+        raise EmptyInputError(reason, stage="clean")
     if not article.language:
         article.language = detect_language(article.text)
         if article.language:

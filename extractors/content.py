@@ -83,7 +83,7 @@ def _descend(node: HtmlElement, stats: TextStats, prose: Prose) -> HtmlElement:
         if not children:
             return node
         best = children[0]
-        if best.tag in PROSE_TAGS and len(children) > 1:
+        if best.tag in PROSE_TAGS and any(c is not best and stats.text.get(c) for c in node):
             return node  # keep the other (short) paragraphs of a one-long-paragraph article
         if prose.total[best] < DESCEND_SHARE * prose.total[node] and not _dominates(
             best, children[1:], node, stats, prose

@@ -16,12 +16,13 @@ BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "l
                         "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
                         "aside", "figure", "figcaption", "form", "center", "details", "summary",
                         "address", "hr", "body", "html", "caption", "fieldset", "menu", "hgroup"})
+_INVISIBLE = {0xAD: None, 0x200B: None, 0xFEFF: None}
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _LOCAL = threading.local()  # lxml parsers must not be shared between threads
 # Never content: dropped with their subtree (tails are kept).
 NON_CONTENT = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object",
                "embed", "canvas", "video", "audio", "select", "textarea", "input", "button",
-               "head", "link", "meta", "map", "dialog")
+               "head", "link", "meta", "map", "dialog", "rt", "rp")
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
 _WRAPPER_TAGS = re.compile(
     r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE)
@@ -109,8 +110,9 @@ def text_of(el: HtmlElement) -> str:
 
 
 def norm_space(text: str) -> str:
-    """Collapse whitespace runs to single spaces and trim."""
-    return " ".join(text.split())
+    """Collapse whitespace runs to single spaces and trim; soft hyphens, zero-width spaces and
+    stray byte-order marks (invisible, but they split words) are removed."""
+    return " ".join(text.translate(_INVISIBLE).split())
 
 
 @dataclass(slots=True)

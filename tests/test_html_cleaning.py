@@ -357,6 +357,15 @@ def test_inline_time_and_links_inside_a_sentence_are_kept() -> None:
     assert "The mayor, Ana Ruiz, said on Monday the bridge will reopen." in article.text
 
 
+def test_ruby_annotations_and_invisible_characters_do_not_split_words() -> None:
+    body = ("<p><ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>の図書館が開館した。"
+            "多くの市民が訪れた。</p><p>The well\u00adknown mu\u200bseum reopened on Friday after "
+            "three years of building work.</p>")
+    article = html_article(f"<html><body><article>{body}</article></body></html>")
+    assert "東京の図書館" in article.text and "とうきょう" not in article.text
+    assert "wellknown museum reopened" in article.text
+
+
 def test_a_cut_that_would_remove_most_of_the_text_is_undone() -> None:
     html = f"<html><body><div class='comments-and-story'>{PROSE}</p>{PROSE}</p></div></body></html>"
     article = html_article(html.replace("<p>", "<div class='share-text'><p>", 1))

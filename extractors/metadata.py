@@ -6,13 +6,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from html import unescape
 from typing import Any
 from urllib.parse import urljoin
 
-from dateutil import parser as dateparser
-
+from extractors.dates import htmldate_guess, parse_date, url_date
 from extractors.htmltree import HtmlElement, norm_space, text_of
 from extractors.language import detect_language
 from newsflow.records import CleanArticle, RawDocument
@@ -22,15 +21,9 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "liveblogposting",
                   "backgroundnewsarticle", "techarticle", "scholarlyarticle", "socialmediaposting",
                   "webpage", "creativework"}
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
 LANGUAGE_SAMPLE = 1500  # characters of article text used to check the declared language
 _TITLE_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s+|\\s+::\\s+")
 _TRAILING_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s*$")
-_TZINFOS = {name: hours * 3600 for name, hours in (
-    ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8),
-    ("PDT", -7), ("GMT", 0), ("UTC", 0), ("BST", 1), ("CET", 1), ("CEST", 2), ("IST", 5.5),
-    ("JST", 9), ("AEST", 10), ("AEDT", 11))}
 _PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
                    "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
                    "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
@@ -294,56 +287,14 @@ def _dates_fallback(meta: Metadata, root: HtmlElement, raw: RawDocument, html: s
             break
         meta.set("published_at", _time_value(el), "time")
     if meta.published_at is None and html is not None:
-        meta.set("published_at", _htmldate(html), "htmldate")
+        meta.set("published_at", htmldate_guess(html), "htmldate")
     for url in (raw.url, meta.canonical_url):
-        match = _URL_DATE.search(url or "")
-        if match and meta.published_at is None:
-            meta.set("published_at", _date(*map(int, match.groups())), "url")
+        meta.set("published_at", url_date(url), "url")
 
 
 def _time_value(el: HtmlElement) -> datetime | None:
     """The date of a <time> element: its datetime attribute, else its text."""
     return parse_date(el.get("datetime") or text_of(el))
-
-
-def _htmldate(html: str) -> datetime | None:
-    """htmldate's fast (non-extensive) guess at the original publication date.
-
-    The page goes in as bytes: htmldate downloads a *string* that looks like a URL."""
-    try:
-        from htmldate import find_date
-
-        found = find_date(html.encode("utf-8"), extensive_search=False, original_date=True)
-    except Exception:  # htmldate is best effort: any failure means "no date"
-        return None
-    return parse_date(found) if found else None
-
-
-def _date(year: int, month: int, day: int) -> datetime | None:
-    """Midnight UTC of a calendar date, or None when the date does not exist."""
-    try:
-        return datetime(year, month, day, tzinfo=UTC)
-    except ValueError:
-        return None
-
-
-def parse_date(value: Any) -> datetime | None:
-    """A timezone-aware datetime from an ISO or free-form date (naive values taken as UTC)."""
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = dateparser.parse(text, fuzzy=True, tzinfos=_TZINFOS)
-        except (ValueError, OverflowError, TypeError):
-            return None
-    if not 1990 <= parsed.year <= 2100:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _first_date(values: list[str] | None) -> datetime | None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
 from extractors.clean import clean
+from extractors.dates import parse_date
 from extractors.decode import decode_html
 from extractors.html import clean_html
 from newsflow.errors import EmptyInputError, InputError
@@ -273,6 +274,17 @@ def test_declared_language_is_checked_against_the_text() -> None:
     article = html_article(f"<html lang='en'><body><article>{french}</p></article></body></html>")
     assert article.language == "fr"
     assert article.provenance["language"] == "detected (declared en)"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2024-03-14T09:30:00Z", datetime(2024, 3, 14, 9, 30, tzinfo=UTC)),
+    ("Tue, 19 Nov 2019 13:16:49 EST", datetime(2019, 11, 19, 13, 16, 49,
+                                               tzinfo=timezone(timedelta(hours=-5)))),
+    ("November 18, 2019", datetime(2019, 11, 18, tzinfo=UTC)),
+    ("23:40", None), ("Monday", None), ("not a date", None), ("1850-01-01", None),
+])
+def test_parse_date(value: str, expected: datetime | None) -> None:
+    assert parse_date(value) == expected
 
 
 def test_naive_dates_are_made_timezone_aware() -> None:

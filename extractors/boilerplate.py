@@ -19,7 +19,7 @@ _WORDS = (
     r"date|published|updated|copyright|disclaimer|visually-hidden|sr-only|skip|"
     r"inline-related|recirc|embed|video|video-player|gallery|slideshow|photo|image|img|"
     r"lightbox|tooltip|donate|membership|paywall|subscribe-box|cta|follow|rss|bio|"
-    r"next-prev|prev-next|post-navigation|post-nav|pagination"
+    r"next-prev|prev-next|post-navigation|post-nav"
 )
 BOILERPLATE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_WORDS})(?:$|[\s_-])")
 _OUTSIDE = (

@@ -72,11 +72,13 @@ def main(argv: list[str] | None = None) -> int:
                          "(default: ../shared/data/article-text-dev)")
     ap.add_argument("--scorer", type=Path, default=None,
                     help="score_article_text.py (default: ../shared/eval/, searched upwards)")
-    ap.add_argument("--out", type=Path, default=Path("eval-cleaning.json"), help="predictions")
+    ap.add_argument("--out", type=Path, default=Path("out/eval-cleaning.json"),
+                    help="where the {id: text} predictions go (default: out/eval-cleaning.json)")
     ap.add_argument("--per-page", type=Path, help="per-page TSV from the scorer")
     args = ap.parse_args(argv)
     args.data_dir = args.data_dir or shared(DATA)
     texts, seconds, cpu = predict(args.data_dir)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(texts, ensure_ascii=False, indent=1), encoding="utf-8")
     cmd = [sys.executable, str(args.scorer or shared(SCORER)), str(args.out),
            "--gt", str(args.data_dir / "ground-truth.json")]

@@ -26,6 +26,7 @@ NON_CONTENT = ("script", "style", "noscript", "template", "svg", "math", "iframe
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
 _WRAPPER_TAGS = re.compile(
     r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE)
+HIDDEN_SMALL = 300  # characters: a hidden element this small is never the article
 HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is the article: kept
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -75,10 +76,16 @@ def strip_non_content(root: HtmlElement) -> None:
     hidden = [el for el in marked if _is_hidden(el)]
     if not hidden:
         return
-    limit = HIDDEN_SHARE * len(text_of(root))
+    page_chars: int | None = None
     for el in hidden:
-        if el.getparent() is not None and len(text_of(el)) <= limit:
-            drop_keep_tail(el)
+        if el.getparent() is None:
+            continue
+        chars = len(text_of(el))
+        if chars > HIDDEN_SMALL:  # only big hidden elements are measured against the page
+            page_chars = len(text_of(root)) if page_chars is None else page_chars
+            if chars > HIDDEN_SHARE * page_chars:
+                continue
+        drop_keep_tail(el)
 
 
 def _is_hidden(el: HtmlElement) -> bool:

@@ -21,7 +21,7 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "liveblogposting",
                   "backgroundnewsarticle", "techarticle", "scholarlyarticle", "socialmediaposting",
                   "webpage", "creativework"}
-LANGUAGE_SAMPLE = 1500  # characters of article text used to check the declared language
+LANGUAGE_SAMPLE = 600  # characters of article text used to check the declared language
 _TITLE_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s+|\\s+::\\s+")
 _TRAILING_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s*$")
 _PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",

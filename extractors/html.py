@@ -1,62 +1,42 @@
-"""HTML → main article text and blocks with BeautifulSoup (lxml). First version; issue 5 deepens it."""
+"""HTML → main article text, blocks and metadata (lxml tree, one parse, iterative walks)."""
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
+from extractors.blockfilter import filter_blocks
+from extractors.blocks import Part, collect_blocks, join_blocks
+from extractors.boilerplate import is_boilerplate, is_link_boilerplate
+from extractors.content import choose_containers, prose_scores
+from extractors.htmltree import HtmlElement, parse_html, strip_non_content, text_stats
+from extractors.metadata import Metadata, extract_metadata
+from newsflow.records import CleanArticle, RawDocument
 
-from newsflow.records import Block, BlockKind, CleanArticle, RawDocument
-
-_DROP = ["script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe",
-         "svg", "figure", "figcaption", "button", "template"]
-_BLOCKS: dict[str, BlockKind] = {
-    **{f"h{i}": "heading" for i in range(1, 7)},
-    "p": "paragraph", "li": "list", "blockquote": "quote", "pre": "paragraph", "tr": "table",
-}
+GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
+KEPT_SHARE = 0.3  # when cuts together leave less than this share, they are undone
 
 
 def clean_html(raw: RawDocument, html: str) -> CleanArticle:
-    """Title and main text of an HTML page, as heading/paragraph blocks joined by blank lines."""
-    soup = BeautifulSoup(html, "lxml")
-    title = raw.title or _title(soup)
-    for tag in soup.find_all(_DROP):
-        tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    parts: list[tuple[BlockKind, str]] = []
-    for tag in root.find_all(list(_BLOCKS)):
-        if tag.find_parent(list(_BLOCKS)) is not None:
-            continue
-        text = " ".join(tag.get_text(" ", strip=True).split())
-        if text and not (parts and _BLOCKS[tag.name] == "heading" and text == title):
-            parts.append((_BLOCKS[tag.name], text))
+    """Main text (heading/paragraph/list/table/quote blocks joined by blank lines) and metadata."""
+    root = parse_html(html)
+    meta = extract_metadata(root, raw, html) if root is not None else Metadata()
+    parts: list[Part] = main_text(root, meta.title) if root is not None else []
     text, blocks = join_blocks(parts)
-    return CleanArticle(
+    article = CleanArticle(
         source=raw.source, locator=raw.locator, external_id=raw.external_id,
-        raw_hash=raw.raw_hash, text=text, blocks=blocks, title=title, url=raw.url,
-        published_at=raw.published_at,
+        raw_hash=raw.raw_hash, text=text, blocks=blocks, url=raw.url,
     )
+    meta.apply(article, text)
+    return article
 
 
-def join_blocks(parts: list[tuple[BlockKind, str]]) -> tuple[str, list[Block]]:
-    """Join block texts with blank lines and record each block's span."""
-    chunks: list[str] = []
-    blocks: list[Block] = []
-    pos = 0
-    for kind, text in parts:
-        if chunks:
-            pos += 2
-        blocks.append(Block(kind, pos, pos + len(text)))
-        chunks.append(text)
-        pos += len(text)
-    return "\n\n".join(chunks), blocks
-
-
-def _title(soup: BeautifulSoup) -> str | None:
-    """The page's headline: og:title, then <h1>, then <title>."""
-    og = soup.find("meta", property="og:title")
-    if isinstance(og, Tag) and og.get("content"):
-        return str(og["content"]).strip()
-    for name in ("h1", "title"):
-        tag = soup.find(name)
-        if tag and tag.get_text(strip=True):
-            return " ".join(tag.get_text(" ", strip=True).split())
-    return None
+def main_text(root: HtmlElement, title: str | None) -> list[Part]:
+    """The article's blocks: pick the container, cut boilerplate inside it, drop the headline."""
+    strip_non_content(root)
+    stats = text_stats(root)
+    containers = choose_containers(root, stats, prose_scores(stats))
+    own = sum(stats.text.get(c, 0) - stats.links.get(c, 0) for c in containers)
+    budget = int(GUARD_SHARE * own)
+    parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))
+    if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
+        # Many small cuts took most of the text: undo them, keep only the link-dense cuts.
+        parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget))
+    return filter_blocks(parts, title)

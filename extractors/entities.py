@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -273,19 +274,35 @@ def _repeated_person_names(
 
 
 def _resolve_geography(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """Give countries and known places their keys; return the candidates still to resolve."""
+    """Give countries and known places their keys; return the candidates still to resolve.
+
+    A word of a full person name in the article ("Carney" tagged GPE) stays a name unless it
+    names a country.
+    """
     person_words = _person_name_words(doc, cands)
     rest = []
     for cand in cands:
         text = doc[cand.start : cand.end].text
-        if cand.label == "VESSEL":
+        if cand.label == "VESSEL" or any(c.isdigit() for c in text):
+            cand.org_votes += 0 if cand.label == "VESSEL" else 5  # "G7", "G20"
             rest.append(cand)
-        elif cand.label in _GEO_LABELS or text not in person_words:
-            if not _geo(doc, cand, text):
-                rest.append(cand)
-        else:
+        elif _is_person_word(text, person_words) or not _geo(doc, cand, text):
             rest.append(cand)
+    _place_countries(doc, cands)
     return rest
+
+
+def _is_person_word(text: str, person_words: set[str]) -> bool:
+    """A word of a full person name that does not name a country ("Carney", not "Jordan")."""
+    return text in person_words and geo.country_code(text) is None
+
+
+def _place_countries(doc: Doc, cands: list[Cand]) -> None:
+    """A place followed by ", <Country>" ("Evian, France") lies in that country."""
+    for cand, after in pairwise(cands):
+        if (cand.etype == "PLACE" and cand.code is None and after.etype == "COUNTRY"
+                and after.start == cand.end + 1 and doc[cand.end].text == ","):
+            cand.code = after.code
 
 
 def _person_name_words(doc: Doc, cands: list[Cand]) -> set[str]:

@@ -27,10 +27,12 @@ from extractors.names import (
     HEAD_TITLES,
     HONORIFICS,
     NAME_PARTICLES,
+    NAME_TITLES,
     ORG_CONTEXT_NOUNS,
     SHIP_PREFIXES,
     TITLE_WORDS,
     entity_key,
+    looks_like_event,
     looks_like_org,
     name_norm,
     word_key,
@@ -74,6 +76,7 @@ class Cand:
     person_votes: int = 0  # titles or honorifics in front of it
     org_votes: int = 0
     place_votes: int = 0
+    event_votes: int = 0
     key: str | None = None
     etype: str | None = None
     code: str | None = None
@@ -157,25 +160,42 @@ def _pieces(doc: Doc, ent: Span, blocked: list[bool]) -> list[tuple[int, int, bo
 
 
 def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
-    """Strip determiners, titles and honorifics in front; None when no name is left."""
-    person_votes = 0
+    """Strip determiners, titles and honorifics in front and cut a person's name at a lowercase
+    word ("Mary be" → "Mary"); None when no name is left."""
     if word_key(doc[start].text) in SHIP_PREFIXES and end - start > 1:
         return Cand(start, end, "VESSEL")
-    while start < end and word_key(doc[start].text) in _DETERMINERS:
+    while start < end and (word_key(doc[start].text) in _DETERMINERS or _is_dash(doc[start])):
         start += 1
+    while end > start and _is_dash(doc[end - 1]):
+        end -= 1
+    titled = False
     while start < end - 1 and _is_title_token(doc[start]) and (
-        label == "PERSON" or _is_title_token(doc[start + 1]) or _is_name_token(doc[start + 1])
+        label == "PERSON" or word_key(doc[start].text) in HONORIFICS
     ):
-        person_votes += 1 if word_key(doc[start].text) in HEAD_TITLES | HONORIFICS else 0
+        titled = titled or word_key(doc[start].text) in HEAD_TITLES | HONORIFICS
         start += 1
+    if label == "PERSON":
+        end = _cut_at_lowercase(doc, start, end)
     if start >= end or all(_is_title_token(t) for t in doc[start:end]):
         return None
     text = doc[start:end].text
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return None
-    if label != "PERSON" and person_votes == 0 and start > 0 and _is_title_token(doc[start - 1]):
-        person_votes = 0  # a title word left of a non-person span stays outside it
-    return Cand(start, end, label, person_votes=min(person_votes, 1) * 2)
+    return Cand(start, end, label, person_votes=2 if titled else 0)
+
+
+def _is_dash(token: Token) -> bool:
+    """Punctuation that never ends or starts a name (dashes, colons, quotes, brackets)."""
+    return token.is_punct and token.text not in {".", "&"}
+
+
+def _cut_at_lowercase(doc: Doc, start: int, end: int) -> int:
+    """End of a person name before its first lowercase word that is not a particle."""
+    for i in range(start + 1, end):
+        text = doc[i].text
+        if text[:1].islower() and word_key(text) not in NAME_PARTICLES:
+            return i
+    return end
 
 
 def _is_title_token(token: Token) -> bool:
@@ -221,13 +241,13 @@ def _add(cand: Cand, claimed: list[bool]) -> Cand:
 
 
 def _titled_names(doc: Doc, claimed: list[bool], blocked: list[bool]) -> list[Cand]:
-    """Names NER missed right after a person title or honorific ("President Lee", "Mr Blair")."""
+    """Names NER missed right after an honorific or a political title ("President Lee",
+    "Mr Blair"); titles that also start other names ("General Election") are not used."""
     out = []
     for token in doc[:-1]:
-        key = word_key(token.text)
-        if (key in HEAD_TITLES or key in HONORIFICS) and token.text[:1].isupper():
+        if word_key(token.text) in NAME_TITLES and token.text[:1].isupper():
             end = _name_run(doc, token.i + 1, claimed, blocked)
-            if end > token.i + 1 and end - token.i - 1 <= 4:
+            if token.i + 1 < end <= token.i + 5:
                 out.append(_add(Cand(token.i + 1, end, "PERSON", person_votes=2), claimed))
     return out
 
@@ -254,19 +274,25 @@ def _possessed_names(
 def _repeated_person_names(
     doc: Doc, cands: list[Cand], claimed: list[bool], blocked: list[bool]
 ) -> list[Cand]:
-    """Later bare occurrences of a full name or surname that NER labelled PERSON elsewhere."""
+    """Later bare occurrences of a first name or surname of a full name NER labelled PERSON.
+
+    Only a word standing alone (not part of a longer capitalised run such as "High Court") and not
+    naming a country or nationality is taken.
+    """
     words: set[str] = set()
     for cand in cands:
         if cand.label == "PERSON" and cand.end - cand.start >= 2:
-            words.add(doc[cand.start].text)
-            words.add(doc[cand.end - 1].text)
+            words.update((doc[cand.start].text, doc[cand.end - 1].text))
+    words = {w for w in words if geo.country_code(w) is None and geo.demonym_code(w) is None}
     out = []
     for token in doc:
         i = token.i
-        if claimed[i] or blocked[i] or token.text not in words or not _is_name_token(token):
+        if token.text not in words or claimed[i] or blocked[i] or not _is_name_token(token):
             continue
-        end = _name_run(doc, i, claimed, blocked)
-        out.append(_add(Cand(i, max(end, i + 1), "PERSON"), claimed))
+        if _name_run(doc, i, claimed, blocked) == i + 1 and not (
+            i > 0 and _is_name_token(doc[i - 1]) and not doc[i - 1].is_sent_start
+        ):
+            out.append(_add(Cand(i, i + 1, "PERSON"), claimed))
     return out
 
 
@@ -294,7 +320,7 @@ def _resolve_geography(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 def _is_person_word(text: str, person_words: set[str]) -> bool:
     """A word of a full person name that does not name a country ("Carney", not "Jordan")."""
-    return text in person_words and geo.country_code(text) is None
+    return text in person_words and not (geo.country_code(text) or geo.demonym_code(text))
 
 
 def _place_countries(doc: Doc, cands: list[Cand]) -> None:
@@ -316,13 +342,11 @@ def _person_name_words(doc: Doc, cands: list[Cand]) -> set[str]:
 
 def _geo(doc: Doc, cand: Cand, text: str) -> bool:
     """Resolve a candidate as a country or a known place; False when it is neither."""
-    code = geo.country_code(text)
-    if code is None and cand.label in _GEO_LABELS:
-        code = geo.demonym_code(text)
+    code = geo.country_code(text) or geo.demonym_code(text)
     capital = geo.capital_code(text)
     if code is None and capital and cand.label in {"GPE", "ORG"} and _is_metonym(doc, cand):
         code = capital
-    if code is not None and (cand.label in _GEO_LABELS or cand.label in {"ORG", "PERSON"}):
+    if code is not None:
         _set(cand, "COUNTRY", code, geo.country_name(code))
         return True
     if cand.label == "NORP":
@@ -390,6 +414,13 @@ def _context_votes(doc: Doc, cand: Cand) -> None:
     text = doc[cand.start : cand.end].text
     if looks_like_org(text):
         cand.org_votes += 10
+    if looks_like_event(text):
+        cand.event_votes += 10
+    before = doc[cand.start - 1] if cand.start > 0 else None
+    if before is not None and before.text[:1].isupper() and (
+        word_key(before.text) in HEAD_TITLES or word_key(before.text) in HONORIFICS
+    ):
+        cand.person_votes += 2
     if geo.place_code(text):
         cand.place_votes += 2
     root = doc[cand.end - 1]
@@ -411,6 +442,7 @@ def _vote(doc: Doc, group: Group) -> str:
         votes["PERSON"] += cand.person_votes
         votes["ORG"] += cand.org_votes
         votes["PLACE"] += cand.place_votes
+        votes["EVENT"] += cand.event_votes
     if votes["VESSEL"]:
         return "VESSEL"
     order = ["PERSON", "ORG", "PLACE", "GROUP", "FACILITY", "EVENT"]

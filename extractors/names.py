@@ -32,6 +32,10 @@ HEAD_TITLES = {
     "vice-president", "secretary-general", "director-general", "coach", "manager", "captain",
     "chief-executive",
 }
+# Honorifics and titles that, capitalised, are followed by a person's name (never by a thing's).
+NAME_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "president", "minister", "chancellor",
+               "premier", "senator", "sen", "governor", "gov", "king", "queen", "prince",
+               "princess", "pope", "mayor", "ambassador", "congressman", "congresswoman"}
 # Honorifics mark a person but are not roles.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
               "rev", "reverend", "mx", "madam", "madame", "monsieur", "herr"}
@@ -74,6 +78,9 @@ ORG_CONTEXT_NOUNS = {
     "strategists", "index", "profits", "profit", "revenue", "sales", "brand", "factory",
     "factories", "plant", "plants", "stake", "bonds", "executives", "workforce",
 }
+EVENT_SUFFIXES = {"awards", "award", "festival", "cup", "championship", "championships", "open",
+                  "games", "olympics", "prix", "tournament", "trophy", "series", "summit",
+                  "conference", "expo", "show", "marathon", "grammys", "oscars"}
 SHIP_PREFIXES = {"uss", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "js", "ss", "rms", "mv"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "le", "la", "al", "el",
                   "bin", "ibn", "du", "dos", "das", "ter", "ten", "st"}
@@ -112,6 +119,12 @@ def looks_like_org(name: str) -> bool:
     norm = name_norm(name)
     words = norm.split()
     return norm in PERSON_NAMED_ORGS or "&" in words or (bool(words) and words[-1] in ORG_SUFFIXES)
+
+
+def looks_like_event(name: str) -> bool:
+    """True when a name ends like an event's ("Grammy Awards", "World Cup")."""
+    words = name_norm(name).split()
+    return len(words) > 1 and words[-1] in EVENT_SUFFIXES
 
 
 def normalise_role(words: list[str]) -> str:

@@ -123,6 +123,8 @@ def _role(
     words = [t.text for t in doc[start:end]]
     while words and word_key(words[0]) == "of":
         words, start = words[1:], start + 1
+    while words and word_key(words[-1]) == "of":
+        words, end = words[:-1], end - 1
     if not any(word_key(w) in HEAD_TITLES for w in words):
         return None
     of_key, former = of

@@ -105,6 +105,7 @@ def resolve_entities(
     cands.sort(key=lambda c: c.start)
     names = _resolve_geography(doc, cands)
     _resolve_names(doc, names)
+    _place_countries(doc, cands)
     entities, mentions = _collect(doc, cands)
     roles = find_roles(doc, mentions, {e.key: e for e in entities})
     return entities, mentions, roles
@@ -314,7 +315,6 @@ def _resolve_geography(doc: Doc, cands: list[Cand]) -> list[Cand]:
             rest.append(cand)
         elif _is_person_word(text, person_words) or not _geo(doc, cand, text):
             rest.append(cand)
-    _place_countries(doc, cands)
     return rest
 
 
@@ -351,11 +351,11 @@ def _geo(doc: Doc, cand: Cand, text: str) -> bool:
         return True
     if cand.label == "NORP":
         return False
-    place = geo.place_code(text)
-    if cand.label in {"GPE", "LOC"} or (place and cand.label == "ORG" and not looks_like_org(text)):
+    place = geo.place_code(text) if cand.label != "PERSON" else geo.city_code(text)
+    if place and (cand.label != "ORG" or not looks_like_org(text)):
         _set(cand, "PLACE", place, text)
         return True
-    return False
+    return False  # an unknown place name is voted on with the other mentions of that name
 
 
 def _set(cand: Cand, etype: str, code: str | None, name: str) -> None:
@@ -395,9 +395,10 @@ def _resolve_names(doc: Doc, cands: list[Cand]) -> None:
     for group in full:
         group.etype = _vote(doc, group)
     persons = [g for g in full if g.etype == "PERSON"]
+    orgs = [g for g in full if g.etype == "ORG"]
     for group in groups.values():
         if _is_short(group.norm):
-            _join_short(doc, group, persons)
+            _join_short(doc, group, persons, orgs)
     for group in groups.values():
         if group.target is None:
             _name_group(doc, group)
@@ -449,19 +450,22 @@ def _vote(doc: Doc, group: Group) -> str:
     return max(order, key=lambda t: (votes[t], -order.index(t)))
 
 
-def _join_short(doc: Doc, group: Group, persons: list[Group]) -> None:
-    """Join a short form to the full person name it begins or ends; else vote its own type."""
+def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group]) -> None:
+    """Join a short form to the full person name it begins or ends ("Trump", "Xi"), or an
+    organisation's short form to its one full name ("the Post"); else vote its own type."""
     words = group.norm.split()
-    matches = [p for p in persons if _extends(p.norm.split(), words)]
     own = _vote(doc, group)
+    matches = [p for p in persons if _extends(p.norm.split(), words)]
     if not matches or any(c.org_votes >= 10 for c in group.cands) or own == "VESSEL":
-        group.etype = own
-        return
+        matches = [o for o in orgs if _extends(o.norm.split(), words)] if own == "ORG" else []
+        if len(matches) != 1:
+            group.etype = own
+            return
     group.target = matches[0]
     for cand in group.cands:
         target = _nearest(cand, matches) if len(matches) > 1 else matches[0]
-        cand.etype = "PERSON"
-        cand.key = entity_key("PERSON", target.norm)
+        cand.etype = target.etype
+        cand.key = entity_key(target.etype, target.norm)
 
 
 def _extends(full: list[str], short: list[str]) -> bool:
@@ -512,6 +516,9 @@ def _collect(doc: Doc, cands: list[Cand]) -> tuple[list[LocalEntity], list[Menti
         name = geo.country_name(cand.code or "") if cand.etype == "COUNTRY" else span.text
         known = entities.get(cand.key)
         if known is None or len(name) > len(known.name):
-            entities[cand.key] = LocalEntity(cand.key, name, cand.etype, cand.code)
+            code = cand.code or (known.country_code if known else None)
+            entities[cand.key] = LocalEntity(cand.key, name, cand.etype, code)
+        elif known.country_code is None:
+            known.country_code = cand.code
         mentions.append(Mention(cand.key, span.start_char, span.end_char, span.text, cand.label))
     return list(entities.values()), mentions

@@ -144,13 +144,23 @@ def _demonym_index() -> dict[str, str]:
     return index
 
 
+# When a state or province name exists in several countries ("Florida": US and Uruguay), the
+# first of these that has it wins; otherwise an ambiguous name gets no country.
+_SUBDIVISION_PREFERENCE = ("US", "GB", "CA", "AU", "IN", "CN", "JP", "DE", "FR", "RU")
+
+
 @cache
 def _subdivision_index() -> dict[str, str]:
-    """Names of states, provinces and prefectures that belong to exactly one country → alpha-2."""
+    """Names of states, provinces and prefectures → alpha-2 of the country they belong to."""
     owners: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         owners.setdefault(geo_norm(sub.name), set()).add(sub.country_code)
-    return {name: next(iter(codes)) for name, codes in owners.items() if len(codes) == 1}
+    index = {}
+    for name, codes in owners.items():
+        preferred = [c for c in _SUBDIVISION_PREFERENCE if c in codes]
+        if len(codes) == 1 or preferred:
+            index[name] = preferred[0] if preferred else next(iter(codes))
+    return index
 
 
 _NAME_OVERRIDES = {
@@ -178,10 +188,15 @@ def capital_code(name: str) -> str | None:
     return CAPITALS.get(geo_norm(name))
 
 
+def city_code(name: str) -> str | None:
+    """Alpha-2 of the country a capital or a listed city is in, else None."""
+    key = geo_norm(name)
+    return CAPITALS.get(key) or CITIES.get(key)
+
+
 def place_code(name: str) -> str | None:
     """Alpha-2 of the country a known city, capital, state or province is in, else None."""
-    key = geo_norm(name)
-    return CAPITALS.get(key) or CITIES.get(key) or _subdivision_index().get(key)
+    return city_code(name) or _subdivision_index().get(geo_norm(name))
 
 
 def country_name(code: str) -> str:

@@ -32,6 +32,7 @@ from extractors.names import (
     SHIP_PREFIXES,
     TITLE_WORDS,
     entity_key,
+    initials,
     looks_like_event,
     looks_like_org,
     name_norm,
@@ -457,7 +458,7 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
     own = _vote(doc, group)
     matches = [p for p in persons if _extends(p.norm.split(), words)]
     if not matches or any(c.org_votes >= 10 for c in group.cands) or own == "VESSEL":
-        matches = [o for o in orgs if _extends(o.norm.split(), words)] if own == "ORG" else []
+        matches = [o for o in orgs if _abbreviates(o.norm, group.norm)] if own == "ORG" else []
         if len(matches) != 1:
             group.etype = own
             return
@@ -466,6 +467,11 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
         target = _nearest(cand, matches) if len(matches) > 1 else matches[0]
         cand.etype = target.etype
         cand.key = entity_key(target.etype, target.norm)
+
+
+def _abbreviates(full: str, short: str) -> bool:
+    """An organisation's short form: its last or first word, or its acronym ("SEC")."""
+    return _extends(full.split(), short.split()) or (len(short) > 1 and initials(full) == short)
 
 
 def _extends(full: list[str], short: list[str]) -> bool:

@@ -81,6 +81,21 @@ ORG_CONTEXT_NOUNS = {
 EVENT_SUFFIXES = {"awards", "award", "festival", "cup", "championship", "championships", "open",
                   "games", "olympics", "prix", "tournament", "trophy", "series", "summit",
                   "conference", "expo", "show", "marathon", "grammys", "oscars"}
+# Organisations named in full or by acronym: both forms get the acronym key.
+ORG_KEY_ALIASES = {
+    "united nations": "un", "european union": "eu", "european commission": "ec",
+    "north atlantic treaty organization": "nato", "north atlantic treaty organisation": "nato",
+    "international monetary fund": "imf", "world trade organization": "wto",
+    "world trade organisation": "wto", "world health organization": "who",
+    "world health organisation": "who", "association of southeast asian nations": "asean",
+    "association of south east asian nations": "asean",
+    "asia pacific economic cooperation": "apec", "group of seven": "g7", "group of 20": "g20",
+    "group of twenty": "g20", "group of eight": "g8", "international atomic energy agency": "iaea",
+    "organization of the petroleum exporting countries": "opec",
+    "organisation of the petroleum exporting countries": "opec",
+    "federal bureau of investigation": "fbi", "central intelligence agency": "cia",
+    "african union": "au", "us": "us", "u n": "un",
+}
 SHIP_PREFIXES = {"uss", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "js", "ss", "rms", "mv"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "le", "la", "al", "el",
                   "bin", "ibn", "du", "dos", "das", "ter", "ten", "st"}
@@ -104,9 +119,20 @@ def name_norm(name: str) -> str:
 
 
 def entity_key(entity_type: str, name: str) -> str:
-    """Deterministic cross-article key: "PERSON:donald trump", "ORG:nhk", "COUNTRY:US"."""
-    value = name if entity_type == "COUNTRY" else name_norm(name)
+    """Deterministic cross-article key: "PERSON:donald trump", "ORG:nhk", "COUNTRY:US".
+
+    Well-known organisations get their acronym whichever way they are named ("ORG:un")."""
+    if entity_type == "COUNTRY":
+        return f"COUNTRY:{name}"
+    value = name_norm(name)
+    if entity_type == "ORG":
+        value = ORG_KEY_ALIASES.get(value, value)
     return f"{entity_type}:{value}"
+
+
+def initials(norm: str) -> str:
+    """Initials of a normalised name's content words: "world health organization" → "who"."""
+    return "".join(w[0] for w in norm.split() if w not in _LOWER_IN_ROLE and w != "&")
 
 
 def key_name(key: str) -> str:

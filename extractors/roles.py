@@ -19,6 +19,7 @@ from newsflow.records import EntityRole, LocalEntity, Mention
 
 _OWNER_TYPES = {"COUNTRY", "ORG", "GROUP", "PLACE"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_JOINERS = {"of", "-"}  # inside a title: "Secretary of State", "Secretary-General"
 
 
 def find_roles(
@@ -68,7 +69,7 @@ def _role_before(
     start = i
     while start > 0 and (
         _is_title(doc, start - 1, owner)
-        or (start > 1 and doc[start - 1].lower_ == "of" and _is_title(doc, start - 2, owner))
+        or (start > 1 and doc[start - 1].lower_ in _JOINERS and _is_title(doc, start - 2, owner))
     ):
         start -= 1
     return _role(doc, start, i, _owner_before(doc, start, owner, entities))
@@ -100,7 +101,7 @@ def _role_after(
     start = i
     while i < len(doc) and (
         _is_title(doc, i, owner)
-        or (word_key(doc[i].text) == "of" and i + 1 < len(doc) and _is_title(doc, i + 1, owner))
+        or (doc[i].lower_ in _JOINERS and i + 1 < len(doc) and _is_title(doc, i + 1, owner))
     ):
         i += 1
     if of_key is None and i + 1 < len(doc) and word_key(doc[i].text) == "of":
@@ -120,11 +121,11 @@ def _role(
     doc: Doc, start: int, end: int, of: tuple[str | None, bool]
 ) -> tuple[str, str | None, int, int] | None:
     """The role found in tokens [start, end), if they hold a head title word."""
-    words = [t.text for t in doc[start:end]]
-    while words and word_key(words[0]) == "of":
-        words, start = words[1:], start + 1
-    while words and word_key(words[-1]) == "of":
-        words, end = words[:-1], end - 1
+    while start < end and doc[start].lower_ in _JOINERS:
+        start += 1
+    while end > start and doc[end - 1].lower_ in _JOINERS:
+        end -= 1
+    words = doc[start:end].text.split()  # "Secretary-General" stays one word
     if not any(word_key(w) in HEAD_TITLES for w in words):
         return None
     of_key, former = of

@@ -224,3 +224,23 @@ def test_resolution_costs_little_next_to_the_parse(
     per_article_ms = (time.perf_counter() - start) / 20 * 1000
     print(f"resolve_entities: {per_article_ms:.2f} ms per seed article")
     assert per_article_ms < 15  # the parse takes ~75 ms; measured ~3 ms on the dev machine
+
+
+def _resolve_text(nlp: Language, text: str) -> Resolved:
+    """Resolve a one-paragraph text."""
+    article = CleanArticle("t", "t", "t", "h", text, [Block("paragraph", 0, len(text))])
+    return _resolve(nlp, article, text=text)
+
+
+def test_roles_with_hyphens_and_organisations(nlp: Language) -> None:
+    r = _resolve_text(nlp, "U.N. Secretary-General Antonio Guterres urged restraint on Monday.")
+    assert ("PERSON:antonio guterres", "Secretary-General", "ORG:un") in {
+        (x.entity_key, x.role, x.of_entity_key) for x in r.roles}
+
+
+def test_organisation_keys_agree_for_full_name_and_acronym(nlp: Language) -> None:
+    r = _resolve_text(nlp, "The Securities and Exchange Commission (SEC) sued the firm. "
+                           "The SEC said the United Nations and the UN agreed.")
+    keys = {m.text: m.entity_key for m in r.mentions}
+    assert keys["SEC"] == keys["Securities and Exchange Commission"]
+    assert keys["United Nations"] == keys["UN"] == "ORG:un"

@@ -51,8 +51,18 @@ _PLACE_PREPS = {"in", "near", "outside", "across", "around"}
 _PLACE_HEADS = {"base", "port", "city", "town", "airport", "harbour", "harbor", "village",
                 "summit", "meeting", "talks", "visit", "trip", "stop", "region", "island"}
 # Verbs whose subject, when a capital, is still the city rather than its government.
-_PLACE_VERBS = {"be", "lie", "sit", "host", "remain", "become", "see", "record", "experience",
-                "suffer", "attract", "rank", "stay", "get", "have"}
+# Base and inflected forms, so this works without the lemmatizer.
+_PLACE_VERBS = {
+    "be", "is", "was", "are", "were", "been", "lie", "lies", "lay", "sit", "sits", "sat",
+    "host", "hosts", "hosted", "hosting", "remain", "remains", "remained", "become", "becomes",
+    "became", "see", "sees", "saw", "record", "records", "recorded", "experience",
+    "experienced", "suffer", "suffers", "suffered", "attract", "attracts", "attracted", "rank",
+    "ranks", "ranked", "stay", "stays", "stayed", "get", "gets", "got", "have", "has", "had",
+}
+# "Ottawa was ready to ...": a capital described with these words acts as a government.
+_STANCE_WORDS = {"ready", "willing", "unwilling", "prepared", "open", "determined", "keen",
+                 "eager", "reluctant", "committed", "confident", "concerned", "satisfied",
+                 "unhappy", "firm", "opposed", "adamant", "wary", "cautious", "responsible"}
 # Nouns a capital is the possessor or partner of when it stands for its government.
 _GOVERNMENT_NOUNS = {
     "move", "decision", "policy", "policies", "government", "stance", "position", "plan",
@@ -64,6 +74,9 @@ _GOVERNMENT_NOUNS = {
     "tension", "tensions", "deal", "agreement", "alliance", "partnership", "dispute", "rift",
     "trade", "war", "pact", "friction", "rivalry", "row", "standoff", "engagement", "tariffs",
     "commitment", "backing", "approval", "criticism", "warning", "threat", "ambitions",
+    "ministry", "embassy", "spokesman", "spokeswoman", "leaders", "regime", "authorities",
+    "administration", "negotiators", "delegation", "ambassador", "troops", "forces", "navy",
+    "army", "diplomacy", "retaliation", "foreign", "commerce", "defence", "defense",
 }
 
 
@@ -257,7 +270,9 @@ def _titled_names(doc: Doc, claimed: list[bool], blocked: list[bool]) -> list[Ca
 def _possessed_names(
     doc: Doc, cands: list[Cand], claimed: list[bool], blocked: list[bool]
 ) -> list[Cand]:
-    """Two-to-four-word names NER missed after a place's possessive ("China's Xi Jinping")."""
+    """Names NER missed after a place's possessive ("China's Xi Jinping", "Japan's Takaichi").
+
+    One word is taken only when it stands alone and is not a title or organisation word."""
     out = []
     for cand in cands:
         if cand.label not in _GEO_LABELS or cand.end + 1 >= len(doc):
@@ -268,7 +283,7 @@ def _possessed_names(
         while start < len(doc) and _is_title_token(doc[start]):
             start += 1
         end = _name_run(doc, start, claimed, blocked)
-        if 2 <= end - start <= 4 and not looks_like_org(doc[start:end].text):
+        if 1 <= end - start <= 4 and not looks_like_org(doc[start:end].text):
             out.append(_add(Cand(start, end, "PERSON", person_votes=1), claimed))
     return out
 
@@ -373,12 +388,14 @@ def _is_metonym(doc: Doc, cand: Cand) -> bool:
         token = token.head
     head = token.head
     if token.dep_ in {"nsubj", "nsubjpass"}:
-        return head.pos_ in {"VERB", "AUX"} and head.lemma_ not in _PLACE_VERBS
+        if head.lower_ not in _PLACE_VERBS:
+            return True
+        return any(c.dep_ == "acomp" and c.lower_ in _STANCE_WORDS for c in head.children)
     if token.dep_ == "poss":
         return word_key(head.text) in _GOVERNMENT_NOUNS
     if token.dep_ == "pobj" and word_key(head.text) in {"with", "between", "against"}:
         grand = head.head
-        return grand.pos_ == "VERB" or word_key(grand.text) in _GOVERNMENT_NOUNS
+        return grand.dep_ == "ROOT" or word_key(grand.text) in _GOVERNMENT_NOUNS
     return False
 
 

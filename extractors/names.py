@@ -94,7 +94,7 @@ ORG_KEY_ALIASES = {
     "organization of the petroleum exporting countries": "opec",
     "organisation of the petroleum exporting countries": "opec",
     "federal bureau of investigation": "fbi", "central intelligence agency": "cia",
-    "african union": "au", "us": "us", "u n": "un",
+    "african union": "au",
 }
 SHIP_PREFIXES = {"uss", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "js", "ss", "rms", "mv"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "le", "la", "al", "el",
@@ -144,7 +144,8 @@ def looks_like_org(name: str) -> bool:
     """True when a name says organisation: a known firm, an "&", a corporate final word."""
     norm = name_norm(name)
     words = norm.split()
-    return norm in PERSON_NAMED_ORGS or "&" in words or (bool(words) and words[-1] in ORG_SUFFIXES)
+    return (norm in PERSON_NAMED_ORGS or norm in ORG_KEY_ALIASES or "&" in words
+            or (bool(words) and words[-1] in ORG_SUFFIXES))
 
 
 def looks_like_event(name: str) -> bool:

@@ -89,6 +89,17 @@ def test_precision_recall_of_canonical_entities(name: str, resolved: dict[str, R
 
 
 @pytest.mark.parametrize("name", GOLD_FILES)
+def test_same_entities_without_tagger_and_lemmatizer(
+    name: str, resolved: dict[str, Resolved]
+) -> None:
+    """The speed configuration (NER + parser only) must not change what is found."""
+    lite = load_nlp(get_settings().spacy_model, exclude=("tagger", "attribute_ruler", "lemmatizer"))
+    article = resolved[name].article
+    keys = {e.key for e in _resolve(lite, article).entities}
+    assert keys == {e.key for e in resolved[name].entities}
+
+
+@pytest.mark.parametrize("name", GOLD_FILES)
 def test_types_names_and_country_codes(name: str, resolved: dict[str, Resolved]) -> None:
     found = {e.key: e for e in resolved[name].entities}
     for gold in _gold(name)["entities"]:
@@ -171,6 +182,9 @@ def test_same_entity_same_key_across_articles(resolved: dict[str, Resolved]) -> 
         ("The delegation landed in Washington late on Monday.", "Washington", "PLACE:washington"),
         ("American officials said the talks went well.", "American", "COUNTRY:US"),
         ("The United States and Britain signed the deal.", "Britain", "COUNTRY:GB"),
+        ("Ottawa was ready to resume trade talks.", "Ottawa", "COUNTRY:CA"),
+        ("Beijing's commerce ministry confirmed the pause.", "Beijing", "COUNTRY:CN"),
+        ("Lee also met Japan's Takaichi on the sidelines.", "Takaichi", "PERSON:takaichi"),
     ],
 )
 def test_countries_and_capital_metonyms(

@@ -181,8 +181,6 @@ def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
         return Cand(start, end, "VESSEL")
     while start < end and (word_key(doc[start].text) in _DETERMINERS or _is_dash(doc[start])):
         start += 1
-    while end > start and _is_dash(doc[end - 1]):
-        end -= 1
     titled = False
     while start < end - 1 and _is_title_token(doc[start]) and (
         label == "PERSON" or word_key(doc[start].text) in HONORIFICS
@@ -191,6 +189,8 @@ def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
         start += 1
     if label == "PERSON":
         end = _cut_at_lowercase(doc, start, end)
+    while end > start and _is_dash(doc[end - 1]):
+        end -= 1
     if start >= end or all(_is_title_token(t) for t in doc[start:end]):
         return None
     text = doc[start:end].text
@@ -442,6 +442,9 @@ def _context_votes(doc: Doc, cand: Cand) -> None:
         cand.person_votes += 2
     if geo.place_code(text):
         cand.place_votes += 2
+    last = doc[cand.end - 1].text
+    if cand.label == "PERSON" and cand.end - cand.start > 1 and geo.country_code(last):
+        cand.org_votes += 2  # "Telekom Austria": a person's name does not end in a country
     root = doc[cand.end - 1]
     if root.dep_ in {"compound", "poss"} and word_key(root.head.text) in ORG_CONTEXT_NOUNS:
         cand.org_votes += 1
@@ -474,7 +477,7 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
     words = group.norm.split()
     own = _vote(doc, group)
     matches = [p for p in persons if _extends(p.norm.split(), words)]
-    if not matches or any(c.org_votes >= 10 for c in group.cands) or own == "VESSEL":
+    if not matches or own == "VESSEL" or _never_a_person(group):
         matches = [o for o in orgs if _abbreviates(o.norm, group.norm)] if own == "ORG" else []
         if len(matches) != 1:
             group.etype = own
@@ -484,6 +487,15 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
         target = _nearest(cand, matches) if len(matches) > 1 else matches[0]
         cand.etype = target.etype
         cand.key = entity_key(target.etype, target.norm)
+
+
+def _never_a_person(group: Group) -> bool:
+    """A short form with an organisation's name, or tagged only as something else, twice or more
+    and never with a title ("Labour" next to a wrongly tagged "Tory-Labour")."""
+    if any(c.org_votes >= 10 for c in group.cands):
+        return True
+    personal = any(c.label == "PERSON" or c.person_votes for c in group.cands)
+    return not personal and len(group.cands) >= 2
 
 
 def _abbreviates(full: str, short: str) -> bool:

@@ -16,6 +16,7 @@ parse):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -46,6 +47,7 @@ _TYPE_OF_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "FAC": "FACILITY", "EVENT": 
                   "VESSEL": "VESSEL", "GPE": "PLACE", "LOC": "PLACE", "NORP": "GROUP"}
 _GEO_LABELS = {"GPE", "LOC", "NORP"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_DASHED = re.compile(r"[^-\u2010-\u2015]+")  # the parts of "U.S.-China" between dashes
 _DETERMINERS = {"the", "a", "an"}
 _PLACE_PREPS = {"in", "near", "outside", "across", "around"}
 _PLACE_HEADS = {"base", "port", "city", "town", "airport", "harbour", "harbor", "village",
@@ -94,6 +96,7 @@ class Cand:
     key: str | None = None
     etype: str | None = None
     code: str | None = None
+    chars: tuple[int, int] | None = None  # a part of one token ("China" in "U.S.-China")
 
 
 @dataclass
@@ -116,6 +119,7 @@ def resolve_entities(
     cands += _titled_names(doc, claimed, blocked)
     cands += _possessed_names(doc, cands, claimed, blocked)
     cands += _repeated_person_names(doc, cands, claimed, blocked)
+    cands += _missed_countries(doc, claimed, blocked)
     cands.sort(key=lambda c: c.start)
     names = _resolve_geography(doc, cands)
     _resolve_names(doc, names)
@@ -160,18 +164,30 @@ def _ner_candidates(doc: Doc, blocked: list[bool]) -> list[Cand]:
 
 
 def _pieces(doc: Doc, ent: Span, blocked: list[bool]) -> list[tuple[int, int, bool]]:
-    """Token ranges of an entity split at blocked tokens and inner possessives; True after one."""
+    """Token ranges of an entity split at blocked tokens, inner possessives and the dashes of a
+    country pair ("Sino-US"); True after a possessive."""
     pieces: list[tuple[int, int, bool]] = []
     start, after = ent.start, False
+    dashes = _country_pair_dashes(ent)
     for i in range(ent.start, ent.end):
         possessive = doc[i].text in _POSSESSIVE
-        if blocked[i] or possessive:
+        if blocked[i] or possessive or i in dashes:
             if i > start:
                 pieces.append((start, i, after))
             start, after = i + 1, after or possessive
     if ent.end > start:
         pieces.append((start, ent.end, after))
     return pieces
+
+
+def _country_pair_dashes(ent: Span) -> set[int]:
+    """Dash tokens of a place entity made of country names ("Sino-US", "Japan-South Korea")."""
+    dashes = {t.i for t in ent if _DASHED.search(t.text) is None}
+    if not dashes or ent.label_ not in _GEO_LABELS or geo.place_code(ent.text):
+        return set()
+    parts = _DASHED.findall(ent.text)
+    ok = all(geo.country_code(p.strip()) or geo.demonym_code(p.strip()) for p in parts)
+    return dashes if ok else set()
 
 
 def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
@@ -313,6 +329,39 @@ def _repeated_person_names(
     return out
 
 
+def _missed_countries(doc: Doc, claimed: list[bool], blocked: list[bool]) -> list[Cand]:
+    """Country names and demonyms NER missed: a lone capitalised word ("Japan") or the parts of a
+    dashed compound ("U.S.-China", with a hyphen or an en dash) when every part names a country."""
+    out = []
+    for token in doc:
+        i = token.i
+        if claimed[i] or blocked[i] or not token.text[:1].isupper():
+            continue
+        parts = [(m.start(), m.group()) for m in _DASHED.finditer(token.text)]
+        codes = [geo.country_code(p) or geo.demonym_code(p) for _, p in parts]
+        if not all(codes) or (len(parts) == 1 and _next_to_name(doc, i)):
+            continue
+        for offset, part in parts:
+            start = token.idx + offset
+            out.append(Cand(i, i + 1, "GPE", chars=(start, start + len(part))))
+        claimed[i] = True
+    return out
+
+
+def _next_to_name(doc: Doc, i: int) -> bool:
+    """A capitalised name word right before or after token i ("Jordan Henderson")."""
+    before = i > 0 and _is_name_token(doc[i - 1]) and not doc[i].is_sent_start
+    return before or (i + 1 < len(doc) and _is_name_token(doc[i + 1]))
+
+
+def _text(doc: Doc, cand: Cand) -> str:
+    """The candidate's surface text."""
+    if cand.chars is not None:
+        token = doc[cand.start]
+        return token.text[cand.chars[0] - token.idx : cand.chars[1] - token.idx]
+    return doc[cand.start : cand.end].text
+
+
 # ---------------------------------------------------------------- 3. geography
 
 
@@ -325,7 +374,7 @@ def _resolve_geography(doc: Doc, cands: list[Cand]) -> list[Cand]:
     person_words = _person_name_words(doc, cands)
     rest = []
     for cand in cands:
-        text = doc[cand.start : cand.end].text
+        text = _text(doc, cand)
         if cand.label == "VESSEL" or any(c.isdigit() for c in text):
             cand.org_votes += 0 if cand.label == "VESSEL" else 5  # "G7", "G20"
             rest.append(cand)
@@ -548,12 +597,14 @@ def _collect(doc: Doc, cands: list[Cand]) -> tuple[list[LocalEntity], list[Menti
         if cand.key is None or cand.etype is None:
             continue
         span = doc[cand.start : cand.end]
-        name = geo.country_name(cand.code or "") if cand.etype == "COUNTRY" else span.text
+        start, end = cand.chars or (span.start_char, span.end_char)
+        text = _text(doc, cand)
+        name = geo.country_name(cand.code or "") if cand.etype == "COUNTRY" else text
         known = entities.get(cand.key)
         if known is None or len(name) > len(known.name):
             code = cand.code or (known.country_code if known else None)
             entities[cand.key] = LocalEntity(cand.key, name, cand.etype, code)
         elif known.country_code is None:
             known.country_code = cand.code
-        mentions.append(Mention(cand.key, span.start_char, span.end_char, span.text, cand.label))
+        mentions.append(Mention(cand.key, start, end, text, cand.label))
     return list(entities.values()), mentions

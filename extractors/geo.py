@@ -57,6 +57,7 @@ DEMONYMS: dict[str, str] = {
     "nepalese": "NP", "mongolian": "MN", "kazakh": "KZ", "uzbek": "UZ", "georgian": "GE",
     "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "estonian": "EE", "latvian": "LV",
     "lithuanian": "LT", "slovak": "SK", "slovenian": "SI", "luxembourgish": "LU",
+    "sino": "CN",  # "Sino-US ties"
 }
 
 # Capitals: a capital standing for its government ("Washington said") is a country metonym.

@@ -258,3 +258,20 @@ def test_organisation_keys_agree_for_full_name_and_acronym(nlp: Language) -> Non
     keys = {m.text: m.entity_key for m in r.mentions}
     assert keys["SEC"] == keys["Securities and Exchange Commission"]
     assert keys["United Nations"] == keys["UN"] == "ORG:un"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S.-China trade talks resumed.", [("U.S.", "COUNTRY:US"), ("China", "COUNTRY:CN")]),
+        ("The U.S.\u2013Japan summit ended.", [("U.S.", "COUNTRY:US"), ("Japan", "COUNTRY:JP")]),
+        ("Sino-US ties improved.", [("Sino", "COUNTRY:CN"), ("US", "COUNTRY:US")]),
+    ],
+)
+def test_country_pairs_joined_by_a_dash(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    r = _resolve_text(nlp, text)
+    found = [(m.text, m.entity_key) for m in r.mentions if m.entity_key.startswith("COUNTRY:")]
+    assert found == expected
+    assert all(text[m.start : m.end] == m.text for m in r.mentions)

@@ -46,6 +46,7 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _TYPE_OF_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "FAC": "FACILITY", "EVENT": "EVENT",
                   "VESSEL": "VESSEL", "GPE": "PLACE", "LOC": "PLACE", "NORP": "GROUP"}
 _GEO_LABELS = {"GPE", "LOC", "NORP"}
+_NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}  # NER may tag "U.S.-Japan" CARDINAL
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _DASHED = re.compile(r"[^-\u2010-\u2015]+")  # the parts of "U.S.-China" between dashes
 _DETERMINERS = {"the", "a", "an"}
@@ -337,6 +338,8 @@ def _missed_countries(doc: Doc, claimed: list[bool], blocked: list[bool]) -> lis
         i = token.i
         if claimed[i] or blocked[i] or not token.text[:1].isupper():
             continue
+        if token.ent_type_ and token.ent_type_ not in _NUMERIC_LABELS:
+            continue  # "Spanish" as a LANGUAGE is not Spain
         parts = [(m.start(), m.group()) for m in _DASHED.finditer(token.text)]
         codes = [geo.country_code(p) or geo.demonym_code(p) for _, p in parts]
         if not all(codes) or (len(parts) == 1 and _next_to_name(doc, i)):

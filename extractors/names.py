@@ -20,6 +20,11 @@ TITLE_WORDS = {
     "gen", "rep", "pres", "sheikh", "crown", "supreme", "foreign-affairs", "vice-president",
     "secretary-general", "director-general", "security", "national", "coach", "manager",
     "captain", "striker", "midfielder", "defender", "goalkeeper", "chief-executive",
+    "press", "staff", "adviser", "advisor", "negotiator", "cabinet", "commerce", "energy",
+    "transport", "education", "environment", "agriculture", "labour", "labor", "culture",
+    "industry", "digital", "war", "homeland", "veterans", "affairs", "development", "climate",
+    "economic", "army", "navy", "joint", "chiefs", "party", "opposition", "majority",
+    "minority", "whip", "central", "bank", "governor-general", "lieutenant", "deputy-leader",
 }
 # Of those, the words that make a phrase a title by themselves ("Foreign" alone does not).
 HEAD_TITLES = {
@@ -30,7 +35,7 @@ HEAD_TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "commissioner", "pope", "speaker", "judge",
     "head", "boss", "counsel", "attorney", "sen", "gov", "gen", "rep", "pres", "sheikh",
     "vice-president", "secretary-general", "director-general", "coach", "manager", "captain",
-    "chief-executive",
+    "chief-executive", "adviser", "advisor", "negotiator", "whip", "governor-general",
 }
 # Honorifics and titles that, capitalised, are followed by a person's name (never by a thing's).
 NAME_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "president", "minister", "chancellor",

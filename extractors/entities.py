@@ -214,12 +214,20 @@ def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
         end = _cut_at_lowercase(doc, start, end)
     while end > start and _is_dash(doc[end - 1]):
         end -= 1
-    if start >= end or all(_is_title_token(t) for t in doc[start:end]):
+    if start >= end or _is_title_fragment(doc, start, end):
         return None
     text = doc[start:end].text
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return None
     return Cand(start, end, label, person_votes=2 if titled else 0)
+
+
+def _is_title_fragment(doc: Doc, start: int, end: int) -> bool:
+    """Title words tagged as a name: "Defence" in "Defence Minister" (not "Labour" alone)."""
+    if not all(_is_title_token(t) for t in doc[start:end]):
+        return False
+    heads = any(word_key(t.text) in HEAD_TITLES for t in doc[start:end])
+    return heads or (end < len(doc) and _is_title_token(doc[end]))
 
 
 def _is_dash(token: Token) -> bool:

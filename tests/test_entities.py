@@ -185,6 +185,7 @@ def test_same_entity_same_key_across_articles(resolved: dict[str, Resolved]) -> 
         ("Ottawa was ready to resume trade talks.", "Ottawa", "COUNTRY:CA"),
         ("Beijing's commerce ministry confirmed the pause.", "Beijing", "COUNTRY:CN"),
         ("Lee also met Japan's Takaichi on the sidelines.", "Takaichi", "PERSON:takaichi"),
+        ("Labour won the election, the Central Bank said.", "Labour", "ORG:labour"),
     ],
 )
 def test_countries_and_capital_metonyms(

@@ -123,10 +123,11 @@ def resolve_entities(
     blocked = _blocked_tokens(doc, article)
     cands = _ner_candidates(doc, blocked)
     claimed = _claim(doc, cands)
-    cands += _titled_names(doc, claimed, blocked)
+    texts = [t.text for t in doc]  # one pass: Token objects are costly to create
+    cands += _titled_names(doc, texts, claimed, blocked)
     cands += _possessed_names(doc, cands, claimed, blocked)
-    cands += _repeated_person_names(doc, cands, claimed, blocked)
-    cands += _missed_countries(doc, claimed, blocked)
+    cands += _repeated_person_names(doc, texts, cands, claimed, blocked)
+    cands += _missed_countries(doc, texts, claimed, blocked)
     cands.sort(key=lambda c: c.start)
     names = _resolve_geography(doc, cands)
     _resolve_names(doc, names)
@@ -286,15 +287,17 @@ def _add(cand: Cand, claimed: list[bool]) -> Cand:
     return cand
 
 
-def _titled_names(doc: Doc, claimed: list[bool], blocked: list[bool]) -> list[Cand]:
+def _titled_names(
+    doc: Doc, texts: list[str], claimed: list[bool], blocked: list[bool]
+) -> list[Cand]:
     """Names NER missed right after an honorific or a political title ("President Lee",
     "Mr Blair"); titles that also start other names ("General Election") are not used."""
     out = []
-    for token in doc[:-1]:
-        if word_key(token.text) in NAME_TITLES and token.text[:1].isupper():
-            end = _name_run(doc, token.i + 1, claimed, blocked)
-            if token.i + 1 < end <= token.i + 5:
-                out.append(_add(Cand(token.i + 1, end, "PERSON", person_votes=2), claimed))
+    for i, text in enumerate(texts[:-1]):
+        if text[:1].isupper() and word_key(text) in NAME_TITLES:
+            end = _name_run(doc, i + 1, claimed, blocked)
+            if i + 1 < end <= i + 5:
+                out.append(_add(Cand(i + 1, end, "PERSON", person_votes=2), claimed))
     return out
 
 
@@ -320,7 +323,7 @@ def _possessed_names(
 
 
 def _repeated_person_names(
-    doc: Doc, cands: list[Cand], claimed: list[bool], blocked: list[bool]
+    doc: Doc, texts: list[str], cands: list[Cand], claimed: list[bool], blocked: list[bool]
 ) -> list[Cand]:
     """Later bare occurrences of a first name or surname of a full name NER labelled PERSON.
 
@@ -333,9 +336,8 @@ def _repeated_person_names(
             words.update((doc[cand.start].text, doc[cand.end - 1].text))
     words = {w for w in words if geo.country_code(w) is None and geo.demonym_code(w) is None}
     out = []
-    for token in doc:
-        i = token.i
-        if token.text not in words or claimed[i] or blocked[i] or not _is_name_token(token):
+    for i, text in enumerate(texts):
+        if text not in words or claimed[i] or blocked[i] or not _is_name_token(doc[i]):
             continue
         if _name_run(doc, i, claimed, blocked) == i + 1 and not (
             i > 0 and _is_name_token(doc[i - 1]) and not doc[i - 1].is_sent_start
@@ -344,19 +346,22 @@ def _repeated_person_names(
     return out
 
 
-def _missed_countries(doc: Doc, claimed: list[bool], blocked: list[bool]) -> list[Cand]:
+def _missed_countries(
+    doc: Doc, texts: list[str], claimed: list[bool], blocked: list[bool]
+) -> list[Cand]:
     """Country names and demonyms NER missed: a lone capitalised word ("Japan") or the parts of a
     dashed compound ("U.S.-China", with a hyphen or an en dash) when every part names a country."""
     out = []
-    for token in doc:
-        i = token.i
-        if claimed[i] or blocked[i] or not token.text[:1].isupper():
+    for i, text in enumerate(texts):
+        if claimed[i] or blocked[i] or not text[:1].isupper():
             continue
+        parts = [(m.start(), m.group()) for m in _DASHED.finditer(text)]
+        if not all(geo.country_code(p) or geo.demonym_code(p) for _, p in parts):
+            continue
+        token = doc[i]
         if token.ent_type_ and token.ent_type_ not in _NUMERIC_LABELS:
             continue  # "Spanish" as a LANGUAGE is not Spain
-        parts = [(m.start(), m.group()) for m in _DASHED.finditer(token.text)]
-        codes = [geo.country_code(p) or geo.demonym_code(p) for _, p in parts]
-        if not all(codes) or (len(parts) == 1 and _next_to_name(doc, i)):
+        if len(parts) == 1 and _next_to_name(doc, i):
             continue
         for offset, part in parts:
             start = token.idx + offset

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -115,6 +115,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def geo_norm(text: str) -> str:
     """Lookup form of a place name: accent-free, casefolded, no dots, no leading "the"."""
     folded = _SPACES.sub(" ", _DOTS.sub("", fold(text))).strip()

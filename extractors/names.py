@@ -116,6 +116,7 @@ def word_key(word: str) -> str:
     return _PUNCT.sub("", fold(word))
 
 
+@lru_cache(maxsize=65536)
 def name_norm(name: str) -> str:
     """Key form of a name: accent-free, casefolded, no dots or quotes, hyphens as spaces."""
     folded = _SPACES.sub(" ", _PUNCT.sub("", fold(name).replace("&", " & "))).strip()

@@ -231,14 +231,18 @@ def test_link_across_articles_never_merges_full_names() -> None:
 def test_resolution_costs_little_next_to_the_parse(
     nlp: Language, resolved: dict[str, Resolved]
 ) -> None:
+    """Compared with the parse on the same machine at the same time, as the host is shared."""
     article = resolved["seed_entities.json"].article
-    doc = nlp(nlp_text(article, get_settings().max_nlp_chars))
+    text = nlp_text(article, get_settings().max_nlp_chars)
+    start = time.perf_counter()
+    docs = [nlp(text) for _ in range(3)]
+    parse_ms = (time.perf_counter() - start) / 3 * 1000
     start = time.perf_counter()
     for _ in range(20):
-        resolve_entities(doc, article)
-    per_article_ms = (time.perf_counter() - start) / 20 * 1000
-    print(f"resolve_entities: {per_article_ms:.2f} ms per seed article")
-    assert per_article_ms < 15  # the parse takes ~75 ms; measured ~3 ms on the dev machine
+        resolve_entities(docs[0], article)
+    resolve_ms = (time.perf_counter() - start) / 20 * 1000
+    print(f"seed article: parse {parse_ms:.1f} ms, resolve_entities {resolve_ms:.2f} ms")
+    assert resolve_ms < 0.1 * parse_ms
 
 
 def _resolve_text(nlp: Language, text: str) -> Resolved:

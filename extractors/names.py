@@ -130,10 +130,22 @@ def entity_key(entity_type: str, name: str) -> str:
     Well-known organisations get their acronym whichever way they are named ("ORG:un")."""
     if entity_type == "COUNTRY":
         return f"COUNTRY:{name}"
-    value = name_norm(name)
+    value = name_norm(name).removeprefix("the ")
     if entity_type == "ORG":
         value = ORG_KEY_ALIASES.get(value, value)
+    elif entity_type == "GROUP":
+        value = _singular(value)
     return f"{entity_type}:{value}"
+
+
+def _singular(norm: str) -> str:
+    """A group's name in the singular, so "Democrats" and "Democrat" share a key."""
+    head, _, last = norm.rpartition(" ")
+    if len(last) > 4 and last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us")):
+        last = last[:-1]
+    return f"{head} {last}" if head else last
 
 
 def initials(norm: str) -> str:

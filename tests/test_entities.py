@@ -15,6 +15,7 @@ from extractors import geo
 from extractors.clean import clean
 from extractors.entities import resolve_entities
 from extractors.linking import link_across_articles
+from extractors.names import entity_key
 from extractors.nlp import load_nlp, nlp_text
 from newsflow.records import (
     Block,
@@ -280,3 +281,13 @@ def test_country_pairs_joined_by_a_dash(
     found = [(m.text, m.entity_key) for m in r.mentions if m.entity_key.startswith("COUNTRY:")]
     assert found == expected
     assert all(text[m.start : m.end] == m.text for m in r.mentions)
+
+
+def test_keys_are_deterministic_normal_forms() -> None:
+    assert entity_key("PERSON", "Kim Jong-un") == entity_key("PERSON", "Kim Jong Un")
+    assert entity_key("PERSON", "Recep Tayyip Erdoğan") == "PERSON:recep tayyip erdogan"
+    assert entity_key("ORG", "the United Nations") == entity_key("ORG", "U.N.") == "ORG:un"
+    assert entity_key("PLACE", "The Hague") == "PLACE:hague"
+    assert entity_key("GROUP", "Democrats") == entity_key("GROUP", "Democrat")
+    assert entity_key("GROUP", "Sunnis") == "GROUP:sunni"
+    assert entity_key("COUNTRY", "JP") == "COUNTRY:JP"

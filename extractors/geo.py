@@ -64,7 +64,7 @@ DEMONYMS: dict[str, str] = {
 CAPITALS: dict[str, str] = {
     "washington": "US", "washington dc": "US", "tokyo": "JP", "beijing": "CN", "moscow": "RU",
     "london": "GB", "paris": "FR", "berlin": "DE", "rome": "IT", "madrid": "ES",
-    "lisbon": "PT", "brussels": "BE", "the hague": "NL", "amsterdam": "NL", "bern": "CH",
+    "lisbon": "PT", "brussels": "BE", "hague": "NL", "amsterdam": "NL", "bern": "CH",
     "vienna": "AT", "stockholm": "SE", "oslo": "NO", "copenhagen": "DK", "helsinki": "FI",
     "warsaw": "PL", "prague": "CZ", "budapest": "HU", "bucharest": "RO", "sofia": "BG",
     "athens": "GR", "ankara": "TR", "kyiv": "UA", "kiev": "UA", "minsk": "BY",
@@ -86,7 +86,7 @@ CAPITALS: dict[str, str] = {
 CITIES: dict[str, str] = {
     "new york": "US", "new york city": "US", "los angeles": "US", "chicago": "US",
     "san francisco": "US", "houston": "US", "boston": "US", "miami": "US", "detroit": "US",
-    "seattle": "US", "pearl harbor": "US", "camp david": "US", "mar-a-lago": "US",
+    "seattle": "US", "pearl harbor": "US", "camp david": "US", "mar a lago": "US",
     "silicon valley": "US", "guam": "GU", "okinawa": "JP", "osaka": "JP", "kyoto": "JP",
     "yokosuka": "JP", "yokohama": "JP", "hiroshima": "JP", "nagasaki": "JP", "nara": "JP",
     "kobe": "JP", "busan": "KR", "gyeongju": "KR", "incheon": "KR", "shanghai": "CN",
@@ -97,7 +97,7 @@ CITIES: dict[str, str] = {
     "belfast": "GB", "leeds": "GB", "st petersburg": "RU", "saint petersburg": "RU",
     "vladivostok": "RU", "mumbai": "IN", "bangalore": "IN", "kolkata": "IN", "karachi": "PK",
     "lahore": "PK", "istanbul": "TR", "dubai": "AE", "tel aviv": "IL", "gaza": "PS",
-    "ramallah": "PS", "jeddah": "SA", "sharm el-sheikh": "EG", "lagos": "NG",
+    "ramallah": "PS", "jeddah": "SA", "sharm el sheikh": "EG", "lagos": "NG",
     "johannesburg": "ZA", "cape town": "ZA", "toronto": "CA", "montreal": "CA",
     "vancouver": "CA", "sao paulo": "BR", "rio de janeiro": "BR", "sydney": "AU",
     "melbourne": "AU", "ho chi minh city": "VN", "kaesong": "KP", "panmunjom": "KP",

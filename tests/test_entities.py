@@ -203,6 +203,9 @@ def test_geo_tables() -> None:
     assert geo.country_code("CAN") is None  # a word, not Canada's alpha-3 code
     assert geo.demonym_code("Japanese") == "JP" and geo.demonym_code("Americans") == "US"
     assert geo.place_code("Yokosuka") == "JP" and geo.place_code("California") == "US"
+    assert geo.place_code("The Hague") == "NL" and geo.place_code("Mar-a-Lago") == "US"
+    tables = (geo.COUNTRY_ALIASES, geo.DEMONYMS, geo.CAPITALS, geo.CITIES)
+    assert all(geo.geo_norm(k) == k for table in tables for k in table)  # keys in lookup form
     assert geo.country_name("KR") == "South Korea" and geo.country_name("US") == "United States"
 
 

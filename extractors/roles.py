@@ -25,12 +25,15 @@ _JOINERS = {"of", "-"}  # inside a title: "Secretary of State", "Secretary-Gener
 def find_roles(
     doc: Doc, mentions: list[Mention], entities: Mapping[str, LocalEntity]
 ) -> list[EntityRole]:
-    """Roles of the persons mentioned: a title right before the name or in apposition after it."""
-    owner = _token_owners(doc, mentions)
+    """Roles of the persons mentioned: a title right before the name or in apposition after it.
+
+    A role's start/end are the offsets of the title words ("Prime Minister")."""
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+    owner = {i: m.entity_key for m, span in zip(mentions, spans, strict=True) if span is not None
+             for i in range(span.start, span.end)}
     roles = []
-    for mention in mentions:
+    for mention, span in zip(mentions, spans, strict=True):
         entity = entities.get(mention.entity_key)
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if entity is None or entity.type != "PERSON" or span is None:
             continue
         role = _role_before(doc, span.start, owner, entities) or _role_after(
@@ -42,19 +45,8 @@ def find_roles(
     return roles
 
 
-def _token_owners(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
-    """Token index → entity key of the mention covering it."""
-    owners: dict[int, str] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for i in range(span.start, span.end):
-                owners[i] = mention.entity_key
-    return owners
-
-
 def _is_title(doc: Doc, i: int, owner: Mapping[int, str]) -> bool:
-    """Token i is a free title word (or "of" inside "Secretary of State")."""
+    """Token i is a title word not part of an entity mention."""
     key = word_key(doc[i].text)
     return i not in owner and "\n" not in doc[i].text and key in TITLE_WORDS
 

@@ -224,11 +224,14 @@ def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
 
 
 def _is_title_fragment(doc: Doc, start: int, end: int) -> bool:
-    """Title words tagged as a name: "Defence" in "Defence Minister" (not "Labour" alone)."""
+    """Title words tagged as a name: "Defence" in "Defence Minister", "State" in "Secretary of
+    State" (not "Labour" alone)."""
     if not all(_is_title_token(t) for t in doc[start:end]):
         return False
     heads = any(word_key(t.text) in HEAD_TITLES for t in doc[start:end])
-    return heads or (end < len(doc) and _is_title_token(doc[end]))
+    before = start - 2 if start >= 2 and doc[start - 1].lower_ == "of" else start - 1
+    return (heads or (end < len(doc) and _is_title_token(doc[end]))
+            or (before >= 0 and _is_title_token(doc[before])))
 
 
 def _is_dash(token: Token) -> bool:
@@ -400,14 +403,17 @@ def _resolve_geography(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if cand.label == "VESSEL" or any(c.isdigit() for c in text):
             cand.org_votes += 0 if cand.label == "VESSEL" else 5  # "G7", "G20"
             rest.append(cand)
-        elif _is_person_word(text, person_words) or not _geo(doc, cand, text):
+        elif _is_person_word(cand, text, person_words) or not _geo(doc, cand, text):
             rest.append(cand)
     return rest
 
 
-def _is_person_word(text: str, person_words: set[str]) -> bool:
-    """A word of a full person name that does not name a country ("Carney", not "Jordan")."""
-    return text in person_words and not (geo.country_code(text) or geo.demonym_code(text))
+def _is_person_word(cand: Cand, text: str, person_words: set[str]) -> bool:
+    """A word of a full person name in the article ("Carney" even if tagged GPE); a country name
+    ("Jordan") only when NER tagged it as a person or an organisation here."""
+    if text not in person_words:
+        return False
+    return cand.label not in _GEO_LABELS or not (geo.country_code(text) or geo.demonym_code(text))
 
 
 def _place_countries(doc: Doc, cands: list[Cand]) -> None:

@@ -41,6 +41,7 @@ def find_roles(
         )
         if role is not None:
             text, of_key, start, end = role
+            of_key = of_key or _of_after(doc, span.end, owner, entities)
             roles.append(EntityRole(mention.entity_key, text, of_key, start, end))
     return roles
 
@@ -100,6 +101,16 @@ def _role_after(
         j = i + 1 + (word_key(doc[i + 1].text) == "the")
         of_key = _owner_key(j, owner, entities)
     return _role(doc, start, i, (of_key, former))
+
+
+def _of_after(
+    doc: Doc, end: int, owner: Mapping[int, str], entities: Mapping[str, LocalEntity]
+) -> str | None:
+    """The country/organisation in "of <entity>" right after a name ("King Abdullah of Jordan")."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    j = end + 1 + (doc[end + 1].lower_ == "the")
+    return _owner_key(j, owner, entities)
 
 
 def _owner_key(i: int, owner: Mapping[int, str], entities: Mapping[str, LocalEntity]) -> str | None:

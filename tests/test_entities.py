@@ -261,6 +261,15 @@ def test_roles_with_hyphens_and_organisations(nlp: Language) -> None:
         (x.entity_key, x.role, x.of_entity_key) for x in r.roles}
 
 
+def test_role_with_its_country_after_the_name_and_titles_of_state(nlp: Language) -> None:
+    r = _resolve_text(nlp, "Secretary of State Marco Rubio met King Abdullah of Jordan.")
+    roles = {(x.entity_key, x.role, x.of_entity_key) for x in r.roles}
+    assert ("PERSON:marco rubio", "Secretary of State", None) in roles
+    assert ("PERSON:abdullah", "King", "COUNTRY:JO") in roles
+    r = _resolve_text(nlp, "Rep. Jim Jordan of Ohio spoke. Jordan said the FBI erred.")
+    assert {m.entity_key for m in r.mentions if "Jordan" in m.text} == {"PERSON:jim jordan"}
+
+
 def test_organisation_keys_agree_for_full_name_and_acronym(nlp: Language) -> None:
     r = _resolve_text(nlp, "The Securities and Exchange Commission (SEC) sued the firm. "
                            "The SEC said the United Nations and the UN agreed.")

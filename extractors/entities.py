@@ -243,7 +243,8 @@ def _cut_at_lowercase(doc: Doc, start: int, end: int) -> int:
     """End of a person name before its first lowercase word that is not a particle."""
     for i in range(start + 1, end):
         text = doc[i].text
-        if text[:1].islower() and word_key(text) not in NAME_PARTICLES:
+        hyphenated = doc[i - 1].text == "-" and not doc[i - 1].whitespace_  # "Jong-un"
+        if text[:1].islower() and word_key(text) not in NAME_PARTICLES and not hyphenated:
             return i
     return end
 
@@ -553,9 +554,10 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
     organisation's short form to its one full name ("the Post"); else vote its own type."""
     words = group.norm.split()
     own = _vote(doc, group)
-    matches = [p for p in persons if _extends(p.norm.split(), words)]
-    if not matches or own == "VESSEL" or _never_a_person(group):
-        matches = [o for o in orgs if _abbreviates(o.norm, group.norm)] if own == "ORG" else []
+    matches = [p for p in persons
+               if _extends(p.norm.split(), words) and not _inside_compound(doc, p, words)]
+    if not matches or own == "VESSEL" or any(c.org_votes >= 10 for c in group.cands):
+        matches = [o for o in orgs if _abbreviates(doc, o, words)] if own == "ORG" else []
         if len(matches) != 1:
             group.etype = own
             return
@@ -566,18 +568,20 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
         cand.key = entity_key(target.etype, target.norm)
 
 
-def _never_a_person(group: Group) -> bool:
-    """A short form with an organisation's name, or tagged only as something else, twice or more
-    and never with a title ("Labour" next to a wrongly tagged "Tory-Labour")."""
-    if any(c.org_votes >= 10 for c in group.cands):
-        return True
-    personal = any(c.label == "PERSON" or c.person_votes for c in group.cands)
-    return not personal and len(group.cands) >= 2
+def _inside_compound(doc: Doc, group: Group, short: list[str]) -> bool:
+    """The short form is only half of a dashed word of the full name ("Labour" in "Tory-Labour");
+    "Kim" in "Kim Jong-un" is a whole word."""
+    words = doc[group.cands[0].start : group.cands[0].end].text.split()
+    n = len(short)
+    edges = [" ".join(words[:n]), " ".join(words[-n:])]
+    return all(name_norm(e) != " ".join(short) for e in edges)
 
 
-def _abbreviates(full: str, short: str) -> bool:
+def _abbreviates(doc: Doc, full: Group, short: list[str]) -> bool:
     """An organisation's short form: its last or first word, or its acronym ("SEC")."""
-    return _extends(full.split(), short.split()) or (len(short) > 1 and initials(full) == short)
+    if _extends(full.norm.split(), short):
+        return not _inside_compound(doc, full, short)
+    return len(short) == 1 and len(short[0]) > 1 and initials(full.norm) == short[0]
 
 
 def _extends(full: list[str], short: list[str]) -> bool:

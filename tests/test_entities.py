@@ -303,3 +303,18 @@ def test_keys_are_deterministic_normal_forms() -> None:
     assert entity_key("GROUP", "Democrats") == entity_key("GROUP", "Democrat")
     assert entity_key("GROUP", "Sunnis") == "GROUP:sunni"
     assert entity_key("COUNTRY", "JP") == "COUNTRY:JP"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim Jong-un met officials. Kim said the tests would go on.",
+         {"Kim Jong-un": "PERSON:kim jong un", "Kim": "PERSON:kim jong un"}),
+        ("Jean-Michel Jarre played. Jarre smiled.",
+         {"Jean-Michel Jarre": "PERSON:jean michel jarre", "Jarre": "PERSON:jean michel jarre"}),
+        ("The Tory-Labour row grew. Labour said it would win.", {"Labour": "ORG:labour"}),
+    ],
+)
+def test_hyphenated_names(nlp: Language, text: str, expected: dict[str, str]) -> None:
+    keys = {m.text: m.entity_key for m in _resolve_text(nlp, text).mentions}
+    assert {k: keys.get(k) for k in expected} == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,11 +12,12 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from extractors.linking import PERSON_PREFIX, link_across_articles
+from extractors.names import key_name
 from newsflow.ids import stable_id
 from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
 
 OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
-KeyLinker = Callable[[list[LocalEntity]], dict[str, str]]
 
 
 def write_batch(
@@ -25,16 +26,15 @@ def write_batch(
     extracted: list[ExtractedArticle],
     outcomes: list[InputOutcome],
     failures: list[Failure],
-    link: KeyLinker | None = None,
     spacy_model: str | None = None,
 ) -> None:
     """Replace the batch's articles and all their rows, record outcomes and failures, atomically."""
     now = datetime.now(UTC)
     ids = {x.article.locator: stable_id(x.article.locator) for x in extracted}
-    keymap = link([e for x in extracted for e in x.entities]) if link else {}
-    tables = article_tables(extracted, ids, keymap, run_id, now, spacy_model)
     con.execute("BEGIN")
     try:
+        keymap = link_keys(con, [e for x in extracted for e in x.entities])
+        tables = article_tables(extracted, ids, keymap, run_id, now, spacy_model)
         touched = _delete_articles(con, list(ids.values()))
         _insert_entities(con, tables.pop("entities", None), now)
         for name, table in tables.items():
@@ -49,6 +49,26 @@ def write_batch(
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity]) -> dict[str, str]:
+    """Surname-only person keys → the one stored (or batch) full name they abbreviate."""
+    surnames = sorted(
+        {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX) and " " not in key_name(e.key)}
+    )
+    if not surnames:
+        return {}
+    con.register("surnames", pa.table({"surname": pa.array(surnames, pa.string())}))
+    try:
+        rows = con.execute(
+            "SELECT e.entity_key, list(a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
+            "JOIN surnames s ON e.entity_key LIKE 'PERSON:% ' || s.surname "
+            "OR e.entity_key LIKE 'PERSON:' || s.surname || ' %' "
+            "LEFT JOIN entity_aliases a USING (entity_id) GROUP BY e.entity_key"
+        ).fetchall()
+    finally:
+        con.unregister("surnames")
+    return link_across_articles(entities, {key: set(aliases or ()) for key, aliases in rows})
 
 
 def article_tables(

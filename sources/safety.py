@@ -24,15 +24,19 @@ _METADATA = frozenset(
 )
 
 
-def blocked_reason(ip: IPAddress) -> str | None:
-    """Why `ip` must not be contacted, or None when it is a public unicast address."""
+def blocked_reason(ip: IPAddress, allow_private: bool = False) -> str | None:
+    """Why `ip` must not be contacted, or None when it may be. Link-local and cloud metadata
+    addresses are refused always; private and loopback ones unless `allow_private`."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        return blocked_reason(ip.ipv4_mapped)
+        return blocked_reason(ip.ipv4_mapped, allow_private)
     if ip in _METADATA:
         return "a cloud metadata address"
+    if ip.is_link_local:
+        return "link-local (incl. cloud metadata 169.254.169.254)"
+    if allow_private:
+        return None
     checks = (
         (ip.is_loopback, "loopback"),
-        (ip.is_link_local, "link-local (incl. cloud metadata 169.254.169.254)"),
         (ip.is_private, "private"),
         (ip.is_multicast, "multicast"),
         (ip.is_unspecified, "unspecified"),
@@ -68,8 +72,6 @@ async def check_address(url: str, allow_private: bool = False, timeout: float = 
     """Raise BlockedAddressError unless every address of the URL's host is public
     (or `allow_private` is set); DNS gets `timeout` seconds.
     """
-    if allow_private:
-        return
     parts = urlsplit(url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -80,12 +82,17 @@ async def check_address(url: str, allow_private: bool = False, timeout: float = 
         raise ConnectionFailedError(f"DNS lookup of {host!r} took over {timeout}s") from exc
     if not addresses:
         raise ConnectionFailedError(f"host {host!r} has no addresses")
+    refuse_blocked(host, addresses, allow_private)
+
+
+def refuse_blocked(host: str, addresses: Iterable[IPAddress], allow_private: bool) -> None:
+    """Raise BlockedAddressError when any address of `host` must not be contacted."""
     for ip in addresses:
-        why = blocked_reason(ip)
+        why = blocked_reason(ip, allow_private)
         if why:
             raise BlockedAddressError(
-                f"refused: host {host!r} resolves to {ip}, a {why} address "
-                "(set allow_private_addresses to permit)"
+                f"refused: host {host!r} resolves to {ip}, a {why} address"
+                + ("" if allow_private else " (set allow_private_addresses to permit private ones)")
             )
 
 
@@ -114,14 +121,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                 addresses = await resolve(host, port)
         except (ConnectionFailedError, TimeoutError) as exc:
             raise httpcore.ConnectError(f"cannot resolve {host!r}: {exc}") from exc
-        if not self.allow_private:
-            for ip in addresses:
-                why = blocked_reason(ip)
-                if why:
-                    raise BlockedAddressError(
-                        f"refused: host {host!r} resolves to {ip}, a {why} address "
-                        "(set allow_private_addresses to permit)"
-                    )
+        refuse_blocked(host, addresses, self.allow_private)
         error: Exception = httpcore.ConnectError(f"host {host!r} has no addresses")
         for ip in addresses:
             try:

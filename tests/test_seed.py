@@ -1,4 +1,4 @@
-"""The seed summit report through the whole pipeline: the obvious facts a reader sees must be in the warehouse."""
+"""The seed summit report through the whole pipeline: the obvious facts a reader sees are in the warehouse."""
 
 from __future__ import annotations
 
@@ -34,19 +34,22 @@ def _rows(path: Path, sql: str) -> list[tuple]:
 def test_leaders_are_people_with_their_short_forms(warehouse: Path) -> None:
     people = dict(_rows(warehouse, "SELECT name, entity_id FROM entities WHERE type = 'PERSON'"))
     assert {"Donald Trump", "Sanae Takaichi", "Shinzo Abe", "Xi Jinping", "Pete Hegseth"} <= set(people)
-    aliases = {r[0] for r in _rows(warehouse, f"SELECT alias FROM entity_aliases WHERE entity_id = {people['Donald Trump']}")}
-    assert {"Trump", "Donald Trump"} <= aliases
-    takaichi = {r[0] for r in _rows(warehouse, f"SELECT alias FROM entity_aliases WHERE entity_id = {people['Sanae Takaichi']}")}
+    aliases = "SELECT alias FROM entity_aliases WHERE entity_id = {}"
+    assert {"Trump", "Donald Trump"} <= {r[0] for r in _rows(warehouse, aliases.format(people["Donald Trump"]))}
+    takaichi = {r[0] for r in _rows(warehouse, aliases.format(people["Sanae Takaichi"]))}
     assert {"Takaichi", "Sanae Takaichi"} <= takaichi
-    assert not _rows(warehouse, "SELECT name FROM entities WHERE name IN ('Trump', 'Takaichi') OR type = 'ORG' AND name LIKE '%Trump%'")
+    stray = "SELECT name FROM entities WHERE name IN ('Trump', 'Takaichi') OR type = 'ORG' AND name LIKE '%Trump%'"
+    assert not _rows(warehouse, stray)
 
 
 def test_no_entity_comes_from_a_heading(warehouse: Path) -> None:
     inside = _rows(warehouse, """
         SELECT m.text FROM mentions m JOIN sections s USING (article_id)
-        WHERE s.heading IS NOT NULL AND m.start_char < s.start_char + length(s.heading) AND m.end_char > s.start_char""")
+        WHERE s.heading IS NOT NULL
+          AND m.start_char < s.start_char + length(s.heading) AND m.end_char > s.start_char""")
     assert inside == []
-    assert not _rows(warehouse, "SELECT text FROM mentions WHERE text LIKE '%\n%' OR text LIKE '%Investments%'")
+    glued = "SELECT text FROM mentions WHERE text LIKE '%\n%' OR text LIKE '%Investments%'"
+    assert not _rows(warehouse, glued)
 
 
 def test_countries_have_iso_codes(warehouse: Path) -> None:
@@ -63,7 +66,8 @@ def test_trumps_quote_is_a_claim_by_trump(warehouse: Path) -> None:
 
 def test_the_investment_package_is_550_billion_dollars(warehouse: Path) -> None:
     rows = _rows(warehouse, "SELECT value, unit, value_usd FROM amounts WHERE text LIKE '%550%'")
-    assert rows and rows[0][0] == pytest.approx(550e9) and rows[0][1] == "USD" and rows[0][2] == pytest.approx(550e9)
+    assert rows and rows[0][1] == "USD"
+    assert rows[0][0] == pytest.approx(550e9) and rows[0][2] == pytest.approx(550e9)
     assert _rows(warehouse, "SELECT value, base FROM amounts WHERE kind = 'percent'") == [(2.0, "GDP")]
 
 
@@ -80,6 +84,7 @@ def test_a_surname_in_another_article_joins_the_stored_full_name(warehouse: Path
     later.write_text("Prime Minister Takaichi said on Friday that the investment talks would go on.")
     run_ingest([str(later)], Settings(warehouse=warehouse))
     rows = _rows(warehouse, """
-        SELECT DISTINCT e.name FROM mentions m JOIN entities e USING (entity_id) JOIN articles a USING (article_id)
+        SELECT DISTINCT e.name FROM mentions m
+        JOIN entities e USING (entity_id) JOIN articles a USING (article_id)
         WHERE a.locator LIKE '%later.txt' AND m.text = 'Takaichi'""")
     assert rows == [("Sanae Takaichi",)]

@@ -37,6 +37,24 @@ class Settings(BaseSettings):
 
     # orchestration
     batch_size: int = Field(200, description="articles per Prefect task and warehouse transaction")
+    flow_timeout_seconds: float = Field(6 * 3600, description="a whole run fails after this long")
+    task_timeout_seconds: float = Field(1800, description="one batch stage fails after this long")
+    task_retries: int = Field(3, description="retries of a stage that failed for a retryable reason")
+    retry_backoff_seconds: float = Field(2.0, description="first retry delay; doubles each retry")
+    retry_jitter_factor: float = Field(0.5, description="random extra delay, as a fraction of it")
+    run_lock_wait_seconds: float = Field(
+        0.0, description="how long a run waits for another run to finish (0: exit at once with a message)"
+    )
+
+    # operations: schedule, dashboard, logs
+    schedule_cron: str = Field("0 2 * * *", description="when `newsflow serve` starts the nightly run")
+    schedule_timezone: str | None = Field(
+        None, description="IANA timezone of the schedule (default: this machine's local timezone)"
+    )
+    dashboard_host: str = Field("127.0.0.1", description="address `newsflow dashboard` listens on")
+    dashboard_port: int = Field(4200, description="port of `newsflow dashboard` (the Prefect UI and API)")
+    log_level: str = Field("INFO", description="level of newsflow's own loggers, forwarded to Prefect")
+    max_failure_rows: int = Field(500, description="failures shown in the `ingest-failures` artifact")
 
 
 @cache

@@ -1,0 +1,267 @@
+"""Operations: the nightly schedule, the dashboard, log forwarding, retries and the run lock.
+
+Plain functions the flows and the CLI call; nothing here runs a flow by itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prefect.context import FlowRunContext, TaskRunContext
+from prefect.logging.handlers import APILogHandler
+
+from newsflow.errors import WarehouseBusyError
+from newsflow.records import Failure, RawDocument
+from newsflow.settings import Settings
+from warehouse.db import run_lock
+
+if TYPE_CHECKING:
+    from prefect.deployments.runner import RunnerDeployment
+
+    from newsflow.pipeline import Batch
+
+log = logging.getLogger(__name__)
+
+#: Loggers whose records go to the Prefect run logs (per batch and per run, never per article).
+FORWARDED_LOGGERS = ("newsflow", "warehouse", "extractors", "sources")
+
+
+@dataclass(frozen=True, slots=True)
+class DeploymentSpec:
+    """One deployment `newsflow serve` registers: which flow, under which name, scheduled or not."""
+
+    entrypoint: str  # "module:flow_function"
+    name: str
+    scheduled: bool
+    description: str
+
+
+#: Everything `newsflow serve` (and prefect.yaml) offers. A flow module that does not exist yet is
+#: skipped, so a new flow is one line here.
+DEPLOYMENTS = (
+    DeploymentSpec("flows.ingest:ingest", "nightly", True, "The nightly ingest of the default sources"),
+    DeploymentSpec("flows.reprocess:reprocess", "reprocess", False, "Re-run extraction on stored articles"),
+)
+
+
+# --- logs -------------------------------------------------------------------------------------
+
+
+class RunLogHandler(APILogHandler):
+    """Prefect's API log handler, for records made inside a flow or task run only (no warnings)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Forward the record when a run is active."""
+        if FlowRunContext.get() or TaskRunContext.get():
+            super().emit(record)
+
+
+def forward_logs(level: str = "INFO") -> None:
+    """Send newsflow's loggers to the Prefect run logs, as PREFECT_LOGGING_EXTRA_LOGGERS would,
+    whatever the import order. Idempotent; call it in a flow.
+    """
+    for name in FORWARDED_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        if not any(isinstance(h, RunLogHandler) for h in logger.handlers):
+            logger.addHandler(RunLogHandler())
+
+
+def prefect_env(settings: Settings) -> dict[str, str]:
+    """Environment for Prefect processes newsflow starts: no analytics."""
+    return {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+
+
+# --- naming, retries, timeouts ------------------------------------------------------------------
+
+
+def run_name() -> str:
+    """Flow run name: `ingest-<UTC time>`, so a night's run is easy to find in the UI."""
+    return f"ingest-{datetime.now(UTC):%Y%m%d-%H%M%S}"
+
+
+def retry_on(*retryable: type[BaseException]) -> Callable[[Any, Any, Any], bool]:
+    """A Prefect `retry_condition_fn` that retries only when the task raised one of `retryable`."""
+
+    def condition(task: Any, task_run: Any, state: Any) -> bool:
+        try:
+            state.result()
+        except retryable:
+            return True
+        except BaseException:
+            return False
+        return False
+
+    condition.__name__ = f"retry_on_{'_'.join(t.__name__ for t in retryable)}"
+    return condition
+
+
+def task_options(settings: Settings, *retryable: type[BaseException]) -> dict[str, Any]:
+    """Prefect task options: a timeout, and exponential backoff with jitter for retryable errors."""
+    from prefect.tasks import exponential_backoff
+
+    options: dict[str, Any] = {"timeout_seconds": settings.task_timeout_seconds}
+    if retryable and settings.task_retries > 0:
+        options |= {
+            "retries": settings.task_retries,
+            "retry_delay_seconds": exponential_backoff(settings.retry_backoff_seconds),
+            "retry_jitter_factor": settings.retry_jitter_factor,
+            "retry_condition_fn": retry_on(*retryable),
+        }
+    return options
+
+
+# --- failures -----------------------------------------------------------------------------------
+
+
+def failed_batch(run_id: str, items: list[RawDocument | Failure], stage: str, exc: BaseException) -> Batch:
+    """A batch whose every input failed at `stage` (a task that gave up), ready to be written."""
+    from newsflow.pipeline import Batch
+
+    batch = Batch(run_id)
+    for item in items:
+        if isinstance(item, Failure):
+            batch.fail(item)
+        else:
+            reason = str(exc) or repr(exc)
+            batch.fail(
+                Failure(item.source, item.locator, stage, type(exc).__name__, reason),
+                item.external_id,
+                item.raw_hash,
+            )
+    return batch
+
+
+# --- the run lock -------------------------------------------------------------------------------
+
+
+@contextmanager
+def exclusive_run(settings: Settings) -> Iterator[None]:
+    """Hold the warehouse's run lock; wait up to `run_lock_wait_seconds` for another run, then give up.
+
+    Raises WarehouseBusyError with a message saying what to do when the lock stays held.
+    """
+    wait = max(0.0, settings.run_lock_wait_seconds)
+    deadline = time.monotonic() + wait
+    stack = ExitStack()
+    while True:
+        try:
+            stack.enter_context(run_lock(settings.warehouse))
+            break
+        except WarehouseBusyError as exc:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                how = f"waited {wait:.0f}s" if wait else "not waiting"
+                raise WarehouseBusyError(
+                    f"another newsflow run is writing to {settings.warehouse} ({how}); this run did "
+                    "nothing. Try again when it ends, or set NEWSFLOW_RUN_LOCK_WAIT_SECONDS to wait."
+                ) from exc
+            if wait and left + 1 >= wait:
+                log.warning("another run holds %s; waiting up to %.0fs", settings.warehouse, wait)
+            time.sleep(min(2.0, left))
+    with stack:
+        yield
+
+
+# --- the schedule -------------------------------------------------------------------------------
+
+
+def local_timezone() -> str:
+    """This machine's IANA timezone name (TZ, /etc/timezone, /etc/localtime), else UTC."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if "/" in tz or tz == "UTC":
+        return tz
+    etc = Path("/etc/timezone")
+    if etc.is_file() and (name := etc.read_text().strip()):
+        return name
+    localtime = Path("/etc/localtime")
+    if localtime.is_symlink():
+        target = str(localtime.resolve())
+        if "zoneinfo/" in target:
+            return target.split("zoneinfo/", 1)[1]
+    return "UTC"
+
+
+def schedule_timezone(settings: Settings) -> str:
+    """The schedule's timezone: the setting, or this machine's."""
+    return settings.schedule_timezone or local_timezone()
+
+
+def load_flow(entrypoint: str) -> Any | None:
+    """The flow object at `module:name`, or None when that flow module does not exist (yet)."""
+    module_name, _, attr = entrypoint.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None
+        raise
+    return getattr(module, attr)
+
+
+def deployments(settings: Settings) -> list[RunnerDeployment]:
+    """The deployments `newsflow serve` registers: the scheduled nightly ingest and the others."""
+    from prefect.schedules import Cron
+
+    out = []
+    for spec in DEPLOYMENTS:
+        flow = load_flow(spec.entrypoint)
+        if flow is None:
+            log.info("%s does not exist here; not serving it", spec.entrypoint)
+            continue
+        tz = schedule_timezone(settings)
+        schedules = [Cron(settings.schedule_cron, timezone=tz)] if spec.scheduled else []
+        out.append(
+            flow.to_deployment(
+                name=spec.name, schedules=schedules, description=spec.description, tags=["newsflow"]
+            )
+        )
+    return out
+
+
+def serve(settings: Settings) -> None:
+    """Register the deployments and run their flows here until stopped (schedules stay active)."""
+    from prefect import serve as prefect_serve
+
+    for key, value in prefect_env(settings).items():
+        os.environ.setdefault(key, value)
+    prefect_serve(*deployments(settings), pause_on_shutdown=False)
+
+
+# --- the dashboard ------------------------------------------------------------------------------
+
+
+def dashboard_command(settings: Settings, port: int | None = None) -> list[str]:
+    """`prefect server start` on the dashboard address."""
+    prefect = shutil.which("prefect", path=str(Path(sys.executable).parent)) or shutil.which("prefect")
+    exe = [prefect] if prefect else [sys.executable, "-m", "prefect"]
+    return [
+        *exe,
+        "server",
+        "start",
+        "--host",
+        settings.dashboard_host,
+        "--port",
+        str(port or settings.dashboard_port),
+    ]
+
+
+def dashboard_env(settings: Settings, port: int | None = None) -> dict[str, str]:
+    """The server's environment: this one, with analytics off and the UI talking to this server."""
+    return {**os.environ, **prefect_env(settings), "PREFECT_UI_API_URL": api_url(settings, port)}
+
+
+def api_url(settings: Settings, port: int | None = None) -> str:
+    """The PREFECT_API_URL that points runs at the dashboard."""
+    return f"http://{settings.dashboard_host}:{port or settings.dashboard_port}/api"

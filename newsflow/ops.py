@@ -171,6 +171,7 @@ def exclusive_run(settings: Settings) -> Iterator[None]:
                 log.warning("another run holds %s; waiting up to %.0fs", settings.warehouse, wait)
             time.sleep(min(2.0, left))
     with stack:
+        log.info("holding the run lock of %s", settings.warehouse)
         yield
 
 

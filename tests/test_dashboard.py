@@ -214,6 +214,12 @@ def test_an_ingest_run_publishes_summary_failures_and_report(
     assert "## Top entities" in found[REPORT_KEY]["data"]
 
 
+def final_state(board: Dashboard, flow_run_id: str) -> dict[str, Any] | None:
+    """The flow run's state once it is final, else None."""
+    state: dict[str, Any] = board.get(f"/flow_runs/{flow_run_id}")["state"]
+    return state if state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
+
+
 def test_serve_registers_the_nightly_schedule_and_runs_what_the_server_asks(
     dashboard: Dashboard, tmp_path: Path
 ) -> None:
@@ -242,15 +248,7 @@ def test_serve_registers_the_nightly_schedule_and_runs_what_the_server_asks(
             {"parameters": {"sources": ["seeds/"], "warehouse": str(warehouse)}},
         )
         final = wait_for(
-            "the deployment's flow run to finish",
-            lambda: (
-                (s := dashboard.get(f"/flow_runs/{run['id']}")["state"])
-                and s["type"] in ("COMPLETED", "FAILED", "CRASHED")
-                and s
-                or None
-            ),
-            180,
-            log,
+            "the deployment's flow run to end", lambda: final_state(dashboard, run["id"]), 180, log
         )
         assert final["type"] == "COMPLETED", final
         assert warehouse.exists()

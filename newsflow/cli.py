@@ -195,6 +195,21 @@ def dashboard(
     os.execve(command[0], command, ops.dashboard_env(settings, port))
 
 
+@app.command()
+def alerts(
+    automation: Annotated[Path, typer.Option(help="automation YAML")] = Path(
+        "ops/ingest-failed.automation.yaml"
+    ),
+) -> None:
+    """Alert on failed ingest runs: store NEWSFLOW_ALERT_WEBHOOK_URL in a block, create the automation."""
+    from newsflow import alerts as alerting
+    from newsflow.settings import get_settings
+
+    url = get_settings().alert_webhook_url
+    automation_id = alerting.install(automation, url.get_secret_value() if url else None)
+    console.print(f"automation {automation_id} notifies block {alerting.ALERT_BLOCK!r} on failed ingest runs")
+
+
 def main() -> None:
     """Entry point for `python -m newsflow`."""
     app()

@@ -259,8 +259,9 @@ def dashboard_command(settings: Settings, port: int | None = None) -> list[str]:
 
 
 def dashboard_env(settings: Settings, port: int | None = None) -> dict[str, str]:
-    """The server's environment: this one, with analytics off and the UI talking to this server."""
-    return {**os.environ, **prefect_env(settings), "PREFECT_UI_API_URL": api_url(settings, port)}
+    """The server's environment: this one, analytics off, the UI (and links to it) on this server."""
+    ui = api_url(settings, port).removesuffix("/api")
+    return {**os.environ, **prefect_env(settings), "PREFECT_UI_API_URL": f"{ui}/api", "PREFECT_UI_URL": ui}
 
 
 def api_url(settings: Settings, port: int | None = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     dashboard_port: int = Field(4200, description="port of `newsflow dashboard` (the Prefect UI and API)")
     log_level: str = Field("INFO", description="level of newsflow's own loggers, forwarded to Prefect")
     max_failure_rows: int = Field(500, description="failures shown in the `ingest-failures` artifact")
+    alert_webhook_url: SecretStr | None = Field(
+        None, description="webhook `newsflow alerts` stores in the Prefect block that failure alerts use"
+    )
 
 
 @cache

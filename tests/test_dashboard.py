@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -19,6 +20,7 @@ from typing import Any, TypeVar
 import duckdb
 import httpx
 import pytest
+from pytest_httpserver import HTTPServer
 
 from newsflow.artifacts import FAILURES_KEY, REPORT_KEY, SUMMARY_KEY
 
@@ -310,3 +312,25 @@ def test_the_dashboard_shows_the_run_in_a_real_browser(
     if target := os.environ.get("NEWSFLOW_SCREENSHOT_DIR"):  # how docs/ got its picture
         for shot in ("run.png", "artifacts.png"):
             shutil.copy(tmp_path / shot, Path(target) / f"dashboard-{shot}")
+
+
+def test_a_failed_ingest_run_notifies_the_alert_webhook(
+    dashboard: Dashboard, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    httpserver.expect_request("/hook", method="POST").respond_with_data("ok")
+    done = run_newsflow(dashboard, ["alerts"], NEWSFLOW_ALERT_WEBHOOK_URL=httpserver.url_for("/hook"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")  # a warehouse under a plain file: nothing can be written, the run fails
+    failed = run_newsflow(dashboard, ["ingest", "seeds/"], NEWSFLOW_WAREHOUSE=str(blocker / "w.duckdb"))
+    assert failed.returncode != 0
+    match = re.search(r"Beginning flow run '([^']+)'", failed.stdout + failed.stderr)
+    assert match, failed.stdout + failed.stderr
+    name = match.group(1)
+
+    def notified() -> str | None:
+        texts = [json.loads(req.get_data())["text"] for req, _ in httpserver.log]
+        return next((t for t in texts if name in t), None)
+
+    text = wait_for("the failure notification", notified, 90, dashboard.logs)
+    assert "Failed" in text and "/runs/flow-run/" in text

@@ -309,9 +309,8 @@ def test_the_dashboard_shows_the_run_in_a_real_browser(
             browser.close()
     for shot in ("runs.png", "run.png", "artifacts.png"):
         assert (tmp_path / shot).stat().st_size > 10_000
-    if target := os.environ.get("NEWSFLOW_SCREENSHOT_DIR"):  # how docs/ got its picture
-        for shot in ("run.png", "artifacts.png"):
-            shutil.copy(tmp_path / shot, Path(target) / f"dashboard-{shot}")
+    if target := os.environ.get("NEWSFLOW_SCREENSHOT_DIR"):  # how docs/dashboard-run.png was made
+        shutil.copy(tmp_path / "artifacts.png", Path(target) / "dashboard-run.png")
 
 
 def test_a_failed_ingest_run_notifies_the_alert_webhook(
@@ -334,3 +333,31 @@ def test_a_failed_ingest_run_notifies_the_alert_webhook(
 
     text = wait_for("the failure notification", notified, 90, dashboard.logs)
     assert "Failed" in text and "/runs/flow-run/" in text
+
+
+def test_prefect_yaml_deploys_to_a_process_pool_and_a_worker_runs_it(
+    dashboard: Dashboard, tmp_path: Path
+) -> None:
+    prefect = [str(BIN / "prefect"), "--no-prompt"]
+    env = clean_env(dashboard.home, PREFECT_API_URL=dashboard.api, PWD=str(ROOT))  # as a shell here
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [*prefect, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    run("work-pool", "create", "newsflow", "--type", "process", "--overwrite")
+    run("deploy", "--name", "nightly")
+    deployment = dashboard.get("/deployments/name/ingest/nightly")
+    assert deployment["work_pool_name"] == "newsflow"
+    assert deployment["schedules"][0]["schedule"]["cron"] == "0 2 * * *"
+    warehouse = tmp_path / "worker.duckdb"
+    flow_run = dashboard.post(
+        f"/deployments/{deployment['id']}/create_flow_run",
+        {"parameters": {"sources": ["seeds/"], "warehouse": str(warehouse)}},
+    )
+    run("worker", "start", "--pool", "newsflow", "--run-once")
+    assert dashboard.get(f"/flow_runs/{flow_run['id']}")["state"]["type"] == "COMPLETED"
+    assert warehouse.exists()

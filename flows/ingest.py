@@ -96,6 +96,7 @@ def run_batch(settings: Settings, run_id: str, items: list[RawDocument | Failure
         write_task(settings, batch)
         return True
     except Exception as exc:
+        ops.raise_if_run_timed_out(exc)
         log.error(
             "%s failed for a batch of %d inputs (%s: %s); recording them as failed",
             stage,

@@ -122,6 +122,20 @@ def task_options(settings: Settings, *retryable: type[BaseException]) -> dict[st
     return options
 
 
+def raise_if_run_timed_out(exc: BaseException) -> None:
+    """Re-raise a stage's failure as the flow's timeout when the flow run is past its timeout.
+
+    Prefect's flow timeout can surface inside a running task as that task's timeout; without this
+    the run would record one failed batch and go on past its deadline.
+    """
+    from prefect.flow_engine import FlowRunTimeoutError
+
+    ctx = FlowRunContext.get()
+    timeout = ctx.flow.timeout_seconds if ctx and ctx.flow else None
+    if ctx and timeout and (datetime.now(UTC) - ctx.start_time).total_seconds() >= timeout:
+        raise FlowRunTimeoutError(f"the run passed its timeout of {timeout:.0f}s") from exc
+
+
 # --- failures -----------------------------------------------------------------------------------
 
 

@@ -242,3 +242,45 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert command, "README lost its test command"
     ci = [line for line in (ROOT / ".ci/run").read_text().splitlines() if line and not line.startswith("#")]
     assert command.group(1) in ci
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_stage_that_hangs_times_out_and_fails_only_its_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows import ingest as f
+
+    def hang(settings: Settings, batch: Any) -> None:
+        for _ in range(300):  # busy Python code, as NLP is (a timeout interrupts between calls)
+            time.sleep(0.1)
+
+    monkeypatch.setattr(f.p, "extract_all", hang)
+    monkeypatch.setattr(f, "extract_task", f.extract_task.with_options(timeout_seconds=1))
+    wh = tmp_path / "w.duckdb"
+    started = time.monotonic()
+    summary = f.ingest(sources=[str(SEED)], warehouse=str(wh))
+    assert time.monotonic() - started < 20
+    assert (summary["status"], summary["failed"]) == ("completed", 1)
+    assert [(stage, error) for _, stage, error in _failures(wh)] == [("extract", "TaskRunTimeoutError")]
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_run_past_its_timeout_fails_and_is_recorded_as_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows import ingest as f
+
+    def slow(settings: Settings, batch: Any) -> None:
+        for _ in range(300):
+            time.sleep(0.1)
+
+    monkeypatch.setattr(f.p, "extract_all", slow)
+    wh = tmp_path / "w.duckdb"
+    state = f.ingest.with_options(timeout_seconds=2)(
+        sources=[str(SEED)], warehouse=str(wh), return_state=True
+    )
+    assert state.is_failed() and "timeout" in (state.message or "").lower()
+    con = duckdb.connect(str(wh), read_only=True)
+    status = con.execute("SELECT status FROM runs").fetchall()
+    con.close()
+    assert status == [("failed",)]

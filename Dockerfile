@@ -8,7 +8,7 @@ ENV PYTHONUNBUFFERED=1 \
     UV_PYTHON_DOWNLOADS=never \
     PATH=/app/.venv/bin:$PATH
 
-RUN pip install --no-cache-dir "uv>=0.5" \
+RUN pip install --no-cache-dir uv==0.13.9 \
     && useradd --create-home --uid 1000 newsflow \
     && mkdir -p /data/warehouse /data/raw \
     && chown -R newsflow /data

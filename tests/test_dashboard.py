@@ -186,6 +186,7 @@ def artifacts_of(board: Dashboard, flow_run_id: str) -> dict[str, dict[str, Any]
 def test_an_ingest_run_shows_its_state_parameters_tasks_and_logs(
     dashboard: Dashboard, ingest_run: IngestRun
 ) -> None:
+    assert dashboard.get("/admin/settings")["server"]["analytics_enabled"] is False
     run = dashboard.get(f"/flow_runs/{ingest_run.flow_run_id}")
     assert run["state"]["type"] == "COMPLETED"  # two inputs failed; the night did not
     assert run["name"].startswith("ingest-")

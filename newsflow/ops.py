@@ -168,7 +168,7 @@ def exclusive_run(settings: Settings) -> Iterator[None]:
     """
     wait = max(0.0, settings.run_lock_wait_seconds)
     deadline = time.monotonic() + wait
-    stack = ExitStack()
+    stack, warned = ExitStack(), False
     while True:
         try:
             stack.enter_context(run_lock(settings.warehouse))
@@ -181,8 +181,9 @@ def exclusive_run(settings: Settings) -> Iterator[None]:
                     f"another newsflow run is writing to {settings.warehouse} ({how}); this run did "
                     "nothing. Try again when it ends, or set NEWSFLOW_RUN_LOCK_WAIT_SECONDS to wait."
                 ) from exc
-            if wait and left + 1 >= wait:
+            if not warned:
                 log.warning("another run holds %s; waiting up to %.0fs", settings.warehouse, wait)
+                warned = True
             time.sleep(min(2.0, left))
     with stack:
         log.info("holding the run lock of %s", settings.warehouse)

@@ -56,15 +56,22 @@ class Dashboard:
     def api(self) -> str:
         return f"{self.url}/api"
 
-    def get(self, path: str) -> Any:
-        r = httpx.get(f"{self.api}{path}", timeout=30)
+    def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """One API call; like Prefect's own client, retry what the server calls temporary (SQLite
+        "database is locked" comes back as 503 on a busy machine)."""
+        for attempt in range(6):
+            r = httpx.request(method, f"{self.api}{path}", json=body, timeout=30)
+            if r.status_code not in (429, 502, 503) or attempt == 5:
+                break
+            time.sleep(0.5 * 2**attempt)
         r.raise_for_status()
         return r.json()
 
+    def get(self, path: str) -> Any:
+        return self.request("GET", path)
+
     def post(self, path: str, body: dict[str, Any]) -> Any:
-        r = httpx.post(f"{self.api}{path}", json=body, timeout=30)
-        r.raise_for_status()
-        return r.json()
+        return self.request("POST", path, body)
 
 
 @dataclass

@@ -5,49 +5,61 @@ from __future__ import annotations
 from typing import Any
 
 from prefect import flow, task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from newsflow import artifacts, ops
 from newsflow import pipeline as p
+from newsflow.errors import WarehouseBusyError
 from newsflow.report import night_report
-from newsflow.run import Stages, run_ingest
+from newsflow.run import Runner, Stage, Stages, run_ingest
 from newsflow.settings import Settings, get_settings
 from warehouse.db import open_reader
 
+_S = get_settings()
+_RETRY_BUSY = ops.task_options(_S, WarehouseBusyError)  # stages that open the warehouse
+_ONCE = ops.task_options(_S)  # deterministic stages: a timeout, no retries
 
-def as_task(fn: Any, name: str) -> Any:
+
+def as_task(fn: Stage, name: str, options: dict[str, Any]) -> Stage:
     """A stage function as a Prefect task (no result caching: batches are large and used once)."""
-    return task(fn, name=name, cache_policy=NO_CACHE)
+    wrapped: Stage = task(name=name, cache_policy=NO_CACHE, **options)(fn)
+    return wrapped
 
 
 TASK_STAGES = Stages(
-    triage=as_task(p.triage_stage, "triage"),
-    clean=as_task(p.clean_stage, "clean"),
-    dedupe=as_task(p.dedupe_stage, "dedupe"),
-    extract=as_task(p.extract_stage, "extract"),
-    write=as_task(p.write_stage, "write"),
+    triage=as_task(p.triage_stage, "triage", _RETRY_BUSY),
+    clean=as_task(p.clean_stage, "clean", _ONCE),
+    dedupe=as_task(p.dedupe_stage, "dedupe", _RETRY_BUSY),
+    extract=as_task(p.extract_stage, "extract", _ONCE),
+    write=as_task(p.write_stage, "write", _RETRY_BUSY),
 )
 
 
-@flow(name="ingest", log_prints=False)
+def runner() -> Runner:
+    """The Prefect runner: task stages, this flow run's id, its timeout honoured inside stages."""
+    return Runner(TASK_STAGES, flow_run.get_id(), ops.raise_if_run_timed_out)
+
+
+@flow(name="ingest", log_prints=False, timeout_seconds=_S.flow_timeout_seconds, flow_run_name=ops.run_name)
 def ingest(sources: list[str] | None = None, warehouse: str | None = None) -> dict[str, Any]:
-    """Ingest the sources (default: settings.default_sources) into the warehouse."""
+    """Ingest the sources (default: settings.default_sources) into the warehouse.
+
+    A failed input or batch is recorded and the night goes on; the run fails only when nothing
+    could be written.
+    """
     settings: Settings = p.warehouse_path(get_settings(), warehouse)
-    summary = run_ingest(sources or settings.default_sources, settings, TASK_STAGES, flow_run.get_id())
+    ops.forward_logs(settings.log_level)
+    summary = run_ingest(sources or settings.default_sources, settings, runner())
     publish(settings, summary)
     return summary
 
 
 def publish(settings: Settings, summary: dict[str, Any]) -> None:
-    """Run-summary table and night report as Prefect artifacts with stable keys."""
+    """The run's artifacts (summary, failures, night report), read from the warehouse."""
+    run_id = summary["run_id"]
     with open_reader(settings.warehouse, settings.lock_timeout) as con:
-        report = night_report(con, summary["run_id"])
-    create_table_artifact(
-        key="ingest-summary",
-        table=summary["sources"],
-        description=f"Outcomes per source, run {summary['run_id']}",
-    )
-    create_markdown_artifact(
-        key="ingest-report", markdown=report, description=f"What run {summary['run_id']} brought"
-    )
+        failures = artifacts.failure_rows(con, run_id, settings.max_failure_rows)
+        total = artifacts.failure_count(con, run_id)
+        report = night_report(con, run_id)
+    artifacts.publish(summary, summary["sources"], failures, total, report)

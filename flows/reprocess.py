@@ -5,18 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from prefect import flow
-from prefect.runtime import flow_run
 
-from flows.ingest import TASK_STAGES, publish
+from flows.ingest import publish, runner
+from newsflow import ops
 from newsflow import pipeline as p
 from newsflow.run import run_reprocess
 from newsflow.settings import get_settings
 
 
-@flow(name="reprocess", log_prints=False)
+@flow(name="reprocess", log_prints=False, timeout_seconds=get_settings().flow_timeout_seconds)
 def reprocess(sources: list[str] | None = None, warehouse: str | None = None) -> dict[str, Any]:
     """Rebuild every stored article (or those of the named sources) with the current extractors."""
     settings = p.warehouse_path(get_settings(), warehouse)
-    summary = run_reprocess(settings, sources, TASK_STAGES, flow_run.get_id())
+    ops.forward_logs(settings.log_level)
+    summary = run_reprocess(settings, sources, runner())
     publish(settings, summary)
     return summary

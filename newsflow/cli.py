@@ -186,6 +186,52 @@ def article_json(article: CleanArticle) -> dict[str, Any]:
     }
 
 
+@app.command()
+def serve() -> None:
+    """Register the deployments (nightly ingest on NEWSFLOW_SCHEDULE_CRON, reprocess) and run them here."""
+    from newsflow import ops
+    from newsflow.settings import get_settings
+
+    settings = get_settings()
+    console.print(
+        f"serving: nightly ingest at [b]{settings.schedule_cron}[/b] "
+        f"({ops.schedule_timezone(settings)}); Ctrl-C stops serving, the schedule stays active"
+    )
+    ops.serve(settings)
+
+
+@app.command()
+def dashboard(
+    port: Annotated[int | None, typer.Option(help="port (default: NEWSFLOW_DASHBOARD_PORT)")] = None,
+) -> None:
+    """Start the Prefect server and UI on 127.0.0.1 (analytics off); runs report to it via PREFECT_API_URL."""
+    import os
+
+    from newsflow import ops
+    from newsflow.settings import get_settings
+
+    settings = get_settings()
+    command = ops.dashboard_command(settings, port)
+    console.print(f"dashboard: point runs at it with [b]PREFECT_API_URL={ops.api_url(settings, port)}[/b]")
+    sys.stdout.flush()
+    os.execve(command[0], command, ops.dashboard_env(settings, port))
+
+
+@app.command()
+def alerts(
+    automation: Annotated[Path, typer.Option(help="automation YAML")] = Path(
+        "ops/ingest-failed.automation.yaml"
+    ),
+) -> None:
+    """Alert on failed ingest runs: store NEWSFLOW_ALERT_WEBHOOK_URL in a block, create the automation."""
+    from newsflow import alerts as alerting
+    from newsflow.settings import get_settings
+
+    url = get_settings().alert_webhook_url
+    automation_id = alerting.install(automation, url.get_secret_value() if url else None)
+    console.print(f"automation {automation_id} notifies block {alerting.ALERT_BLOCK!r} on failed ingest runs")
+
+
 def main() -> None:
     """Entry point for `python -m newsflow`."""
     app()

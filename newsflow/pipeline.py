@@ -54,6 +54,22 @@ class Batch:
         )
 
 
+def failed_batch(run_id: str, items: list[RawDocument | Failure], stage: str, exc: BaseException) -> Batch:
+    """A batch whose every input failed at `stage` (a stage that gave up), ready to be written."""
+    batch = Batch(run_id)
+    for item in items:
+        if isinstance(item, Failure):
+            batch.fail(item)
+        else:
+            reason = str(exc) or repr(exc)
+            batch.fail(
+                Failure(item.source, item.locator, stage, type(exc).__name__, reason),
+                item.external_id,
+                item.raw_hash,
+            )
+    return batch
+
+
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of at most `size` items."""
     it = iter(items)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsflow import pipeline as p
-from newsflow.errors import AccountingError
+from newsflow.errors import AccountingError, NewsflowError
 from newsflow.records import Failure, InputOutcome, RawDocument
 from newsflow.settings import Settings
 from sources.archive import RawArchive
@@ -43,10 +43,21 @@ class Stages:
     write: Stage = p.write_stage
 
     def run(self, settings: Settings, batch: p.Batch) -> p.Batch:
-        """Take one batch through every stage."""
-        for stage in (self.triage, self.clean, self.dedupe, self.extract, self.write):
-            batch = stage(settings, batch)
+        """Take one batch through every stage; a stage that gives up raises StageFailed."""
+        for name in ("triage", "clean", "dedupe", "extract", "write"):
+            try:
+                batch = getattr(self, name)(settings, batch)
+            except Exception as exc:
+                raise StageFailed(name, exc) from exc
         return batch
+
+
+class StageFailed(Exception):
+    """A stage gave up on a whole batch (after its retries): the batch's inputs are recorded as failed."""
+
+    def __init__(self, stage: str, cause: Exception) -> None:
+        super().__init__(f"{stage} failed: {type(cause).__name__}: {cause}")
+        self.stage, self.cause = stage, cause
 
 
 def resolve_sources(args: Iterable[str]) -> list[SourceConfig]:
@@ -98,33 +109,28 @@ def archived_inputs(settings: Settings, sources: list[str] | None) -> Iterator[I
             yield Failure(source, locator, "load", "ArchiveMissing", f"raw bytes not in the archive: {exc}")
 
 
-def run_ingest(
-    sources: list[str],
-    settings: Settings,
-    stages: Stages | None = None,
-    flow_run_id: str | None = None,
-) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Runner:
+    """How a run is driven: the stages (plain or wrapped as tasks), the orchestrator's run id, and a
+    hook that sees a stage's failure first (Prefect re-raises its run timeout there)."""
+
+    stages: Stages = Stages()
+    flow_run_id: str | None = None
+    on_stage_error: Callable[[BaseException], None] | None = None
+
+
+def run_ingest(sources: list[str], settings: Settings, runner: Runner | None = None) -> dict[str, Any]:
     """Ingest the sources (paths, globs, URLs, feeds, sitemaps, WARCs, .toml source lists)."""
     configs = resolve_sources(sources)
-    return execute("ingest", sources, lambda: source_inputs(configs, settings), settings, stages, flow_run_id)
+    return execute("ingest", sources, lambda: source_inputs(configs, settings), settings, runner)
 
 
 def run_reprocess(
-    settings: Settings,
-    sources: list[str] | None = None,
-    stages: Stages | None = None,
-    flow_run_id: str | None = None,
+    settings: Settings, sources: list[str] | None = None, runner: Runner | None = None
 ) -> dict[str, Any]:
     """Re-clean and re-extract every stored article from the raw archive, without the network."""
-    return execute(
-        "reprocess",
-        sources or [],
-        lambda: archived_inputs(settings, sources),
-        settings,
-        stages,
-        flow_run_id,
-        force=True,
-    )
+    inputs = lambda: archived_inputs(settings, sources)  # noqa: E731
+    return execute("reprocess", sources or [], inputs, settings, runner, force=True)
 
 
 def execute(
@@ -132,19 +138,23 @@ def execute(
     sources: list[str],
     make_inputs: Callable[[], Iterable[Input]],
     settings: Settings,
-    stages: Stages | None = None,
-    flow_run_id: str | None = None,
+    runner: Runner | None = None,
     force: bool = False,
 ) -> dict[str, Any]:
-    """Run inputs through the stages in bounded batches under the run lock; return the run row."""
-    stages = stages or Stages()
+    """Run inputs through the stages in bounded batches under the run lock; return the run row.
+
+    A batch whose stage gives up is recorded as failed and the run goes on; the run fails only
+    when nothing could be written, or when the outcomes do not add up.
+    """
+    runner = runner or Runner()
     run_id = str(uuid.uuid4())
-    with run_lock(settings.warehouse, wait=settings.wait_for_lock):
+    with run_lock(settings.warehouse, settings.run_lock_wait_seconds):
         with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
-            stale = start_run(con, run_id, flow, sources, flow_run_id, settings.spacy_model)
+            stale = start_run(con, run_id, flow, sources, runner.flow_run_id, settings.spacy_model)
         if stale:
             log.warning("marked %d earlier run(s) as interrupted; their inputs are retried now", stale)
-        seen, locators = 0, Counter[str]()
+        n = seen = lost = 0
+        locators = Counter[str]()
         try:
             for n, items in enumerate(p.batched(make_inputs(), settings.batch_size), 1):
                 batch = p.Batch(run_id, force=force)
@@ -160,8 +170,12 @@ def execute(
                         locators[item.locator] = 1
                         batch.todo.append(item)
                 seen += len(items)
-                batch = stages.run(settings, batch)
-                log.info("batch %d: %d inputs accounted for", n, len(batch.outcomes))
+                if run_batch(settings, runner, batch):
+                    log.info("batch %d: %d inputs accounted for", n, len(items))
+                else:
+                    lost += 1
+            if lost and lost == n:
+                raise NewsflowError(f"nothing could be written: all {lost} batch(es) failed")
             with open_writer(settings.warehouse, settings.lock_timeout) as con:
                 check_accounting(run_row(con, run_id), source_counts(con, run_id), seen)
         except BaseException as exc:
@@ -173,6 +187,30 @@ def execute(
             summary["sources"] = source_counts(con, run_id)
     log.info("run %s: %s", run_id, {k: summary[k] for k in ("seen", *OUTCOMES)})
     return summary
+
+
+def run_batch(settings: Settings, runner: Runner, batch: p.Batch) -> bool:
+    """Run one batch; if a stage gives up, record every input of the batch as failed at that stage.
+
+    Returns False only when not even the failures could be written.
+    """
+    items: list[RawDocument | Failure] = [*batch.todo, *batch.failures]
+    decided = [o for o in batch.outcomes if o.outcome != "failed"]
+    try:
+        runner.stages.run(settings, batch)
+        return True
+    except StageFailed as exc:
+        if runner.on_stage_error:
+            runner.on_stage_error(exc.cause)
+        log.error("%s; recording the batch's %d inputs as failed", exc, len(items) + len(decided))
+        failed = p.failed_batch(batch.run_id, items, exc.stage, exc.cause)
+        failed.outcomes += decided
+        try:
+            p.write_stage(settings, failed)
+            return True
+        except Exception as again:
+            log.error("could not record the batch's failures either: %s", again)
+            return False
 
 
 def known_inputs(con: Any, source_names: list[str]) -> dict[str, LedgerEntry]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -19,7 +19,6 @@ class Settings(BaseSettings):
     storage_version: str = Field(
         "v1.5.0", description="DuckDB storage version of a new warehouse (readable by CLI 1.5.x)"
     )
-    wait_for_lock: bool = Field(False, description="a second run waits for the first (else exits at once)")
     lock_timeout: float = Field(60.0, description="seconds a writer waits for the warehouse lock")
     read_retry_seconds: float = Field(5.0, description="seconds `newsflow sql` retries a busy file")
 
@@ -72,6 +71,27 @@ class Settings(BaseSettings):
 
     # orchestration
     batch_size: int = Field(200, description="articles per Prefect task and warehouse transaction")
+    flow_timeout_seconds: float = Field(6 * 3600, description="a whole run fails after this long")
+    task_timeout_seconds: float = Field(1800, description="one batch stage fails after this long")
+    task_retries: int = Field(3, description="retries of a stage that failed for a retryable reason")
+    retry_backoff_seconds: float = Field(2.0, description="first retry delay; doubles each retry")
+    retry_jitter_factor: float = Field(0.5, description="random extra delay, as a fraction of it")
+    run_lock_wait_seconds: float = Field(
+        0.0, description="how long a run waits for another run to finish (0: exit at once with a message)"
+    )
+
+    # operations: schedule, dashboard, logs
+    schedule_cron: str = Field("0 2 * * *", description="when `newsflow serve` starts the nightly run")
+    schedule_timezone: str | None = Field(
+        None, description="IANA timezone of the schedule (default: this machine's local timezone)"
+    )
+    dashboard_host: str = Field("127.0.0.1", description="address `newsflow dashboard` listens on")
+    dashboard_port: int = Field(4200, description="port of `newsflow dashboard` (the Prefect UI and API)")
+    log_level: str = Field("INFO", description="level of newsflow's own loggers, forwarded to Prefect")
+    max_failure_rows: int = Field(500, description="failures shown in the `ingest-failures` artifact")
+    alert_webhook_url: SecretStr | None = Field(
+        None, description="webhook `newsflow alerts` stores in the Prefect block that failure alerts use"
+    )
 
     @property
     def archive_dir(self) -> Path:

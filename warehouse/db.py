@@ -90,17 +90,33 @@ def open_reader(path: Path, timeout: float = 5.0) -> Iterator[duckdb.DuckDBPyCon
 
 
 @contextmanager
-def run_lock(path: Path, wait: bool = False) -> Iterator[None]:
-    """Hold `<warehouse>.lock` for a whole run, so only one ingest/reprocess writes at a time."""
+def run_lock(path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold `<warehouse>.lock` for a whole run, so only one ingest/reprocess writes at a time.
+
+    Waits up to `wait_seconds` for another run to finish, then raises WarehouseBusyError saying what
+    to do. The kernel releases the lock when the holder dies, so a crash never leaves it stuck.
+    """
     lock_path = Path(f"{path}.lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + max(0.0, wait_seconds)
     with lock_path.open("a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError as exc:
-            raise WarehouseBusyError(
-                f"another newsflow run is writing to {path} (lock {lock_path}); try again when it ends"
-            ) from exc
+        warned = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    how = f"waited {wait_seconds:.0f}s" if wait_seconds > 0 else "not waiting"
+                    raise WarehouseBusyError(
+                        f"another newsflow run is writing to {path} ({how}); this run did nothing. "
+                        "Try again when it ends, or set NEWSFLOW_RUN_LOCK_WAIT_SECONDS to wait."
+                    ) from exc
+                if not warned:
+                    log.warning("another run holds %s; waiting up to %.0fs", path, wait_seconds)
+                    warned = True
+                time.sleep(min(1.0, left))
         try:
             yield
         finally:

@@ -13,10 +13,10 @@ TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 
 
-def measure(root: Tag) -> TextStats:
-    """Text, link and prose statistics of every element; page regions (footers, sidebars,
-    comments) pass only a quarter of their prose to their parent."""
-    return text_stats(root, is_outside)
+def measure(nodes: list[Tag]) -> TextStats:
+    """Text, link and prose statistics of every element (a whole tree in document order); page
+    regions (footers, sidebars, comments) pass only a quarter of their prose to their parent."""
+    return text_stats(nodes, is_outside)
 
 
 def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:

@@ -8,7 +8,7 @@ from extractors.blockfilter import filter_blocks
 from extractors.blocks import Part, collect_blocks, join_blocks
 from extractors.boilerplate import is_boilerplate, is_link_boilerplate
 from extractors.content import choose_containers, measure
-from extractors.htmltree import Scan, parse_html, scan, strip_non_content
+from extractors.htmltree import Scan, parsed_page, scan, strip_non_content
 from extractors.metadata import Metadata, extract_metadata
 from newsflow.records import CleanArticle, RawDocument
 
@@ -18,10 +18,12 @@ KEPT_SHARE = 0.3  # when cuts together leave less than this share, they are undo
 
 def clean_html(raw: RawDocument, html: str) -> CleanArticle:
     """Main text (heading/paragraph/list/table/quote blocks joined by blank lines) and metadata."""
-    root = parse_html(html)
-    found = scan(root) if root is not None else None
-    meta = extract_metadata(root, found, raw, html) if root and found else Metadata()
-    parts: list[Part] = main_text(root, found, meta.title) if root and found else []
+    meta, parts = Metadata(), []
+    with parsed_page(html) as root:
+        if root is not None:
+            found = scan(root)
+            meta = extract_metadata(root, found, raw, html)
+            parts = main_text(root, found, meta.title)
     text, blocks = join_blocks(parts)
     article = CleanArticle(
         source=raw.source, locator=raw.locator, external_id=raw.external_id,
@@ -33,8 +35,7 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
 
 def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     """The article's blocks: pick the container, cut boilerplate inside it, drop the headline."""
-    strip_non_content(found)
-    stats = measure(root)
+    stats = measure(strip_non_content(found))
     containers = choose_containers(root, stats)
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)

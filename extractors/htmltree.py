@@ -6,8 +6,10 @@ by structure, so statistics are keyed by id() and membership is tested with `is`
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -54,6 +56,28 @@ def parse_html(html: str) -> Tag | None:
         return None
     _merge_trailing(soup)
     return soup
+
+
+@contextmanager
+def parsed_page(html: str) -> Iterator[Tag | None]:
+    """The parsed page (see parse_html) for the length of a with-block, torn down afterwards.
+
+    A bs4 tree is a web of reference cycles (parent, sibling and next/previous element links):
+    the cyclic garbage collector, paused meanwhile, would trace it again and again (a quarter
+    of the CPU time); torn down, the tree is freed by reference counting at once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    root: Tag | None = None
+    try:
+        root = parse_html(html)
+        yield root
+    finally:
+        if root is not None:
+            for child in list(root.contents):  # the document object is outside the element chain
+                child.decompose()
+            root.decompose()
+        if enabled:
+            gc.enable()
 
 
 def _parse(html: str) -> BeautifulSoup | None:
@@ -153,6 +177,8 @@ class Scan:
     itemprops: list[Tag] = field(default_factory=list)  # elements with an itemprop attribute
     non_content: list[Tag] = field(default_factory=list)  # outermost non-content elements
     hidden: list[tuple[Tag, int]] = field(default_factory=list)  # (element, enclosing hidden's index)
+    content: list[Tag] = field(default_factory=list)  # the other elements, in document order
+    owner: list[int] = field(default_factory=list)  # per content element: its hidden index or -1
     page_chars: int = 0  # visible text characters outside non-content elements
 
 
@@ -161,6 +187,7 @@ def scan(root: Tag) -> Scan:
     found = Scan()
     named, rel_links, itemprops = found.named, found.rel_links, found.itemprops
     non_content, hidden = found.non_content, found.hidden
+    content, owner = found.content, found.owner
     chars = 0
     # (element, inside non-content, index of the nearest enclosing hidden element or -1)
     stack: list[tuple[Tag, bool, int]] = [(root, False, -1)]
@@ -178,9 +205,14 @@ def scan(root: Tag) -> Scan:
             if not skipped and name not in NON_CONTENT and _is_hidden(attrs):
                 hidden.append((el, outer))
                 outer = len(hidden) - 1
-        if name in NON_CONTENT and not skipped:
+        if skipped:
+            pass
+        elif name in NON_CONTENT:
             non_content.append(el)
             skipped = True
+        else:
+            content.append(el)
+            owner.append(outer)
         for child in reversed(el.contents):
             if type(child) is _TEXT:
                 if not skipped:
@@ -199,13 +231,14 @@ def _is_hidden(attrs: dict[str, Any]) -> bool:
     return bool(style) and isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
 
 
-def strip_non_content(found: Scan) -> None:
-    """Remove scripts, styles, media, form controls and hidden elements (text after them stays).
+def strip_non_content(found: Scan) -> list[Tag]:
+    """Remove scripts, styles, media, form controls and hidden elements (text after them stays);
+    the elements left, in document order.
 
     A hidden element holding most of the page's text stays: pages that reveal the article
     with a script (paywalls, lazy rendering) hide it in the markup."""
     for el in found.non_content:
-        el.extract()
+        el.decompose()
     limit = max(HIDDEN_SMALL, HIDDEN_SHARE * found.page_chars)
     gone: list[bool] = []
     for el, outer in found.hidden:
@@ -215,8 +248,11 @@ def strip_non_content(found: Scan) -> None:
         chars = _chars(el, limit)
         drop = chars <= limit
         if drop:
-            el.extract()
+            el.decompose()
         gone.append(drop)
+    if not any(gone):
+        return found.content
+    return [el for el, hid in zip(found.content, found.owner, strict=True) if hid < 0 or not gone[hid]]
 
 
 def _chars(el: Tag, limit: float) -> int:
@@ -275,13 +311,12 @@ BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "figure", "figca
                               "menu", "fieldset", "time", "address"})
 
 
-def text_stats(root: Tag, outside: Callable[[Tag, TextStats], bool]) -> TextStats:
-    """Bottom-up text, link-text, link-count and prose statistics for every element in one pass
-    (children before parents). Inline link pop-ups count for nothing in their parents' text;
-    page regions that `outside` recognises pass only a quarter of their prose to their parent.
-
-    Prose is long, not link-dense inline text of blocks."""
-    stats = TextStats(nodes=list(tags(root)))
+def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> TextStats:
+    """Bottom-up text, link-text, link-count and prose statistics for every element (`nodes`: a
+    whole tree in document order) in one pass, children before parents. Inline link pop-ups
+    count for nothing in their parents' text; page regions that `outside` recognises pass only
+    a quarter of their prose to their parent. Prose is long, not link-dense inline text of blocks."""
+    stats = TextStats(nodes=nodes)
     nodes, pos, size = stats.nodes, stats.pos, stats.size
     text, links, anchors = stats.text, stats.links, stats.anchors
     total, own_prose = stats.prose, stats.own_prose

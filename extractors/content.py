@@ -14,8 +14,7 @@ ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% 
 
 
 def measure(nodes: list[Tag]) -> TextStats:
-    """Text, link and prose statistics of every element (a whole tree in document order); page
-    regions (footers, sidebars, comments) pass only a quarter of their prose to their parent."""
+    """Statistics of every element; page regions (footers, sidebars) pass a quarter of their prose."""
     return text_stats(nodes, is_outside)
 
 

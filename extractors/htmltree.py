@@ -1,8 +1,8 @@
-"""One BeautifulSoup (lxml parser) parse per page, one scan for metadata and non-content, and
-per-element text statistics in one bottom-up pass; every walk is iterative (any nesting depth).
+"""One BeautifulSoup (lxml parser) parse per page, one scan, one bottom-up statistics pass."""
 
-Tags are never dict keys or set members: bs4 hashes a Tag by serialising it and compares Tags
-by structure, so statistics are keyed by id() and membership is tested with `is`."""
+# Every walk is iterative (any nesting depth). Tags are never dict keys or set members: bs4
+# hashes a Tag by serialising it and compares Tags by structure, so statistics are keyed by
+# id() and membership is tested with `is`.
 
 from __future__ import annotations
 
@@ -11,13 +11,11 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 from bs4.exceptions import ParserRejectedMarkup
-
-HtmlElement: TypeAlias = Tag
 
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt",
                         "dd", "table", "tbody", "thead", "tfoot", "tr", "blockquote",
@@ -60,11 +58,10 @@ def parse_html(html: str) -> Tag | None:
 
 @contextmanager
 def parsed_page(html: str) -> Iterator[Tag | None]:
-    """The parsed page (see parse_html) for the length of a with-block, torn down afterwards.
-
-    A bs4 tree is a web of reference cycles (parent, sibling and next/previous element links):
-    the cyclic garbage collector, paused meanwhile, would trace it again and again (a quarter
-    of the CPU time); torn down, the tree is freed by reference counting at once."""
+    """The parsed page (see parse_html) for a with-block, with the cyclic GC paused; torn down after."""
+    # A bs4 tree is a web of reference cycles (parent, sibling, next/previous element links):
+    # the collector would trace it again and again (a quarter of the CPU time). Torn down, the
+    # tree is freed by reference counting at once.
     enabled = gc.isenabled()
     gc.disable()
     root: Tag | None = None
@@ -115,8 +112,7 @@ def child_tag(el: Tag, name: str) -> Tag | None:
 
 
 def _merge_trailing(soup: Tag) -> None:
-    """Markup after </html> comes back as another <html>: move it into the first <body>, as a
-    tree-building parser does."""
+    """Move markup after </html> (bs4 gets it as another <html>) into the first <body>."""
     tops = [c for c in soup.contents if isinstance(c, Tag)]
     if len(tops) < 2:
         return
@@ -232,11 +228,9 @@ def _is_hidden(attrs: dict[str, Any]) -> bool:
 
 
 def strip_non_content(found: Scan) -> list[Tag]:
-    """Remove scripts, styles, media, form controls and hidden elements (text after them stays);
-    the elements left, in document order.
-
-    A hidden element holding most of the page's text stays: pages that reveal the article
-    with a script (paywalls, lazy rendering) hide it in the markup."""
+    """Remove non-content and hidden elements (text after them stays); the rest, in document order."""
+    # A hidden element holding most of the page's text stays: pages that reveal the article
+    # with a script (paywalls, lazy rendering) hide it in the markup.
     for el in found.non_content:
         el.decompose()
     limit = max(HIDDEN_SMALL, HIDDEN_SHARE * found.page_chars)
@@ -274,8 +268,7 @@ def norm_space(text: str) -> str:
 
 @dataclass(slots=True)
 class TextStats:
-    """Per element (keyed by id()): visible text length, link text length, <a> count, prose
-    counts, document position and subtree size; `nodes` holds the elements in document order."""
+    """Per element (keyed by id()): text, link text, <a> count, prose, position, subtree size."""
 
     nodes: list[Tag] = field(default_factory=list)
     pos: dict[int, int] = field(default_factory=dict)  # index in nodes
@@ -312,10 +305,10 @@ BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "figure", "figca
 
 
 def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> TextStats:
-    """Bottom-up text, link-text, link-count and prose statistics for every element (`nodes`: a
-    whole tree in document order) in one pass, children before parents. Inline link pop-ups
-    count for nothing in their parents' text; page regions that `outside` recognises pass only
-    a quarter of their prose to their parent. Prose is long, not link-dense inline text of blocks."""
+    """Text, link and prose statistics of every element of `nodes` (a tree in document order)."""
+    # One bottom-up pass, children before parents. Inline link pop-ups count for nothing in
+    # their parents' text; page regions that `outside` recognises pass only a quarter of their
+    # prose to their parent. Prose is long, not link-dense inline text of blocks.
     stats = TextStats(nodes=nodes)
     nodes, pos, size = stats.nodes, stats.pos, stats.size
     text, links, anchors = stats.text, stats.links, stats.anchors

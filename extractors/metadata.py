@@ -89,8 +89,7 @@ def checked_language(declared: str | None, text: str) -> tuple[str | None, str |
 
 
 def extract_metadata(root: Tag, found: Scan, raw: RawDocument, html: str | None = None) -> Metadata:
-    """Title, authors, dates, canonical URL, site name, language, description, keywords, section,
-    from the tags the page scan collected (`found`)."""
+    """Title, authors, dates, URL, site, language, description, keywords, section from the scan."""
     meta = Metadata()
     meta.set("title", raw.title, "input")  # hints from a feed entry or JSONL record come first
     meta.set("published_at", raw.published_at, "input")

@@ -45,7 +45,9 @@ def parse_html(html: str) -> Tag | None:
     html = _XML_DECL.sub("", html, count=1).replace("\x00", "")  # (a declaration makes bs4 warn)
     if not html.strip():
         return None
-    if len(html) <= 256 and "<" not in html:
+    if html.startswith("<?xml"):
+        html = " " + html  # an unterminated or second declaration: bs4 would warn about XML
+    elif len(html) <= 256 and "<" not in html:
         html += "\n"  # short plain text: bs4 would warn that it looks like a file name or URL
     soup = _parse(html)
     if soup is not None and _too_deep(soup):

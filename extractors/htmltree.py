@@ -83,7 +83,7 @@ def _parse(html: str) -> BeautifulSoup | None:
     """One BeautifulSoup build with lxml; class attributes kept as plain strings."""
     try:
         return BeautifulSoup(html, "lxml", multi_valued_attributes=None, huge_tree=True)
-    except (ParserRejectedMarkup, ValueError, TypeError, LookupError):
+    except (ParserRejectedMarkup, ValueError, LookupError):  # (a TypeError is a setup bug: raised)
         return None
 
 

@@ -203,14 +203,13 @@ def scan(root: Tag) -> Scan:
             if not skipped and name not in NON_CONTENT and _is_hidden(attrs):
                 hidden.append((el, outer))
                 outer = len(hidden) - 1
-        if skipped:
-            pass
-        elif name in NON_CONTENT:
-            non_content.append(el)
-            skipped = True
-        else:
-            content.append(el)
-            owner.append(outer)
+        if not skipped:
+            if name in NON_CONTENT:
+                non_content.append(el)
+                skipped = True
+            else:
+                content.append(el)
+                owner.append(outer)
         for child in reversed(el.contents):
             if type(child) is _TEXT:
                 if not skipped:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from lxml import etree
+from bs4.element import NavigableString, Tag
 
-from extractors.htmltree import BLOCK_TAGS, HtmlElement, norm_space
+from extractors.htmltree import BLOCK_TAGS, norm_space
 from newsflow.records import Block, BlockKind
 
 _KINDS: dict[str, BlockKind] = {
@@ -26,14 +26,14 @@ class _Collector:
         self.parts: list[Part] = []
         self.buffer: list[str] = []
         self.kinds: list[BlockKind] = ["paragraph"]
-        self.openers: list[HtmlElement | None] = [None]  # the element that pushed each kind
+        self.openers: list[Tag | None] = [None]  # the element that pushed each kind
 
-    def push(self, kind: BlockKind, el: HtmlElement) -> None:
+    def push(self, kind: BlockKind, el: Tag) -> None:
         """Enter an element that sets the kind of the blocks inside it."""
         self.kinds.append(kind)
         self.openers.append(el)
 
-    def pop(self, el: HtmlElement) -> None:
+    def pop(self, el: Tag) -> None:
         """Leave an element, restoring the outer block kind if it had set one."""
         if len(self.kinds) > 1 and self.openers[-1] is el:
             self.kinds.pop()
@@ -52,7 +52,7 @@ class _Collector:
             self.parts.append((self.kinds[-1], text))
 
 
-def collect_blocks(roots: Iterable[HtmlElement], skip: Callable[[HtmlElement], bool]) -> list[Part]:
+def collect_blocks(roots: Iterable[Tag], skip: Callable[[Tag], bool]) -> list[Part]:
     """Blocks of text under the roots in document order, leaving out subtrees `skip` rejects."""
     out = _Collector()
     for root in roots:
@@ -61,34 +61,36 @@ def collect_blocks(roots: Iterable[HtmlElement], skip: Callable[[HtmlElement], b
     return out.parts
 
 
-def _walk(root: HtmlElement, skip: Callable[[HtmlElement], bool], out: _Collector) -> None:
+def _walk(root: Tag, skip: Callable[[Tag], bool], out: _Collector) -> None:
     """Iterative walk (no recursion, so any nesting depth is safe) feeding the collector."""
-    walker = etree.iterwalk(root, events=("start", "end"))
-    skipped: set[HtmlElement] = set()
-    for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            if el is not root and skip(el):
-                skipped.add(el)
-                walker.skip_subtree()
-                continue
-            _start(el, tag, out)
+    _start(root, root.name, out)
+    stack = [(root, iter(root.contents))]
+    while stack:
+        el, rest = stack[-1]
+        for child in rest:
+            if type(child) is NavigableString:
+                out.add(child)
+            elif isinstance(child, Tag):
+                tag = child.name
+                if skip(child):
+                    if tag in BLOCK_TAGS:
+                        out.flush()
+                    continue
+                if _start(child, tag, out):
+                    stack.append((child, iter(child.contents)))
+                    break
+                _end(child, tag, out)
         else:
-            if el in skipped:
-                skipped.discard(el)
-                if tag in BLOCK_TAGS:
-                    out.flush()
-            else:
-                _end(el, tag, out)
-            if el is not root:
-                out.add(el.tail)
+            stack.pop()
+            _end(el, el.name, out)
 
 
-def _start(el: HtmlElement, tag: str, out: _Collector) -> None:
-    """Open an element: block tags end the previous block; <br> breaks the paragraph."""
+def _start(el: Tag, tag: str, out: _Collector) -> bool:
+    """Open an element: block tags end the previous block; <br> breaks the paragraph. False when
+    there is nothing inside to walk."""
     if tag == "br":
         out.flush()
-        return
+        return False
     if tag in BLOCK_TAGS or tag in _KINDS:
         out.flush()
         if tag in _KINDS:
@@ -97,12 +99,10 @@ def _start(el: HtmlElement, tag: str, out: _Collector) -> None:
             out.push("paragraph", el)
     elif tag in _CELLS and any(part.strip() for part in out.buffer):
         out.add(" | ")
-    elif tag == "img":
-        return
-    out.add(el.text)
+    return bool(el.contents)
 
 
-def _end(el: HtmlElement, tag: str, out: _Collector) -> None:
+def _end(el: Tag, tag: str, out: _Collector) -> None:
     """Close an element: block tags end their block (and the block kind they opened)."""
     if tag in BLOCK_TAGS or tag in _KINDS:
         out.flush()

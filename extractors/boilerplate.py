@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 
-from extractors.htmltree import BLOCK_TAGS, HtmlElement, TextStats, classes, is_link_popup
+from bs4 import Tag
 
-BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "figure", "figcaption", "header",
-                              "menu", "fieldset", "time", "address"})
+from extractors.htmltree import (
+    BLOCK_TAGS,
+    BOILERPLATE_TAGS,
+    TextStats,
+    attr,
+    children,
+    following_text,
+    is_link_popup,
+)
+
+__all__ = ["BOILERPLATE_TAGS", "is_boilerplate", "is_link_boilerplate", "is_outside"]
 _WORDS = (
     r"share|sharing|social|sociallinks|related|recommend|newsletter|subscri(be|ption)|signup|"
     r"sign-up|promo|advert|advertisement|ads?|ad-slot|adslot|ad-container|dfp|gpt|sponsor(ed)?|"
@@ -46,31 +55,40 @@ CONTENT_CLASS = re.compile(
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
-def is_outside(el: HtmlElement) -> bool:
+def is_outside(el: Tag, stats: TextStats) -> bool:
     """A page region that is not the article (footer, sidebar, comments, related, menus)."""
-    if el.tag in ("nav", "aside", "footer"):
+    if el.name in ("nav", "aside", "footer"):
         return True
-    if el.get("class") is None and el.get("id") is None:
+    if "class" not in el.attrs and "id" not in el.attrs:
         return False
-    names = classes(el)
+    names = stats.names(el)
     return bool(OUTSIDE_CLASS.search(names)) and not CONTENT_CLASS.search(names)
 
 
-def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
+def is_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
     """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
     never when it holds more than `budget` characters of non-link text (the undo guard)."""
-    text = stats.text.get(el, 0)
-    own = text - stats.links.get(el, 0)
+    key = id(el)
+    text = stats.text.get(key, 0)
+    own = text - stats.links.get(key, 0)
     if own > budget:
         return False
-    tag = el.tag
+    tag = el.name
     if tag in BOILERPLATE_TAGS:
         return not (tag == "time" and _in_sentence(el))
-    if _boilerplate_name(classes(el), inline=tag not in BLOCK_TAGS) and not _embeds_quote(el):
+    attrs = el.attrs
+    if not attrs:
+        if tag not in BLOCK_TAGS:
+            return is_link_popup(el, stats)
+        if tag in ("ul", "ol") and _story_list(el, stats):
+            return True
+        return link_dense(tag, text, text - own)
+    if _boilerplate_name(stats.names(el), inline=tag not in BLOCK_TAGS) and not _embeds_quote(
+            el, stats):
         return True
-    if el.get("itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
+    if attr(el, "itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
         return True
-    if el.get("role") in ("navigation", "complementary", "banner", "contentinfo", "dialog"):
+    if attr(el, "role") in ("navigation", "complementary", "banner", "contentinfo", "dialog"):
         return True
     if tag not in BLOCK_TAGS:
         return is_link_popup(el, stats)
@@ -79,29 +97,32 @@ def is_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
     return link_dense(tag, text, text - own)
 
 
-def is_link_boilerplate(el: HtmlElement, stats: TextStats, budget: int) -> bool:
+def is_link_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
     """The lenient cut: navigation tags and link-dense blocks only (same undo guard)."""
-    text = stats.text.get(el, 0)
-    own = text - stats.links.get(el, 0)
+    key = id(el)
+    text = stats.text.get(key, 0)
+    own = text - stats.links.get(key, 0)
     if own > budget:
         return False
-    if el.tag in ("nav", "aside", "footer", "form"):
+    tag = el.name
+    if tag in ("nav", "aside", "footer", "form"):
         return True
-    if el.tag not in BLOCK_TAGS:
+    if tag not in BLOCK_TAGS:
         return is_link_popup(el, stats)
-    return link_dense(el.tag, text, text - own)
+    return link_dense(tag, text, text - own)
 
 
-def _in_sentence(el: HtmlElement) -> bool:
+def _in_sentence(el: Tag) -> bool:
     """An inline element that is part of running text ("on <time>Monday</time> the ...")."""
-    parent = el.getparent()
-    return bool((el.tail or "").strip()) or (parent is not None and parent.tag in PROSE_TAGS)
+    parent = el.parent
+    return bool(following_text(el).strip()) or (parent is not None and parent.name in PROSE_TAGS)
 
 
-def _embeds_quote(el: HtmlElement) -> bool:
+def _embeds_quote(el: Tag, stats: TextStats) -> bool:
     """An embedded post (tweet, Instagram caption) is a quotation the story is built on."""
-    return el.tag == "blockquote" or (
-        EMBED_CLASS.search(classes(el)) is not None and el.find(".//blockquote") is not None)
+    return el.name == "blockquote" or (
+        EMBED_CLASS.search(stats.names(el)) is not None
+        and any(d.name == "blockquote" for d in stats.subtree(el)[1:]))
 
 
 def _boilerplate_name(names: str, inline: bool) -> bool:
@@ -112,13 +133,13 @@ def _boilerplate_name(names: str, inline: bool) -> bool:
     return bool(BOILERPLATE_PART.search(names) or (not inline and BOILERPLATE_CLASS.search(names)))
 
 
-def _story_list(el: HtmlElement, stats: TextStats) -> bool:
+def _story_list(el: Tag, stats: TextStats) -> bool:
     """A list whose every item links somewhere, with much of its text in links: further reading."""
-    items = [li for li in el if li.tag == "li"]
-    if len(items) < 2 or any(stats.anchors.get(li, 0) == 0 for li in items):
+    items = [li for li in children(el) if li.name == "li"]
+    if len(items) < 2 or any(stats.anchors.get(id(li), 0) == 0 for li in items):
         return False
-    text = stats.text.get(el, 0)
-    return text > 0 and stats.links.get(el, 0) / text > STORY_LIST_LINKS
+    text = stats.text.get(id(el), 0)
+    return text > 0 and stats.links.get(id(el), 0) / text > STORY_LIST_LINKS
 
 
 def link_dense(tag: str, text: int, links: int) -> bool:

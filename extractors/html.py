@@ -1,12 +1,14 @@
-"""HTML → main article text, blocks and metadata (lxml tree, one parse, iterative walks)."""
+"""HTML → main article text, blocks and metadata (one BeautifulSoup/lxml parse, iterative walks)."""
 
 from __future__ import annotations
+
+from bs4 import Tag
 
 from extractors.blockfilter import filter_blocks
 from extractors.blocks import Part, collect_blocks, join_blocks
 from extractors.boilerplate import is_boilerplate, is_link_boilerplate
-from extractors.content import choose_containers, prose_scores
-from extractors.htmltree import HtmlElement, parse_html, strip_non_content, text_stats
+from extractors.content import choose_containers, measure
+from extractors.htmltree import Scan, parsed_page, scan, strip_non_content
 from extractors.metadata import Metadata, extract_metadata
 from newsflow.records import CleanArticle, RawDocument
 
@@ -16,9 +18,12 @@ KEPT_SHARE = 0.3  # when cuts together leave less than this share, they are undo
 
 def clean_html(raw: RawDocument, html: str) -> CleanArticle:
     """Main text (heading/paragraph/list/table/quote blocks joined by blank lines) and metadata."""
-    root = parse_html(html)
-    meta = extract_metadata(root, raw, html) if root is not None else Metadata()
-    parts: list[Part] = main_text(root, meta.title) if root is not None else []
+    meta, parts = Metadata(), []
+    with parsed_page(html) as root:
+        if root is not None:
+            found = scan(root)
+            meta = extract_metadata(root, found, raw, html)
+            parts = main_text(root, found, meta.title)
     text, blocks = join_blocks(parts)
     article = CleanArticle(
         source=raw.source, locator=raw.locator, external_id=raw.external_id,
@@ -28,12 +33,11 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
     return article
 
 
-def main_text(root: HtmlElement, title: str | None) -> list[Part]:
+def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     """The article's blocks: pick the container, cut boilerplate inside it, drop the headline."""
-    strip_non_content(root)
-    stats = text_stats(root)
-    containers = choose_containers(root, stats, prose_scores(stats))
-    own = sum(stats.text.get(c, 0) - stats.links.get(c, 0) for c in containers)
+    stats = measure(strip_non_content(found))
+    containers = choose_containers(root, stats)
+    own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
     parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))
     if sum(len(text) for _, text in parts) < KEPT_SHARE * own:

@@ -11,8 +11,10 @@ from html import unescape
 from typing import Any
 from urllib.parse import urljoin
 
+from bs4 import Tag
+
 from extractors.dates import htmldate_guess, parse_date, url_date
-from extractors.htmltree import HtmlElement, norm_space, text_of
+from extractors.htmltree import Scan, attr, norm_space, root_element, tags, text_of
 from extractors.language import detect_language
 from newsflow.records import CleanArticle, RawDocument
 
@@ -86,16 +88,15 @@ def checked_language(declared: str | None, text: str) -> tuple[str | None, str |
     return None, None
 
 
-def extract_metadata(root: HtmlElement, raw: RawDocument, html: str | None = None) -> Metadata:
-    """Title, authors, dates, canonical URL, site name, language, description, keywords, section."""
+def extract_metadata(root: Tag, found: Scan, raw: RawDocument, html: str | None = None) -> Metadata:
+    """Title, authors, dates, URL, site, language, description, keywords, section from the scan."""
     meta = Metadata()
-    tags = _meta_tags(root)
     meta.set("title", raw.title, "input")  # hints from a feed entry or JSONL record come first
     meta.set("published_at", raw.published_at, "input")
-    _from_json_ld(meta, list(_json_ld_objects(root)))
-    _from_meta(meta, tags)
-    _from_markup(meta, root, raw)
-    _dates_fallback(meta, root, raw, html)
+    _from_json_ld(meta, list(_json_ld_objects(found.named["script"])))
+    _from_meta(meta, _meta_tags(found.named["meta"]))
+    _from_markup(meta, root, found)
+    _dates_fallback(meta, found, raw, html)
     if meta.canonical_url and raw.url:
         meta.canonical_url = urljoin(raw.url, meta.canonical_url)
     _tidy(meta)
@@ -118,23 +119,27 @@ def _tidy(meta: Metadata) -> None:
             meta.title = head[: match.start()].strip()
 
 
-def _meta_tags(root: HtmlElement) -> dict[str, list[str]]:
+def _meta_tags(metas: list[Tag]) -> dict[str, list[str]]:
     """Every <meta> content keyed by its lowercase property, name, itemprop or http-equiv."""
     out: dict[str, list[str]] = {}
-    for el in root.iter("meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
-        content = el.get("content")
+    for el in metas:
+        key = (attr(el, "property") or attr(el, "name") or attr(el, "itemprop")
+               or attr(el, "http-equiv"))
+        content = attr(el, "content")
         if key and content and content.strip():
             out.setdefault(key.strip().lower(), []).append(norm_space(content))
     return out
 
 
-def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
+def _json_ld_objects(scripts: list[Tag]) -> Iterator[dict[str, Any]]:
     """Every JSON object in the page's JSON-LD scripts, @graph members flattened."""
-    for el in root.iter("script"):
-        if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
+    for el in scripts:
+        if (attr(el, "type") or "").strip().lower() != "application/ld+json":
             continue
-        body = el.text.strip().removeprefix("<!--").removesuffix("-->").strip()
+        body = "".join(str(s) for s in el.contents if not isinstance(s, Tag)).strip()
+        if not body:
+            continue
+        body = body.removeprefix("<!--").removesuffix("-->").strip()
         body = body.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
         try:
             data = json.loads(body, strict=False)
@@ -218,33 +223,35 @@ def _meta_source(key: str) -> str:
     return f"meta:{key}"
 
 
-def _from_markup(meta: Metadata, root: HtmlElement, raw: RawDocument) -> None:
+def _from_markup(meta: Metadata, root: Tag, found: Scan) -> None:
     """Fill fields from markup: canonical link, <html lang>, <time>, rel=author, <h1>, <title>."""
-    for el in root.iter("link"):
-        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+    for el in found.named["link"]:
+        href = attr(el, "href")
+        if "canonical" in (attr(el, "rel") or "").lower().split() and href:
             meta.provenance.pop("canonical_url", None)
             meta.canonical_url = None
-            meta.set("canonical_url", el.get("href", "").strip(), "link:canonical")
+            meta.set("canonical_url", href.strip(), "link:canonical")
             break
-    lang = root.get("lang") or root.get("xml:lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    html = root_element(root)
+    lang = (attr(html, "lang") or attr(html, "xml:lang")) if html is not None else None
     if lang:
         meta.provenance.pop("language", None)
         meta.language = None
         meta.set("language", _lang(lang), "html-lang")
-    for el in root.iter("time"):
-        prop = (el.get("itemprop") or "").lower()
+    for el in found.named["time"]:
+        prop = (attr(el, "itemprop") or "").lower()
         if prop == "datemodified":
             meta.set("modified_at", _time_value(el), "time")
-        elif prop == "datepublished" or el.get("pubdate") is not None:
+        elif prop == "datepublished" or "pubdate" in el.attrs:
             meta.set("published_at", _time_value(el), "time")
     if not meta.authors:
-        meta.set("authors", _microdata_authors(root), "microdata")
+        meta.set("authors", _microdata_authors(found.itemprops), "microdata")
     if not meta.authors:
-        meta.set("authors", _rel_authors(root), "rel-author")
+        meta.set("authors", _rel_authors(found.rel_links), "rel-author")
     for tag in ("h1", "title"):
-        el = next(root.iter(tag), None)
-        if el is not None:
-            meta.set("title", strip_site_suffix(norm_space(text_of(el))) or None, tag)
+        if found.named[tag]:
+            first = found.named[tag][0]
+            meta.set("title", strip_site_suffix(norm_space(text_of(first))) or None, tag)
 
 
 def strip_site_suffix(title: str | None) -> str | None:
@@ -257,32 +264,32 @@ def strip_site_suffix(title: str | None) -> str | None:
     return title
 
 
-def _rel_authors(root: HtmlElement) -> list[str]:
+def _rel_authors(links: list[Tag]) -> list[str]:
     """Names in links marked rel=author (deduplicated, short ones only)."""
     names: list[str] = []
-    for el in root.iter("a"):
-        if "author" in (el.get("rel") or "").lower().split():
+    for el in links:
+        if "author" in (attr(el, "rel") or "").lower().split():
             names.extend(n for n in _split_names(text_of(el)) if n not in names)
     return names
 
 
-def _microdata_authors(root: HtmlElement) -> list[str]:
+def _microdata_authors(itemprops: list[Tag]) -> list[str]:
     """Names of schema.org microdata authors (itemprop="author", its itemprop="name" if any)."""
     names: list[str] = []
-    for el in root.iterfind(".//*[@itemprop]"):
-        if "author" not in (el.get("itemprop") or "").split():
+    for el in itemprops:
+        if "author" not in (attr(el, "itemprop") or "").split():
             continue
-        named = el.find(".//*[@itemprop='name']")
+        named = next((d for d in tags(el) if d is not el and attr(d, "itemprop") == "name"), None)
         source = named if named is not None else el
-        text = source.get("content") or text_of(source)
+        text = attr(source, "content") or text_of(source)
         names.extend(n for n in _split_names(text) if n not in names)
     return names
 
 
-def _dates_fallback(meta: Metadata, root: HtmlElement, raw: RawDocument, html: str | None) -> None:
+def _dates_fallback(meta: Metadata, found: Scan, raw: RawDocument, html: str | None) -> None:
     """Published date from the page's first <time> (marked ones were tried before), htmldate
     (when the HTML is at hand), then the URL."""
-    for el in root.iter("time"):
+    for el in found.named["time"]:
         if meta.published_at is not None:
             break
         meta.set("published_at", _time_value(el), "time")
@@ -292,9 +299,9 @@ def _dates_fallback(meta: Metadata, root: HtmlElement, raw: RawDocument, html: s
         meta.set("published_at", url_date(url), "url")
 
 
-def _time_value(el: HtmlElement) -> datetime | None:
+def _time_value(el: Tag) -> datetime | None:
     """The date of a <time> element: its datetime attribute, else its text."""
-    return parse_date(el.get("datetime") or text_of(el))
+    return parse_date(attr(el, "datetime") or text_of(el))
 
 
 def _first_date(values: list[str] | None) -> datetime | None:

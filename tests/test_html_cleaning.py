@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -410,6 +411,25 @@ def test_missing_body_huge_script_and_broken_markup() -> None:
     article = html_article(html)
     assert "The council approved the new budget" in article.text
     assert "no</p>" not in article.text and "color:red" not in article.text
+
+
+def test_markup_after_the_closing_html_tag_is_kept() -> None:
+    html = f"<html><body><p>Intro line.</p></body></html><div>{PROSE}</p></div>"
+    article = html_article(html)
+    assert "The council approved the new budget" in article.text
+    assert_offsets(article)
+
+
+def test_garbage_collector_state_is_restored() -> None:
+    assert gc.isenabled()
+    html_article(f"<html><body><p>{PROSE}</p></body></html>")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        html_article(f"<html><body><p>{PROSE}</p></body></html>")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize("html", ["", " ", "<!-- only a comment -->", "<html></html>",

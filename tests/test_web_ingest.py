@@ -66,10 +66,12 @@ def test_feed_and_url_list_ingest_then_nothing_new(server: HTTPServer, tmp_path:
     reasons = dict(
         con.execute("SELECT outcome, reason FROM inputs WHERE outcome IN ('duplicate', 'failed')").fetchall()
     )
-    etag = con.execute("SELECT etag FROM inputs WHERE outcome = 'new'").fetchone()
+    etag = con.execute(
+        "SELECT etag FROM inputs WHERE outcome = 'new'"
+    ).fetchone()  # either page may come first
     con.close()
     assert "canonical URL" in reasons["duplicate"] and "404" in reasons["failed"]
-    assert etag == ('"v1"',)
+    assert etag in (('"v1"',), ('"v1-amp"',))
 
     # a url-list of the stored page: the conditional GET costs a 304, and nothing is written
     second = run_ingest([server.url_for("/world/summit")], settings)

@@ -27,15 +27,22 @@ def write_batch(
     failures: list[Failure],
     link: KeyLinker | None = None,
     spacy_model: str | None = None,
+    staged: dict[str, pa.Table] | None = None,
 ) -> None:
-    """Replace the batch's articles and all their rows, record outcomes and failures, atomically."""
+    """Replace the batch's articles and all their rows, record outcomes and failures, atomically.
+
+    `staged`: rows already built as Arrow tables (e.g. read back from Parquet staging), written too.
+    """
     now = datetime.now(UTC)
     ids = {x.article.locator: stable_id(x.article.locator) for x in extracted}
     keymap = link([e for x in extracted for e in x.entities]) if link else {}
     tables = article_tables(extracted, ids, keymap, run_id, now, spacy_model)
+    if staged:
+        tables = merge_tables([tables, staged])
+    article_ids = tables["articles"].column("article_id").to_pylist() if "articles" in tables else []
     con.execute("BEGIN")
     try:
-        touched = _delete_articles(con, list(ids.values()))
+        touched = _delete_articles(con, article_ids)
         _insert_entities(con, tables.pop("entities", None), now)
         for name, table in tables.items():
             _insert(con, name, table)
@@ -49,6 +56,18 @@ def write_batch(
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def merge_tables(parts: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """Concatenate per-table parts (e.g. one per worker chunk) and drop keys repeated across parts."""
+    grouped: dict[str, list[pa.Table]] = {}
+    for part in parts:
+        for name, table in part.items():
+            grouped.setdefault(name, []).append(table)
+    return {
+        name: _dedupe(name, pa.concat_tables(tables, promote_options="permissive"))
+        for name, tables in grouped.items()
+    }
 
 
 def article_tables(
@@ -272,6 +291,7 @@ def _typed(column: str, values: list[Any]) -> pa.Array:
 
 # Natural keys: a batch never writes the same key twice (first occurrence wins).
 _KEYS = {
+    "entities": ("entity_key",),
     "claims": ("claim_id",),
     "amounts": ("amount_id",),
     "mentions": ("article_id", "start_char", "end_char"),

@@ -21,12 +21,14 @@ def as_task(fn: Any, name: str) -> Any:
     return task(fn, name=name, cache_policy=NO_CACHE)
 
 
+_EXTRACT = as_task(p.extract_stage, "extract")
 TASK_STAGES = Stages(
     triage=as_task(p.triage_stage, "triage"),
     clean=as_task(p.clean_stage, "clean"),
     dedupe=as_task(p.dedupe_stage, "dedupe"),
-    extract=as_task(p.extract_stage, "extract"),
+    extract=_EXTRACT,
     write=as_task(p.write_stage, "write"),
+    submit_extract=_EXTRACT.submit,  # on the flow's task runner: a thread here, or a Dask worker
 )
 
 
@@ -34,9 +36,20 @@ TASK_STAGES = Stages(
 def ingest(sources: list[str] | None = None, warehouse: str | None = None) -> dict[str, Any]:
     """Ingest the sources (default: settings.default_sources) into the warehouse."""
     settings: Settings = p.warehouse_path(get_settings(), warehouse)
+    if settings.dask_address:  # extraction runs on the Dask workers, one spaCy per worker
+        settings = settings.model_copy(update={"n_process": 1})
     summary = run_ingest(sources or settings.default_sources, settings, TASK_STAGES, flow_run.get_id())
     publish(settings, summary)
     return summary
+
+
+def ingest_for(settings: Settings) -> Any:
+    """The ingest flow, on a DaskTaskRunner when `settings.dask_address` is set ('local': a LocalCluster)."""
+    if not settings.dask_address:
+        return ingest
+    from newsflow.cluster import task_runner
+
+    return ingest.with_options(task_runner=task_runner(settings))
 
 
 def publish(settings: Settings, summary: dict[str, Any]) -> None:

@@ -76,11 +76,11 @@ class NlpPool:
         procs = getattr(executor, "_processes", None) or {}
         return [int(pid) for pid in procs]
 
-    def close(self) -> None:
-        """Stop the workers."""
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers (without waiting for them to exit unless `wait`)."""
         with self._lock:
             if self._executor is not None:
-                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor.shutdown(wait=wait, cancel_futures=True)
                 self._executor = None
 
 
@@ -93,11 +93,13 @@ def run_pool(settings: Settings) -> Iterator[NlpPool | None]:
         return
     pool = NlpPool(settings)
     previous, _active = _active, pool
+    ok = False
     try:
         yield pool
+        ok = True
     finally:
         _active = previous
-        pool.close()
+        pool.close(wait=not ok)  # after a good run the workers exit off the critical path
 
 
 def active_pool() -> NlpPool | None:

@@ -116,13 +116,12 @@ def run_ingest(
                 pipe.drain()
             with open_writer(settings.warehouse, settings.lock_timeout) as con:
                 check_accounting(run_row(con, run_id), source_counts(con, run_id), seen)
+                summary = finish_run(con, run_id, "completed")
+                summary["sources"] = source_counts(con, run_id)
         except BaseException as exc:
             with open_writer(settings.warehouse, settings.lock_timeout) as con:
                 finish_run(con, run_id, "failed", f"{type(exc).__name__}: {exc}")
             raise
-        with open_writer(settings.warehouse, settings.lock_timeout) as con:
-            summary = finish_run(con, run_id, "completed")
-            summary["sources"] = source_counts(con, run_id)
     log.info("run %s: %s", run_id, {k: summary[k] for k in ("seen", *OUTCOMES)})
     return summary
 

@@ -39,7 +39,7 @@ class Settings(BaseSettings):
         [], description="spaCy components not loaded (the extractors use tagger, lemmas, parser and NER)"
     )
     extract_chunk_size: int = Field(
-        32, description="articles per task sent to an NLP worker (pool or Dask); 0 = nlp_batch_size"
+        16, description="articles per task sent to an NLP worker (0 = nlp_batch_size); small: short tail"
     )
     languages: list[str] = Field(["en"], description="languages the extractors run on")
     max_nlp_chars: int = Field(200_000, description="text beyond this many characters is not parsed")

@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 import math
 import multiprocessing as mp
+import os
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -48,7 +50,7 @@ class NlpPool:
                 self.workers,
                 mp_context=mp.get_context("spawn"),  # no fork of a process holding DuckDB/Prefect threads
                 initializer=_init_worker,
-                initargs=(self.settings,),
+                initargs=(self.settings, os.getpid()),
             )
             for _ in range(self.workers):  # one task each, so every worker spawns and loads now
                 self._executor.submit(_ready)
@@ -117,13 +119,21 @@ def extract_parallel(settings: Settings, run_id: str, articles: list[CleanArticl
     return pool.extract(run_id, articles)
 
 
-def _init_worker(settings: Settings) -> None:
-    """Worker start: keep the settings, load the spaCy pipeline once."""
+def _init_worker(settings: Settings, parent: int) -> None:
+    """Worker start: exit with the run's process, keep the settings, load the spaCy pipeline once."""
     global _worker_settings
     from extractors.nlp import load_nlp
 
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parent-watch").start()
     _worker_settings = settings
     load_nlp(settings.spacy_model, tuple(settings.spacy_exclude))
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the run's process is gone (e.g. SIGKILLed): no orphans holding 500 MB."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _ready() -> bool:

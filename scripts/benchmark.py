@@ -49,11 +49,18 @@ def child_bare(args: argparse.Namespace) -> dict[str, Any]:
         texts.append(nlp_text(art, settings.max_nlp_chars))
     nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_exclude))
     words = sum(len(t.split()) for t in texts)
+    before = cpu()
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=settings.nlp_batch_size, n_process=args.n_process):
         pass
     seconds = time.perf_counter() - start
-    return {"docs": len(texts), "words": words, "seconds": seconds, "pipes": nlp.pipe_names}
+    return {
+        "docs": len(texts),
+        "words": words,
+        "seconds": seconds,
+        "pipes": nlp.pipe_names,
+        "cpu": {k: v - before[k] for k, v in cpu().items()},
+    }
 
 
 def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
@@ -66,15 +73,28 @@ def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     settings = Settings(
         warehouse=Path(args.warehouse), n_process=args.n_process, staging_dir=args.staging or None
     )
+    before = cpu()
     start = time.perf_counter()
     summary = run_ingest([args.corpus], settings)
     seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
+        "cpu": {k: v - before[k] for k, v in cpu().items()},
         "import_seconds": imported - ready,
         "spacy_loaded": "spacy" in sys.modules,
         "summary": {k: summary[k] for k in ("seen", "new", "updated", "unchanged", "duplicate", "failed")},
     }
+
+
+def cpu() -> dict[str, float]:
+    """CPU seconds of this process and of its (finished) child processes."""
+    import multiprocessing
+    import resource
+
+    for child in multiprocessing.active_children():
+        child.join()
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"self": me.ru_utime + me.ru_stime, "children": kids.ru_utime + kids.ru_stime}
 
 
 def child_flow(args: argparse.Namespace) -> dict[str, Any]:
@@ -95,10 +115,25 @@ def child_flow(args: argparse.Namespace) -> dict[str, Any]:
     from flows.ingest import ingest_for
     from newsflow.settings import get_settings
 
+    before = tree_cpu()
     start = time.perf_counter()
     summary = ingest_for(get_settings())(sources=[args.corpus], warehouse=args.warehouse)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "server_seconds": server, "new": summary["new"]}
+    used = tree_cpu() - before
+    return {"seconds": seconds, "server_seconds": server, "new": summary["new"], "tree_cpu": used}
+
+
+def tree_cpu() -> float:
+    """CPU seconds of this process, its finished children and its live descendants (the API server)."""
+    import psutil
+
+    done = cpu()
+    live = 0.0
+    for proc in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            times = proc.cpu_times()
+            live += times.user + times.system
+    return done["self"] + done["children"] + live
 
 
 def child_queries(args: argparse.Namespace) -> dict[str, Any]:
@@ -303,14 +338,17 @@ def main() -> None:
         for r in range(args.runs):
             bare, _, _ = run_child("bare", corpus=corpus, n_process=args.n_process)
             res["bare"].append(bare)
-            print(f"[{r + 1}] bare spaCy: {bare['docs']} docs in {bare['seconds']:.1f}s", flush=True)
+            print(
+                f"[{r + 1}] bare spaCy: {bare['docs']} docs in {bare['seconds']:.1f}s, cpu {bare['cpu']}",
+                flush=True,
+            )
             warehouse = str(folder / f"w{r}.duckdb")
             ing, wall, rss = run_child("ingest", corpus=corpus, warehouse=warehouse, n_process=args.n_process)
             ing.update(wall=wall, rss=rss)
             res["ingest"].append(ing)
             print(
                 f"[{r + 1}] ingest: {ing['summary']} in {ing['seconds']:.1f}s, "
-                f"peak RSS {rss / 2**20:.0f} MiB",
+                f"peak RSS {rss / 2**20:.0f} MiB, cpu {ing['cpu']}",
                 flush=True,
             )
             again, wall, _ = run_child("ingest", corpus=corpus, warehouse=warehouse, n_process=args.n_process)
@@ -383,6 +421,10 @@ def report(args: argparse.Namespace, res: dict[str, list[Any]], queries: dict[st
         rows.append((f"query {name}", f"{ms:.1f} ms"))
     if res["flow"]:
         flow_s = med(f["seconds"] for f in res["flow"])
+        cpu_over = [
+            (f["tree_cpu"] - (i["cpu"]["self"] + i["cpu"]["children"])) / f["tree_cpu"]
+            for f, i in zip(res["flow"], res["ingest"], strict=True)
+        ]
         over = [
             (f["seconds"] - i["seconds"]) / f["seconds"]
             for f, i in zip(res["flow"], res["ingest"], strict=True)
@@ -392,7 +434,8 @@ def report(args: argparse.Namespace, res: dict[str, list[Any]], queries: dict[st
                 "Prefect flow",
                 f"{flow_s:.1f}s vs run_ingest {ing_s:.1f}s; overhead {med(over):+.1%} "
                 f"[{', '.join(f'{x:+.1%}' for x in over)}]; temporary server start "
-                f"{med(f['server_seconds'] for f in res['flow']):.1f}s (not included)",
+                f"{med(f['server_seconds'] for f in res['flow']):.1f}s (not included); CPU overhead "
+                f"(flow + API server vs run_ingest) {med(cpu_over):+.1%}",
             )
         )
     width = max(len(k) for k, _ in rows)

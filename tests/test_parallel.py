@@ -35,3 +35,36 @@ def test_pool_pipeline_and_staging_store_the_same_rows_as_one_process(tmp_path: 
     rerun = run_ingest([str(src)], runs["pool"])
     assert (rerun["new"], rerun["unchanged"]) == (0, 10)
     assert snapshot(runs["pool"].warehouse)["mentions"] == expected["mentions"]
+
+
+DRIVER = """
+import sys
+from pathlib import Path
+from newsflow.run import run_ingest
+from newsflow.settings import Settings
+run_ingest([sys.argv[1]], Settings(warehouse=Path(sys.argv[2]), n_process=2, batch_size=2))
+"""
+
+
+@pytest.mark.slow
+def test_workers_exit_when_the_run_process_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    src = small_inputs(tmp_path, n=40)
+    proc = subprocess.Popen([sys.executable, "-c", DRIVER, str(src), str(tmp_path / "w.duckdb")])
+    run = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 60
+    workers: list[psutil.Process] = []
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers = [c for c in run.children() if "spawn_main" in " ".join(c.cmdline())]
+        time.sleep(0.2)
+    assert len(workers) == 2, "the pool did not start"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive, f"orphaned workers: {[p.pid for p in alive]}"

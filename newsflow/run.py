@@ -21,6 +21,7 @@ from newsflow.parallel import NlpPool, run_pool
 from newsflow.records import Failure, RawDocument
 from newsflow.settings import Settings
 from sources.local import load_local
+from warehouse.aggregates import refresh_aggregates
 from warehouse.db import open_writer, run_lock
 from warehouse.load import OUTCOMES
 from warehouse.runs import finish_run, run_row, source_counts, start_run
@@ -115,7 +116,10 @@ def run_ingest(
                     pipe.add(n, batch)
                 pipe.drain()
             with open_writer(settings.warehouse, settings.lock_timeout) as con:
-                check_accounting(run_row(con, run_id), source_counts(con, run_id), seen)
+                row = run_row(con, run_id)
+                check_accounting(row, source_counts(con, run_id), seen)
+                if stale or row["new"] or row["updated"]:
+                    refresh_aggregates(con)
                 summary = finish_run(con, run_id, "completed")
                 summary["sources"] = source_counts(con, run_id)
         except BaseException as exc:

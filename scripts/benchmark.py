@@ -103,6 +103,9 @@ def child_flow(args: argparse.Namespace) -> dict[str, Any]:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     os.environ["NEWSFLOW_N_PROCESS"] = str(args.n_process)
+    if args.dask:
+        os.environ["NEWSFLOW_DASK_ADDRESS"] = args.dask
+        os.environ["NEWSFLOW_DASK_WORKERS"] = str(args.n_process)
     t0 = time.perf_counter()
     from prefect import flow
 
@@ -332,10 +335,11 @@ def main() -> None:
     ap.add_argument("--slice", type=int, default=200, help="articles of the small run for the RSS ratio")
     ap.add_argument("--prefect", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--scale", type=int, default=1, help="query latencies over N copies of the corpus")
+    ap.add_argument("--dask", action="store_true", help="also time the flow on a local Dask cluster (slice)")
     ap.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
     args = ap.parse_args()
     print(f"machine: {machine()}", flush=True)
-    res: dict[str, list[Any]] = {k: [] for k in ("bare", "ingest", "rerun", "flow", "small")}
+    res: dict[str, list[Any]] = {k: [] for k in ("bare", "ingest", "rerun", "flow", "small", "dask")}
     with tempfile.TemporaryDirectory(prefix="newsflow-bench-") as tmp:
         folder = Path(tmp)
         corpus = slice_corpus(args.corpus, args.limit, folder, "corpus.jsonl")
@@ -378,6 +382,19 @@ def main() -> None:
                     f"[{r + 1}] Prefect flow: {fl['seconds']:.1f}s (+ server {fl['server_seconds']:.1f}s)",
                     flush=True,
                 )
+        if args.dask:
+            os.environ["PREFECT_HOME"] = str(folder / "prefect-dask")
+            dk, _, _ = run_child(
+                "flow",
+                corpus=small,
+                warehouse=str(folder / "d.duckdb"),
+                n_process=args.n_process,
+                dask="local",
+            )
+            res["dask"] = [dk]
+            print(
+                f"Dask LocalCluster ({args.n_process} workers): {args.slice} articles in {dk['seconds']:.1f}s"
+            )
         queries, _, _ = run_child("queries", warehouse=warehouse, scale=args.scale)
     report(args, res, queries)
     if args.json:
@@ -450,6 +467,17 @@ def report(args: argparse.Namespace, res: dict[str, list[Any]], queries: dict[st
                 f"(flow + API server vs run_ingest) {med(cpu_over):+.1%}",
             )
         )
+    if res.get("dask"):
+        dk, sm = res["dask"][0], med(s["seconds"] for s in res["small"])
+        rate = args.slice / dk["seconds"]
+        rows.append(
+            (
+                f"Dask LocalCluster, {args.n_process} workers",
+                f"{args.slice} articles in {dk['seconds']:.1f}s = {rate:.1f} articles/s "
+                f"({rate / args.n_process:.1f} per worker, incl. worker start-up); "
+                f"pool on the same slice {args.slice / sm:.1f} articles/s",
+            )
+        )
     width = max(len(k) for k, _ in rows)
     print()
     for key, value in rows:
@@ -464,6 +492,7 @@ if __name__ == "__main__":
             cp.add_argument(f"--{opt}", default="")
         cp.add_argument("--n-process", type=int, default=2)
         cp.add_argument("--scale", type=int, default=1)
+        cp.add_argument("--dask", default="")
         child_args = cp.parse_args(sys.argv[3:])
         print(json.dumps(CHILDREN[kind](child_args), default=str))
     else:

@@ -8,6 +8,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from newsflow import pipeline as p
 from newsflow.report import night_report
@@ -21,14 +22,21 @@ def as_task(fn: Any, name: str) -> Any:
     return task(fn, name=name, cache_policy=NO_CACHE)
 
 
+def quoted(stage_task: Any) -> Any:
+    """Call a stage task with its batch quoted, so Prefect does not walk every article for futures."""
+    return lambda settings, batch: stage_task(settings, quote(batch))
+
+
 _EXTRACT = as_task(p.extract_stage, "extract")
 TASK_STAGES = Stages(
-    triage=as_task(p.triage_stage, "triage"),
-    clean=as_task(p.clean_stage, "clean"),
-    dedupe=as_task(p.dedupe_stage, "dedupe"),
-    extract=_EXTRACT,
-    write=as_task(p.write_stage, "write"),
-    submit_extract=_EXTRACT.submit,  # on the flow's task runner: a thread here, or a Dask worker
+    triage=quoted(as_task(p.triage_stage, "triage")),
+    clean=quoted(as_task(p.clean_stage, "clean")),
+    dedupe=quoted(as_task(p.dedupe_stage, "dedupe")),
+    extract=quoted(_EXTRACT),
+    write=quoted(as_task(p.write_stage, "write")),
+    # on the flow's task runner: a thread of this process, or a Dask worker (which gets `quote`
+    # objects as plain tuples, so the batch is passed as it is)
+    submit_extract=_EXTRACT.submit,
 )
 
 

@@ -61,11 +61,9 @@ class NlpPool:
             return []
         self.start()
         assert self._executor is not None
-        size = self.settings.extract_chunk_size or self.settings.nlp_batch_size
-        size = max(1, min(size, math.ceil(len(articles) / self.workers)))
         futures = [
-            self._executor.submit(_extract_chunk, run_id, articles[i : i + size])
-            for i in range(0, len(articles), size)
+            self._executor.submit(_extract_chunk, run_id, chunk)
+            for chunk in chunks(articles, self.settings, self.workers)
         ]
         out: list[Extraction] = []
         for future in futures:
@@ -84,6 +82,29 @@ class NlpPool:
             if self._executor is not None:
                 self._executor.shutdown(wait=wait, cancel_futures=True)
                 self._executor = None
+
+
+def chunks(articles: list[CleanArticle], settings: Settings, workers: int) -> list[list[CleanArticle]]:
+    """Consecutive chunks of at most `extract_chunk_size` articles and `extract_chunk_chars` characters.
+
+    The character cap bounds a worker's memory: spaCy's peak grows with the text of one batch, and
+    a few very long articles in one chunk would otherwise set the run's peak RSS.
+    """
+    size = settings.extract_chunk_size or settings.nlp_batch_size
+    size = max(1, min(size, math.ceil(len(articles) / workers)))
+    out: list[list[CleanArticle]] = []
+    chunk: list[CleanArticle] = []
+    chars = 0
+    for art in articles:
+        n = min(len(art.text), settings.max_nlp_chars)
+        if chunk and (len(chunk) >= size or chars + n > settings.extract_chunk_chars):
+            out.append(chunk)
+            chunk, chars = [], 0
+        chunk.append(art)
+        chars += n
+    if chunk:
+        out.append(chunk)
+    return out
 
 
 @contextmanager

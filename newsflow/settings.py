@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     extract_chunk_size: int = Field(
         16, description="articles per task sent to an NLP worker (0 = nlp_batch_size); small: short tail"
     )
+    extract_chunk_chars: int = Field(
+        36_000, description="characters per worker task at most (bounds a worker's peak memory)"
+    )
     languages: list[str] = Field(["en"], description="languages the extractors run on")
     max_nlp_chars: int = Field(200_000, description="text beyond this many characters is not parsed")
 

@@ -68,3 +68,20 @@ def test_workers_exit_when_the_run_process_is_killed(tmp_path: Path) -> None:
     proc.wait()
     _, alive = psutil.wait_procs(workers, timeout=10)
     assert not alive, f"orphaned workers: {[p.pid for p in alive]}"
+
+
+def test_chunks_are_capped_by_count_and_characters() -> None:
+    from newsflow.parallel import chunks
+    from newsflow.records import CleanArticle
+
+    def art(n: int) -> CleanArticle:
+        return CleanArticle("s", f"l{n}", "e", "h", "x" * n, [])
+
+    settings = Settings(extract_chunk_size=4, extract_chunk_chars=1000)
+    sizes = [100] * 10 + [900, 50, 2000, 10]
+    got = chunks([art(n) for n in sizes], settings, workers=2)
+    assert [len(a.text) for c in got for a in c] == sizes  # order kept, nothing lost
+    assert all(len(c) <= 4 for c in got)
+    assert all(sum(len(a.text) for a in c) <= 1000 or len(c) == 1 for c in got)
+    assert [len(a.text) for a in got[-2]] == [2000]  # a text over the cap goes alone
+    assert len(chunks([art(10)] * 6, Settings(extract_chunk_size=16), workers=2)) == 2  # both workers busy

@@ -81,7 +81,7 @@ def analyse(article: CleanArticle, doc: Doc) -> ExtractedArticle:
 def extract(articles: Iterable[CleanArticle], settings: Settings | None = None) -> Iterator[ExtractedArticle]:
     """Run spaCy over the articles in batches and yield each one's extraction, in order."""
     settings = settings or get_settings()
-    nlp = load_nlp(settings.spacy_model)
+    nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_exclude))
     pending = list(articles)
     todo = [a for a in pending if skip_reason(a, settings) is None]
     docs = nlp.pipe((nlp_text(a, settings.max_nlp_chars) for a in todo), batch_size=settings.nlp_batch_size)

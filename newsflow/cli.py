@@ -42,11 +42,14 @@ def ingest(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Run the ingest flow on the sources and print what became of every input."""
-    from flows.ingest import ingest as ingest_flow
+    from flows.ingest import ingest_for
     from newsflow.errors import NewsflowError
+    from newsflow.settings import get_settings
 
     try:
-        summary = ingest_flow(sources=sources or None, warehouse=str(warehouse) if warehouse else None)
+        summary = ingest_for(get_settings())(
+            sources=sources or None, warehouse=str(warehouse) if warehouse else None
+        )
     except NewsflowError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc

@@ -20,6 +20,7 @@ from sources.archive import RawArchive
 from warehouse.db import open_writer
 from warehouse.ledger import LedgerEntry, ledger_entries, stored_canonicals, stored_hashes
 from warehouse.load import write_batch
+from warehouse.staging import StagedRows, read_staged, stage_extracted
 
 T = TypeVar("T")
 _DONE = ("new", "updated", "unchanged", "duplicate")
@@ -38,6 +39,8 @@ class Batch:
     ledger: dict[str, LedgerEntry] = field(default_factory=dict)  # last state of the batch's inputs
     validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # ETag, Last-Modified
     force: bool = False  # reprocess: re-extract even when the text did not change
+    in_flight: dict[str, tuple[int, str]] = field(default_factory=dict)  # hashes of unwritten batches
+    staged: list[str] = field(default_factory=list)  # Parquet files holding the batch's extracted rows
 
     def fail(self, failure: Failure, external_id: str = "", raw_hash: str | None = None) -> None:
         """Record an input as failed, with its reason."""
@@ -126,7 +129,7 @@ def dedupe(batch: Batch, stored: dict[str, tuple[int, str]]) -> None:
 
     `stored` maps content hashes and canonical URLs of stored articles to (article_id, locator).
     """
-    fresh, seen = [], dict(stored)
+    fresh, seen = [], {**batch.in_flight, **stored}
     for art in batch.articles:
         h, canon = art.content_hash, art.canonical_url
         outcome = InputOutcome(art.source, art.locator, art.external_id, "new", art.raw_hash, h)
@@ -176,6 +179,8 @@ def clean_stage(settings: Settings, batch: Batch) -> Batch:
 
 def dedupe_stage(settings: Settings, batch: Batch) -> Batch:
     """Separate new and updated articles from unchanged texts and duplicates."""
+    if not batch.articles:
+        return batch
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
         stored = stored_hashes(con, [a.content_hash for a in batch.articles])
         stored |= stored_canonicals(con, [a.canonical_url for a in batch.articles if a.canonical_url])
@@ -192,7 +197,9 @@ def extract_stage(settings: Settings, batch: Batch) -> Batch:
 def write_stage(settings: Settings, batch: Batch) -> Batch:
     """Commit the batch: articles and their rows, outcomes, failures, counts, in one transaction."""
     for outcome in batch.outcomes:
-        outcome.etag, outcome.last_modified = batch.validators.get(outcome.locator, (None, None))
+        if outcome.locator in batch.validators:
+            outcome.etag, outcome.last_modified = batch.validators[outcome.locator]
+    staged = read_staged(batch.staged) if batch.staged else None
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
         write_batch(
             con,
@@ -201,6 +208,7 @@ def write_stage(settings: Settings, batch: Batch) -> Batch:
             batch.outcomes,
             batch.failures,
             spacy_model=settings.spacy_model,
+            staged=staged,
         )
     return batch
 
@@ -210,24 +218,51 @@ def warehouse_path(settings: Settings, override: str | Path | None) -> Settings:
     return settings.model_copy(update={"warehouse": Path(override)}) if override else settings
 
 
+Extraction = ExtractedArticle | Failure | StagedRows
+
+
 def extract_all(settings: Settings, batch: Batch) -> None:
-    """Run the NLP stage over the batch; an article that breaks an extractor fails alone."""
+    """Run the NLP stage over the batch (on the run's worker pool if it has one)."""
+    from newsflow.parallel import extract_parallel
+
+    apply_extraction(batch, extract_parallel(settings, batch.run_id, batch.articles))
+
+
+def extract_articles(settings: Settings, run_id: str, articles: list[CleanArticle]) -> list[Extraction]:
+    """NLP in this process; an article that breaks an extractor fails alone; staged if configured."""
     from extractors.nlp import extract
 
+    out: list[Extraction] = []
     try:
-        batch.extracted = list(extract(batch.articles, settings))
+        out.extend(extract(articles, settings))
     except Exception:
-        batch.extracted = []
-        for art in batch.articles:
+        out = []
+        for art in articles:
             try:
-                batch.extracted.extend(extract([art], settings))
+                out.extend(extract([art], settings))
             except Exception as exc:
-                _unstore(batch, art.locator)
-                batch.fail(
-                    Failure(art.source, art.locator, "extract", type(exc).__name__, repr(exc)),
-                    art.external_id,
-                    art.raw_hash,
-                )
+                out.append(Failure(art.source, art.locator, "extract", type(exc).__name__, repr(exc)))
+    if settings.staging_dir is None:
+        return out
+    done = [x for x in out if isinstance(x, ExtractedArticle)]
+    staged = stage_extracted(settings.staging_dir, run_id, done, settings.spacy_model)
+    kept: list[Extraction] = [x for x in out if not isinstance(x, ExtractedArticle)]
+    return [*kept, staged]
+
+
+def apply_extraction(batch: Batch, results: Iterable[Extraction]) -> None:
+    """Put extraction results into the batch: rows to write, or per-article failures."""
+    by_locator = {a.locator: a for a in batch.articles}
+    batch.extracted = []
+    for result in results:
+        if isinstance(result, ExtractedArticle):
+            batch.extracted.append(result)
+        elif isinstance(result, StagedRows):
+            batch.staged.extend(result.paths)
+        else:
+            art = by_locator[result.locator]
+            _unstore(batch, art.locator)
+            batch.fail(result, art.external_id, art.raw_hash)
     batch.articles = []
 
 

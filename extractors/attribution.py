@@ -1,0 +1,308 @@
+"""Attribution spans from the spaCy parse: cue verbs and their complements, direct quotes,
+"according to X", source-less passives. Pure span finding; speakers and kinds come later.
+
+All spans are end-exclusive character offsets into `doc.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from extractors.cues import (
+    AGREEMENT_NOUNS,
+    AGREEMENT_VERBS,
+    BELIEF_VERBS,
+    SPEECH_VERBS,
+    XCOMP_VERBS,
+)
+from extractors.quotes import Quote, find_quotes, paragraphs, word_count
+
+Span = tuple[int, int]
+
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OBJ_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "dative"}
+CONTENT_PREPS = {"about", "on", "of", "against", "for"}
+INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
+EXPLETIVES = {"it", "there"}
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+MIN_QUOTE_WORDS = 4
+LOOKAROUND = 8
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution: content fragments, and cue/source spans when there are any."""
+
+    content: list[Span]
+    cue: Span | None = None
+    source: Span | None = None
+    cue_token: int | None = None
+    source_token: int | None = None
+    direct: bool = False
+    according: bool = False
+    extra_frags: list[Span] = field(default_factory=list)
+
+    @property
+    def content_span(self) -> Span:
+        """Envelope of the content fragments."""
+        return self.content[0][0], max(e for _, e in self.content)
+
+
+def tok_span(doc: Doc, first: int, last: int) -> Span:
+    """Character span of tokens first..last (inclusive), trimmed of edge punctuation."""
+    while first < last and (doc[first].is_punct or doc[first].is_space) and not _is_quote(doc[first]):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].is_space) and not _is_quote(doc[last]):
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def subtree_span(doc: Doc, tok: Token) -> Span:
+    """Character span of a token's subtree."""
+    return tok_span(doc, tok.left_edge.i, tok.right_edge.i)
+
+
+def _is_quote(tok: Token) -> bool:
+    return tok.is_quote or tok.text in {"\u201c", "\u201d", "''", "``", '"'}
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a verb, inherited along conj/advcl/xcomp chains ("X praised ... and said")."""
+    seen = 0
+    cur: Token | None = tok
+    while cur is not None and seen < 6:
+        for child in cur.children:
+            if child.dep_ in SUBJ_DEPS:
+                return child
+        if cur.dep_ not in INHERIT_DEPS or cur.head is cur:
+            return None
+        cur = cur.head
+        seen += 1
+    return None
+
+
+def _agent(tok: Token) -> Token | None:
+    """The by-phrase object of a passive verb ("was told by aides")."""
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
+    """Source span and head token of a cue verb; None for expletive passives ("it is said")."""
+    subj = subject_of(verb)
+    if subj is None:
+        return None, None
+    if subj.dep_ == "nsubjpass":
+        agent = _agent(verb)
+        if agent is not None:
+            return subtree_span(doc, agent), agent.i
+        return None, None
+    if subj.lower_ in EXPLETIVES:
+        return None, None
+    return subtree_span(doc, subj), subj.i
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def content_for(doc: Doc, verb: Token) -> Span | None:
+    """The complement a cue verb introduces: its clause, infinitive or object."""
+    ccomps = _children(verb, {"ccomp", "csubj"}) if verb.lemma_ != "be" else []
+    ccomps = [c for c in ccomps if c.dep_ == "ccomp"]
+    if ccomps:
+        right = [c for c in ccomps if c.i > verb.i]
+        return subtree_span(doc, (right or ccomps)[-1])
+    lemma = verb.lemma_.lower()
+    xcomps = _children(verb, {"xcomp"})
+    if xcomps and lemma in XCOMP_VERBS:
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < xcomps[0].i]
+        first = objs[0].left_edge.i if objs else xcomps[0].left_edge.i
+        return tok_span(doc, first, xcomps[-1].right_edge.i)
+    agreement = _agreement_object(verb) if lemma in AGREEMENT_VERBS else None
+    if agreement is not None:
+        return subtree_span(doc, agreement)
+    if lemma not in SPEECH_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ in OBJ_DEPS and c.i > verb.i]
+    if objs and objs[0].dep_ != "dative":
+        return tok_span(doc, objs[0].left_edge.i, objs[-1].right_edge.i)
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+    if preps and preps[0].i > verb.i:
+        pobjs = _children(preps[0], {"pobj", "pcomp"})
+        if pobjs:
+            return subtree_span(doc, pobjs[0])
+    return None
+
+
+def is_cue(tok: Token) -> bool:
+    """A verb whose lemma is a reporting or belief cue, or 'signed/inked an agreement'."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in CUE_LEMMAS or (lemma in AGREEMENT_VERBS and _agreement_object(tok) is not None)
+
+
+def _agreement_object(tok: Token) -> Token | None:
+    """The 'agreement'/'deal' object of a signing verb."""
+    for child in tok.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in AGREEMENT_NOUNS:
+            return child
+    return None
+
+
+def cue_span(tok: Token) -> Span:
+    """Character span of a cue token, with a following particle ("point out")."""
+    end = tok.idx + len(tok)
+    for child in tok.children:
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            end = child.idx + len(child)
+    return tok.idx, end
+
+
+def verb_attributions(doc: Doc) -> list[Attribution]:
+    """Attributions anchored on cue verbs with a complement."""
+    out: list[Attribution] = []
+    for tok in doc:
+        if not is_cue(tok):
+            continue
+        content = content_for(doc, tok)
+        if content is None or word_count(doc.text[content[0] : content[1]]) < 2:
+            continue
+        if content[0] <= tok.idx < content[1]:
+            continue
+        source, head = source_for(doc, tok)
+        if source is not None and source[0] < content[1] and content[0] < source[1]:
+            continue
+        out.append(Attribution([content], cue_span(tok), source, tok.i, head))
+    return out
+
+
+def according_attributions(doc: Doc) -> list[Attribution]:
+    """ "According to X, ..." : X is the source, the rest of the sentence the content."""
+    out: list[Attribution] = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobjs = [c for c in to.children if c.dep_ == "pobj"]
+        if not pobjs:
+            continue
+        src = subtree_span(doc, pobjs[0])
+        pp_last = max(pobjs[0].right_edge.i, to.i)
+        sent = tok.sent
+        frags = []
+        if tok.i > sent.start:
+            frags.append(tok_span(doc, sent.start, tok.i - 1))
+        if pp_last + 1 < sent.end:
+            frags.append(tok_span(doc, pp_last + 1, sent.end - 1))
+        frags = [f for f in frags if word_count(doc.text[f[0] : f[1]]) >= 2]
+        if frags:
+            cue = (tok.idx, to.idx + len(to))
+            out.append(Attribution(frags, cue, src, tok.i, pobjs[0].i, according=True))
+    return out
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens whose start lies in [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
+    """A speech verb right after a quote ("…," he said) or right before it (he said: "…")."""
+    after = _tokens_between(doc, quote.end, min(limit, len(doc.text)))
+    for tok in after[:LOOKAROUND]:
+        if _is_quote(tok) or (tok.is_sent_start and tok.idx > quote.end + 1):
+            break
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+            return tok
+    before = _tokens_between(doc, max(0, quote.start - 200), quote.start)
+    if before and before[-1].text in {":", ","}:
+        for tok in reversed(before[-LOOKAROUND * 2 :]):
+            if _is_quote(tok) or tok.text == "\n":
+                break
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+                return tok
+    return None
+
+
+def _quote_covered(quote: Quote, atts: list[Attribution]) -> Attribution | None:
+    """The attribution whose content already overlaps most of the quote, if any."""
+    for att in atts:
+        if any(_overlaps(f, q) for f in att.content for q in quote.frags):
+            return att
+    return None
+
+
+def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """Attach direct quotes to cue verbs; join continuation quotes in the same paragraph."""
+    text = doc.text
+    by_cue = {a.cue_token: a for a in atts if a.cue_token is not None}
+    paras = paragraphs(text)
+    quotes = [q for q in find_quotes(text) if word_count(text[q.start : q.end]) >= MIN_QUOTE_WORDS]
+    new: list[Attribution] = []
+    last: Attribution | None = None
+    last_para = -1
+    for qi, quote in enumerate(quotes):
+        para = _para_index(paras, quote.start)
+        limit = quotes[qi + 1].start if qi + 1 < len(quotes) else len(text)
+        verb = _cue_near_quote(doc, quote, limit)
+        att: Attribution | None = None
+        if verb is not None:
+            att = by_cue.get(verb.i)
+            if att is None:
+                source, head = source_for(doc, verb)
+                att = Attribution(list(quote.frags), cue_span(verb), source, verb.i, head)
+                by_cue[verb.i] = att
+                new.append(att)
+            elif att.direct:
+                att.content.extend(quote.frags)
+            else:
+                att.content = list(quote.frags)
+            att.direct = True
+        elif last is not None and last_para == para and _quote_covered(quote, atts) is None:
+            last.content.extend(quote.frags)
+            att = last
+        elif (covered := _quote_covered(quote, atts + new)) is not None:
+            _extend_to_quote(covered, quote)
+            att = covered
+        if att is not None:
+            att.content = sorted(set(att.content))
+            last, last_para = (att, para) if att.direct or verb is not None else (last, last_para)
+    return new
+
+
+def _extend_to_quote(att: Attribution, quote: Quote) -> None:
+    """Grow a content that starts or ends inside a quote to cover the whole quotation."""
+    s, e = att.content_span
+    if quote.start < s < quote.end or quote.start < e < quote.end:
+        if not (att.cue is not None and quote.start <= att.cue[0] < quote.end):
+            att.content = [(min(s, quote.start), max(e, quote.end))]
+            att.direct = True
+
+
+def _para_index(paras: list[Span], pos: int) -> int:
+    for i, (s, e) in enumerate(paras):
+        if s <= pos < e:
+            return i
+    return -1
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """All attributions in a parsed doc, in text order; never raises on odd input."""
+    atts = verb_attributions(doc)
+    atts.extend(according_attributions(doc))
+    atts.extend(quote_attributions(doc, atts))
+    atts.sort(key=lambda a: a.content_span)
+    return [a for a in atts if a.content]

@@ -23,6 +23,7 @@ Span = tuple[int, int]
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJ_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "dative"}
+TAIL_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "dobj"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 EXPLETIVES = {"it", "there"}
@@ -132,7 +133,8 @@ def content_for(doc: Doc, verb: Token) -> Span | None:
         return None
     objs = [c for c in verb.children if c.dep_ in OBJ_DEPS and c.i > verb.i]
     if objs and objs[0].dep_ != "dative":
-        return tok_span(doc, objs[0].left_edge.i, objs[-1].right_edge.i)
+        tail = [c for c in verb.children if c.dep_ in TAIL_DEPS and c.i > objs[0].i]
+        return tok_span(doc, objs[0].left_edge.i, max(c.right_edge.i for c in objs + tail))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
     if preps and preps[0].i > verb.i:
         pobjs = _children(preps[0], {"pobj", "pcomp"})
@@ -237,9 +239,16 @@ def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
     return None
 
 
+def _cue_inside(att: Attribution, frags: list[Span]) -> bool:
+    """True when the attribution's cue lies inside one of the spans (a quote's own 'I think')."""
+    return att.cue is not None and any(s <= att.cue[0] < e for s, e in frags)
+
+
 def _quote_covered(quote: Quote, atts: list[Attribution]) -> Attribution | None:
-    """The attribution whose content already overlaps most of the quote, if any."""
+    """The attribution (cued outside the quote) whose content overlaps the quote, if any."""
     for att in atts:
+        if _cue_inside(att, quote.frags):
+            continue
         if any(_overlaps(f, q) for f in att.content for q in quote.frags):
             return att
     return None
@@ -304,5 +313,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     atts = verb_attributions(doc)
     atts.extend(according_attributions(doc))
     atts.extend(quote_attributions(doc, atts))
+    quoted = [f for a in atts if a.direct for f in a.content]
+    atts = [a for a in atts if a.content and (a.direct or not _cue_inside(a, quoted))]
     atts.sort(key=lambda a: a.content_span)
-    return [a for a in atts if a.content]
+    return atts

@@ -168,6 +168,12 @@ def cue_span(tok: Token) -> Span:
     return tok.idx, end
 
 
+def _sourceless_ok(verb: Token) -> bool:
+    """A cue without a source is kept only as an impersonal passive: "it is understood that"."""
+    subj = subject_of(verb)
+    return subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ in EXPLETIVES
+
+
 def verb_attributions(doc: Doc) -> list[Attribution]:
     """Attributions anchored on cue verbs with a complement."""
     out: list[Attribution] = []
@@ -181,6 +187,8 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
             continue
         source, head = source_for(doc, tok)
         if source is not None and source[0] < content[1] and content[0] < source[1]:
+            continue
+        if source is None and not _sourceless_ok(tok):
             continue
         out.append(Attribution([content], cue_span(tok), source, tok.i, head))
     return out
@@ -280,7 +288,11 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             else:
                 att.content = list(quote.frags)
             att.direct = True
-        elif last is not None and last_para == para and _quote_covered(quote, atts) is None:
+        elif (
+            last is not None
+            and (last_para == para or (last_para == para - 1 and quote.start == paras[para][0]))
+            and _quote_covered(quote, atts) is None
+        ):
             last.content.extend(quote.frags)
             att = last
         elif (covered := _quote_covered(quote, atts + new)) is not None:

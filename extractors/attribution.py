@@ -43,7 +43,7 @@ class Attribution:
     source_token: int | None = None
     direct: bool = False
     according: bool = False
-    extra_frags: list[Span] = field(default_factory=list)
+    quotes: list[Span] = field(default_factory=list)  # the quotations attached to this cue
 
     @property
     def content_span(self) -> Span:
@@ -267,7 +267,7 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     text = doc.text
     by_cue = {a.cue_token: a for a in atts if a.cue_token is not None}
     paras = paragraphs(text)
-    quotes = [q for q in find_quotes(text) if word_count(text[q.start : q.end]) >= MIN_QUOTE_WORDS]
+    quotes = [q for q in find_quotes(text) if word_count(text[q.start : q.end]) >= 1]
     new: list[Attribution] = []
     last: Attribution | None = None
     last_para = -1
@@ -276,6 +276,8 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         limit = quotes[qi + 1].start if qi + 1 < len(quotes) else len(text)
         verb = _cue_near_quote(doc, quote, limit)
         att: Attribution | None = None
+        if verb is None and word_count(text[quote.start : quote.end]) < MIN_QUOTE_WORDS:
+            continue
         if verb is not None:
             att = by_cue.get(verb.i)
             if att is None:
@@ -286,7 +288,7 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             elif att.direct:
                 att.content.extend(quote.frags)
             else:
-                att.content = list(quote.frags)
+                _merge_quote(att, quote)
             att.direct = True
         elif (
             last is not None
@@ -300,8 +302,18 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             att = covered
         if att is not None:
             att.content = sorted(set(att.content))
+            att.quotes.extend(quote.frags)
             last, last_para = (att, para) if att.direct or verb is not None else (last, last_para)
     return new
+
+
+def _merge_quote(att: Attribution, quote: Quote) -> None:
+    """A cue's parsed content and its adjacent quote: their union if they overlap, else the quote."""
+    s, e = att.content_span
+    if any(_overlaps((s, e), q) for q in quote.frags) and len(quote.frags) == 1:
+        att.content = [(min(s, quote.start), max(e, quote.end))]
+    else:
+        att.content = list(quote.frags)
 
 
 def _extend_to_quote(att: Attribution, quote: Quote) -> None:
@@ -325,7 +337,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     atts = verb_attributions(doc)
     atts.extend(according_attributions(doc))
     atts.extend(quote_attributions(doc, atts))
-    quoted = [f for a in atts if a.direct for f in a.content]
+    quoted = [f for a in atts for f in a.quotes]
     atts = [a for a in atts if a.content and (a.direct or not _cue_inside(a, quoted))]
     atts.sort(key=lambda a: a.content_span)
     return atts

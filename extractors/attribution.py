@@ -53,7 +53,9 @@ class Attribution:
 
 def tok_span(doc: Doc, first: int, last: int) -> Span:
     """Character span of tokens first..last (inclusive), trimmed of edge punctuation."""
-    while first < last and (doc[first].is_punct or doc[first].is_space) and not _is_quote(doc[first]):
+    while (
+        first < last and (doc[first].is_punct or doc[first].is_space) and not _is_quote(doc[first])
+    ):
         first += 1
     while last > first and (doc[last].is_punct or doc[last].is_space) and not _is_quote(doc[last]):
         last -= 1
@@ -233,7 +235,7 @@ def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
     """A speech verb right after a quote ("…," he said) or right before it (he said: "…")."""
     after = _tokens_between(doc, quote.end, min(limit, len(doc.text)))
     for tok in after[:LOOKAROUND]:
-        if _is_quote(tok) or (tok.is_sent_start and tok.idx > quote.end + 1):
+        if _is_quote(tok) or "\n" in tok.text or (tok.is_sent_start and tok.idx > quote.end + 1):
             break
         if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
             return tok
@@ -308,7 +310,7 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
 
 
 def _merge_quote(att: Attribution, quote: Quote) -> None:
-    """A cue's parsed content and its adjacent quote: their union if they overlap, else the quote."""
+    """A cue's parsed content and its adjacent quote: their union if they overlap, else quote."""
     s, e = att.content_span
     if any(_overlaps((s, e), q) for q in quote.frags) and len(quote.frags) == 1:
         att.content = [(min(s, quote.start), max(e, quote.end))]
@@ -319,10 +321,11 @@ def _merge_quote(att: Attribution, quote: Quote) -> None:
 def _extend_to_quote(att: Attribution, quote: Quote) -> None:
     """Grow a content that starts or ends inside a quote to cover the whole quotation."""
     s, e = att.content_span
-    if quote.start < s < quote.end or quote.start < e < quote.end:
-        if not (att.cue is not None and quote.start <= att.cue[0] < quote.end):
-            att.content = [(min(s, quote.start), max(e, quote.end))]
-            att.direct = True
+    starts_or_ends_inside = quote.start < s < quote.end or quote.start < e < quote.end
+    cue_inside = att.cue is not None and quote.start <= att.cue[0] < quote.end
+    if starts_or_ends_inside and not cue_inside:
+        att.content = [(min(s, quote.start), max(e, quote.end))]
+        att.direct = True
 
 
 def _para_index(paras: list[Span], pos: int) -> int:

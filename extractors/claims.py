@@ -8,6 +8,9 @@ the content's main verb is ("said he would not attend").
 
 from __future__ import annotations
 
+from functools import cache
+
+import pycountry
 from spacy.tokens import Doc, Token
 
 from extractors.attribution import Attribution, find_attributions
@@ -22,10 +25,24 @@ from extractors.cues import (
 from extractors.speakers import SpeakerResolver
 from newsflow.records import Claim, ClaimEntity, CleanArticle, LocalEntity, Mention
 
-FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
+COMMITMENT_NOUNS = {"commitment", "pledge", "promise", "plan", "vow", "intention"}
+FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll"}
 FIRST_PERSON = {"i", "we"}
 PARTY_NOUNS = {"nation", "country", "side", "leader", "government", "party", "state"}
-COUNTRY_TYPES = {"COUNTRY", "GPE"}
+COUNTRY_ALIASES = {
+    "us",
+    "usa",
+    "america",
+    "uk",
+    "britain",
+    "great britain",
+    "south korea",
+    "north korea",
+    "russia",
+    "iran",
+    "vietnam",
+    "taiwan",
+}
 
 Kind = tuple[str, bool, str | None]
 
@@ -79,6 +96,8 @@ def claim_kind(doc: Doc, att: Attribution) -> Kind:
         return "criticism", negated, None
     if lemma in COMMITMENT_VERBS:
         return "commitment", negated, lemma
+    if root is not None and root.lemma_.lower() in COMMITMENT_NOUNS:
+        return "commitment", negated, root.lemma_.lower()
     modal = _future_modal(root)
     if modal and att.source_token is not None and _same_actor(doc, att, root):
         return "commitment", negated, modal
@@ -86,18 +105,22 @@ def claim_kind(doc: Doc, att: Attribution) -> Kind:
 
 
 def _same_actor(doc: Doc, att: Attribution, root: Token | None) -> bool:
-    """The content's subject is the speaker ("X said it will ...", "we will ...")."""
+    """The content's subject is the speaker: "we will", "Japan said it will", "X said he will"."""
     if root is None or att.source_token is None:
         return False
     subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
         return False
     speaker = doc[att.source_token]
-    if subj.lower_ in FIRST_PERSON:
+    low = subj.lower_
+    if low in FIRST_PERSON or low == speaker.lower_:
         return True
-    if subj.pos_ == "PRON" and subj.lower_ not in {"it", "this", "that"}:
-        return True
-    return subj.lower_ == speaker.lower_ or subj.lemma_ == speaker.lemma_
+    if low in {"it", "they"}:
+        return speaker.ent_type_ in {"GPE", "ORG", "NORP"} or speaker.tag_ in {"NNS", "NNPS"}
+    if low in {"he", "she"}:
+        between = doc[min(speaker.i, subj.i) + 1 : max(speaker.i, subj.i)]
+        return speaker.ent_type_ == "PERSON" and not any(t.ent_type_ == "PERSON" for t in between)
+    return False
 
 
 def extract_claims(
@@ -156,7 +179,9 @@ def claim_entities(
             out.setdefault((key, "party"), ClaimEntity(index, key, "party"))
     for m in resolver.mentions:
         if any(s <= m.start and m.end <= e for s, e in att.content):
-            out.setdefault((m.entity_key, "mentioned"), ClaimEntity(index, m.entity_key, "mentioned"))
+            out.setdefault(
+                (m.entity_key, "mentioned"), ClaimEntity(index, m.entity_key, "mentioned")
+            )
     return list(out.values())
 
 
@@ -176,11 +201,26 @@ def agreement_parties(doc: Doc, att: Attribution, resolver: SpeakerResolver) -> 
         if any(s <= m.start and m.end <= e for s, e in spans) and m.entity_key not in keys:
             keys.append(m.entity_key)
     if att.source_token is not None and doc[att.source_token].lemma_.lower() in PARTY_NOUNS:
-        keys.extend(k for k in _salient_countries(resolver, cue.idx, att.source_token, doc) if k not in keys)
-    if att.source is not None and (speaker := resolver.resolve(att.source, None, cue.idx).entity_key):
-        if speaker not in keys:
-            keys.insert(0, speaker)
+        keys.extend(
+            k for k in _salient_countries(resolver, cue.idx, att.source_token, doc) if k not in keys
+        )
+    speaker = resolver.resolve(att.source, None, cue.idx).entity_key if att.source else None
+    if speaker is not None and speaker not in keys:
+        keys.insert(0, speaker)
     return keys
+
+
+@cache
+def is_country(name: str) -> bool:
+    """Whether a place name is a country ("Japan", "the U.S.", "United States")."""
+    clean = name.removeprefix("the ").removeprefix("The ").replace(".", "").strip()
+    if not clean:
+        return False
+    try:
+        pycountry.countries.lookup(clean)
+    except LookupError:
+        return clean.lower() in COUNTRY_ALIASES
+    return True
 
 
 def _salient_countries(
@@ -195,6 +235,7 @@ def _salient_countries(
             n = words.get(child.lower_, int(child.text) if child.text.isdigit() else 2)
     counts: dict[str, int] = {}
     for m in resolver.mentions:
-        if m.start < before and (m.label == "GPE" or resolver.types.get(m.entity_key) in COUNTRY_TYPES):
+        typ = resolver.types.get(m.entity_key)
+        if m.start < before and (typ == "COUNTRY" or (m.label == "GPE" and is_country(m.text))):
             counts[m.entity_key] = counts.get(m.entity_key, 0) + 1
     return sorted(counts, key=lambda k: -counts[k])[:n]

@@ -19,6 +19,17 @@ from newsflow.records import LocalEntity, Mention
 
 Span = tuple[int, int]
 CONTEXT_CHARS = 60
+APOS_S = "\u2019s"
+PUNCT = ".,;:'\"()\u2018\u2019\u201c\u201d"
+INSTITUTIONS = {
+    "government",
+    "ministry",
+    "administration",
+    "office",
+    "embassy",
+    "cabinet",
+    "department",
+}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -51,10 +62,33 @@ class SpeakerResolver:
         self.mentions = sorted(
             (m for m in mentions if 0 <= m.start < m.end <= len(doc.text)), key=lambda m: m.start
         )
+        self.by_name = self._person_names()
         self.persons = self._person_infos()
 
+    def _person_names(self) -> dict[str, str]:
+        """Full names and surnames of PERSON mentions → the key of the longest such name."""
+        names: dict[str, tuple[int, str]] = {}
+        for m in self.mentions:
+            if self.types.get(m.entity_key, m.label) != "PERSON" and m.label != "PERSON":
+                continue
+            words = _name_words(m.text)
+            for form in {" ".join(words), words[-1] if words else ""} - {""}:
+                if form not in names or names[form][0] < len(words):
+                    names[form] = (len(words), m.entity_key)
+        return {k: v[1] for k, v in names.items()}
+
+    def person_key(self, m: Mention) -> str | None:
+        """The PERSON key a mention refers to (also an ORG-tagged 'Takaichi' whose name matches)."""
+        words = _name_words(m.text)
+        key = self.by_name.get(" ".join(words)) or (self.by_name.get(words[-1]) if words else None)
+        if key is not None:
+            return key
+        if self.types.get(m.entity_key, m.label) == "PERSON" or m.label == "PERSON":
+            return m.entity_key
+        return None
+
     def _is_person(self, m: Mention) -> bool:
-        return self.types.get(m.entity_key, m.label) == "PERSON" or m.label == "PERSON"
+        return self.person_key(m) is not None
 
     def _person_infos(self) -> dict[str, PersonInfo]:
         """Per person: evidence words (titles, countries, gender) gathered from every mention."""
@@ -62,7 +96,8 @@ class SpeakerResolver:
         for m in self.mentions:
             if not self._is_person(m):
                 continue
-            info = infos.setdefault(m.entity_key, PersonInfo(m.entity_key, m.start))
+            key = self.person_key(m) or m.entity_key
+            info = infos.setdefault(key, PersonInfo(key, m.start))
             before = self.text[max(0, m.start - CONTEXT_CHARS) : m.start]
             after = self.text[m.end : m.end + 25]
             words = _words(before) | _words(after.split(".")[0])
@@ -77,16 +112,21 @@ class SpeakerResolver:
         return infos
 
     def _gender_from_pronouns(self, infos: dict[str, PersonInfo]) -> None:
-        """A she/her soon after a person's mention, with no other person between: female."""
+        """Vote he vs she pronouns after each mention of a person, up to the next person."""
         people = [m for m in self.mentions if self._is_person(m)]
+        votes: dict[str, int] = {}
         for i, m in enumerate(people):
             nxt = people[i + 1].start if i + 1 < len(people) else len(self.text)
-            window = self.text[m.end : min(nxt, m.end + 200)].lower()
-            ws = _words(window)
-            if ws & {"she", "her", "herself"} and not ws & {"he", "his", "him"}:
-                infos[m.entity_key].female = True
-            elif ws & {"he", "his", "him", "himself"} and not ws & {"she", "her"}:
-                infos[m.entity_key].male = True
+            ws = self.text[m.end : min(nxt, m.end + 150)].lower().split()
+            key = self.person_key(m) or m.entity_key
+            fem = sum(w.strip(".,;:") in {"she", "herself"} for w in ws)
+            mas = sum(w.strip(".,;:") in {"he", "his", "him", "himself"} for w in ws)
+            votes[key] = votes.get(key, 0) + fem - mas
+        for key, vote in votes.items():
+            if vote > 0:
+                infos[key].female = True
+            elif vote < 0:
+                infos[key].male = True
 
     def resolve(self, source: Span | None, head_text: str | None, cue_pos: int) -> Speaker:
         """Resolve one source span (with its head word) mentioned before offset `cue_pos`."""
@@ -97,18 +137,26 @@ class SpeakerResolver:
         if head in PERSON_PRONOUNS:
             return Speaker(self._pronoun(head, source[0]), "pronoun")
         named = [m for m in inside if m.label in ENTITY_LABELS]
-        persons = [m for m in named if self._is_person(m)]
-        if persons:
-            return Speaker(persons[0].entity_key, "entity")
-        if named and head in _words(" ".join(m.text for m in named)):
+        at_head = [m for m in named if head and head in _words(m.text)]
+        for m in at_head:
+            key = self.person_key(m)
+            if key is not None:
+                return Speaker(key, "entity")
+        if at_head:
+            return Speaker(at_head[0].entity_key, "entity")
+        if head in self.by_name:
+            return Speaker(self.by_name[head], "entity")
+        for m in named:
+            key = self.person_key(m)
+            if key is not None:
+                return Speaker(key, "entity")
+        if named and _lemma(head) in INSTITUTIONS:
             return Speaker(named[0].entity_key, "entity")
         words = _words(self.text[source[0] : source[1]])
         if words & TITLE_WORDS:
             key = self._description(words, source[0])
             if key is not None:
                 return Speaker(key, "description")
-        if named:
-            return Speaker(named[0].entity_key, "entity")
         if _lemma(head) in ANONYMOUS_NOUNS:
             return Speaker(None, "anonymous")
         return Speaker(None, "description")
@@ -117,8 +165,9 @@ class SpeakerResolver:
         """Person keys mentioned before an offset, most recent first, each once."""
         seen: list[str] = []
         for m in reversed(self.mentions):
-            if m.start < before and self._is_person(m) and m.entity_key not in seen:
-                seen.append(m.entity_key)
+            key = self.person_key(m)
+            if m.start < before and key is not None and key not in seen:
+                seen.append(key)
         return seen
 
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
@@ -141,9 +190,7 @@ class SpeakerResolver:
         for key in self._recent_persons(pos):
             info = self.persons[key]
             known = info.words | {DEMONYMS.get(w, w) for w in info.words}
-            title_ok = bool(titles & known) or (
-                "leader" in titles and bool(known & LEADER_TITLES)
-            )
+            title_ok = bool(titles & known) or ("leader" in titles and bool(known & LEADER_TITLES))
             country_ok = not countries or bool(countries & known)
             if title_ok and country_ok:
                 return key
@@ -151,7 +198,12 @@ class SpeakerResolver:
 
 
 def _words(text: str) -> set[str]:
-    return {w.strip(".,;:'’\"“”()").lower().removesuffix("’s").removesuffix("'s") for w in text.split()}
+    return {w.strip(PUNCT).lower().removesuffix(APOS_S).removesuffix("'s") for w in text.split()}
+
+
+def _name_words(name: str) -> list[str]:
+    """Lower-cased words of a name without a possessive ending."""
+    return [w.lower() for w in name.removesuffix(APOS_S).removesuffix("'s").split()]
 
 
 def _lemma(word: str) -> str:

@@ -93,14 +93,15 @@ class SpeakerResolver:
     def _person_infos(self) -> dict[str, PersonInfo]:
         """Per person: evidence words (titles, countries, gender) gathered from every mention."""
         infos: dict[str, PersonInfo] = {}
+        prev_end = 0
         for m in self.mentions:
             if not self._is_person(m):
                 continue
             key = self.person_key(m) or m.entity_key
             info = infos.setdefault(key, PersonInfo(key, m.start))
-            before = self.text[max(0, m.start - CONTEXT_CHARS) : m.start]
-            after = self.text[m.end : m.end + 25]
-            words = _words(before) | _words(after.split(".")[0])
+            before = _clause_tail(self.text[max(prev_end, m.start - CONTEXT_CHARS) : m.start])
+            prev_end = m.end
+            words = _words(before) | _words(_appositive(self.text, m.end))
             info.words = info.words | words | _words(m.text)
             first = m.text.split()[0].lower() if m.text.split() else ""
             tail = _words(before)
@@ -199,6 +200,21 @@ class SpeakerResolver:
 
 def _words(text: str) -> set[str]:
     return {w.strip(PUNCT).lower().removesuffix(APOS_S).removesuffix("'s") for w in text.split()}
+
+
+def _clause_tail(text: str) -> str:
+    """The words before a name back to the last sentence or clause break ("Japan's new PM")."""
+    cut = max(text.rfind(p) for p in (". ", ", ", "; ", "\n", " and ", " while "))
+    return text[cut + 1 :] if cut >= 0 else text
+
+
+def _appositive(text: str, end: int) -> str:
+    """", the country's first woman to hold the post," right after a name, else ''."""
+    if not text.startswith(", ", end):
+        return ""
+    tail = text[end + 2 : end + 80]
+    stop = min((i for i in (tail.find(","), tail.find("."), tail.find("\n")) if i >= 0), default=0)
+    return tail[:stop]
 
 
 def _name_words(name: str) -> list[str]:

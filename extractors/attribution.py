@@ -24,6 +24,7 @@ Span = tuple[int, int]
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJ_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "dative"}
 TAIL_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "dobj"}
+WH_WORDS = {"when", "whether", "if", "how", "why", "what", "where", "who"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 EXPLETIVES = {"it", "there"}
@@ -106,7 +107,7 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
         if agent is not None:
             return subtree_span(doc, agent), agent.i
         return None, None
-    if subj.lower_ in EXPLETIVES:
+    if subj.lower_ == "there":
         return None, None
     return subtree_span(doc, subj), subj.i
 
@@ -115,7 +116,47 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def content_for(doc: Doc, verb: Token) -> Span | None:
+def content_for(doc: Doc, verb: Token) -> list[Span] | None:
+    """The content of a cue verb: its complement, or the clause it interrupts ("X, he said, Y")."""
+    single = complement_for(doc, verb)
+    if single is not None:
+        return [single]
+    return interrupted_clause(doc, verb) or after_colon(doc, verb)
+
+
+def interrupted_clause(doc: Doc, verb: Token) -> list[Span] | None:
+    """ "Climate change, Obama said, is a threat": the head clause minus the reporting clause."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.head is verb:
+        return None
+    head = verb.head
+    inverted = verb.dep_ == "ccomp" and verb.i > head.i and doc[verb.left_edge.i - 1].text == ","
+    if verb.dep_ != "parataxis" and not inverted:
+        return None
+    if subject_of(verb) is None or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    frags = []
+    if verb.left_edge.i > head.left_edge.i:
+        frags.append(tok_span(doc, head.left_edge.i, verb.left_edge.i - 1))
+    if verb.right_edge.i < head.right_edge.i:
+        frags.append(tok_span(doc, verb.right_edge.i + 1, head.right_edge.i))
+    frags = [f for f in frags if word_count(doc.text[f[0] : f[1]]) >= 1]
+    return frags or None
+
+
+def after_colon(doc: Doc, verb: Token) -> list[Span] | None:
+    """ "He said: we will win" : the rest of the sentence after the colon."""
+    nxt = verb.i + 1
+    while nxt < len(doc) and nxt < verb.i + 4 and doc[nxt].text != ":":
+        nxt += 1
+    if nxt >= len(doc) - 1 or doc[nxt].text != ":" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    end = doc[nxt].sent.end - 1
+    if end <= nxt or word_count(doc[nxt + 1 : end + 1].text) < 3:
+        return None
+    return [tok_span(doc, nxt + 1, end)]
+
+
+def complement_for(doc: Doc, verb: Token) -> Span | None:
     """The complement a cue verb introduces: its clause, infinitive or object."""
     ccomps = _children(verb, {"ccomp", "csubj"}) if verb.lemma_ != "be" else []
     ccomps = [c for c in ccomps if c.dep_ == "ccomp"]
@@ -142,6 +183,14 @@ def content_for(doc: Doc, verb: Token) -> Span | None:
         pobjs = _children(preps[0], {"pobj", "pcomp"})
         if pobjs:
             return subtree_span(doc, pobjs[0])
+    return _wh_clause(doc, verb)
+
+
+def _wh_clause(doc: Doc, verb: Token) -> Span | None:
+    """ "have not said when they would vote": a wh- clause attached as advcl."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ in WH_WORDS:
+            return subtree_span(doc, child)
     return None
 
 
@@ -182,17 +231,17 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
     for tok in doc:
         if not is_cue(tok):
             continue
-        content = content_for(doc, tok)
-        if content is None or word_count(doc.text[content[0] : content[1]]) < 2:
+        frags = content_for(doc, tok)
+        if frags is None or sum(word_count(doc.text[s:e]) for s, e in frags) < 2:
             continue
-        if content[0] <= tok.idx < content[1]:
+        if any(s <= tok.idx < e for s, e in frags):
             continue
         source, head = source_for(doc, tok)
-        if source is not None and source[0] < content[1] and content[0] < source[1]:
+        if source is not None and any(_overlaps(source, f) for f in frags):
             continue
         if source is None and not _sourceless_ok(tok):
             continue
-        out.append(Attribution([content], cue_span(tok), source, tok.i, head))
+        out.append(Attribution(frags, cue_span(tok), source, tok.i, head))
     return out
 
 
@@ -240,9 +289,11 @@ def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
             return tok
     before = _tokens_between(doc, max(0, quote.start - 200), quote.start)
+    while before and before[-1].is_space:
+        before.pop()
     if before and before[-1].text in {":", ","}:
         for tok in reversed(before[-LOOKAROUND * 2 :]):
-            if _is_quote(tok) or tok.text == "\n":
+            if _is_quote(tok) or "\n" in tok.text:
                 break
             if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
                 return tok

@@ -24,6 +24,7 @@ Span = tuple[int, int]
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJ_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "dative"}
 TAIL_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "dobj"}
+EVIDENCE_VERBS = {"show", "demonstrate", "prove", "reflect", "document"}
 WH_WORDS = {"when", "whether", "if", "how", "why", "what", "where", "who"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
@@ -172,7 +173,7 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
     agreement = _agreement_object(verb) if lemma in AGREEMENT_VERBS else None
     if agreement is not None:
         return subtree_span(doc, agreement)
-    if lemma not in SPEECH_VERBS:
+    if lemma not in SPEECH_VERBS and lemma not in EVIDENCE_VERBS:
         return None
     objs = [c for c in verb.children if c.dep_ in OBJ_DEPS and c.i > verb.i]
     if objs and objs[0].dep_ != "dative":

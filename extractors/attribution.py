@@ -394,5 +394,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     atts.extend(quote_attributions(doc, atts))
     quoted = [f for a in atts for f in a.quotes]
     atts = [a for a in atts if a.content and (a.direct or not _cue_inside(a, quoted))]
+    atts = drop_nested(atts)
     atts.sort(key=lambda a: a.content_span)
     return atts
+
+
+def drop_nested(atts: list[Attribution]) -> list[Attribution]:
+    """Drop attributions cued inside another one's content (news annotation rarely nests)."""
+    kept: list[Attribution] = []
+    for att in sorted(atts, key=lambda a: -sum(e - s for s, e in a.content)):
+        if not any(_cue_inside(att, other.content) for other in kept):
+            kept.append(att)
+    return kept

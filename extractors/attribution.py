@@ -45,6 +45,7 @@ class Attribution:
     source_token: int | None = None
     direct: bool = False
     according: bool = False
+    agreement: bool = False  # a signing verb with an agreement object
     quotes: list[Span] = field(default_factory=list)  # the quotations attached to this cue
 
     @property
@@ -242,7 +243,8 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
             continue
         if source is None and not _sourceless_ok(tok):
             continue
-        out.append(Attribution(frags, cue_span(tok), source, tok.i, head))
+        agreement = tok.lemma_.lower() in AGREEMENT_VERBS and _agreement_object(tok) is not None
+        out.append(Attribution(frags, cue_span(tok), source, tok.i, head, agreement=agreement))
     return out
 
 
@@ -400,9 +402,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 
 
 def drop_nested(atts: list[Attribution]) -> list[Attribution]:
-    """Drop attributions cued inside another one's content (news annotation rarely nests)."""
+    """Drop attributions cued inside another one's content (news annotation rarely nests);
+    agreements ("officials said X and Y signed a deal") are kept for the warehouse."""
     kept: list[Attribution] = []
     for att in sorted(atts, key=lambda a: -sum(e - s for s, e in a.content)):
-        if not any(_cue_inside(att, other.content) for other in kept):
+        if att.agreement or not any(_cue_inside(att, other.content) for other in kept):
             kept.append(att)
     return kept

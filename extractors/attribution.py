@@ -15,6 +15,7 @@ from extractors.cues import (
     AGREEMENT_VERBS,
     BELIEF_VERBS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     XCOMP_VERBS,
 )
 from extractors.quotes import Quote, find_quotes, paragraphs, word_count
@@ -29,7 +30,7 @@ WH_WORDS = {"when", "whether", "if", "how", "why", "what", "where", "who"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 EXPLETIVES = {"it", "there"}
-CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 MIN_QUOTE_WORDS = 4
 LOOKAROUND = 8
 
@@ -174,7 +175,7 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
     agreement = _agreement_object(verb) if lemma in AGREEMENT_VERBS else None
     if agreement is not None:
         return subtree_span(doc, agreement)
-    if lemma not in SPEECH_VERBS and lemma not in EVIDENCE_VERBS:
+    if lemma not in SPEECH_VERBS | STANCE_VERBS and lemma not in EVIDENCE_VERBS:
         return None
     objs = [c for c in verb.children if c.dep_ in OBJ_DEPS and c.i > verb.i]
     if objs and objs[0].dep_ != "dative":

@@ -171,6 +171,14 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     ]
 )
 
+# Verbs of stance and discussion: their object is the position or topic attributed.
+STANCE_VERBS: frozenset[str] = frozenset(
+    """
+    support back endorse oppose favor favour champion advocate embrace discuss address express
+    voice echo tout promote propose offer request cite reference mention speak talk defend
+    """.split()
+)
+
 # Verbs of thinking, knowing and showing: PolNeAR-style attributions of belief and evidence.
 BELIEF_VERBS: frozenset[str] = frozenset(
     [

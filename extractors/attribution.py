@@ -175,7 +175,7 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
     agreement = _agreement_object(verb) if lemma in AGREEMENT_VERBS else None
     if agreement is not None:
         return subtree_span(doc, agreement)
-    if lemma not in SPEECH_VERBS | STANCE_VERBS and lemma not in EVIDENCE_VERBS:
+    if lemma not in CUE_LEMMAS and lemma not in EVIDENCE_VERBS:
         return None
     objs = [c for c in verb.children if c.dep_ in OBJ_DEPS and c.i > verb.i]
     if objs and objs[0].dep_ != "dative":

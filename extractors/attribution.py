@@ -344,8 +344,8 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
                 new.append(att)
             elif att.direct:
                 att.content.extend(quote.frags)
-            else:
-                _merge_quote(att, quote)
+            elif not _merge_quote(att, quote):
+                continue
             att.direct = True
         elif (
             last is not None
@@ -364,13 +364,13 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     return new
 
 
-def _merge_quote(att: Attribution, quote: Quote) -> None:
-    """A cue's parsed content and its adjacent quote: their union if they overlap, else quote."""
+def _merge_quote(att: Attribution, quote: Quote) -> bool:
+    """Grow a cue's parsed content to the adjacent quote it overlaps; False if it does not."""
     s, e = att.content_span
     if any(_overlaps((s, e), q) for q in quote.frags) and len(quote.frags) == 1:
         att.content = [(min(s, quote.start), max(e, quote.end))]
-    else:
-        att.content = list(quote.frags)
+        return True
+    return False
 
 
 def _extend_to_quote(att: Attribution, quote: Quote) -> None:

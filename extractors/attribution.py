@@ -26,6 +26,7 @@ SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJ_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "dative"}
 TAIL_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "dobj"}
 EVIDENCE_VERBS = {"show", "demonstrate", "prove", "reflect", "document"}
+ARG_PREPS = {"as", "for", "of", "about", "to", "into", "with", "on"}
 WH_WORDS = {"when", "whether", "if", "how", "why", "what", "where", "who"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
@@ -179,7 +180,11 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
         return None
     objs = [c for c in verb.children if c.dep_ in OBJ_DEPS and c.i > verb.i]
     if objs and objs[0].dep_ != "dative":
-        tail = [c for c in verb.children if c.dep_ in TAIL_DEPS and c.i > objs[0].i]
+        tail = [
+            c
+            for c in verb.children
+            if c.dep_ in TAIL_DEPS and c.i > objs[0].i and (c.dep_ != "prep" or c.lower_ in ARG_PREPS)
+        ]
         return tok_span(doc, objs[0].left_edge.i, max(c.right_edge.i for c in objs + tail))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
     if preps and preps[0].i > verb.i:
@@ -358,10 +363,21 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             _extend_to_quote(covered, quote)
             att = covered
         if att is not None:
-            att.content = sorted(set(att.content))
+            att.content = merge_spans(att.content)
             att.quotes.extend(quote.frags)
             last, last_para = (att, para) if att.direct or verb is not None else (last, last_para)
     return new
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Sorted spans with overlapping ones joined."""
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _merge_quote(att: Attribution, quote: Quote) -> bool:
@@ -369,6 +385,10 @@ def _merge_quote(att: Attribution, quote: Quote) -> bool:
     s, e = att.content_span
     if any(_overlaps((s, e), q) for q in quote.frags) and len(quote.frags) == 1:
         att.content = [(min(s, quote.start), max(e, quote.end))]
+        return True
+    cue = att.cue[0] if att.cue else s
+    if quote.end <= cue < s or e <= cue < quote.start:
+        att.content = sorted(att.content + quote.frags)
         return True
     return False
 

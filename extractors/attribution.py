@@ -6,6 +6,7 @@ All spans are end-exclusive character offsets into `doc.text`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -48,6 +49,7 @@ class Attribution:
     direct: bool = False
     according: bool = False
     agreement: bool = False  # a signing verb with an agreement object
+    label: bool = False  # "NAME: text" speaker label at a paragraph start
     quotes: list[Span] = field(default_factory=list)  # the quotations attached to this cue
 
     @property
@@ -410,6 +412,36 @@ def _para_index(paras: list[Span], pos: int) -> int:
     return -1
 
 
+_LABEL_RE = re.compile(
+    r"[\"\u201c\u201d]?(?P<name>(?:[A-Z][\w.'\u2019-]*\s){0,5}[A-Z][\w.'\u2019-]*)"
+    r"(?P<cue>\s*(?::|\u2015|\u2014(?=\s*[\"\u201c\u201d])))\s+(?=\S)"
+)
+NOT_LABELS = {"correction", "clarification", "source", "update", "abstract", "note", "photo"}
+
+
+def label_attributions(doc: Doc) -> list[Attribution]:
+    """ "PENCE: Well, ...", "Pat Caddell: Voters worried", "Jane Doe ― “...”" at paragraph start."""
+    text = doc.text
+    out: list[Attribution] = []
+    for ps, pe in paragraphs(text):
+        m = _LABEL_RE.match(text, ps, pe)
+        if m is None or m.group("name").split()[0].lower().strip(".") in NOT_LABELS:
+            continue
+        content = (m.end(), pe)
+        if word_count(text[content[0] : content[1]]) < 2:
+            continue
+        out.append(
+            Attribution([content], m.span("cue"), m.span("name"), None, None, label=True)
+        )
+    return out
+
+
+def _drop_under_labels(atts: list[Attribution], labels: list[Attribution]) -> list[Attribution]:
+    """Labelled paragraphs own their content: drop other attributions cued inside them."""
+    frags = [f for a in labels for f in a.content]
+    return [a for a in atts if not _cue_inside(a, frags)] + labels
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions in a parsed doc, in text order; never raises on odd input."""
     atts = verb_attributions(doc)
@@ -417,7 +449,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     atts.extend(quote_attributions(doc, atts))
     quoted = [f for a in atts for f in a.quotes]
     atts = [a for a in atts if a.content and (a.direct or not _cue_inside(a, quoted))]
-    atts = drop_nested(atts)
+    atts = drop_nested(_drop_under_labels(atts, label_attributions(doc)))
     atts.sort(key=lambda a: a.content_span)
     return atts
 
@@ -427,6 +459,6 @@ def drop_nested(atts: list[Attribution]) -> list[Attribution]:
     agreements ("officials said X and Y signed a deal") are kept for the warehouse."""
     kept: list[Attribution] = []
     for att in sorted(atts, key=lambda a: -sum(e - s for s, e in a.content)):
-        if att.agreement or not any(_cue_inside(att, other.content) for other in kept):
+        if att.agreement or att.label or not any(_cue_inside(att, other.content) for other in kept):
             kept.append(att)
     return kept

@@ -157,9 +157,13 @@ def after_colon(doc: Doc, verb: Token) -> list[Span] | None:
     if nxt >= len(doc) - 1 or doc[nxt].text != ":" or verb.lemma_.lower() not in SPEECH_VERBS:
         return None
     end = doc[nxt].sent.end - 1
-    if end <= nxt or word_count(doc[nxt + 1 : end + 1].text) < 3:
+    if end > nxt and word_count(doc[nxt + 1 : end + 1].text) >= 3:
+        return [tok_span(doc, nxt + 1, end)]
+    colon_end = doc[nxt].idx + 1
+    if "\n" not in doc.text[colon_end : colon_end + 3]:
         return None
-    return [tok_span(doc, nxt + 1, end)]
+    after = [p for p in paragraphs(doc.text) if p[0] >= colon_end]
+    return [after[0]] if after and word_count(doc.text[after[0][0] : after[0][1]]) >= 3 else None
 
 
 def complement_for(doc: Doc, verb: Token) -> Span | None:

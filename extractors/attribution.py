@@ -15,6 +15,7 @@ from extractors.cues import (
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
     BELIEF_VERBS,
+    CUE_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     XCOMP_VERBS,
@@ -189,7 +190,9 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
         tail = [
             c
             for c in verb.children
-            if c.dep_ in TAIL_DEPS and c.i > objs[0].i and (c.dep_ != "prep" or c.lower_ in ARG_PREPS)
+            if c.dep_ in TAIL_DEPS
+            and c.i > objs[0].i
+            and (c.dep_ != "prep" or c.lower_ in ARG_PREPS)
         ]
         return tok_span(doc, objs[0].left_edge.i, max(c.right_edge.i for c in objs + tail))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
@@ -257,6 +260,41 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
             continue
         agreement = tok.lemma_.lower() in AGREEMENT_VERBS and _agreement_object(tok) is not None
         out.append(Attribution(frags, cue_span(tok), source, tok.i, head, agreement=agreement))
+    return out
+
+
+def noun_attributions(doc: Doc) -> list[Attribution]:
+    """ "Trump's claim that the vote was rigged": a cue noun with a that-clause or infinitive."""
+    out: list[Attribution] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CUE_NOUNS:
+            continue
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in {"acl", "ccomp"}
+                and c.i > tok.i
+                and c.left_edge.lower_ in {"that", "to"}
+                and not any(
+                    g.dep_ in {"nsubj", "nsubjpass", "dobj"} and g.lower_ in {"that", "which"}
+                    for g in c.children
+                )
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        content = subtree_span(doc, clause)
+        if word_count(doc.text[content[0] : content[1]]) < 3:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        source = subtree_span(doc, owner) if owner is not None else None
+        out.append(
+            Attribution(
+                [content], (tok.idx, tok.idx + len(tok)), source, tok.i, owner.i if owner else None
+            )
+        )
     return out
 
 
@@ -434,9 +472,7 @@ def label_attributions(doc: Doc) -> list[Attribution]:
         content = (m.end(), pe)
         if word_count(text[content[0] : content[1]]) < 2:
             continue
-        out.append(
-            Attribution([content], m.span("cue"), m.span("name"), None, None, label=True)
-        )
+        out.append(Attribution([content], m.span("cue"), m.span("name"), None, None, label=True))
     return out
 
 
@@ -450,6 +486,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions in a parsed doc, in text order; never raises on odd input."""
     atts = verb_attributions(doc)
     atts.extend(according_attributions(doc))
+    atts.extend(noun_attributions(doc))
     atts.extend(quote_attributions(doc, atts))
     quoted = [f for a in atts for f in a.quotes]
     atts = [a for a in atts if a.content and (a.direct or not _cue_inside(a, quoted))]

@@ -179,6 +179,15 @@ STANCE_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns that report what someone said or believes when a clause follows: "his claim that ...".
+CUE_NOUNS: frozenset[str] = frozenset(
+    """
+    claim statement assertion allegation argument suggestion warning promise pledge vow
+    belief view concern fear hope insistence admission acknowledgment acknowledgement denial
+    remark comment announcement prediction accusation charge threat demand call proposal
+    """.split()
+)
+
 # Verbs of thinking, knowing and showing: PolNeAR-style attributions of belief and evidence.
 BELIEF_VERBS: frozenset[str] = frozenset(
     [

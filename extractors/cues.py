@@ -173,19 +173,69 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 
 # Verbs of stance and discussion: their object is the position or topic attributed.
 STANCE_VERBS: frozenset[str] = frozenset(
-    """
-    support back endorse oppose favor favour champion advocate embrace discuss address express
-    voice echo tout promote propose offer request cite reference mention speak talk defend
-    """.split()
+    [
+        "support",
+        "back",
+        "endorse",
+        "oppose",
+        "favor",
+        "favour",
+        "champion",
+        "advocate",
+        "embrace",
+        "discuss",
+        "address",
+        "express",
+        "voice",
+        "echo",
+        "tout",
+        "promote",
+        "propose",
+        "offer",
+        "request",
+        "cite",
+        "reference",
+        "mention",
+        "speak",
+        "talk",
+        "defend",
+    ]
 )
 
 # Nouns that report what someone said or believes when a clause follows: "his claim that ...".
 CUE_NOUNS: frozenset[str] = frozenset(
-    """
-    claim statement assertion allegation argument suggestion warning promise pledge vow
-    belief view concern fear hope insistence admission acknowledgment acknowledgement denial
-    remark comment announcement prediction accusation charge threat demand call proposal
-    """.split()
+    [
+        "claim",
+        "statement",
+        "assertion",
+        "allegation",
+        "argument",
+        "suggestion",
+        "warning",
+        "promise",
+        "pledge",
+        "vow",
+        "belief",
+        "view",
+        "concern",
+        "fear",
+        "hope",
+        "insistence",
+        "admission",
+        "acknowledgment",
+        "acknowledgement",
+        "denial",
+        "remark",
+        "comment",
+        "announcement",
+        "prediction",
+        "accusation",
+        "charge",
+        "threat",
+        "demand",
+        "call",
+        "proposal",
+    ]
 )
 
 # Verbs of thinking, knowing and showing: PolNeAR-style attributions of belief and evidence.

@@ -128,7 +128,17 @@ def content_for(doc: Doc, verb: Token) -> list[Span] | None:
     single = complement_for(doc, verb)
     if single is not None:
         return [single]
-    return interrupted_clause(doc, verb) or after_colon(doc, verb)
+    return interrupted_clause(doc, verb) or after_colon(doc, verb) or passive_subject(doc, verb)
+
+
+def passive_subject(doc: Doc, verb: Token) -> list[Span] | None:
+    """ "The plan was rejected by the council": the passive subject is what was said/judged."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or _agent(verb) is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in EXPLETIVES or subj.pos_ == "PRON":
+        return None
+    return [subtree_span(doc, subj)]
 
 
 def interrupted_clause(doc: Doc, verb: Token) -> list[Span] | None:

@@ -133,7 +133,7 @@ def content_for(doc: Doc, verb: Token) -> list[Span] | None:
 
 def passive_subject(doc: Doc, verb: Token) -> list[Span] | None:
     """ "The plan was rejected by the council": the passive subject is what was said/judged."""
-    if verb.lemma_.lower() not in SPEECH_VERBS or _agent(verb) is None:
+    if verb.lemma_.lower() not in SPEECH_VERBS:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None or subj.lower_ in EXPLETIVES or subj.pos_ == "PRON":
@@ -249,7 +249,7 @@ def cue_span(tok: Token) -> Span:
 def _sourceless_ok(verb: Token) -> bool:
     """A cue without a source is kept only as an impersonal passive: "it is understood that"."""
     subj = subject_of(verb)
-    return subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ in EXPLETIVES
+    return subj is not None and subj.dep_ == "nsubjpass"
 
 
 def verb_attributions(doc: Doc) -> list[Attribution]:

@@ -89,6 +89,9 @@ def subject_of(tok: Token) -> Token | None:
                 return child
         if cur.dep_ not in INHERIT_DEPS or cur.head is cur:
             return None
+        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _is_speech(cur):
+            cur = cur.head.head
+            continue
         cur = cur.head
         seen += 1
     return None
@@ -177,13 +180,32 @@ def after_colon(doc: Doc, verb: Token) -> list[Span] | None:
     return [after[0]] if after and word_count(doc.text[after[0][0] : after[0][1]]) >= 3 else None
 
 
+def _clause_span(doc: Doc, clause: Token) -> Span:
+    """A complement clause's span, cut before a conjoined reporting verb ("... and warned X")."""
+    last = clause.right_edge.i
+    for child in clause.children:
+        if child.dep_ == "conj" and _is_speech(child) and subject_of_own(child) is None:
+            cc = [c for c in clause.children if c.dep_ == "cc" and c.i < child.i]
+            last = min(last, (cc[-1].i if cc else child.left_edge.i) - 1)
+    return tok_span(doc, clause.left_edge.i, max(last, clause.i))
+
+
+def _is_speech(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def subject_of_own(tok: Token) -> Token | None:
+    """The verb's own subject child, not inherited."""
+    return next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+
+
 def complement_for(doc: Doc, verb: Token) -> Span | None:
     """The complement a cue verb introduces: its clause, infinitive or object."""
     ccomps = _children(verb, {"ccomp", "csubj"}) if verb.lemma_ != "be" else []
     ccomps = [c for c in ccomps if c.dep_ == "ccomp"]
     if ccomps:
         right = [c for c in ccomps if c.i > verb.i]
-        return subtree_span(doc, (right or ccomps)[-1])
+        return _clause_span(doc, (right or ccomps)[-1])
     lemma = verb.lemma_.lower()
     xcomps = _children(verb, {"xcomp"})
     if xcomps and lemma in XCOMP_VERBS:

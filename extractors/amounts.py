@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from extractors.attribution import doc_text
 from newsflow.records import Amount, Claim
 
 RATES_DATE = "2025-10-31"
@@ -315,7 +316,7 @@ def _count_ok(doc: Doc, s: int, e: int) -> bool:
 
 def find_amounts(doc: Doc, claims: list[Claim]) -> list[Amount]:
     """Money, percentages and counts in the doc, linked to the claim whose content holds them."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Amount] = []
     taken: list[tuple[int, int]] = []
     try:

@@ -1,7 +1,7 @@
 """Attribution spans from the spaCy parse: cue verbs and their complements, direct quotes,
 "according to X", source-less passives. Pure span finding; speakers and kinds come later.
 
-All spans are end-exclusive character offsets into `doc.text`.
+All spans are end-exclusive character offsets into `doc_text(doc)`.
 """
 
 from __future__ import annotations
@@ -57,6 +57,26 @@ class Attribution:
     def content_span(self) -> Span:
         """Envelope of the content fragments."""
         return self.content[0][0], max(e for _, e in self.content)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once per doc (spaCy rebuilds it on every `doc.text`)."""
+    text = doc.user_data.get("newsflow_text")
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data["newsflow_text"] = text
+    return text
+
+
+def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """First and last token index of the sentence holding token i (cheaper than `token.sent`)."""
+    start = i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return start, end - 1
 
 
 def tok_span(doc: Doc, first: int, last: int) -> Span:
@@ -159,7 +179,7 @@ def interrupted_clause(doc: Doc, verb: Token) -> list[Span] | None:
         frags.append(tok_span(doc, head.left_edge.i, verb.left_edge.i - 1))
     if verb.right_edge.i < head.right_edge.i:
         frags.append(tok_span(doc, verb.right_edge.i + 1, head.right_edge.i))
-    frags = [f for f in frags if word_count(doc.text[f[0] : f[1]]) >= 1]
+    frags = [f for f in frags if word_count(doc_text(doc)[f[0] : f[1]]) >= 1]
     return frags or None
 
 
@@ -170,14 +190,16 @@ def after_colon(doc: Doc, verb: Token) -> list[Span] | None:
         nxt += 1
     if nxt >= len(doc) - 1 or doc[nxt].text != ":" or verb.lemma_.lower() not in SPEECH_VERBS:
         return None
-    end = doc[nxt].sent.end - 1
+    end = sent_bounds(doc, nxt)[1]
     if end > nxt and word_count(doc[nxt + 1 : end + 1].text) >= 3:
         return [tok_span(doc, nxt + 1, end)]
     colon_end = doc[nxt].idx + 1
-    if "\n" not in doc.text[colon_end : colon_end + 3]:
+    if "\n" not in doc_text(doc)[colon_end : colon_end + 3]:
         return None
-    after = [p for p in paragraphs(doc.text) if p[0] >= colon_end]
-    return [after[0]] if after and word_count(doc.text[after[0][0] : after[0][1]]) >= 3 else None
+    after = [p for p in paragraphs(doc_text(doc)) if p[0] >= colon_end]
+    return (
+        [after[0]] if after and word_count(doc_text(doc)[after[0][0] : after[0][1]]) >= 3 else None
+    )
 
 
 def _clause_span(doc: Doc, clause: Token) -> Span:
@@ -281,7 +303,7 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
         if not is_cue(tok):
             continue
         frags = content_for(doc, tok)
-        if frags is None or sum(word_count(doc.text[s:e]) for s, e in frags) < 2:
+        if frags is None or sum(word_count(doc_text(doc)[s:e]) for s, e in frags) < 2:
             continue
         if any(s <= tok.idx < e for s, e in frags):
             continue
@@ -318,7 +340,7 @@ def noun_attributions(doc: Doc) -> list[Attribution]:
         if clause is None:
             continue
         content = subtree_span(doc, clause)
-        if word_count(doc.text[content[0] : content[1]]) < 3:
+        if word_count(doc_text(doc)[content[0] : content[1]]) < 3:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         source = subtree_span(doc, owner) if owner is not None else None
@@ -342,13 +364,13 @@ def according_attributions(doc: Doc) -> list[Attribution]:
             continue
         src = subtree_span(doc, pobjs[0])
         pp_last = max(pobjs[0].right_edge.i, to.i)
-        sent = tok.sent
+        first, last = sent_bounds(doc, tok.i)
         frags = []
-        if tok.i > sent.start:
-            frags.append(tok_span(doc, sent.start, tok.i - 1))
-        if pp_last + 1 < sent.end:
-            frags.append(tok_span(doc, pp_last + 1, sent.end - 1))
-        frags = [f for f in frags if word_count(doc.text[f[0] : f[1]]) >= 2]
+        if tok.i > first:
+            frags.append(tok_span(doc, first, tok.i - 1))
+        if pp_last + 1 <= last:
+            frags.append(tok_span(doc, pp_last + 1, last))
+        frags = [f for f in frags if word_count(doc_text(doc)[f[0] : f[1]]) >= 2]
         if frags:
             cue = (tok.idx, to.idx + len(to))
             out.append(Attribution(frags, cue, src, tok.i, pobjs[0].i, according=True))
@@ -367,7 +389,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
     """A speech verb right after a quote ("…," he said) or right before it (he said: "…")."""
-    after = _tokens_between(doc, quote.end, min(limit, len(doc.text)))
+    after = _tokens_between(doc, quote.end, min(limit, len(doc_text(doc))))
     for tok in after[:LOOKAROUND]:
         if _is_quote(tok) or "\n" in tok.text or (tok.is_sent_start and tok.idx > quote.end + 1):
             break
@@ -402,7 +424,7 @@ def _quote_covered(quote: Quote, atts: list[Attribution]) -> Attribution | None:
 
 def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """Attach direct quotes to cue verbs; join continuation quotes in the same paragraph."""
-    text = doc.text
+    text = doc_text(doc)
     by_cue = {a.cue_token: a for a in atts if a.cue_token is not None}
     paras = paragraphs(text)
     quotes = [q for q in find_quotes(text) if word_count(text[q.start : q.end]) >= 1]
@@ -495,7 +517,7 @@ NOT_LABELS = {"correction", "clarification", "source", "update", "abstract", "no
 
 def label_attributions(doc: Doc) -> list[Attribution]:
     """ "PENCE: Well, ...", "Pat Caddell: Voters worried", "Jane Doe ― “...”" at paragraph start."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Attribution] = []
     for ps, pe in paragraphs(text):
         m = _LABEL_RE.match(text, ps, pe)

@@ -13,7 +13,7 @@ from functools import cache
 import pycountry
 from spacy.tokens import Doc, Token
 
-from extractors.attribution import Attribution, find_attributions
+from extractors.attribution import Attribution, doc_text, find_attributions
 from extractors.cues import (
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
@@ -140,7 +140,7 @@ def extract_claims(
 
 def to_claim(doc: Doc, att: Attribution, resolver: SpeakerResolver) -> Claim:
     """A Claim record for one attribution, with its speaker resolved."""
-    text = doc.text
+    text = doc_text(doc)
     s, e = att.content_span
     head = doc[att.source_token].text if att.source_token is not None else None
     cue_pos = att.cue[0] if att.cue else s

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractors.attribution import doc_text
 from extractors.cues import (
     ANONYMOUS_NOUNS,
     DEMONYMS,
@@ -57,10 +58,11 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, entities: list[LocalEntity], mentions: list[Mention]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.types = {e.key: e.type for e in entities}
         self.mentions = sorted(
-            (m for m in mentions if 0 <= m.start < m.end <= len(doc.text)), key=lambda m: m.start
+            (m for m in mentions if 0 <= m.start < m.end <= len(doc_text(doc))),
+            key=lambda m: m.start,
         )
         self.by_name = self._person_names()
         self.persons = self._person_infos()
@@ -209,7 +211,7 @@ def _clause_tail(text: str) -> str:
 
 
 def _appositive(text: str, end: int) -> str:
-    """", the country's first woman to hold the post," right after a name, else ''."""
+    """ ", the country's first woman to hold the post," right after a name, else ''."""
     if not text.startswith(", ", end):
         return ""
     tail = text[end + 2 : end + 80]

@@ -34,6 +34,7 @@ CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 EXPLETIVES = {"it", "there"}
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
+ALL_CUE_VERBS = CUE_LEMMAS | AGREEMENT_VERBS
 MIN_QUOTE_WORDS = 4
 LOOKAROUND = 8
 
@@ -156,7 +157,7 @@ def content_for(doc: Doc, verb: Token) -> list[Span] | None:
 
 def passive_subject(doc: Doc, verb: Token) -> list[Span] | None:
     """ "The plan was rejected by the council": the passive subject is what was said/judged."""
-    if verb.lemma_.lower() not in SPEECH_VERBS:
+    if cue_lemma(verb) not in SPEECH_VERBS:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None or subj.lower_ in EXPLETIVES or subj.pos_ == "PRON":
@@ -166,7 +167,7 @@ def passive_subject(doc: Doc, verb: Token) -> list[Span] | None:
 
 def interrupted_clause(doc: Doc, verb: Token) -> list[Span] | None:
     """ "Climate change, Obama said, is a threat": the head clause minus the reporting clause."""
-    if verb.lemma_.lower() not in SPEECH_VERBS or verb.head is verb:
+    if cue_lemma(verb) not in SPEECH_VERBS or verb.head is verb:
         return None
     head = verb.head
     inverted = verb.dep_ == "ccomp" and verb.i > head.i and doc[verb.left_edge.i - 1].text == ","
@@ -188,7 +189,7 @@ def after_colon(doc: Doc, verb: Token) -> list[Span] | None:
     nxt = verb.i + 1
     while nxt < len(doc) and nxt < verb.i + 4 and doc[nxt].text != ":":
         nxt += 1
-    if nxt >= len(doc) - 1 or doc[nxt].text != ":" or verb.lemma_.lower() not in SPEECH_VERBS:
+    if nxt >= len(doc) - 1 or doc[nxt].text != ":" or cue_lemma(verb) not in SPEECH_VERBS:
         return None
     end = sent_bounds(doc, nxt)[1]
     if end > nxt and word_count(doc[nxt + 1 : end + 1].text) >= 3:
@@ -213,7 +214,7 @@ def _clause_span(doc: Doc, clause: Token) -> Span:
 
 
 def _is_speech(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
+    return tok.pos_ == "VERB" and cue_lemma(tok) in SPEECH_VERBS
 
 
 def subject_of_own(tok: Token) -> Token | None:
@@ -225,10 +226,12 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
     """The complement a cue verb introduces: its clause, infinitive or object."""
     ccomps = _children(verb, {"ccomp", "csubj"}) if verb.lemma_ != "be" else []
     ccomps = [c for c in ccomps if c.dep_ == "ccomp"]
+    if verb.i and any(c.dep_ == "mark" for c in verb.children):
+        ccomps = [c for c in ccomps if c.i > verb.i]
     if ccomps:
         right = [c for c in ccomps if c.i > verb.i]
         return _clause_span(doc, (right or ccomps)[-1])
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     xcomps = _children(verb, {"xcomp"})
     if xcomps and lemma in XCOMP_VERBS:
         objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < xcomps[0].i]
@@ -265,11 +268,26 @@ def _wh_clause(doc: Doc, verb: Token) -> Span | None:
     return None
 
 
+def cue_lemma(tok: Token) -> str:
+    """The verb's lemma, repaired when the lemmatiser misreads a cue ("hoped" → "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in ALL_CUE_VERBS:
+        return lemma
+    low = tok.lower_
+    for suffix in ("ing", "ed", "es", "d", "s"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            base = low[: -len(suffix)]
+            for cand in (base, base + "e", base[:-1] if base[-1:] == base[-2:-1] else base):
+                if cand in ALL_CUE_VERBS:
+                    return cand
+    return lemma
+
+
 def is_cue(tok: Token) -> bool:
     """A verb whose lemma is a reporting or belief cue, or 'signed/inked an agreement'."""
     if tok.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = tok.lemma_.lower()
+    lemma = cue_lemma(tok)
     return lemma in CUE_LEMMAS or (lemma in AGREEMENT_VERBS and _agreement_object(tok) is not None)
 
 
@@ -312,7 +330,7 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
             continue
         if source is None and not _sourceless_ok(tok):
             continue
-        agreement = tok.lemma_.lower() in AGREEMENT_VERBS and _agreement_object(tok) is not None
+        agreement = cue_lemma(tok) in AGREEMENT_VERBS and _agreement_object(tok) is not None
         out.append(Attribution(frags, cue_span(tok), source, tok.i, head, agreement=agreement))
     return out
 
@@ -393,7 +411,7 @@ def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
     for tok in after[:LOOKAROUND]:
         if _is_quote(tok) or "\n" in tok.text or (tok.is_sent_start and tok.idx > quote.end + 1):
             break
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+        if tok.pos_ == "VERB" and cue_lemma(tok) in SPEECH_VERBS:
             return tok
     before = _tokens_between(doc, max(0, quote.start - 200), quote.start)
     while before and before[-1].is_space:
@@ -402,7 +420,7 @@ def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
         for tok in reversed(before[-LOOKAROUND * 2 :]):
             if _is_quote(tok) or "\n" in tok.text:
                 break
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+            if tok.pos_ == "VERB" and cue_lemma(tok) in SPEECH_VERBS:
                 return tok
     return None
 

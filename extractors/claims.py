@@ -13,7 +13,7 @@ from functools import cache
 import pycountry
 from spacy.tokens import Doc, Token
 
-from extractors.attribution import Attribution, doc_text, find_attributions
+from extractors.attribution import Attribution, cue_lemma, doc_text, find_attributions
 from extractors.cues import (
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
@@ -70,7 +70,7 @@ def _future_modal(tok: Token | None) -> str | None:
 
 def _is_agreement(cue: Token) -> bool:
     """'signed/inked an agreement', 'agreed to ...', 'struck a deal'."""
-    lemma = cue.lemma_.lower()
+    lemma = cue_lemma(cue)
     if lemma == "agree":
         return True
     return lemma in AGREEMENT_VERBS and any(
@@ -84,7 +84,7 @@ def claim_kind(doc: Doc, att: Attribution) -> Kind:
     if att.cue_token is None or att.according:
         return "statement", _is_negated(root), None
     cue = doc[att.cue_token]
-    lemma = cue.lemma_.lower()
+    lemma = cue_lemma(cue)
     negated = _is_negated(cue) or _is_negated(root)
     if lemma in DENIAL_VERBS:
         return "denial", negated, None

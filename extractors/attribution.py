@@ -29,6 +29,7 @@ OBJ_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "dative"}
 TAIL_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "dobj"}
 EVIDENCE_VERBS = {"show", "demonstrate", "prove", "reflect", "document"}
 ARG_PREPS = {"as", "for", "of", "about", "to", "into", "with", "on"}
+RELATIVE_WORDS = {"which", "who", "whom", "whose"}
 WH_WORDS = {"whether", "how", "why", "what", "who"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
@@ -151,7 +152,7 @@ def content_for(doc: Doc, verb: Token) -> list[Span] | None:
     """The content of a cue verb: its complement, or the clause it interrupts ("X, he said, Y")."""
     single = complement_for(doc, verb)
     if single is not None:
-        return [single]
+        return [trim_trailing(doc, single)]
     return interrupted_clause(doc, verb) or after_colon(doc, verb) or passive_subject(doc, verb)
 
 
@@ -201,6 +202,20 @@ def after_colon(doc: Doc, verb: Token) -> list[Span] | None:
     return (
         [after[0]] if after and word_count(doc_text(doc)[after[0][0] : after[0][1]]) >= 3 else None
     )
+
+
+def trim_trailing(doc: Doc, span: Span) -> Span:
+    """Cut a trailing non-restrictive clause: ", which ...", ", who ...", ", arguing that ..."."""
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or len(tokens) < 6:
+        return span
+    for k in range(tokens.start + 3, tokens.end - 1):
+        if doc[k].text not in {",", "--", "\u2014"}:
+            continue
+        nxt = doc[k + 1]
+        if nxt.lower_ in RELATIVE_WORDS:
+            return span[0], tok_span(doc, tokens.start, k - 1)[1]
+    return span
 
 
 def _clause_span(doc: Doc, clause: Token) -> Span:

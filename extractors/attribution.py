@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extractors.cues import (
@@ -30,6 +31,8 @@ TAIL_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "dobj"}
 EVIDENCE_VERBS = {"show", "demonstrate", "prove", "reflect", "document"}
 ARG_PREPS = {"as", "for", "of", "about", "to", "into", "with", "on"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose"}
+_TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")
 WH_WORDS = {"whether", "how", "why", "what", "who"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
@@ -569,8 +572,56 @@ def _drop_under_labels(atts: list[Attribution], labels: list[Attribution]) -> li
     return [a for a in atts if not _cue_inside(a, frags)] + labels
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    """All attributions in a parsed doc, in text order; never raises on odd input."""
+def find_attributions(doc: Doc, nlp: Language | None = None) -> list[Attribution]:
+    """All attributions in a parsed doc, in text order; never raises on odd input.
+
+    With `nlp`, a Title Case headline in the first paragraph is re-parsed in sentence case
+    (spaCy misreads "Trump Urges Supporters To ..."), and its attributions replace the
+    headline's own."""
+    atts = _body_attributions(doc)
+    if nlp is not None:
+        head = headline_attributions(doc, nlp)
+        if head:
+            end = paragraphs(doc_text(doc))[0][1]
+            atts = [a for a in atts if a.content_span[0] >= end] + head
+    return atts
+
+
+def headline_attributions(doc: Doc, nlp: Language) -> list[Attribution]:
+    """Attributions of a Title Case first paragraph, parsed again with common words lowered."""
+    text = doc_text(doc)
+    paras = paragraphs(text)
+    if not paras:
+        return []
+    start, end = paras[0]
+    title = text[start:end]
+    words = _TITLE_WORD_RE.findall(title)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+        return []
+    names = set(_BODY_NAME_RE.findall(text, end))
+    first = True
+
+    def lower(m: re.Match[str]) -> str:
+        nonlocal first
+        word = m.group()
+        keep = first or word in names or word.isupper()
+        first = False
+        return word if keep else word.lower()
+
+    sub_doc = nlp(_TITLE_WORD_RE.sub(lower, title))
+    out = []
+    for att in _body_attributions(sub_doc):
+        att.content = [(s + start, e + start) for s, e in att.content]
+        att.cue = (att.cue[0] + start, att.cue[1] + start) if att.cue else None
+        att.source = (att.source[0] + start, att.source[1] + start) if att.source else None
+        att.quotes = [(s + start, e + start) for s, e in att.quotes]
+        att.cue_token = att.source_token = None
+        out.append(att)
+    return out
+
+
+def _body_attributions(doc: Doc) -> list[Attribution]:
+    """Attributions found by all rules over one parsed text."""
     atts = verb_attributions(doc)
     atts.extend(according_attributions(doc))
     atts.extend(noun_attributions(doc))

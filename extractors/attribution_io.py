@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.attribution import Attribution, find_attributions
@@ -28,9 +29,9 @@ def attribution_record(doc: Doc, att: Attribution) -> Record:
     }
 
 
-def doc_predictions(doc: Doc) -> list[Record]:
-    """All attributions of one parsed doc as scorer records."""
-    return [attribution_record(doc, a) for a in find_attributions(doc)]
+def doc_predictions(doc: Doc, nlp: Language | None = None) -> list[Record]:
+    """All attributions of one parsed doc as scorer records (headline re-parsed with `nlp`)."""
+    return [attribution_record(doc, a) for a in find_attributions(doc, nlp)]
 
 
 def predictions_for(
@@ -38,7 +39,7 @@ def predictions_for(
 ) -> list[list[Record]]:
     """Attribution records for each text, parsed with the pipeline's own `load_nlp`."""
     nlp = load_nlp(model or get_settings().spacy_model)
-    return [doc_predictions(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    return [doc_predictions(doc, nlp) for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
 def read_jsonl(path: Path) -> Iterator[Record]:

@@ -8,10 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from extractors.amounts import find_amounts
 from extractors.attribution import find_attributions
+from extractors.attribution_io import predictions_for
 from extractors.claims import extract_claims
 from extractors.entities import resolve_entities
 from extractors.nlp import load_nlp, nlp_text
@@ -334,3 +337,55 @@ def test_rule_empty_and_odd_texts(nlp: Language) -> None:
     for text in ["", " ", '"', "“unclosed quote", "said said said", "\n\n\n"]:
         ex = Extracted(nlp, text)
         _spans_ok(ex)
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+_PIECES = [
+    "Trump said",
+    " that ",
+    "\u201c",
+    "\u201d",
+    '"',
+    "''",
+    ", he said, ",
+    "According to",
+    "\n\n",
+    "\n",
+    "It is understood that",
+    "PENCE: ",
+    " \u2015 ",
+    "signed an agreement with Japan",
+    "$5bn",
+    ".",
+    ":",
+    "She denied",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=14))
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_extract_claims_never_raises(nlp: Language, parts: list[str]) -> None:
+    ex = Extracted(nlp, "".join(parts))
+    _spans_ok(ex)
+    for c in ex.claims:
+        assert 0 <= c.content_start <= c.content_end <= len(ex.text)
+    for a in ex.amounts:
+        assert 0 <= a.start <= a.end <= len(ex.text)
+        assert a.claim_index is None or 0 <= a.claim_index < len(ex.claims)
+
+
+def test_predictions_for_scorer_format() -> None:
+    texts = [
+        "Trump Urges Supporters To Vote.\n\n\u201cGo vote,\u201d Trump said on Friday.",
+        "",
+    ]
+    preds = predictions_for(texts)
+    assert len(preds) == 2 and preds[1] == []
+    for rec in preds[0]:
+        assert set(rec) >= {"source", "cue", "content", "type"}
+        s, e = rec["content"]
+        assert 0 <= s < e <= len(texts[0])
+    assert any("Go vote" in texts[0][r["content"][0] : r["content"][1]] for r in preds[0])

@@ -548,7 +548,20 @@ _LABEL_RE = re.compile(
     r"[\"\u201c\u201d]?(?P<name>(?:[A-Z][\w.'\u2019-]*\s){0,5}[A-Z][\w.'\u2019-]*)"
     r"(?P<cue>\s*(?::|\u2015|\u2014(?=\s*[\"\u201c\u201d])))\s+(?=\S)"
 )
+_TRAILING_LABEL_RE = re.compile(
+    r"(?P<cue>\u2015|\u2014|--)[\s\u00a0]*"
+    r"(?P<name>(?:[A-Z][\w.'\u2019-]*[\s\u00a0]){0,4}[A-Z][\w.'\u2019-]*)[\s\u00a0]*$"
+)
 NOT_LABELS = {"correction", "clarification", "source", "update", "abstract", "note", "photo"}
+
+
+def tok_trim(text: str, start: int, end: int) -> Span:
+    """A character span with surrounding whitespace removed."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def label_attributions(doc: Doc) -> list[Attribution]:
@@ -556,6 +569,13 @@ def label_attributions(doc: Doc) -> list[Attribution]:
     text = doc_text(doc)
     out: list[Attribution] = []
     for ps, pe in paragraphs(text):
+        tail = _TRAILING_LABEL_RE.search(text, ps, pe)
+        if tail is not None and word_count(text[ps : tail.start()]) >= 3:
+            content = tok_trim(text, ps, tail.start())
+            out.append(
+                Attribution([content], tail.span("cue"), tail.span("name"), None, None, label=True)
+            )
+            continue
         m = _LABEL_RE.match(text, ps, pe)
         if m is None or m.group("name").split()[0].lower().strip(".") in NOT_LABELS:
             continue

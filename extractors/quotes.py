@@ -60,9 +60,16 @@ def _para_quotes(text: str, start: int, end: int) -> tuple[list[Span], int | Non
             if open_at is not None:
                 out.append((open_at, m.end()))
                 open_at = None
-        else:
+        elif not _looks_closing(text, m.start(), m.end()):
             open_at = m.start()
     return out, open_at
+
+
+def _looks_closing(text: str, start: int, end: int) -> bool:
+    """A straight mark glued to the word before it and followed by a space or the line end."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)")
 
 
 def _opens_with_quote(text: str, span: Span) -> bool:

@@ -33,6 +33,8 @@ ARG_PREPS = {"as", "for", "of", "about", "to", "into", "with", "on"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose"}
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")
+# Verbs that introduce a quotation only when right next to it ("...," he continued).
+QUOTE_VERBS = {"continue", "conclude", "begin", "start", "go", "put", "quip", "sum", "offer"}
 WH_WORDS = {"whether", "how", "why", "what", "who"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
@@ -429,16 +431,17 @@ def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
     for tok in after[:LOOKAROUND]:
         if _is_quote(tok) or "\n" in tok.text or (tok.is_sent_start and tok.idx > quote.end + 1):
             break
-        if tok.pos_ == "VERB" and cue_lemma(tok) in SPEECH_VERBS:
+        if tok.pos_ == "VERB" and cue_lemma(tok) in SPEECH_VERBS | QUOTE_VERBS:
             return tok
     before = _tokens_between(doc, max(0, quote.start - 200), quote.start)
     while before and before[-1].is_space:
         before.pop()
     if before and before[-1].text in {":", ","}:
+        colon = before[-1].text == ":"
         for tok in reversed(before[-LOOKAROUND * 2 :]):
             if _is_quote(tok) or "\n" in tok.text:
                 break
-            if tok.pos_ == "VERB" and cue_lemma(tok) in SPEECH_VERBS:
+            if tok.pos_ == "VERB" and (colon or cue_lemma(tok) in SPEECH_VERBS | QUOTE_VERBS):
                 return tok
     return None
 

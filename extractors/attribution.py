@@ -37,7 +37,7 @@ _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")
 QUOTE_VERBS = {"continue", "conclude", "begin", "start", "go", "put", "quip", "sum", "offer"}
 WH_WORDS = {"whether", "how", "why", "what", "who"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
-INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
+INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl"}
 EXPLETIVES = {"it", "there"}
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 ALL_CUE_VERBS = CUE_LEMMAS | AGREEMENT_VERBS
@@ -119,8 +119,19 @@ def subject_of(tok: Token) -> Token | None:
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _is_speech(cur):
             cur = cur.head.head
             continue
-        cur = cur.head
+        cur = _governing_verb(cur.head) if cur.dep_ in {"pcomp", "acl"} else cur.head
         seen += 1
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb above a preposition or an object noun ("issued a statement saying", "by saying")."""
+    for _ in range(3):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+        if tok.dep_ not in {"prep", "dobj", "pobj", "agent"} or tok.head is tok:
+            return None
+        tok = tok.head
     return None
 
 

@@ -50,13 +50,23 @@ def read_jsonl(path: Path) -> Iterator[Record]:
                 yield json.loads(line)
 
 
+def prediction_rows(
+    records: list[Record], model: str | None = None, batch_size: int = 32
+) -> list[Record]:
+    """Scorer rows `{"doc_id", "attributions"}` for records with `doc_id` (or `id`) and `text`."""
+    preds = predictions_for((r.get("text") or "" for r in records), model, batch_size)
+    return [
+        {"doc_id": rec.get("doc_id") or rec.get("id"), "attributions": atts}
+        for rec, atts in zip(records, preds, strict=True)
+    ]
+
+
 def write_predictions(
     records: list[Record], out: Path, model: str | None = None, batch_size: int = 32
 ) -> int:
     """Run the extractor over each record's `text` and write the scorer's JSONL; returns count."""
-    preds = predictions_for((r["text"] for r in records), model, batch_size)
+    rows = prediction_rows(records, model, batch_size)
     with out.open("w", encoding="utf-8") as fh:
-        for rec, atts in zip(records, preds, strict=True):
-            row = {"doc_id": rec.get("doc_id") or rec.get("id"), "attributions": atts}
+        for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return len(preds)
+    return len(rows)

@@ -42,6 +42,7 @@ EXPLETIVES = {"it", "there"}
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 ALL_CUE_VERBS = CUE_LEMMAS | AGREEMENT_VERBS
 MIN_QUOTE_WORDS = 4
+SPLIT_QUOTE_GAP = 40  # max characters between a split quote and its reporting verb
 LOOKAROUND = 8
 
 
@@ -535,7 +536,8 @@ def _merge_quote(att: Attribution, quote: Quote) -> bool:
         att.content = [(min(s, quote.start), max(e, quote.end))]
         return True
     cue = att.cue[0] if att.cue else s
-    if quote.end <= cue < s or e <= cue < quote.start:
+    near = min(abs(cue - quote.end), abs(quote.start - cue)) <= SPLIT_QUOTE_GAP
+    if near and (quote.end <= cue < s or e <= cue < quote.start):
         att.content = sorted(att.content + quote.frags)
         return True
     return False

@@ -128,19 +128,23 @@ def extract_claims(
 ) -> tuple[list[Claim], list[ClaimEntity]]:
     """Find attributed statements in the doc and link speakers to entities."""
     resolver = SpeakerResolver(doc, entities, mentions)
+    # the doc's text is the article's with headings blanked: same offsets, so quote the article
+    text = article.text if len(article.text) >= len(doc_text(doc)) else doc_text(doc)
     claims: list[Claim] = []
     links: list[ClaimEntity] = []
     for att in find_attributions(doc):
-        claim = to_claim(doc, att, resolver)
+        claim = to_claim(doc, att, resolver, text)
         index = len(claims)
         claims.append(claim)
         links.extend(claim_entities(doc, att, claim, index, resolver))
     return claims, links
 
 
-def to_claim(doc: Doc, att: Attribution, resolver: SpeakerResolver) -> Claim:
+def to_claim(
+    doc: Doc, att: Attribution, resolver: SpeakerResolver, text: str | None = None
+) -> Claim:
     """A Claim record for one attribution, with its speaker resolved."""
-    text = doc_text(doc)
+    text = text if text is not None else doc_text(doc)
     s, e = att.content_span
     head = doc[att.source_token].text if att.source_token is not None else None
     cue_pos = att.cue[0] if att.cue else s

@@ -562,7 +562,7 @@ def _para_index(paras: list[Span], pos: int) -> int:
 
 _LABEL_RE = re.compile(
     r"[\"\u201c\u201d]?(?P<name>(?:[A-Z][\w.'\u2019-]*\s){0,5}[A-Z][\w.'\u2019-]*)"
-    r"(?P<cue>\s*(?::|\u2015|\u2014(?=\s*[\"\u201c\u201d])))\s+(?=\S)"
+    r"(?P<cue>\s*(?::|[\u2015\u2014](?=\s*[\"\u201c\u201d])))\s+(?=\S)"
 )
 _TRAILING_LABEL_RE = re.compile(
     r"(?P<cue>\u2015|\u2014|--)[\s\u00a0]*"

@@ -389,3 +389,28 @@ def test_predictions_for_scorer_format() -> None:
         s, e = rec["content"]
         assert 0 <= s < e <= len(texts[0])
     assert any("Go vote" in texts[0][r["content"][0] : r["content"][1]] for r in preds[0])
+
+
+def test_rule_transcript_label(nlp: Language) -> None:
+    text = "WALLACE: Will she attend the debate tomorrow?\n\nPENCE: She will not be attending it."
+    ex = Extracted(nlp, text)
+    c = ex.claim("She will not be attending it")
+    assert c.speaker_text == "PENCE" and c.cue == ":"
+
+
+def test_rule_trailing_dash_label(nlp: Language) -> None:
+    text = "\u201cThe talks were a waste of everyone's time.\u201d \u2015 Maria Lopez\n"
+    c = one(nlp, text, "waste of everyone")
+    assert c.speaker_text == "Maria Lopez"
+
+
+def test_rule_dateline_is_not_a_speaker(nlp: Language) -> None:
+    text = "GENEVA \u2015 The talks collapsed on Friday, two diplomats said."
+    c = one(nlp, text, "The talks collapsed")
+    assert c.speaker_text == "two diplomats" and c.cue == "said"
+
+
+def test_rule_straight_quote_closing_at_paragraph_end(nlp: Language) -> None:
+    text = 'He asked: "Why now?"\n\n"We are ready to sign today," Sato said.'
+    c = one(nlp, text, "ready to sign today")
+    assert c.speaker_text == "Sato" and "Why now" not in c.content

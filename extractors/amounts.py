@@ -168,6 +168,12 @@ COUNT_RE = re.compile(
     r"(?P<unit>[a-z][\w-]*s)\b",
     re.IGNORECASE,
 )
+# "billions in new investments": money of unknown size and currency (value and unit NULL).
+BARE_SCALE_RE = re.compile(
+    r"\b(?P<bare>(?:millions|billions|trillions))\s+(?:of\s+(?:dollars\s+)?|in\s+)"
+    r"(?=(?:new\s+|fresh\s+|foreign\s+|[A-Z][a-z]+\s+)*(?:investments?|funding|aid|loans?|"
+    r"spending|deals?|contracts?|revenue|profits?|cash|dollars|sales|subsidies|tax)\b)",
+)
 SKIP_LABELS = {"DATE", "TIME", "ORDINAL"}
 
 
@@ -236,6 +242,11 @@ def money_from_match(m: re.Match[str]) -> ParsedAmount:
     return ParsedAmount("money", value, cur, _usd(value, cur), qual, None, *m.span())
 
 
+def bare_scale_from_match(m: re.Match[str]) -> ParsedAmount:
+    """ "billions in investments": money without a value or currency."""
+    return ParsedAmount("money", None, None, None, m.group("bare").lower(), None, *m.span("bare"))
+
+
 def percent_from_match(m: re.Match[str]) -> ParsedAmount:
     """A percentage reading of one PERCENT_RE match."""
     base = m.group("base")
@@ -261,6 +272,7 @@ def parse_amount(text: str) -> ParsedAmount | None:
     try:
         for pattern, build in (
             (MONEY_RE, money_from_match),
+            (BARE_SCALE_RE, bare_scale_from_match),
             (PERCENT_RE, percent_from_match),
             (COUNT_RE, count_from_match),
         ):
@@ -320,11 +332,16 @@ def find_amounts(doc: Doc, claims: list[Claim]) -> list[Amount]:
     out: list[Amount] = []
     taken: list[tuple[int, int]] = []
     try:
-        for pattern, build in ((MONEY_RE, money_from_match), (PERCENT_RE, percent_from_match)):
+        for pattern, build in (
+            (MONEY_RE, money_from_match),
+            (BARE_SCALE_RE, bare_scale_from_match),
+            (PERCENT_RE, percent_from_match),
+        ):
             for m in pattern.finditer(text):
-                if not _taken(taken, *m.span()):
-                    out.append(_to_amount(build(m), text, 0, claims))
-                    taken.append(m.span())
+                parsed = build(m)
+                if not _taken(taken, parsed.start, parsed.end):
+                    out.append(_to_amount(parsed, text, 0, claims))
+                    taken.append((parsed.start, parsed.end))
         for m in COUNT_RE.finditer(text):
             if not _taken(taken, *m.span()) and _count_ok(doc, *m.span()):
                 out.append(_to_amount(count_from_match(m), text, 0, claims))

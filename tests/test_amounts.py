@@ -60,6 +60,17 @@ def test_unknown_currency_has_no_usd_and_table_is_dated() -> None:
     assert p is not None and p.unit == "RUB"
 
 
+def test_bare_billions_in_investments_has_no_value() -> None:
+    p = parse_amount("a map highlighting billions in new Japanese investments")
+    assert p is not None and (p.kind, p.value, p.unit, p.qualifier) == (
+        "money",
+        None,
+        None,
+        "billions",
+    )
+    assert parse_amount("billions of people") is None
+
+
 def test_no_amount() -> None:
     assert parse_amount("no numbers here") is None
     assert parse_amount("") is None

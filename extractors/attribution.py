@@ -29,7 +29,7 @@ SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJ_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "dative"}
 TAIL_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "dobj"}
 EVIDENCE_VERBS = {"show", "demonstrate", "document"}
-ARG_PREPS = {"as", "for", "of", "about", "to", "into", "with", "on"}
+ADJUNCT_PREPS = {"during", "since", "after", "before", "at", "in", "while", "despite", "amid", "until"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose"}
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")
@@ -254,6 +254,14 @@ def subject_of_own(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
 
 
+def _argument_prep(prep: Token) -> bool:
+    """A preposition that belongs to the content, not a time/place adjunct of the verb."""
+    if prep.lower_ in ADJUNCT_PREPS:
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is None or pobj.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
+
+
 def complement_for(doc: Doc, verb: Token) -> Span | None:
     """The complement a cue verb introduces: its clause, infinitive or object."""
     ccomps = _children(verb, {"ccomp", "csubj"}) if verb.lemma_ != "be" else []
@@ -281,7 +289,7 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
             for c in verb.children
             if c.dep_ in TAIL_DEPS
             and c.i > objs[0].i
-            and (c.dep_ != "prep" or c.lower_ in ARG_PREPS)
+            and (c.dep_ != "prep" or _argument_prep(c))
         ]
         return tok_span(doc, objs[0].left_edge.i, max(c.right_edge.i for c in objs + tail))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]

@@ -29,7 +29,7 @@ SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJ_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "dative"}
 TAIL_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "dobj"}
 EVIDENCE_VERBS = {"show", "demonstrate", "document"}
-ADJUNCT_PREPS = {"during", "since", "after", "before", "at", "in", "while", "despite", "amid", "until"}
+ADJUNCT_PREPS = {"during", "since", "after", "before", "at", "in", "while", "despite", "amid"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose"}
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")

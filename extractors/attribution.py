@@ -167,10 +167,22 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 def content_for(doc: Doc, verb: Token) -> list[Span] | None:
     """The content of a cue verb: its complement, or the clause it interrupts ("X, he said, Y")."""
+    raising = passive_raising(doc, verb)
+    if raising is not None:
+        return raising
     single = complement_for(doc, verb)
     if single is not None:
         return [trim_trailing(doc, single)]
     return interrupted_clause(doc, verb) or after_colon(doc, verb) or passive_subject(doc, verb)
+
+
+def passive_raising(doc: Doc, verb: Token) -> list[Span] | None:
+    """ "X is expected to win": the passive subject and the infinitive are the content."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if subj is None or xcomp is None or subj.lower_ in EXPLETIVES or subj.i > verb.i:
+        return None
+    return [subtree_span(doc, subj), subtree_span(doc, xcomp)]
 
 
 def passive_subject(doc: Doc, verb: Token) -> list[Span] | None:

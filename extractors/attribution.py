@@ -299,9 +299,7 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
         tail = [
             c
             for c in verb.children
-            if c.dep_ in TAIL_DEPS
-            and c.i > objs[0].i
-            and (c.dep_ != "prep" or _argument_prep(c))
+            if c.dep_ in TAIL_DEPS and c.i > objs[0].i and (c.dep_ != "prep" or _argument_prep(c))
         ]
         return tok_span(doc, objs[0].left_edge.i, max(c.right_edge.i for c in objs + tail))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
@@ -531,6 +529,9 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         elif (covered := _quote_covered(quote, atts + new)) is not None:
             _extend_to_quote(covered, quote)
             att = covered
+        elif (prior := _prior_speaker(atts + new, quote.start, paras, para)) is not None:
+            att = Attribution(list(quote.frags), prior.cue, prior.source, None, None, direct=True)
+            new.append(att)
         if att is not None:
             att.content = merge_spans(att.content)
             att.quotes.extend(quote.frags)
@@ -547,6 +548,15 @@ def merge_spans(spans: list[Span]) -> list[Span]:
         else:
             out.append((s, e))
     return out
+
+
+def _prior_speaker(
+    atts: list[Attribution], pos: int, paras: list[Span], para: int
+) -> Attribution | None:
+    """The last sourced attribution before `pos` in the same paragraph."""
+    start = paras[para][0] if 0 <= para < len(paras) else pos
+    before = [a for a in atts if a.source is not None and a.cue and start <= a.cue[0] < pos]
+    return max(before, key=lambda a: a.cue[0] if a.cue else 0) if before else None
 
 
 def _merge_quote(att: Attribution, quote: Quote) -> bool:

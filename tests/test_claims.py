@@ -414,3 +414,12 @@ def test_rule_straight_quote_closing_at_paragraph_end(nlp: Language) -> None:
     text = 'He asked: "Why now?"\n\n"We are ready to sign today," Sato said.'
     c = one(nlp, text, "ready to sign today")
     assert c.speaker_text == "Sato" and "Why now" not in c.content
+
+
+def test_rule_uncued_quote_takes_the_paragraphs_speaker(nlp: Language) -> None:
+    text = (
+        "Sato warned that the deadline could slip again. "
+        '"We cannot keep waiting for the other side to decide."'
+    )
+    c = one(nlp, text, "We cannot keep waiting")
+    assert c.speaker_text == "Sato" and c.is_direct_quote

@@ -156,7 +156,7 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
         if agent is not None:
             return subtree_span(doc, agent), agent.i
         return None, None
-    if subj.lower_ == "there":
+    if subj.lower_ in {"there", "'s", "\u2019s"} or subj.is_punct:
         return None, None
     return subtree_span(doc, subj), subj.i
 
@@ -598,7 +598,8 @@ _TRAILING_LABEL_RE = re.compile(
     r"(?P<cue>\u2015|\u2014|--)[\s\u00a0]*"
     r"(?P<name>(?:[A-Z][\w.'\u2019-]*[\s\u00a0]){0,4}[A-Z][\w.'\u2019-]*)[\s\u00a0]*$"
 )
-NOT_LABELS = {"correction", "clarification", "source", "update", "abstract", "note", "photo"}
+# First words of "X: ..." paragraph openers that are not speakers.
+NOT_LABELS = {"correction", "clarification", "source", "update", "abstract", "note", "photo", "the"}
 
 
 def tok_trim(text: str, start: int, end: int) -> Span:

@@ -147,8 +147,7 @@ def to_claim(
     text = text if text is not None else doc_text(doc)
     s, e = att.content_span
     head = doc[att.source_token].text if att.source_token is not None else None
-    cue_pos = att.cue[0] if att.cue else s
-    speaker = resolver.resolve(att.source, head, cue_pos)
+    speaker = resolver.resolve(att.source, head)
     kind, negated, modality = claim_kind(doc, att)
     return Claim(
         content=text[s:e],
@@ -208,7 +207,7 @@ def agreement_parties(doc: Doc, att: Attribution, resolver: SpeakerResolver) -> 
         keys.extend(
             k for k in _salient_countries(resolver, cue.idx, att.source_token, doc) if k not in keys
         )
-    speaker = resolver.resolve(att.source, None, cue.idx).entity_key if att.source else None
+    speaker = resolver.resolve(att.source, None).entity_key if att.source else None
     if speaker is not None and speaker not in keys:
         keys.insert(0, speaker)
     return keys

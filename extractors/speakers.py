@@ -31,6 +31,7 @@ INSTITUTIONS = {
     "cabinet",
     "department",
 }
+GROUP_LABELS = {"ORG", "GPE", "NORP"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -131,8 +132,8 @@ class SpeakerResolver:
             elif vote < 0:
                 infos[key].male = True
 
-    def resolve(self, source: Span | None, head_text: str | None, cue_pos: int) -> Speaker:
-        """Resolve one source span (with its head word) mentioned before offset `cue_pos`."""
+    def resolve(self, source: Span | None, head_text: str | None) -> Speaker:
+        """Resolve one source span (with its head word); pronouns look back from its start."""
         if source is None:
             return Speaker(None, "none")
         inside = [m for m in self.mentions if source[0] <= m.start and m.end <= source[1]]
@@ -176,6 +177,8 @@ class SpeakerResolver:
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         """Most recent person compatible with the pronoun's gender."""
         gender = PERSON_PRONOUNS[pronoun]
+        if gender in {"n", "p"}:
+            return self._recent_group(pos)
         if gender not in {"m", "f"}:
             return None
         for key in self._recent_persons(pos):
@@ -184,6 +187,13 @@ class SpeakerResolver:
                 return key
             if gender == "m" and not info.female:
                 return key
+        return None
+
+    def _recent_group(self, pos: int) -> str | None:
+        """ "it"/"they": the most recent organisation, country or group mentioned before pos."""
+        for m in reversed(self.mentions):
+            if m.start < pos and m.label in GROUP_LABELS and self.person_key(m) is None:
+                return m.entity_key
         return None
 
     def _description(self, words: set[str], pos: int) -> str | None:

@@ -423,3 +423,10 @@ def test_rule_uncued_quote_takes_the_paragraphs_speaker(nlp: Language) -> None:
     )
     c = one(nlp, text, "We cannot keep waiting")
     assert c.speaker_text == "Sato" and c.is_direct_quote
+
+
+def test_rule_it_resolves_to_recent_organisation(nlp: Language) -> None:
+    text = "Toyota announced record profits.\n\nIt said demand for hybrids would keep rising."
+    ex = Extracted(nlp, text)
+    c = ex.claim("demand for hybrids")
+    assert c.speaker_kind == "pronoun" and "Toyota" in ex.name(c.speaker_entity_key)

@@ -36,6 +36,7 @@ _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")
 # Verbs that introduce a quotation only when right next to it ("...," he continued).
 QUOTE_VERBS = {"continue", "conclude", "begin", "start", "go", "put", "quip", "sum", "offer"}
 WH_WORDS = {"whether", "how", "why", "what", "who"}
+VIEW_NOUNS = {"view", "opinion", "word", "eye", "estimation", "judgment", "judgement", "mind"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl"}
 EXPLETIVES = {"it", "there"}
@@ -421,17 +422,15 @@ def noun_attributions(doc: Doc) -> list[Attribution]:
 
 
 def according_attributions(doc: Doc) -> list[Attribution]:
-    """ "According to X, ..." : X is the source, the rest of the sentence the content."""
+    """ "According to X, ..." and "In X's view, ...": X is the source, the rest of the sentence
+    the content."""
     out: list[Attribution] = []
     for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        found = _according_phrase(doc, tok) or _view_phrase(tok)
+        if found is None:
             continue
-        to = doc[tok.i + 1]
-        pobjs = [c for c in to.children if c.dep_ == "pobj"]
-        if not pobjs:
-            continue
-        src = subtree_span(doc, pobjs[0])
-        pp_last = max(pobjs[0].right_edge.i, to.i)
+        prep, pobj = found
+        pp_last = max(pobj.right_edge.i, prep.i)
         first, last = sent_bounds(doc, tok.i)
         frags = []
         if tok.i > first:
@@ -440,9 +439,30 @@ def according_attributions(doc: Doc) -> list[Attribution]:
             frags.append(tok_span(doc, pp_last + 1, last))
         frags = [f for f in frags if word_count(doc_text(doc)[f[0] : f[1]]) >= 2]
         if frags:
-            cue = (tok.idx, to.idx + len(to))
-            out.append(Attribution(frags, cue, src, tok.i, pobjs[0].i, according=True))
+            cue = (tok.idx, prep.idx + len(prep))
+            src = subtree_span(doc, pobj)
+            out.append(Attribution(frags, cue, src, tok.i, pobj.i, according=True))
     return out
+
+
+def _according_phrase(doc: Doc, tok: Token) -> tuple[Token, Token] | None:
+    """("to", X) for "according to X"."""
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    return (to, pobj) if pobj is not None else None
+
+
+def _view_phrase(tok: Token) -> tuple[Token, Token] | None:
+    """("in", "his view") for "in his view/opinion/words/eyes"; needs a possessor."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in VIEW_NOUNS:
+        return None
+    has_owner = any(c.dep_ == "poss" for c in pobj.children)
+    return (tok, pobj) if has_owner else None
 
 
 def _overlaps(a: Span, b: Span) -> bool:

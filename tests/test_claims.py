@@ -430,3 +430,8 @@ def test_rule_it_resolves_to_recent_organisation(nlp: Language) -> None:
     ex = Extracted(nlp, text)
     c = ex.claim("demand for hybrids")
     assert c.speaker_kind == "pronoun" and "Toyota" in ex.name(c.speaker_entity_key)
+
+
+def test_rule_in_his_view(nlp: Language) -> None:
+    c = one(nlp, "In his view, the sanctions have failed to change anything.", "sanctions")
+    assert c.speaker_text == "his view" and c.cue == "In"

@@ -44,7 +44,7 @@ CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 ALL_CUE_VERBS = CUE_LEMMAS | AGREEMENT_VERBS
 MIN_QUOTE_WORDS = 4
 SPLIT_QUOTE_GAP = 40  # max characters between a split quote and its reporting verb
-LOOKAROUND = 8
+LOOKAROUND = 12
 
 
 @dataclass(slots=True)

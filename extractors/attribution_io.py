@@ -1,0 +1,72 @@
+"""Attribution predictions in the scorer's JSONL format: {"doc_id", "attributions": [...]}."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.attribution import Attribution, find_attributions
+from extractors.claims import claim_kind
+from extractors.nlp import load_nlp
+from newsflow.settings import get_settings
+
+Record = dict[str, Any]
+
+
+def attribution_record(doc: Doc, att: Attribution) -> Record:
+    """One attribution as the scorer reads it (content fragments kept for split quotes)."""
+    return {
+        "source": list(att.source) if att.source else None,
+        "cue": list(att.cue) if att.cue else None,
+        "content": list(att.content_span),
+        "content_frags": [list(f) for f in att.content],
+        "type": claim_kind(doc, att)[0],
+    }
+
+
+def doc_predictions(doc: Doc, nlp: Language | None = None) -> list[Record]:
+    """All attributions of one parsed doc as scorer records (headline re-parsed with `nlp`)."""
+    return [attribution_record(doc, a) for a in find_attributions(doc, nlp)]
+
+
+def predictions_for(
+    texts: Iterable[str], model: str | None = None, batch_size: int = 32
+) -> list[list[Record]]:
+    """Attribution records for each text, parsed with the pipeline's own `load_nlp`."""
+    nlp = load_nlp(model or get_settings().spacy_model)
+    return [doc_predictions(doc, nlp) for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+def read_jsonl(path: Path) -> Iterator[Record]:
+    """Records of a JSONL file, skipping blank lines."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def prediction_rows(
+    records: list[Record], model: str | None = None, batch_size: int = 32
+) -> list[Record]:
+    """Scorer rows `{"doc_id", "attributions"}` for records with `doc_id` (or `id`) and `text`."""
+    preds = predictions_for((r.get("text") or "" for r in records), model, batch_size)
+    return [
+        {"doc_id": rec.get("doc_id") or rec.get("id"), "attributions": atts}
+        for rec, atts in zip(records, preds, strict=True)
+    ]
+
+
+def write_predictions(
+    records: list[Record], out: Path, model: str | None = None, batch_size: int = 32
+) -> int:
+    """Run the extractor over each record's `text` and write the scorer's JSONL; returns count."""
+    rows = prediction_rows(records, model, batch_size)
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows)

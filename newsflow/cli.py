@@ -168,6 +168,28 @@ def clean(
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
 
 
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help='JSONL of {"doc_id" or "id", "text"} records')],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+) -> None:
+    """Attributions of each record's text (no warehouse), one scorer-format JSON line per record:
+    {"doc_id", "attributions": [{"source", "cue", "content", "type"}]} with offsets into `text`."""
+    from extractors.attribution_io import prediction_rows, read_jsonl
+
+    try:
+        records = list(read_jsonl(file))
+    except (OSError, ValueError) as exc:
+        console.print(f"[red]error:[/red] cannot read {file}: {exc}")
+        raise typer.Exit(1) from exc
+    for row in prediction_rows(records):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def article_json(article: CleanArticle) -> dict[str, Any]:
     """A cleaned article as a JSON-ready dict (the `newsflow clean` output format)."""
     return {

@@ -1,0 +1,55 @@
+"""The command line without Prefect: clean, extract and sql, as a user types them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsflow.cli import app
+from newsflow.run import run_ingest
+from newsflow.settings import Settings
+
+from .conftest import FIXTURES, SEED
+
+runner = CliRunner()
+
+
+def test_clean_jsonl_gives_one_object_per_input_named_by_file() -> None:
+    pages = sorted((FIXTURES / "html").glob("*.html"))[:2]
+    result = runner.invoke(app, ["clean", *map(str, pages), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == [p.name.removesuffix(".html") for p in pages]
+    assert all(
+        {"title", "text", "published_at", "authors", "language", "canonical_url"} <= r.keys() for r in rows
+    )
+
+
+def test_extract_writes_scorer_rows_with_offsets_into_the_text(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"doc_id": "seed", "text": text}) + "\n")
+    result = runner.invoke(app, ["extract", str(src), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["doc_id"] == "seed" and row["attributions"]
+    contents = [text[a["content"][0] : a["content"][1]] for a in row["attributions"]]
+    assert any("making Japan stronger and safer" in c for c in contents)
+
+
+def test_sql_formats_and_errors(tmp_path: Path) -> None:
+    wh = tmp_path / "w.duckdb"
+    run_ingest([str(SEED)], Settings(warehouse=wh))
+    out = runner.invoke(app, ["sql", "SELECT title FROM articles", "-w", str(wh), "--format", "csv"])
+    assert out.exit_code == 0 and out.stdout.splitlines() == [
+        "title",
+        "Tokyo — Strengthening U.S.–Japan Ties",
+    ]
+    out = runner.invoke(app, ["sql", "SELECT count(*) AS n FROM claims", "-w", str(wh), "-f", "json"])
+    assert json.loads(out.stdout)["n"] > 3
+    refused = runner.invoke(app, ["sql", "DROP TABLE articles", "-w", str(wh)])
+    assert refused.exit_code == 1 and "read-only" in refused.output
+    missing = runner.invoke(app, ["sql", "SELECT 1", "-w", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 1 and "no warehouse" in missing.output

@@ -40,6 +40,40 @@ VIEW_NOUNS = {"view", "opinion", "word", "eye", "estimation", "judgment", "judge
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl"}
 EXPLETIVES = {"it", "there"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# Verbs that take a finite clause without attributing it to their subject.
+NON_ATTRIBUTIVE_VERBS = {
+    "be",
+    "have",
+    "do",
+    "make",
+    "ensure",
+    "insure",
+    "mean",
+    "seem",
+    "appear",
+    "look",
+    "sound",
+    "happen",
+    "turn",
+    "get",
+    "let",
+    "help",
+    "go",
+    "come",
+    "matter",
+    "depend",
+    "see",
+    "cause",
+    "guarantee",
+    "require",
+    "need",
+    "want",
+    "like",
+    "love",
+    "hate",
+    "try",
+}
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 ALL_CUE_VERBS = CUE_LEMMAS | AGREEMENT_VERBS
 MIN_QUOTE_WORDS = 4
@@ -90,9 +124,7 @@ def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 def tok_span(doc: Doc, first: int, last: int) -> Span:
     """Character span of tokens first..last (inclusive), trimmed of edge punctuation."""
-    while (
-        first < last and (doc[first].is_punct or doc[first].is_space) and not _is_quote(doc[first])
-    ):
+    while first < last and (doc[first].is_punct or doc[first].is_space) and not _is_quote(doc[first]):
         first += 1
     while last > first and (doc[last].is_punct or doc[last].is_space) and not _is_quote(doc[last]):
         last -= 1
@@ -229,9 +261,7 @@ def after_colon(doc: Doc, verb: Token) -> list[Span] | None:
     if "\n" not in doc_text(doc)[colon_end : colon_end + 3]:
         return None
     after = [p for p in paragraphs(doc_text(doc)) if p[0] >= colon_end]
-    return (
-        [after[0]] if after and word_count(doc_text(doc)[after[0][0] : after[0][1]]) >= 3 else None
-    )
+    return [after[0]] if after and word_count(doc_text(doc)[after[0][0] : after[0][1]]) >= 3 else None
 
 
 def trim_trailing(doc: Doc, span: Span) -> Span:
@@ -339,7 +369,34 @@ def is_cue(tok: Token) -> bool:
     if tok.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = cue_lemma(tok)
-    return lemma in CUE_LEMMAS or (lemma in AGREEMENT_VERBS and _agreement_object(tok) is not None)
+    if lemma in CUE_LEMMAS or (lemma in AGREEMENT_VERBS and _agreement_object(tok) is not None):
+        return True
+    return _clausal_cue(tok)
+
+
+def _finite_clause(clause: Token) -> bool:
+    """A finite complement clause: "that"-marked, or with its own subject and a tensed verb."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    if clause.tag_ not in FINITE_TAGS and not any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS | {"MD"} for c in clause.children
+    ):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+
+
+def _clausal_cue(tok: Token) -> bool:
+    """Any verb with a nominal subject and a finite clausal complement ("officials fear that ...").
+
+    News attribution covers most verbs of communication, stance and cognition taking a
+    clause; a short stoplist removes verbs whose clause is not somebody's statement.
+    """
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in NON_ATTRIBUTIVE_VERBS:
+        return False
+    subj = subject_of_own(tok)
+    if subj is None or subj.dep_ != "nsubj" or subj.lower_ in EXPLETIVES | {"this", "that", "which"}:
+        return False
+    return any(c.dep_ == "ccomp" and c.i > tok.i and _finite_clause(c) for c in tok.children)
 
 
 def _agreement_object(tok: Token) -> Token | None:
@@ -414,9 +471,7 @@ def noun_attributions(doc: Doc) -> list[Attribution]:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         source = subtree_span(doc, owner) if owner is not None else None
         out.append(
-            Attribution(
-                [content], (tok.idx, tok.idx + len(tok)), source, tok.i, owner.i if owner else None
-            )
+            Attribution([content], (tok.idx, tok.idx + len(tok)), source, tok.i, owner.i if owner else None)
         )
     return out
 
@@ -570,9 +625,7 @@ def merge_spans(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _prior_speaker(
-    atts: list[Attribution], pos: int, paras: list[Span], para: int
-) -> Attribution | None:
+def _prior_speaker(atts: list[Attribution], pos: int, paras: list[Span], para: int) -> Attribution | None:
     """The last sourced attribution before `pos` in the same paragraph."""
     start = paras[para][0] if 0 <= para < len(paras) else pos
     before = [a for a in atts if a.source is not None and a.cue and start <= a.cue[0] < pos]
@@ -639,9 +692,7 @@ def label_attributions(doc: Doc) -> list[Attribution]:
         tail = _TRAILING_LABEL_RE.search(text, ps, pe)
         if tail is not None and word_count(text[ps : tail.start()]) >= 3:
             content = tok_trim(text, ps, tail.start())
-            out.append(
-                Attribution([content], tail.span("cue"), tail.span("name"), None, None, label=True)
-            )
+            out.append(Attribution([content], tail.span("cue"), tail.span("name"), None, None, label=True))
             continue
         m = _LABEL_RE.match(text, ps, pe)
         if m is None or m.group("name").split()[0].lower().strip(".") in NOT_LABELS:

@@ -40,6 +40,27 @@ VIEW_NOUNS = {"view", "opinion", "word", "eye", "estimation", "judgment", "judge
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl"}
 EXPLETIVES = {"it", "there"}
+# Nouns taking a that-clause that states a fact or circumstance, not someone's statement.
+NON_ATTRIBUTIVE_NOUNS = {
+    "fact",
+    "way",
+    "time",
+    "point",
+    "sense",
+    "extent",
+    "degree",
+    "case",
+    "reason",
+    "day",
+    "year",
+    "moment",
+    "place",
+    "result",
+    "effect",
+    "condition",
+    "event",
+    "possibility",
+}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 # Verbs that take a finite clause without attributing it to their subject.
 NON_ATTRIBUTIVE_VERBS = {
@@ -447,7 +468,8 @@ def noun_attributions(doc: Doc) -> list[Attribution]:
     """ "Trump's claim that the vote was rigged": a cue noun with a that-clause or infinitive."""
     out: list[Attribution] = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CUE_NOUNS:
+        listed = tok.lemma_.lower() in CUE_NOUNS
+        if tok.pos_ != "NOUN" or (not listed and tok.lemma_.lower() in NON_ATTRIBUTIVE_NOUNS):
             continue
         clause = next(
             (
@@ -455,7 +477,8 @@ def noun_attributions(doc: Doc) -> list[Attribution]:
                 for c in tok.children
                 if c.dep_ in {"acl", "ccomp"}
                 and c.i > tok.i
-                and c.left_edge.lower_ in {"that", "to"}
+                and c.left_edge.lower_ in ({"that", "to"} if listed else {"that"})
+                and (listed or any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
                 and not any(
                     g.dep_ in {"nsubj", "nsubjpass", "dobj"} and g.lower_ in {"that", "which"}
                     for g in c.children
@@ -469,6 +492,12 @@ def noun_attributions(doc: Doc) -> list[Attribution]:
         if word_count(doc_text(doc)[content[0] : content[1]]) < 3:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            subj = subject_of_own(tok.head)
+            if subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in EXPLETIVES:
+                owner = subj
+        if owner is None and not listed:
+            continue
         source = subtree_span(doc, owner) if owner is not None else None
         out.append(
             Attribution([content], (tok.idx, tok.idx + len(tok)), source, tok.i, owner.i if owner else None)

@@ -337,8 +337,14 @@ def main() -> None:
     ap.add_argument("--scale", type=int, default=1, help="query latencies over N copies of the corpus")
     ap.add_argument("--dask", action="store_true", help="also time the flow on a local Dask cluster (slice)")
     ap.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
+    ap.add_argument("--from-json", type=Path, default=None, help="only print the table of an earlier --json")
     args = ap.parse_args()
-    print(f"machine: {machine()}", flush=True)
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text())
+        report(args, saved["results"], saved["queries"], saved.get("machine", "(not recorded)"))
+        return
+    started_on = machine()
+    print(f"machine: {started_on}", flush=True)
     res: dict[str, list[Any]] = {k: [] for k in ("bare", "ingest", "rerun", "flow", "small", "dask")}
     with tempfile.TemporaryDirectory(prefix="newsflow-bench-") as tmp:
         folder = Path(tmp)
@@ -396,13 +402,17 @@ def main() -> None:
                 f"Dask LocalCluster ({args.n_process} workers): {args.slice} articles in {dk['seconds']:.1f}s"
             )
         queries, _, _ = run_child("queries", warehouse=warehouse, scale=args.scale)
-    report(args, res, queries)
     if args.json:
-        args.json.write_text(json.dumps({"results": res, "queries": queries}, indent=2, default=str))
+        args.json.write_text(
+            json.dumps({"results": res, "queries": queries, "machine": started_on}, indent=2, default=str)
+        )
+    report(args, res, queries, started_on)
 
 
-def report(args: argparse.Namespace, res: dict[str, list[Any]], queries: dict[str, Any]) -> None:
-    """The table of medians."""
+def report(
+    args: argparse.Namespace, res: dict[str, list[Any]], queries: dict[str, Any], started_on: str
+) -> None:
+    """The table of medians (per-run values in brackets)."""
     med = statistics.median
     bare_aps = med(b["docs"] / b["seconds"] for b in res["bare"])
     bare_wps = med(b["words"] / b["seconds"] for b in res["bare"])
@@ -410,18 +420,29 @@ def report(args: argparse.Namespace, res: dict[str, list[Any]], queries: dict[st
     ing_s = med(i["seconds"] for i in res["ingest"])
     ratios = [b["seconds"] / i["seconds"] for b, i in zip(res["bare"], res["ingest"], strict=True)]
     rerun_s = med(r["seconds"] for r in res["rerun"])
+    speedups = [i["seconds"] / r["seconds"] for i, r in zip(res["ingest"], res["rerun"], strict=True)]
+    bare_cpu = med(1000 * (b["cpu"]["self"] + b["cpu"]["children"]) / docs for b in res["bare"])
+    ing_cpu = med(1000 * (i["cpu"]["self"] + i["cpu"]["children"]) / docs for i in res["ingest"])
     startup = med(r["wall"] - r["seconds"] for r in res["rerun"])
     rss_ratio = med(i["rss"] / s["rss"] for i, s in zip(res["ingest"], res["small"], strict=True))
     load = queries["load"]
     speedup = load["arrow_rows_s"] / load["executemany_rows_s"]
     rows = [
-        ("machine", machine()),
+        ("machine", f"at start: {started_on}; at end: {machine()}"),
         ("spaCy pipes", ", ".join(res["bare"][0]["pipes"])),
         ("parsed articles (distinct texts)", f"{docs} ({words} words), n_process={args.n_process}"),
         ("bare nlp.pipe", f"{bare_aps:.1f} articles/s, {bare_wps:.0f} words/s"),
         ("end-to-end ingest", f"{docs / ing_s:.1f} articles/s, {words / ing_s:.0f} words/s ({ing_s:.1f}s)"),
         ("ratio ingest / bare (per run)", f"{med(ratios):.2f}  [{', '.join(f'{x:.2f}' for x in ratios)}]"),
-        ("rerun (nothing changed)", f"{rerun_s:.3f}s → {ing_s / rerun_s:.0f}× faster than the first run"),
+        (
+            "CPU per article (all processes)",
+            f"bare {bare_cpu:.1f} ms, ingest {ing_cpu:.1f} ms → CPU ratio {bare_cpu / ing_cpu:.2f}",
+        ),
+        (
+            "rerun (nothing changed)",
+            f"{rerun_s:.3f}s → {med(speedups):.0f}× faster than the first run "
+            f"[{', '.join(f'{x:.0f}×' for x in speedups)}]",
+        ),
         (
             "process start-up (rerun)",
             f"{startup:.2f}s, spaCy imported: {any(r['spacy_loaded'] for r in res['rerun'])}",

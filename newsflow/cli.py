@@ -43,17 +43,9 @@ def ingest(
 ) -> None:
     """Run the ingest flow on the sources and print what became of every input."""
     from flows.ingest import ingest_for
-    from newsflow.errors import NewsflowError
     from newsflow.settings import get_settings
 
-    try:
-        summary = ingest_for(get_settings())(
-            sources=sources or None, warehouse=str(warehouse) if warehouse else None
-        )
-    except NewsflowError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
-    print_summary(summary)
+    run_flow(ingest_for(get_settings()), sources, warehouse)
 
 
 @app.command()
@@ -65,10 +57,16 @@ def reprocess(
 ) -> None:
     """Re-clean and re-extract stored articles from the raw archive, without touching the network."""
     from flows.reprocess import reprocess as reprocess_flow
+
+    run_flow(reprocess_flow, sources, warehouse)
+
+
+def run_flow(flow: Any, sources: list[str] | None, warehouse: Path | None) -> None:
+    """Run a flow and print its summary; a newsflow error is a message and exit code 1, not a traceback."""
     from newsflow.errors import NewsflowError
 
     try:
-        summary = reprocess_flow(sources=sources or None, warehouse=str(warehouse) if warehouse else None)
+        summary = flow(sources=sources or None, warehouse=str(warehouse) if warehouse else None)
     except NewsflowError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc

@@ -24,6 +24,23 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "seeds" / "000_2ae79f5a25b4ff08.txt"
 
 
+WAREHOUSE_TABLES = (
+    "articles", "sections", "paragraphs", "sentences", "entities", "entity_aliases", "mentions",
+    "entity_roles", "claims", "claim_entities", "amounts", "inputs",
+)  # fmt: skip
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    """Rows per warehouse table (read-only)."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in WAREHOUSE_TABLES}  # type: ignore[index]
+    finally:
+        con.close()
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Settings with a fresh warehouse file in the test's tmp dir."""

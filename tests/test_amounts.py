@@ -127,9 +127,7 @@ def test_parse_amount_never_raises(text: str) -> None:
         max_size=12,
     )
 )
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_find_amounts_offsets_inside_text(nlp: Language, parts: list[str]) -> None:
     text = " ".join(parts)
     doc = nlp(text)

@@ -45,8 +45,7 @@ def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
             (100, 10, 'speaker'), (100, 20, 'mentioned'), (101, 11, 'speaker')"""
     )
     db.execute(
-        "INSERT INTO mentions VALUES "
-        "(1, 20, 11, 16, 'Japan', 'GPE', 0), (1, 21, 75, 80, 'China', 'GPE', 1)"
+        "INSERT INTO mentions VALUES (1, 20, 11, 16, 'Japan', 'GPE', 0), (1, 21, 75, 80, 'China', 'GPE', 1)"
     )
     db.execute("INSERT INTO entity_roles VALUES (1, 11, 'Prime Minister', 20, 43, 51)")
     db.execute(

@@ -186,9 +186,7 @@ def test_fixture_nested_quote_belongs_to_outer_speaker(summit: Extracted) -> Non
     assert "Mendes" in summit.name(c.speaker_entity_key)
     assert "and I believe her" in c.content
     inner = [
-        x
-        for x in summit.claims
-        if x.cue_start is not None and c.content_start <= x.cue_start < c.content_end
+        x for x in summit.claims if x.cue_start is not None and c.content_start <= x.cue_start < c.content_end
     ]
     assert inner == []
 
@@ -247,9 +245,7 @@ def test_fixture_euro_amount_converted(summit: Extracted) -> None:
 
 
 def test_rule_straight_quote_before_cue(nlp: Language) -> None:
-    c = one(
-        nlp, 'The talks went well. "We are very pleased with the outcome," Smith said.', "pleased"
-    )
+    c = one(nlp, 'The talks went well. "We are very pleased with the outcome," Smith said.', "pleased")
     assert c.is_direct_quote and c.speaker_text == "Smith" and c.cue == "said"
 
 
@@ -364,9 +360,7 @@ _PIECES = [
 
 
 @given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=14))
-@settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_extract_claims_never_raises(nlp: Language, parts: list[str]) -> None:
     ex = Extracted(nlp, "".join(parts))
     _spans_ok(ex)

@@ -50,8 +50,9 @@ def nlp() -> Language:
 
 def _article(path: Path) -> CleanArticle:
     """A text file through the cleaning stage, as the pipeline would see it."""
-    raw = RawDocument(source="local", locator=path.name, external_id=path.name,
-                      data=path.read_bytes(), media_type="text")
+    raw = RawDocument(
+        source="local", locator=path.name, external_id=path.name, data=path.read_bytes(), media_type="text"
+    )
     return clean(raw)
 
 
@@ -84,15 +85,15 @@ def test_precision_recall_of_canonical_entities(name: str, resolved: dict[str, R
     gold = {e["key"] for e in _gold(name)["entities"]}
     predicted = {e.key for e in resolved[name].entities}
     precision, recall = _scores(predicted, gold)
-    print(f"{name}: precision {precision:.3f} recall {recall:.3f} "
-          f"extra {sorted(predicted - gold)} missing {sorted(gold - predicted)}")
+    print(
+        f"{name}: precision {precision:.3f} recall {recall:.3f} "
+        f"extra {sorted(predicted - gold)} missing {sorted(gold - predicted)}"
+    )
     assert precision >= 0.95 and recall >= 0.95
 
 
 @pytest.mark.parametrize("name", GOLD_FILES)
-def test_same_entities_without_tagger_and_lemmatizer(
-    name: str, resolved: dict[str, Resolved]
-) -> None:
+def test_same_entities_without_tagger_and_lemmatizer(name: str, resolved: dict[str, Resolved]) -> None:
     """The speed configuration (NER + parser only) must not change what is found."""
     lite = load_nlp(get_settings().spacy_model, exclude=("tagger", "attribute_ruler", "lemmatizer"))
     article = resolved[name].article
@@ -164,8 +165,9 @@ def _assert_outside_headings(r: Resolved) -> None:
 
 def test_an_entity_crossing_a_line_break_is_cut(nlp: Language) -> None:
     text = "Talks were held with Prime Minister Sanae\nTakaichi said the deal was done."
-    article = CleanArticle("t", "t", "t", "h", text, [Block("paragraph", 0, 41),
-                                                        Block("paragraph", 42, len(text))])
+    article = CleanArticle(
+        "t", "t", "t", "h", text, [Block("paragraph", 0, 41), Block("paragraph", 42, len(text))]
+    )
     r = _resolve(nlp, article, text=text)
     assert all("\n" not in m.text for m in r.mentions)
 
@@ -189,9 +191,7 @@ def test_same_entity_same_key_across_articles(resolved: dict[str, Resolved]) -> 
         ("Labour won the election, the Central Bank said.", "Labour", "ORG:labour"),
     ],
 )
-def test_countries_and_capital_metonyms(
-    nlp: Language, sentence: str, surface: str, key: str
-) -> None:
+def test_countries_and_capital_metonyms(nlp: Language, sentence: str, surface: str, key: str) -> None:
     article = CleanArticle("t", "t", "t", "h", sentence, [Block("paragraph", 0, len(sentence))])
     r = _resolve(nlp, article, text=sentence)
     assert key in {m.entity_key for m in r.mentions if m.text == surface}
@@ -199,7 +199,11 @@ def test_countries_and_capital_metonyms(
 
 def test_geo_tables() -> None:
     assert [geo.country_code(n) for n in ["U.S.", "US", "the United States", "Britain"]] == [
-        "US", "US", "US", "GB"]
+        "US",
+        "US",
+        "US",
+        "GB",
+    ]
     assert geo.country_code("CAN") is None  # a word, not Canada's alpha-3 code
     assert geo.demonym_code("Japanese") == "JP" and geo.demonym_code("Americans") == "US"
     assert geo.place_code("Yokosuka") == "JP" and geo.place_code("California") == "US"
@@ -214,11 +218,21 @@ def _person(key: str) -> LocalEntity:
 
 
 def test_link_across_articles_maps_a_unique_surname_only() -> None:
-    known: dict[str, set[str]] = {"PERSON:sanae takaichi": {"Sanae Takaichi", "Takaichi"},
-             "PERSON:kim jong un": set(), "PERSON:kim yo jong": set(), "PERSON:xi jinping": set()}
-    batch = [_person("PERSON:takaichi"), _person("PERSON:kim"), _person("PERSON:xi"),
-             _person("PERSON:donald trump"), _person("PERSON:trump"), _person("PERSON:nobody"),
-             LocalEntity("ORG:takaichi", "Takaichi", "ORG")]
+    known: dict[str, set[str]] = {
+        "PERSON:sanae takaichi": {"Sanae Takaichi", "Takaichi"},
+        "PERSON:kim jong un": set(),
+        "PERSON:kim yo jong": set(),
+        "PERSON:xi jinping": set(),
+    }
+    batch = [
+        _person("PERSON:takaichi"),
+        _person("PERSON:kim"),
+        _person("PERSON:xi"),
+        _person("PERSON:donald trump"),
+        _person("PERSON:trump"),
+        _person("PERSON:nobody"),
+        LocalEntity("ORG:takaichi", "Takaichi", "ORG"),
+    ]
     assert link_across_articles(batch, known) == {
         "PERSON:takaichi": "PERSON:sanae takaichi",
         "PERSON:xi": "PERSON:xi jinping",
@@ -232,9 +246,7 @@ def test_link_across_articles_never_merges_full_names() -> None:
     assert link_across_articles(batch, known) == {}  # two full names end in "trump"
 
 
-def test_resolution_costs_little_next_to_the_parse(
-    nlp: Language, resolved: dict[str, Resolved]
-) -> None:
+def test_resolution_costs_little_next_to_the_parse(nlp: Language, resolved: dict[str, Resolved]) -> None:
     """Compared with the parse on the same machine at the same time, as the host is shared."""
     article = resolved["seed_entities.json"].article
     text = nlp_text(article, get_settings().max_nlp_chars)
@@ -258,7 +270,8 @@ def _resolve_text(nlp: Language, text: str) -> Resolved:
 def test_roles_with_hyphens_and_organisations(nlp: Language) -> None:
     r = _resolve_text(nlp, "U.N. Secretary-General Antonio Guterres urged restraint on Monday.")
     assert ("PERSON:antonio guterres", "Secretary-General", "ORG:un") in {
-        (x.entity_key, x.role, x.of_entity_key) for x in r.roles}
+        (x.entity_key, x.role, x.of_entity_key) for x in r.roles
+    }
 
 
 def test_role_with_its_country_after_the_name_and_titles_of_state(nlp: Language) -> None:
@@ -271,8 +284,11 @@ def test_role_with_its_country_after_the_name_and_titles_of_state(nlp: Language)
 
 
 def test_organisation_keys_agree_for_full_name_and_acronym(nlp: Language) -> None:
-    r = _resolve_text(nlp, "The Securities and Exchange Commission (SEC) sued the firm. "
-                           "The SEC said the United Nations and the UN agreed.")
+    r = _resolve_text(
+        nlp,
+        "The Securities and Exchange Commission (SEC) sued the firm. "
+        "The SEC said the United Nations and the UN agreed.",
+    )
     keys = {m.text: m.entity_key for m in r.mentions}
     assert keys["SEC"] == keys["Securities and Exchange Commission"]
     assert keys["United Nations"] == keys["UN"] == "ORG:un"
@@ -286,9 +302,7 @@ def test_organisation_keys_agree_for_full_name_and_acronym(nlp: Language) -> Non
         ("Sino-US ties improved.", [("Sino", "COUNTRY:CN"), ("US", "COUNTRY:US")]),
     ],
 )
-def test_country_pairs_joined_by_a_dash(
-    nlp: Language, text: str, expected: list[tuple[str, str]]
-) -> None:
+def test_country_pairs_joined_by_a_dash(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     r = _resolve_text(nlp, text)
     found = [(m.text, m.entity_key) for m in r.mentions if m.entity_key.startswith("COUNTRY:")]
     assert found == expected
@@ -308,10 +322,14 @@ def test_keys_are_deterministic_normal_forms() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Kim Jong-un met officials. Kim said the tests would go on.",
-         {"Kim Jong-un": "PERSON:kim jong un", "Kim": "PERSON:kim jong un"}),
-        ("Jean-Michel Jarre played. Jarre smiled.",
-         {"Jean-Michel Jarre": "PERSON:jean michel jarre", "Jarre": "PERSON:jean michel jarre"}),
+        (
+            "Kim Jong-un met officials. Kim said the tests would go on.",
+            {"Kim Jong-un": "PERSON:kim jong un", "Kim": "PERSON:kim jong un"},
+        ),
+        (
+            "Jean-Michel Jarre played. Jarre smiled.",
+            {"Jean-Michel Jarre": "PERSON:jean michel jarre", "Jarre": "PERSON:jean michel jarre"},
+        ),
         ("The Tory-Labour row grew. Labour said it would win.", {"Labour": "ORG:labour"}),
     ],
 )

@@ -15,13 +15,21 @@ ARTICLES = [  # article_id, source, published_at, ingested_at, content_hash
     (2, "bbc", None, "2025-10-29 01:00:00+00", "h2"),
     (3, "nhk", "2025-10-28 12:00:00+00", "2025-10-29 01:00:00+00", "h3"),
 ]
-ENTITIES = [(10, "PERSON:donald trump", "Donald Trump", "PERSON", None),
-            (20, "PERSON:sanae takaichi", "Sanae Takaichi", "PERSON", None),
-            (30, "COUNTRY:JP", "Japan", "COUNTRY", "JP")]
+ENTITIES = [
+    (10, "PERSON:donald trump", "Donald Trump", "PERSON", None),
+    (20, "PERSON:sanae takaichi", "Sanae Takaichi", "PERSON", None),
+    (30, "COUNTRY:JP", "Japan", "COUNTRY", "JP"),
+]
 MENTIONS = [  # article_id, entity_id, start, end, sentence_no
-    (1, 10, 0, 5, 0), (1, 20, 10, 18, 0), (1, 30, 30, 35, 1), (1, 10, 40, 45, 1),
-    (2, 10, 0, 5, 0), (2, 30, 20, 25, 2),
-    (3, 20, 0, 8, 0), (3, 30, 12, 17, 0), (3, 30, 30, 35, 3),
+    (1, 10, 0, 5, 0),
+    (1, 20, 10, 18, 0),
+    (1, 30, 30, 35, 1),
+    (1, 10, 40, 45, 1),
+    (2, 10, 0, 5, 0),
+    (2, 30, 20, 25, 2),
+    (3, 20, 0, 8, 0),
+    (3, 30, 12, 17, 0),
+    (3, 30, 30, 35, 3),
 ]
 
 
@@ -39,9 +47,7 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             [aid, source, str(aid), str(aid), published, h, ingested, ingested],
         )
     con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, now())", ENTITIES)
-    con.executemany(
-        "INSERT INTO mentions VALUES (?, ?, ?, ?, 'x', 'PERSON', ?)", MENTIONS
-    )
+    con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, 'x', 'PERSON', ?)", MENTIONS)
     yield con
     con.close()
 
@@ -51,8 +57,11 @@ def test_mentions_by_article(con: duckdb.DuckDBPyConnection) -> None:
         "SELECT article_id, entity_key, mentions, first_char FROM entity_mentions_by_article"
         " ORDER BY article_id, entity_key"
     ).fetchall()
-    assert rows[:3] == [(1, "COUNTRY:JP", 1, 30), (1, "PERSON:donald trump", 2, 0),
-                        (1, "PERSON:sanae takaichi", 1, 10)]
+    assert rows[:3] == [
+        (1, "COUNTRY:JP", 1, 30),
+        (1, "PERSON:donald trump", 2, 0),
+        (1, "PERSON:sanae takaichi", 1, 10),
+    ]
     assert len(rows) == 7
 
 
@@ -69,9 +78,11 @@ def test_cooccurrence_within_a_sentence(con: duckdb.DuckDBPyConnection) -> None:
         "SELECT entity_key_a, entity_key_b, sentences, articles FROM entity_cooccurrence_sentence"
         " ORDER BY entity_id_a, entity_id_b"
     ).fetchall()
-    assert rows == [("PERSON:donald trump", "PERSON:sanae takaichi", 1, 1),
-                    ("PERSON:donald trump", "COUNTRY:JP", 1, 1),
-                    ("PERSON:sanae takaichi", "COUNTRY:JP", 1, 1)]
+    assert rows == [
+        ("PERSON:donald trump", "PERSON:sanae takaichi", 1, 1),
+        ("PERSON:donald trump", "COUNTRY:JP", 1, 1),
+        ("PERSON:sanae takaichi", "COUNTRY:JP", 1, 1),
+    ]
 
 
 def test_cooccurrence_within_an_article(con: duckdb.DuckDBPyConnection) -> None:

@@ -23,8 +23,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "html"
 
 def raw_doc(data: bytes, url: str | None = None, name: str = "page") -> RawDocument:
     """A local HTML input."""
-    return RawDocument(source="test", locator=name, external_id=name, data=data,
-                       media_type="html", url=url)
+    return RawDocument(source="test", locator=name, external_id=name, data=data, media_type="html", url=url)
 
 
 def fixture(name: str, url: str | None = None) -> CleanArticle:
@@ -53,41 +52,56 @@ def assert_offsets(article: CleanArticle) -> None:
 
 # ------------------------------------------------------------------ a full news page
 
+
 @pytest.fixture(scope="module")
 def summit() -> CleanArticle:
     """The summit story with every kind of boilerplate around and inside it."""
     return fixture("summit_article.html", url="https://www.dailyledger.example/world/summit")
 
 
-@pytest.mark.parametrize("kept", [
-    "World leaders meeting in Geneva agreed on Thursday",
-    "the summit's closing statement said.",
-    "said the summit's chair, Amina Diallo",
-    "Half of the fund is reserved for grants",
-    "Irrigation and seed banks for farmers in the Sahel",
-    "Negotiators will meet again in Nairobi in June",
-    "far below the estimated annual cost of adaptation",
-])
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "World leaders meeting in Geneva agreed on Thursday",
+        "the summit's closing statement said.",
+        "said the summit's chair, Amina Diallo",
+        "Half of the fund is reserved for grants",
+        "Irrigation and seed banks for farmers in the Sahel",
+        "Negotiators will meet again in Nairobi in June",
+        "far below the estimated annual cost of adaptation",
+    ],
+)
 def test_summit_keeps_article_text(summit: CleanArticle, kept: str) -> None:
     assert kept in summit.text
 
 
-@pytest.mark.parametrize("dropped", [
-    "Leaders agree climate fund",  # headline
-    "By Maria Lopez",  # byline
-    "14 March 2024",  # dateline
-    "Share on Facebook", "Email this story",  # share bar
-    "family photo in Geneva",  # caption
-    "Advertisement",  # ad slot
-    "Related stories", "Island states demand compensation",  # related links
-    "Get the Morning Ledger", "Sign up for our newsletter",  # newsletter box
-    "diplomatic correspondent",  # author bio
-    "12 comments", "Finally some real money", "actually spent on sea walls",  # comments
-    "Most read", "Train strike",  # sidebar
-    "All rights reserved", "Privacy",  # footer
-    "Business", "Home",  # navigation, breadcrumbs
-    "not text",  # script
-])
+@pytest.mark.parametrize(
+    "dropped",
+    [
+        "Leaders agree climate fund",  # headline
+        "By Maria Lopez",  # byline
+        "14 March 2024",  # dateline
+        "Share on Facebook",
+        "Email this story",  # share bar
+        "family photo in Geneva",  # caption
+        "Advertisement",  # ad slot
+        "Related stories",
+        "Island states demand compensation",  # related links
+        "Get the Morning Ledger",
+        "Sign up for our newsletter",  # newsletter box
+        "diplomatic correspondent",  # author bio
+        "12 comments",
+        "Finally some real money",
+        "actually spent on sea walls",  # comments
+        "Most read",
+        "Train strike",  # sidebar
+        "All rights reserved",
+        "Privacy",  # footer
+        "Business",
+        "Home",  # navigation, breadcrumbs
+        "not text",  # script
+    ],
+)
 def test_summit_drops_boilerplate(summit: CleanArticle, dropped: str) -> None:
     assert dropped not in summit.text
 
@@ -111,7 +125,8 @@ def test_summit_metadata_prefers_json_ld(summit: CleanArticle) -> None:
     assert summit.published_at == datetime(2024, 3, 14, 9, 30, tzinfo=cet)
     assert summit.modified_at == datetime(2024, 3, 15, 11, 0, tzinfo=cet)
     assert summit.canonical_url == (
-        "https://www.dailyledger.example/world/2024/03/14/geneva-summit-climate-fund")
+        "https://www.dailyledger.example/world/2024/03/14/geneva-summit-climate-fund"
+    )
     assert summit.site_name == "The Daily Ledger"
     assert summit.language == "en"
     assert summit.description == "World leaders agreed a climate adaptation fund."
@@ -119,9 +134,15 @@ def test_summit_metadata_prefers_json_ld(summit: CleanArticle) -> None:
     assert summit.section == "World"
     assert summit.url == "https://www.dailyledger.example/world/summit"
     assert summit.provenance == {
-        "title": "json-ld", "authors": "json-ld", "published_at": "json-ld",
-        "modified_at": "json-ld", "canonical_url": "link:canonical", "site_name": "json-ld",
-        "description": "json-ld", "keywords": "json-ld", "section": "json-ld",
+        "title": "json-ld",
+        "authors": "json-ld",
+        "published_at": "json-ld",
+        "modified_at": "json-ld",
+        "canonical_url": "link:canonical",
+        "site_name": "json-ld",
+        "description": "json-ld",
+        "keywords": "json-ld",
+        "section": "json-ld",
         "language": "html-lang",
     }
 
@@ -130,8 +151,11 @@ def test_opengraph_and_meta_when_there_is_no_json_ld() -> None:
     html = (FIXTURES / "summit_article.html").read_text(encoding="utf-8")
     start, end = html.index('<script type="application/ld+json">'), html.index("</script>") + 9
     html = html[:start] + html[end:]
-    html = html.replace('<link rel="canonical" href="https://www.dailyledger.example/world/2024/03/'
-                        '14/geneva-summit-climate-fund">', "")
+    html = html.replace(
+        '<link rel="canonical" href="https://www.dailyledger.example/world/2024/03/'
+        '14/geneva-summit-climate-fund">',
+        "",
+    )
     article = html_article(html)
     assert article.title == "Leaders agree climate fund at Geneva summit"
     assert article.provenance["title"] == "meta:og"
@@ -149,6 +173,7 @@ def test_opengraph_and_meta_when_there_is_no_json_ld() -> None:
 
 
 # ------------------------------------------------------------------ other page shapes
+
 
 def test_bare_div_text_with_br_is_kept_as_paragraphs() -> None:
     article = fixture("bare_div_br.html")
@@ -172,7 +197,10 @@ def test_bare_div_text_with_br_is_kept_as_paragraphs() -> None:
 def test_liveblog_entries_are_kept_without_their_share_tools() -> None:
     article = fixture("liveblog.html")
     assert block_texts(article, "heading") == [
-        "Turnout estimated at 64 per cent", "First seat declared in the north", "Polls have closed"]
+        "Turnout estimated at 64 per cent",
+        "First seat declared in the north",
+        "Polls have closed",
+    ]
     assert "turnout reached 64 per cent" in article.text
     assert "counting has begun in all 120 constituencies" in article.text
     for dropped in ("Copy link", "Share", "23:40", "Election night live", "Terms"):
@@ -233,7 +261,8 @@ def test_published_date_falls_back_to_the_url() -> None:
 
 def test_a_marked_time_beats_an_earlier_unmarked_one() -> None:
     html = ARTICLE.replace("<body>", "<body><time>Tuesday 9 January 2024</time>").replace(
-        "<article>", "<article><time datetime='2023-12-24T18:00:00+01:00' pubdate></time>")
+        "<article>", "<article><time datetime='2023-12-24T18:00:00+01:00' pubdate></time>"
+    )
     article = html_article(html)
     assert article.published_at == datetime(2023, 12, 24, 17, 0, tzinfo=UTC)
     assert article.provenance["published_at"] == "time"
@@ -255,9 +284,15 @@ def test_a_page_that_looks_like_a_url_is_never_fetched(httpserver: HTTPServer) -
 
 def test_input_hints_come_first() -> None:
     html = ARTICLE.replace("<body>", "<head><title>Page title here - Site</title></head><body>")
-    raw = RawDocument(source="feed", locator="x", external_id="x", data=html.encode(),
-                      media_type="html", title="Feed entry title",
-                      published_at=datetime(2020, 2, 2, 8, 0, tzinfo=UTC))
+    raw = RawDocument(
+        source="feed",
+        locator="x",
+        external_id="x",
+        data=html.encode(),
+        media_type="html",
+        title="Feed entry title",
+        published_at=datetime(2020, 2, 2, 8, 0, tzinfo=UTC),
+    )
     article = clean_html(raw, html)
     assert (article.title, article.provenance["title"]) == ("Feed entry title", "input")
     assert article.published_at == datetime(2020, 2, 2, 8, 0, tzinfo=UTC)
@@ -277,36 +312,50 @@ def test_declared_language_is_checked_against_the_text() -> None:
     assert article.provenance["language"] == "detected (declared en)"
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2024-03-14T09:30:00Z", datetime(2024, 3, 14, 9, 30, tzinfo=UTC)),
-    ("Tue, 19 Nov 2019 13:16:49 EST", datetime(2019, 11, 19, 13, 16, 49,
-                                               tzinfo=timezone(timedelta(hours=-5)))),
-    ("November 18, 2019", datetime(2019, 11, 18, tzinfo=UTC)),
-    ("23:40", None), ("Monday", None), ("not a date", None), ("1850-01-01", None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-14T09:30:00Z", datetime(2024, 3, 14, 9, 30, tzinfo=UTC)),
+        (
+            "Tue, 19 Nov 2019 13:16:49 EST",
+            datetime(2019, 11, 19, 13, 16, 49, tzinfo=timezone(timedelta(hours=-5))),
+        ),
+        ("November 18, 2019", datetime(2019, 11, 18, tzinfo=UTC)),
+        ("23:40", None),
+        ("Monday", None),
+        ("not a date", None),
+        ("1850-01-01", None),
+    ],
+)
 def test_parse_date(value: str, expected: datetime | None) -> None:
     assert parse_date(value) == expected
 
 
 def test_naive_dates_are_made_timezone_aware() -> None:
-    html = ARTICLE.replace("<body>", '<head><meta property="article:published_time" '
-                           'content="2022-01-05 14:30"></head><body>')
+    html = ARTICLE.replace(
+        "<body>", '<head><meta property="article:published_time" content="2022-01-05 14:30"></head><body>'
+    )
     article = html_article(html)
     assert article.published_at == datetime(2022, 1, 5, 14, 30, tzinfo=UTC)
 
 
 def test_microdata_author_unescaped_title_and_site_suffix() -> None:
-    html = ARTICLE.replace("<body>", (
-        '<head><script type="application/ld+json">{"@type": "BlogPosting", '
-        '"headline": "Bike &amp; style review | MoreBikes"}</script>'
-        '<meta property="og:site_name" content="MoreBikes"></head><body>'
-        '<span itemprop="author" itemscope><span itemprop="name">Tony Carter</span></span>'))
+    html = ARTICLE.replace(
+        "<body>",
+        (
+            '<head><script type="application/ld+json">{"@type": "BlogPosting", '
+            '"headline": "Bike &amp; style review | MoreBikes"}</script>'
+            '<meta property="og:site_name" content="MoreBikes"></head><body>'
+            '<span itemprop="author" itemscope><span itemprop="name">Tony Carter</span></span>'
+        ),
+    )
     article = html_article(html)
     assert article.title == "Bike & style review"
     assert (article.authors, article.provenance["authors"]) == (["Tony Carter"], "microdata")
 
 
 # ------------------------------------------------------------------ boilerplate rules
+
 
 def test_embedded_tweet_is_kept_but_further_reading_lists_are_not() -> None:
     body = (
@@ -328,10 +377,12 @@ def test_embedded_tweet_is_kept_but_further_reading_lists_are_not() -> None:
 def test_article_body_split_around_an_ad_is_merged() -> None:
     first = "<p>" + "Rail fares will rise by four per cent in March, the operators said today. " * 2
     second = "<p>" + "Passenger groups called the rise unfair after a year of cancellations. " * 2
-    html = (f"<html><body><div class='layout'><div class='story-body'>{first}</p></div>"
-            "<div class='ad-wrapper'><div class='ad'>Advertisement</div></div>"
-            f"<div class='story-body'>{second}</p></div>"
-            f"<div class='teasers'>{_teasers(6)}</div></div></body></html>")
+    html = (
+        f"<html><body><div class='layout'><div class='story-body'>{first}</p></div>"
+        "<div class='ad-wrapper'><div class='ad'>Advertisement</div></div>"
+        f"<div class='story-body'>{second}</p></div>"
+        f"<div class='teasers'>{_teasers(6)}</div></div></body></html>"
+    )
     article = html_article(html)
     assert "Rail fares will rise" in article.text
     assert "Passenger groups called the rise unfair" in article.text
@@ -340,9 +391,11 @@ def test_article_body_split_around_an_ad_is_merged() -> None:
 
 def test_long_comment_thread_does_not_win_over_the_article() -> None:
     comment = "<div class='comment-body'><p>" + "I took this train for years; it is worse. " * 3
-    html = (f"<html><body><article><div class='entry-content'>{PROSE}</p>{PROSE}</p></div>"
-            f"</article><section id='comments'>{(comment + '</p></div>') * 8}</section>"
-            "</body></html>")
+    html = (
+        f"<html><body><article><div class='entry-content'>{PROSE}</p>{PROSE}</p></div>"
+        f"</article><section id='comments'>{(comment + '</p></div>') * 8}</section>"
+        "</body></html>"
+    )
     article = html_article(html)
     assert "The council approved the new budget" in article.text
     assert "I took this train" not in article.text
@@ -350,9 +403,11 @@ def test_long_comment_thread_does_not_win_over_the_article() -> None:
 
 def _teasers(n: int) -> str:
     """Teaser cards: a linked headline and a one-line summary each."""
-    return "".join(f"<div class='card'><h3><a href='/s/{i}'>Teaser story number {i} headline</a>"
-                   f"</h3><p>Summary of teaser story {i} for the front page.</p></div>"
-                   for i in range(n))
+    return "".join(
+        f"<div class='card'><h3><a href='/s/{i}'>Teaser story number {i} headline</a>"
+        f"</h3><p>Summary of teaser story {i} for the front page.</p></div>"
+        for i in range(n)
+    )
 
 
 def test_many_small_cuts_that_take_most_of_the_text_are_undone() -> None:
@@ -364,16 +419,20 @@ def test_many_small_cuts_that_take_most_of_the_text_are_undone() -> None:
 
 
 def test_inline_time_and_links_inside_a_sentence_are_kept() -> None:
-    sentence = ("<p>The mayor, <a class='player-link' href='/p/1'>Ana Ruiz</a>, said on "
-                "<time datetime='2024-01-08'>Monday</time> the bridge will reopen.</p>")
+    sentence = (
+        "<p>The mayor, <a class='player-link' href='/p/1'>Ana Ruiz</a>, said on "
+        "<time datetime='2024-01-08'>Monday</time> the bridge will reopen.</p>"
+    )
     article = html_article(f"<html><body><article>{PROSE}</p>{sentence}</article></body></html>")
     assert "The mayor, Ana Ruiz, said on Monday the bridge will reopen." in article.text
 
 
 def test_ruby_annotations_and_invisible_characters_do_not_split_words() -> None:
-    body = ("<p><ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>の図書館が開館した。"
-            "多くの市民が訪れた。</p><p>The well\u00adknown mu\u200bseum reopened on Friday after "
-            "three years of building work.</p>")
+    body = (
+        "<p><ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>の図書館が開館した。"
+        "多くの市民が訪れた。</p><p>The well\u00adknown mu\u200bseum reopened on Friday after "
+        "three years of building work.</p>"
+    )
     article = html_article(f"<html><body><article>{body}</article></body></html>")
     assert "東京の図書館" in article.text and "とうきょう" not in article.text
     assert "wellknown museum reopened" in article.text
@@ -387,10 +446,10 @@ def test_a_cut_that_would_remove_most_of_the_text_is_undone() -> None:
 
 # ------------------------------------------------------------------ robustness
 
+
 def test_deep_nesting_does_not_recurse_and_keeps_the_text() -> None:
     depth = 100_000
-    html = ("<html><body>" + "<div>" * depth + PROSE + "</p>" + "</div>" * depth
-            + "</body></html>")
+    html = "<html><body>" + "<div>" * depth + PROSE + "</p>" + "</div>" * depth + "</body></html>"
     article = html_article(html)
     assert "The council approved the new budget" in article.text
     assert_offsets(article)
@@ -405,9 +464,16 @@ def test_hidden_menus_go_but_a_hidden_article_body_stays() -> None:
 
 
 def test_missing_body_huge_script_and_broken_markup() -> None:
-    html = ("<title>t</title><script>" + "var x = '<p>no</p>';" * 50_000 + "</script>"
-            + "<style>" + "p{color:red}" * 20_000 + "</style>"
-            + "<div><p>Unclosed <b>bold <i>text</div></table>" + PROSE)
+    html = (
+        "<title>t</title><script>"
+        + "var x = '<p>no</p>';" * 50_000
+        + "</script>"
+        + "<style>"
+        + "p{color:red}" * 20_000
+        + "</style>"
+        + "<div><p>Unclosed <b>bold <i>text</div></table>"
+        + PROSE
+    )
     article = html_article(html)
     assert "The council approved the new budget" in article.text
     assert "no</p>" not in article.text and "color:red" not in article.text
@@ -432,9 +498,18 @@ def test_garbage_collector_state_is_restored() -> None:
         gc.enable()
 
 
-@pytest.mark.parametrize("html", ["", " ", "<!-- only a comment -->", "<html></html>",
-                                  "<frameset><frame src='a'></frameset>", "\x00\x00<p>",
-                                  "<A\x1f<div class='article-body'>"])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        " ",
+        "<!-- only a comment -->",
+        "<html></html>",
+        "<frameset><frame src='a'></frameset>",
+        "\x00\x00<p>",
+        "<A\x1f<div class='article-body'>",
+    ],
+)
 def test_degenerate_pages_give_empty_text(html: str) -> None:
     article = html_article(html)
     assert article.text.strip() == "" or article.blocks
@@ -442,13 +517,44 @@ def test_degenerate_pages_give_empty_text(html: str) -> None:
 
 
 _PIECES = st.one_of(
-    st.sampled_from(["<p>", "</p>", "<div class='article-body'>", "</div>", "<br>", "<li>",
-                     "<ul>", "</ul>", "<table><tr><td>", "</td></tr></table>", "<h2>", "</h2>",
-                     "<a href='x'>", "</a>", "<script>", "</script>", "<nav>", "</nav>",
-                     "<figure>", "<figcaption>", "<!--", "-->", "&amp;", "&#0;", "<?xml?>",
-                     "<meta charset='x'>", "<time datetime='bad'>", "<html lang='zz-ZZ'>",
-                     '<script type="application/ld+json">{"@type": "NewsArticle", ',
-                     "<span class='share'>", "</span>", "<blockquote>", "\u202e", "\ufeff"]),
+    st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<div class='article-body'>",
+            "</div>",
+            "<br>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "<table><tr><td>",
+            "</td></tr></table>",
+            "<h2>",
+            "</h2>",
+            "<a href='x'>",
+            "</a>",
+            "<script>",
+            "</script>",
+            "<nav>",
+            "</nav>",
+            "<figure>",
+            "<figcaption>",
+            "<!--",
+            "-->",
+            "&amp;",
+            "&#0;",
+            "<?xml?>",
+            "<meta charset='x'>",
+            "<time datetime='bad'>",
+            "<html lang='zz-ZZ'>",
+            '<script type="application/ld+json">{"@type": "NewsArticle", ',
+            "<span class='share'>",
+            "</span>",
+            "<blockquote>",
+            "\u202e",
+            "\ufeff",
+        ]
+    ),
     st.text(max_size=40),
 )
 

@@ -14,31 +14,9 @@ from flows.ingest import ingest
 from newsflow.settings import Settings
 from warehouse.load import OUTCOMES
 
-from .conftest import SEED
+from .conftest import SEED, row_counts
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
-
-TABLES = (
-    "articles",
-    "sections",
-    "paragraphs",
-    "sentences",
-    "entities",
-    "entity_aliases",
-    "mentions",
-    "entity_roles",
-    "claims",
-    "claim_entities",
-    "amounts",
-)
-
-
-def _counts(path: Path) -> dict[str, int]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]
-    finally:
-        con.close()
 
 
 def _mixed_inputs(root: Path) -> Path:
@@ -91,13 +69,13 @@ def test_every_input_is_accounted_for_and_a_rerun_adds_nothing(tmp_path: Path) -
         "binary.html": "BinaryInputError",
         "batch.jsonl#line2": "JSONDecodeError",
     }
-    before = _counts(wh)
+    before = row_counts(wh)
     assert before["articles"] == 3 and before["sentences"] > 20
 
     second = ingest(sources=[str(src)], warehouse=str(wh))
     assert (second["new"], second["updated"], second["unchanged"]) == (0, 0, 4)
     assert second["failed"] == 3  # bad inputs are tried again, and fail again, visibly
-    assert _counts(wh) == before
+    assert row_counts(wh) == before
 
 
 def test_a_changed_file_updates_its_article_in_place(tmp_path: Path) -> None:

@@ -10,20 +10,7 @@ import pytest
 from newsflow.run import run_ingest
 from newsflow.settings import Settings
 
-from .conftest import SEED
-
-TABLES = (
-    "articles",
-    "sentences",
-    "entities",
-    "entity_aliases",
-    "mentions",
-    "entity_roles",
-    "claims",
-    "claim_entities",
-    "amounts",
-    "inputs",
-)
+from .conftest import SEED, row_counts
 
 
 @pytest.fixture(scope="module")
@@ -89,11 +76,10 @@ def test_the_investment_package_is_550_billion_dollars(warehouse: Path) -> None:
 
 
 def test_a_second_ingest_adds_no_rows(warehouse: Path) -> None:
-    count = lambda: {t: _rows(warehouse, f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}  # noqa: E731
-    before = count()
+    before = row_counts(warehouse)
     run = run_ingest([str(SEED)], Settings(warehouse=warehouse))
     assert (run["seen"], run["unchanged"]) == (1, 1)
-    assert count() == before
+    assert row_counts(warehouse) == before
 
 
 def test_a_surname_in_another_article_joins_the_stored_full_name(warehouse: Path, tmp_path: Path) -> None:

@@ -76,25 +76,23 @@ def is_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
     tag = el.name
     if tag in BOILERPLATE_TAGS:
         return not (tag == "time" and _in_sentence(el))
-    attrs = el.attrs
-    if not attrs:
-        if tag not in BLOCK_TAGS:
-            return is_link_popup(el, stats)
-        if tag in ("ul", "ol") and _story_list(el, stats):
-            return True
-        return link_dense(tag, text, text - own)
-    if _boilerplate_name(stats.names(el), inline=tag not in BLOCK_TAGS) and not _embeds_quote(
-            el, stats):
-        return True
-    if attr(el, "itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
-        return True
-    if attr(el, "role") in ("navigation", "complementary", "banner", "contentinfo", "dialog"):
+    if el.attrs and _named_boilerplate(el, stats):
         return True
     if tag not in BLOCK_TAGS:
         return is_link_popup(el, stats)
     if tag in ("ul", "ol") and _story_list(el, stats):
         return True
     return link_dense(tag, text, text - own)
+
+
+def _named_boilerplate(el: Tag, stats: TextStats) -> bool:
+    """Its class/id, itemprop or ARIA role marks `el` as boilerplate (an embedded quote excepted)."""
+    names = _boilerplate_name(stats.names(el), inline=el.name not in BLOCK_TAGS)
+    if names and not _embeds_quote(el, stats):
+        return True
+    if attr(el, "itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
+        return True
+    return attr(el, "role") in ("navigation", "complementary", "banner", "contentinfo", "dialog")
 
 
 def is_link_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
@@ -122,7 +120,8 @@ def _embeds_quote(el: Tag, stats: TextStats) -> bool:
     """An embedded post (tweet, Instagram caption) is a quotation the story is built on."""
     return el.name == "blockquote" or (
         EMBED_CLASS.search(stats.names(el)) is not None
-        and any(d.name == "blockquote" for d in stats.subtree(el)[1:]))
+        and any(d.name == "blockquote" for d in stats.subtree(el)[1:])
+    )
 
 
 def _boilerplate_name(names: str, inline: bool) -> bool:

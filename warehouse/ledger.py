@@ -35,24 +35,20 @@ def ledger_entries(con: duckdb.DuckDBPyConnection, locators: Iterable[str]) -> d
 
 def stored_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> dict[str, tuple[int, str]]:
     """content_hash → (article_id, locator) for hashes already stored."""
-    rows = _join(
-        con,
-        "content_hash",
-        hashes,
-        "SELECT a.content_hash, a.article_id, a.locator FROM articles a JOIN wanted w USING (content_hash)",
-    )
-    return {r[0]: (r[1], r[2]) for r in rows}
+    return _stored_by(con, "content_hash", hashes)
 
 
 def stored_canonicals(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> dict[str, tuple[int, str]]:
     """canonical_url → (article_id, locator) for canonical URLs already stored."""
-    rows = _join(
-        con,
-        "canonical_url",
-        urls,
-        "SELECT a.canonical_url, a.article_id, a.locator FROM articles a JOIN wanted w USING (canonical_url)",
-    )
-    return {r[0]: (r[1], r[2]) for r in rows}
+    return _stored_by(con, "canonical_url", urls)
+
+
+def _stored_by(
+    con: duckdb.DuckDBPyConnection, column: str, values: Iterable[str]
+) -> dict[str, tuple[int, str]]:
+    """value → (article_id, locator) of stored articles whose `column` has one of the values."""
+    sql = f"SELECT a.{column}, a.article_id, a.locator FROM articles a JOIN wanted w USING ({column})"
+    return {r[0]: (r[1], r[2]) for r in _join(con, column, values, sql)}
 
 
 def _join(

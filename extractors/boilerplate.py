@@ -68,21 +68,16 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
 def is_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
     """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
     never when it holds more than `budget` characters of non-link text (the undo guard)."""
-    key = id(el)
-    text = stats.text.get(key, 0)
-    own = text - stats.links.get(key, 0)
-    if own > budget:
+    if _over_budget(el, stats, budget):
         return False
     tag = el.name
     if tag in BOILERPLATE_TAGS:
         return not (tag == "time" and _in_sentence(el))
     if el.attrs and _named_boilerplate(el, stats):
         return True
-    if tag not in BLOCK_TAGS:
-        return is_link_popup(el, stats)
     if tag in ("ul", "ol") and _story_list(el, stats):
         return True
-    return link_dense(tag, text, text - own)
+    return _link_cut(el, stats)
 
 
 def _named_boilerplate(el: Tag, stats: TextStats) -> bool:
@@ -97,17 +92,23 @@ def _named_boilerplate(el: Tag, stats: TextStats) -> bool:
 
 def is_link_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
     """The lenient cut: navigation tags and link-dense blocks only (same undo guard)."""
-    key = id(el)
-    text = stats.text.get(key, 0)
-    own = text - stats.links.get(key, 0)
-    if own > budget:
+    if _over_budget(el, stats, budget):
         return False
-    tag = el.name
-    if tag in ("nav", "aside", "footer", "form"):
-        return True
-    if tag not in BLOCK_TAGS:
+    return el.name in ("nav", "aside", "footer", "form") or _link_cut(el, stats)
+
+
+def _over_budget(el: Tag, stats: TextStats, budget: int) -> bool:
+    """The undo guard: `el` holds more than `budget` characters of non-link text."""
+    key = id(el)
+    return stats.text.get(key, 0) - stats.links.get(key, 0) > budget
+
+
+def _link_cut(el: Tag, stats: TextStats) -> bool:
+    """An inline link popup, or a link-dense block."""
+    if el.name not in BLOCK_TAGS:
         return is_link_popup(el, stats)
-    return link_dense(tag, text, text - own)
+    key = id(el)
+    return link_dense(el.name, stats.text.get(key, 0), stats.links.get(key, 0))
 
 
 def _in_sentence(el: Tag) -> bool:

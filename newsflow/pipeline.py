@@ -18,12 +18,11 @@ from newsflow.records import CleanArticle, ExtractedArticle, Failure, InputOutco
 from newsflow.settings import Settings
 from sources.archive import RawArchive
 from warehouse.db import open_writer
-from warehouse.ledger import LedgerEntry, ledger_entries, stored_canonicals, stored_hashes
+from warehouse.ledger import DONE, LedgerEntry, ledger_entries, stored_canonicals, stored_hashes
 from warehouse.load import write_batch
 from warehouse.staging import StagedRows, read_staged, stage_extracted
 
 T = TypeVar("T")
-_DONE = ("new", "updated", "unchanged", "duplicate")
 
 
 @dataclass(slots=True)
@@ -87,7 +86,7 @@ def triage(batch: Batch, ledger: dict[str, LedgerEntry]) -> None:
     for doc in batch.todo:
         batch.validators[doc.locator] = (doc.etag, doc.last_modified)
         last = ledger.get(doc.locator)
-        if not batch.force and last and last.outcome in _DONE and last.raw_hash == doc.raw_hash:
+        if not batch.force and last and last.outcome in DONE and last.raw_hash == doc.raw_hash:
             batch.outcomes.append(
                 InputOutcome(
                     doc.source,

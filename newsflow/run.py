@@ -13,7 +13,6 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -28,7 +27,7 @@ from sources.local import load_local
 from sources.web import fetch_all_sync
 from warehouse.aggregates import refresh_aggregates
 from warehouse.db import open_writer, run_lock
-from warehouse.ledger import LedgerEntry
+from warehouse.ledger import done_entries, last_success
 from warehouse.load import OUTCOMES
 from warehouse.runs import finish_run, run_row, source_counts, start_run
 
@@ -102,7 +101,7 @@ def source_inputs(configs: list[SourceConfig], settings: Settings) -> Iterator[I
     if not web:
         return
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
-        store = known_inputs(con, [c.name for c in web])
+        store = done_entries(con, [c.name for c in web])
         since = last_success(con, [c.name for c in web])
     for result in fetch_all_sync(web, store, settings, since=since):
         if isinstance(result, RawDocument):
@@ -356,29 +355,6 @@ class _Pipeline:
             for o in f.batch.outcomes
             if o.outcome in ("new", "updated") and o.content_hash and o.article_id is not None
         }
-
-
-def known_inputs(con: Any, source_names: list[str]) -> dict[str, LedgerEntry]:
-    """Validators of the sources' inputs last stored successfully (for conditional GET)."""
-    rows = con.execute(
-        "SELECT locator, raw_hash, outcome, article_id, etag, last_modified FROM inputs "
-        "WHERE list_contains(?, source) AND outcome IN ('new', 'updated', 'unchanged', 'duplicate')",
-        [source_names],
-    ).fetchall()
-    return {r[0]: LedgerEntry(*r[1:]) for r in rows}
-
-
-def last_success(con: Any, source_names: list[str]) -> datetime | None:
-    """Start of the last completed run that read every one of the sources (None if one never ran)."""
-    rows = con.execute(
-        "SELECT s.source, max(r.started_at) FROM run_sources s JOIN runs r USING (run_id) "
-        "WHERE r.status = 'completed' AND list_contains(?, s.source) GROUP BY s.source",
-        [source_names],
-    ).fetchall()
-    if len(rows) < len(set(source_names)):
-        return None
-    oldest: datetime = min(r[1] for r in rows)
-    return oldest
 
 
 def repeated(doc: RawDocument, times: int) -> Failure:

@@ -108,6 +108,7 @@ class Settings(BaseSettings):
     def archive_dir(self) -> Path:
         """Where raw bytes are archived for `reprocess`."""
         return self.raw_store_dir or self.warehouse.with_name(self.warehouse.name + ".raw")
+
     batches_in_flight: int = Field(
         2, description="batches being parsed while the run cleans the next and writes the last"
     )

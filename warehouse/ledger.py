@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import duckdb
@@ -21,16 +22,36 @@ class LedgerEntry:
     last_modified: str | None
 
 
+# Outcomes after which an input's content is in the warehouse (its bytes need no new work).
+DONE = ("new", "updated", "unchanged", "duplicate")
+_ENTRY = "SELECT i.locator, i.raw_hash, i.outcome, i.article_id, i.etag, i.last_modified FROM inputs i"
+
+
 def ledger_entries(con: duckdb.DuckDBPyConnection, locators: Iterable[str]) -> dict[str, LedgerEntry]:
     """Ledger rows for the given locators (one query, joined against an Arrow list)."""
-    rows = _join(
-        con,
-        "locator",
-        locators,
-        "SELECT i.locator, i.raw_hash, i.outcome, i.article_id, i.etag, i.last_modified "
-        "FROM inputs i JOIN wanted w USING (locator)",
-    )
+    rows = _join(con, "locator", locators, f"{_ENTRY} JOIN wanted w USING (locator)")
     return {r[0]: LedgerEntry(*r[1:]) for r in rows}
+
+
+def done_entries(con: duckdb.DuckDBPyConnection, sources: list[str]) -> dict[str, LedgerEntry]:
+    """Ledger rows of the sources' inputs whose content is stored: validators for conditional GET."""
+    rows = con.execute(
+        f"{_ENTRY} WHERE list_contains(?, i.source) AND list_contains(?, i.outcome)", [sources, list(DONE)]
+    ).fetchall()
+    return {r[0]: LedgerEntry(*r[1:]) for r in rows}
+
+
+def last_success(con: duckdb.DuckDBPyConnection, sources: list[str]) -> datetime | None:
+    """Start of the last completed run that read every one of the sources (None if one never ran)."""
+    rows = con.execute(
+        "SELECT s.source, max(r.started_at) FROM run_sources s JOIN runs r USING (run_id) "
+        "WHERE r.status = 'completed' AND list_contains(?, s.source) GROUP BY s.source",
+        [sources],
+    ).fetchall()
+    if len(rows) < len(set(sources)):
+        return None
+    oldest: datetime = min(r[1] for r in rows)
+    return oldest
 
 
 def stored_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> dict[str, tuple[int, str]]:

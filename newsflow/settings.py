@@ -104,11 +104,6 @@ class Settings(BaseSettings):
         None, description="webhook `newsflow alerts` stores in the Prefect block that failure alerts use"
     )
 
-    @property
-    def archive_dir(self) -> Path:
-        """Where raw bytes are archived for `reprocess`."""
-        return self.raw_store_dir or self.warehouse.with_name(self.warehouse.name + ".raw")
-
     batches_in_flight: int = Field(
         2, description="batches being parsed while the run cleans the next and writes the last"
     )
@@ -119,6 +114,11 @@ class Settings(BaseSettings):
     staging_dir: Path | None = Field(
         None, description="stage extracted batches as Parquet here (run_id=/date= partitions) before loading"
     )
+
+    @property
+    def archive_dir(self) -> Path:
+        """Where raw bytes are archived for `reprocess`."""
+        return self.raw_store_dir or self.warehouse.with_name(self.warehouse.name + ".raw")
 
 
 @cache

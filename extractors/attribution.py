@@ -36,6 +36,7 @@ _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")
 # Verbs that introduce a quotation only when right next to it ("...," he continued).
 QUOTE_VERBS = {"continue", "conclude", "begin", "start", "go", "put", "quip", "sum", "offer"}
 WH_WORDS = {"whether", "how", "why", "what", "who"}
+ANSWERS = {"yes", "no"}
 VIEW_NOUNS = {"view", "opinion", "word", "eye", "estimation", "judgment", "judgement", "mind"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl"}
@@ -90,9 +91,6 @@ NON_ATTRIBUTIVE_VERBS = {
     "require",
     "need",
     "want",
-    "like",
-    "love",
-    "hate",
     "try",
 }
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
@@ -221,7 +219,7 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 def content_for(doc: Doc, verb: Token) -> list[Span] | None:
     """The content of a cue verb: its complement, or the clause it interrupts ("X, he said, Y")."""
-    raising = passive_raising(doc, verb)
+    raising = passive_raising(doc, verb) or as_clause(doc, verb) or answer(doc, verb)
     if raising is not None:
         return raising
     single = complement_for(doc, verb)
@@ -237,6 +235,28 @@ def passive_raising(doc: Doc, verb: Token) -> list[Span] | None:
     if subj is None or xcomp is None or subj.lower_ in EXPLETIVES or subj.i > verb.i:
         return None
     return [subtree_span(doc, subj), subtree_span(doc, xcomp)]
+
+
+def as_clause(doc: Doc, verb: Token) -> list[Span] | None:
+    """ "As the Times noted, Clinton raised $1.1 million": the clause the as-clause introduces."""
+    if verb.dep_ != "advcl" or verb.i > verb.head.i or subject_of_own(verb) is None:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    first, last = verb.right_edge.i + 1, verb.head.right_edge.i
+    while first < last and doc[first].is_punct:
+        first += 1
+    if first > last or word_count(doc[first : last + 1].text) < 3:
+        return None
+    return [tok_span(doc, first, last)]
+
+
+def answer(doc: Doc, verb: Token) -> list[Span] | None:
+    """ "72 percent said yes": a yes/no right after a speech verb."""
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in ANSWERS or nxt.head is not verb or not _is_speech(verb):
+        return None
+    return [(nxt.idx, nxt.idx + len(nxt))]
 
 
 def passive_subject(doc: Doc, verb: Token) -> list[Span] | None:
@@ -443,18 +463,44 @@ def _sourceless_ok(verb: Token) -> bool:
     return subj is not None and subj.dep_ == "nsubjpass"
 
 
+def _short_ok(doc: Doc, frags: list[Span]) -> bool:
+    """A one-word content worth keeping: a named object ("endorsed Sanders") or a yes/no answer."""
+    span = doc.char_span(frags[0][0], frags[-1][1])
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.lower_ in ANSWERS or (tok.pos_ == "PROPN" and tok.dep_ == "dobj")
+
+
+def around_cue(doc: Doc, frags: list[Span], source: Span | None, cue: Span) -> list[Span] | None:
+    """A clause that holds its own cue ("which officials said will start soon") minus source and cue."""
+    if source is None or len(frags) != 1:
+        return None
+    start, end = frags[0]
+    if not start <= source[0] < cue[0] < end:
+        return None
+    text = doc_text(doc)
+    parts = [tok_trim(text, start, source[0]), tok_trim(text, cue[1], end)]
+    return [p for p in parts if word_count(text[p[0] : p[1]]) >= 1] or None
+
+
 def verb_attributions(doc: Doc) -> list[Attribution]:
     """Attributions anchored on cue verbs with a complement."""
     out: list[Attribution] = []
+    text = doc_text(doc)
     for tok in doc:
         if not is_cue(tok):
             continue
         frags = content_for(doc, tok)
-        if frags is None or sum(word_count(doc_text(doc)[s:e]) for s, e in frags) < 2:
+        if frags is None:
             continue
-        if any(s <= tok.idx < e for s, e in frags):
+        if sum(word_count(text[s:e]) for s, e in frags) < 2 and not _short_ok(doc, frags):
             continue
         source, head = source_for(doc, tok)
+        if any(s <= tok.idx < e for s, e in frags):
+            frags = around_cue(doc, frags, source, cue_span(tok))
+            if frags is None:
+                continue
         if source is not None and any(_overlaps(source, f) for f in frags):
             continue
         if source is None and not _sourceless_ok(tok):

@@ -537,11 +537,7 @@ def noun_attributions(doc: Doc) -> list[Attribution]:
         content = subtree_span(doc, clause)
         if word_count(doc_text(doc)[content[0] : content[1]]) < 3:
             continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
-            subj = subject_of_own(tok.head)
-            if subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in EXPLETIVES:
-                owner = subj
+        owner = noun_owner(tok)
         if owner is None and not listed:
             continue
         source = subtree_span(doc, owner) if owner is not None else None
@@ -549,6 +545,24 @@ def noun_attributions(doc: Doc) -> list[Attribution]:
             Attribution([content], (tok.idx, tok.idx + len(tok)), source, tok.i, owner.i if owner else None)
         )
     return out
+
+
+def noun_owner(noun: Token) -> Token | None:
+    """Whose claim a cue noun reports: its possessor ("Trump's claim"), a name compounded with it
+    ("Trump claims that", a verb tagged as a noun), or the subject of the verb that takes it
+    ("officials expressed concern that", "he took offense at suggestions that")."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    subj = subject_of_own(verb) if verb.pos_ == "VERB" else None
+    if subj is None or subj.dep_ != "nsubj" or subj.lower_ in EXPLETIVES:
+        return None
+    return subj
 
 
 def according_attributions(doc: Doc) -> list[Attribution]:

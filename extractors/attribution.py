@@ -167,7 +167,7 @@ def subject_of(tok: Token) -> Token | None:
         for child in cur.children:
             if child.dep_ in SUBJ_DEPS:
                 return child
-        if cur.dep_ not in INHERIT_DEPS or cur.head is cur:
+        if cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
             return None
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _is_speech(cur):
             cur = cur.head.head
@@ -182,7 +182,7 @@ def _governing_verb(tok: Token) -> Token | None:
     for _ in range(3):
         if tok.pos_ in {"VERB", "AUX"}:
             return tok
-        if tok.dep_ not in {"prep", "dobj", "pobj", "agent"} or tok.head is tok:
+        if tok.dep_ not in {"prep", "dobj", "pobj", "agent"} or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -254,7 +254,7 @@ def as_clause(doc: Doc, verb: Token) -> list[Span] | None:
 def answer(doc: Doc, verb: Token) -> list[Span] | None:
     """ "72 percent said yes": a yes/no right after a speech verb."""
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if nxt is None or nxt.lower_ not in ANSWERS or nxt.head is not verb or not _is_speech(verb):
+    if nxt is None or nxt.lower_ not in ANSWERS or nxt.head.i != verb.i or not _is_speech(verb):
         return None
     return [(nxt.idx, nxt.idx + len(nxt))]
 
@@ -271,7 +271,7 @@ def passive_subject(doc: Doc, verb: Token) -> list[Span] | None:
 
 def interrupted_clause(doc: Doc, verb: Token) -> list[Span] | None:
     """ "Climate change, Obama said, is a threat": the head clause minus the reporting clause."""
-    if cue_lemma(verb) not in SPEECH_VERBS or verb.head is verb:
+    if cue_lemma(verb) not in SPEECH_VERBS or verb.head.i == verb.i:
         return None
     head = verb.head
     inverted = verb.dep_ == "ccomp" and verb.i > head.i and doc[verb.left_edge.i - 1].text == ","

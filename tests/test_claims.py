@@ -429,3 +429,35 @@ def test_rule_it_resolves_to_recent_organisation(nlp: Language) -> None:
 def test_rule_in_his_view(nlp: Language) -> None:
     c = one(nlp, "In his view, the sanctions have failed to change anything.", "sanctions")
     assert c.speaker_text == "his view" and c.cue == "In"
+
+
+def test_rule_cue_inside_its_relative_clause(nlp: Language) -> None:
+    c = one(nlp, "Exporters fear the new tariffs, which officials said will take effect in March.", "effect")
+    assert c.speaker_text == "officials" and c.cue == "said"
+    assert c.content.startswith("which") and c.content.endswith("in March")
+
+
+def test_rule_as_clause(nlp: Language) -> None:
+    c = one(nlp, "As the Times noted, Japan raised its defence budget for a third year.", "defence budget")
+    assert c.speaker_text == "the Times" and c.cue == "noted"
+    assert c.content == "Japan raised its defence budget for a third year"
+
+
+def test_rule_one_word_named_object(nlp: Language) -> None:
+    c = one(nlp, "The Seoul Herald endorsed Kishida in an editorial.", "Kishida")
+    assert c.content == "Kishida" and c.speaker_text == "The Seoul Herald"
+
+
+def test_rule_yes_no_answer(nlp: Language) -> None:
+    c = one(nlp, "Asked whether the talks had failed, the foreign minister said no.", "no")
+    assert c.content == "no" and c.speaker_text == "the foreign minister"
+
+
+def test_rule_judgment_verb_is_criticism(nlp: Language) -> None:
+    c = one(nlp, "The opposition leader excoriated the government for its handling of the talks.", "handling")
+    assert c.cue == "excoriated" and c.kind == "criticism"
+
+
+def test_rule_cue_noun_source_from_governing_verb(nlp: Language) -> None:
+    c = one(nlp, "Ishiba took offense at suggestions that the deal favoured Washington.", "favoured")
+    assert c.cue == "suggestions" and c.speaker_text == "Ishiba"

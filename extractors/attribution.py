@@ -188,6 +188,12 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+def _passive_adjunct(verb: Token) -> bool:
+    """ "Asked about the bomb, Clinton said ...": who asked is not said; the main subject is the
+    one asked, not the source."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and subject_of_own(verb) is None
+
+
 def _agent(tok: Token) -> Token | None:
     """The by-phrase object of a passive verb ("was told by aides")."""
     for child in tok.children:
@@ -200,6 +206,8 @@ def _agent(tok: Token) -> Token | None:
 
 def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
     """Source span and head token of a cue verb; None for expletive passives ("it is said")."""
+    if _passive_adjunct(verb):
+        return None, None
     subj = subject_of(verb)
     if subj is None:
         return None, None
@@ -460,7 +468,7 @@ def cue_span(tok: Token) -> Span:
 def _sourceless_ok(verb: Token) -> bool:
     """A cue without a source is kept only as an impersonal passive: "it is understood that"."""
     subj = subject_of(verb)
-    return subj is not None and subj.dep_ == "nsubjpass"
+    return _passive_adjunct(verb) or (subj is not None and subj.dep_ == "nsubjpass")
 
 
 def _short_ok(doc: Doc, frags: list[Span]) -> bool:

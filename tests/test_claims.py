@@ -461,3 +461,8 @@ def test_rule_judgment_verb_is_criticism(nlp: Language) -> None:
 def test_rule_cue_noun_source_from_governing_verb(nlp: Language) -> None:
     c = one(nlp, "Ishiba took offense at suggestions that the deal favoured Washington.", "favoured")
     assert c.cue == "suggestions" and c.speaker_text == "Ishiba"
+
+
+def test_rule_asked_has_no_source(nlp: Language) -> None:
+    c = one(nlp, "Asked about the tariffs, the trade minister said talks would resume.", "tariffs")
+    assert c.cue == "Asked" and c.speaker_kind == "none" and c.speaker_start is None

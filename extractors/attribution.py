@@ -582,19 +582,28 @@ def according_attributions(doc: Doc) -> list[Attribution]:
         if found is None:
             continue
         prep, pobj = found
-        pp_last = max(pobj.right_edge.i, prep.i)
         first, last = sent_bounds(doc, tok.i)
-        frags = []
-        if tok.i > first:
-            frags.append(tok_span(doc, first, tok.i - 1))
-        if pp_last + 1 <= last:
-            frags.append(tok_span(doc, pp_last + 1, last))
-        frags = [f for f in frags if word_count(doc_text(doc)[f[0] : f[1]]) >= 2]
+        pp_last = max(pobj.right_edge.i, prep.i)
+        frags = _around_phrase(doc, first, tok.i, pp_last, last)
+        if not frags and tok.i == first:
+            # "According to X, the move reeks ...": the parser hung the clause off X.
+            pp_last = next((t.i - 1 for t in doc[pobj.i : last] if t.text == ","), pp_last)
+            frags = _around_phrase(doc, first, tok.i, pp_last, last)
         if frags:
             cue = (tok.idx, prep.idx + len(prep))
-            src = subtree_span(doc, pobj)
+            src = tok_span(doc, pobj.left_edge.i, pp_last)
             out.append(Attribution(frags, cue, src, tok.i, pobj.i, according=True))
     return out
+
+
+def _around_phrase(doc: Doc, first: int, start: int, end: int, last: int) -> list[Span]:
+    """The sentence first..last without tokens start..end, in pieces of two words or more."""
+    frags = []
+    if start > first:
+        frags.append(tok_span(doc, first, start - 1))
+    if end + 1 <= last:
+        frags.append(tok_span(doc, end + 1, last))
+    return [f for f in frags if word_count(doc_text(doc)[f[0] : f[1]]) >= 2]
 
 
 def _according_phrase(doc: Doc, tok: Token) -> tuple[Token, Token] | None:
@@ -602,7 +611,7 @@ def _according_phrase(doc: Doc, tok: Token) -> tuple[Token, Token] | None:
     if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return None
     to = doc[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None)
     return (to, pobj) if pobj is not None else None
 
 

@@ -466,3 +466,14 @@ def test_rule_cue_noun_source_from_governing_verb(nlp: Language) -> None:
 def test_rule_asked_has_no_source(nlp: Language) -> None:
     c = one(nlp, "Asked about the tariffs, the trade minister said talks would resume.", "tariffs")
     assert c.cue == "Asked" and c.speaker_kind == "none" and c.speaker_start is None
+
+
+def test_rule_according_to_when_the_parser_hangs_the_clause_off_the_source(nlp: Language) -> None:
+    c = one(nlp, "According to radio host Rush Limbaugh, the move reeks of fear and desperation.", "reeks")
+    assert c.cue == "According to" and c.speaker_text == "radio host Rush Limbaugh"
+    assert c.content == "the move reeks of fear and desperation"
+
+
+def test_rule_according_to_with_a_verb_tagged_source(nlp: Language) -> None:
+    c = one(nlp, "Trump demeaned women with sexist language, according to show insiders.", "demeaned")
+    assert c.cue == "according to" and "insiders" in c.speaker_text

@@ -469,9 +469,10 @@ def test_rule_asked_has_no_source(nlp: Language) -> None:
 
 
 def test_rule_according_to_when_the_parser_hangs_the_clause_off_the_source(nlp: Language) -> None:
-    c = one(nlp, "According to radio host Rush Limbaugh, the move reeks of fear and desperation.", "reeks")
-    assert c.cue == "According to" and c.speaker_text == "radio host Rush Limbaugh"
-    assert c.content == "the move reeks of fear and desperation"
+    text = "According to veteran radio host Jim Dale, the summit reeks of “theatre” and vanity."
+    c = one(nlp, text, "reeks")
+    assert c.cue == "According to" and c.speaker_text == "veteran radio host Jim Dale"
+    assert c.content == "the summit reeks of “theatre” and vanity"
 
 
 def test_rule_according_to_with_a_verb_tagged_source(nlp: Language) -> None:

@@ -431,50 +431,69 @@ def test_rule_in_his_view(nlp: Language) -> None:
     assert c.speaker_text == "his view" and c.cue == "In"
 
 
-def test_rule_cue_inside_its_relative_clause(nlp: Language) -> None:
-    c = one(nlp, "Exporters fear the new tariffs, which officials said will take effect in March.", "effect")
-    assert c.speaker_text == "officials" and c.cue == "said"
-    assert c.content.startswith("which") and c.content.endswith("in March")
+
+RULE_CASES = [
+    pytest.param(
+        "Exporters fear the new tariffs, which officials said will take effect in March.",
+        "effect",
+        {"content": "which officials said will take effect in March", "speaker_text": "officials"},
+        id="cue-inside-its-relative-clause",
+    ),
+    pytest.param(
+        "As the Times noted, Japan raised its defence budget for a third year.",
+        "defence budget",
+        {"content": "Japan raised its defence budget for a third year", "cue": "noted"},
+        id="as-clause",
+    ),
+    pytest.param(
+        "The Seoul Herald endorsed Kishida in an editorial.",
+        "Kishida",
+        {"content": "Kishida", "speaker_text": "The Seoul Herald"},
+        id="one-word-named-object",
+    ),
+    pytest.param(
+        "Asked whether the talks had failed, the foreign minister said no.",
+        "no",
+        {"content": "no", "speaker_text": "the foreign minister"},
+        id="yes-no-answer",
+    ),
+    pytest.param(
+        "The opposition leader excoriated the government for its handling of the talks.",
+        "handling",
+        {"cue": "excoriated", "kind": "criticism"},
+        id="judgment-verb-is-criticism",
+    ),
+    pytest.param(
+        "Ishiba took offense at suggestions that the deal favoured Washington.",
+        "favoured",
+        {"cue": "suggestions", "speaker_text": "Ishiba"},
+        id="cue-noun-source-from-governing-verb",
+    ),
+    pytest.param(
+        "Asked about the tariffs, the trade minister said talks would resume.",
+        "tariffs",
+        {"cue": "Asked", "speaker_kind": "none", "speaker_start": None},
+        id="asked-has-no-source",
+    ),
+    pytest.param(
+        "According to veteran radio host Jim Dale, the summit reeks of “theatre” and vanity.",
+        "reeks",
+        {
+            "content": "the summit reeks of “theatre” and vanity",
+            "speaker_text": "veteran radio host Jim Dale",
+        },
+        id="according-to-clause-hung-off-the-source",
+    ),
+    pytest.param(
+        "Trump demeaned women with sexist language, according to show insiders.",
+        "demeaned",
+        {"cue": "according to", "speaker_text": "show insiders"},
+        id="according-to-verb-tagged-source",
+    ),
+]
 
 
-def test_rule_as_clause(nlp: Language) -> None:
-    c = one(nlp, "As the Times noted, Japan raised its defence budget for a third year.", "defence budget")
-    assert c.speaker_text == "the Times" and c.cue == "noted"
-    assert c.content == "Japan raised its defence budget for a third year"
-
-
-def test_rule_one_word_named_object(nlp: Language) -> None:
-    c = one(nlp, "The Seoul Herald endorsed Kishida in an editorial.", "Kishida")
-    assert c.content == "Kishida" and c.speaker_text == "The Seoul Herald"
-
-
-def test_rule_yes_no_answer(nlp: Language) -> None:
-    c = one(nlp, "Asked whether the talks had failed, the foreign minister said no.", "no")
-    assert c.content == "no" and c.speaker_text == "the foreign minister"
-
-
-def test_rule_judgment_verb_is_criticism(nlp: Language) -> None:
-    c = one(nlp, "The opposition leader excoriated the government for its handling of the talks.", "handling")
-    assert c.cue == "excoriated" and c.kind == "criticism"
-
-
-def test_rule_cue_noun_source_from_governing_verb(nlp: Language) -> None:
-    c = one(nlp, "Ishiba took offense at suggestions that the deal favoured Washington.", "favoured")
-    assert c.cue == "suggestions" and c.speaker_text == "Ishiba"
-
-
-def test_rule_asked_has_no_source(nlp: Language) -> None:
-    c = one(nlp, "Asked about the tariffs, the trade minister said talks would resume.", "tariffs")
-    assert c.cue == "Asked" and c.speaker_kind == "none" and c.speaker_start is None
-
-
-def test_rule_according_to_when_the_parser_hangs_the_clause_off_the_source(nlp: Language) -> None:
-    text = "According to veteran radio host Jim Dale, the summit reeks of “theatre” and vanity."
-    c = one(nlp, text, "reeks")
-    assert c.cue == "According to" and c.speaker_text == "veteran radio host Jim Dale"
-    assert c.content == "the summit reeks of “theatre” and vanity"
-
-
-def test_rule_according_to_with_a_verb_tagged_source(nlp: Language) -> None:
-    c = one(nlp, "Trump demeaned women with sexist language, according to show insiders.", "demeaned")
-    assert c.cue == "according to" and "insiders" in c.speaker_text
+@pytest.mark.parametrize(("text", "part", "expected"), RULE_CASES)
+def test_rule_fields(nlp: Language, text: str, part: str, expected: dict[str, object]) -> None:
+    claim = one(nlp, text, part)
+    assert {field: getattr(claim, field) for field in expected} == expected

@@ -190,8 +190,10 @@ def _governing_verb(tok: Token) -> Token | None:
 
 def _passive_adjunct(verb: Token) -> bool:
     """ "Asked about the bomb, Clinton said ...": who asked is not said; the main subject is the
-    one asked, not the source."""
-    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and subject_of_own(verb) is None
+    one asked, not the source ("Convinced that ..., she left": a belief stays hers)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or subject_of_own(verb) is not None:
+        return False
+    return cue_lemma(verb) in SPEECH_VERBS
 
 
 def _agent(tok: Token) -> Token | None:

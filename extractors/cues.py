@@ -203,8 +203,6 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "counsel",
         "notify",
         "remind",
-        "persuade",
-        "convince",
     ]
 )
 
@@ -365,6 +363,8 @@ BELIEF_VERBS: frozenset[str] = frozenset(
         "judge",
         "estimate",
         "calculate",
+        "persuade",
+        "convince",
     ]
 )
 

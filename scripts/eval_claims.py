@@ -4,9 +4,9 @@ Usage: uv run python scripts/eval_claims.py DATA_DIR_OR_FILE --scorer PATH/score
        [--out preds.jsonl] [--split dev] [--limit N] [--errors]
 
 --errors adds the error classes, matched one-to-one as the scorer matches: gold missed, no
-unmatched prediction overlapping it (quoted / unquoted), boundary misses (a prediction overlaps but under half
-of the tokens: too long / too short), matched contents with a wrong source, and predictions that
-overlap no gold or only a gold matched already.
+unmatched prediction overlapping it (quoted / unquoted); boundary misses, a prediction overlaps
+but shares under half of the tokens (too long / too short); matched contents with a wrong source;
+predictions that overlap no gold, or only a gold matched already.
 """
 
 from __future__ import annotations

@@ -476,6 +476,12 @@ RULE_CASES = [
         id="asked-has-no-source",
     ),
     pytest.param(
+        "Convinced that the deal was dead, the minister left the talks early.",
+        "deal was dead",
+        {"cue": "Convinced", "speaker_text": "the minister"},
+        id="belief-participle-keeps-its-source",
+    ),
+    pytest.param(
         "According to veteran radio host Jim Dale, the summit reeks of “theatre” and vanity.",
         "reeks",
         {

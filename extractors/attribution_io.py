@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 from extractors.attribution import Attribution, find_attributions
 from extractors.claims import claim_kind
@@ -35,11 +35,26 @@ def doc_predictions(doc: Doc, nlp: Language | None = None) -> list[Record]:
 
 
 def predictions_for(
-    texts: Iterable[str], model: str | None = None, batch_size: int = 32
+    texts: Iterable[str], model: str | None = None, batch_size: int = 32, cache: Path | None = None
 ) -> list[list[Record]]:
     """Attribution records for each text, parsed with the pipeline's own `load_nlp`."""
     nlp = load_nlp(model or get_settings().spacy_model)
-    return [doc_predictions(doc, nlp) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    return [doc_predictions(doc, nlp) for doc in parsed_docs(list(texts), nlp, batch_size, cache)]
+
+
+def parsed_docs(texts: list[str], nlp: Language, batch_size: int, cache: Path | None) -> list[Doc]:
+    """The texts parsed, or read from a DocBin `cache` file holding the same texts (then rewritten).
+
+    For rule development: the claim rules rerun in seconds on parses made once."""
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [doc.text for doc in docs] == texts:
+            return docs
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs).to_disk(cache)
+    return docs
 
 
 def read_jsonl(path: Path) -> Iterator[Record]:
@@ -51,10 +66,10 @@ def read_jsonl(path: Path) -> Iterator[Record]:
 
 
 def prediction_rows(
-    records: list[Record], model: str | None = None, batch_size: int = 32
+    records: list[Record], model: str | None = None, batch_size: int = 32, cache: Path | None = None
 ) -> list[Record]:
     """Scorer rows `{"doc_id", "attributions"}` for records with `doc_id` (or `id`) and `text`."""
-    preds = predictions_for((r.get("text") or "" for r in records), model, batch_size)
+    preds = predictions_for((r.get("text") or "" for r in records), model, batch_size, cache)
     return [
         {"doc_id": rec.get("doc_id") or rec.get("id"), "attributions": atts}
         for rec, atts in zip(records, preds, strict=True)
@@ -62,10 +77,14 @@ def prediction_rows(
 
 
 def write_predictions(
-    records: list[Record], out: Path, model: str | None = None, batch_size: int = 32
+    records: list[Record],
+    out: Path,
+    model: str | None = None,
+    batch_size: int = 32,
+    cache: Path | None = None,
 ) -> int:
     """Run the extractor over each record's `text` and write the scorer's JSONL; returns count."""
-    rows = prediction_rows(records, model, batch_size)
+    rows = prediction_rows(records, model, batch_size, cache)
     with out.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from extractors.amounts import find_amounts
 from extractors.attribution import find_attributions
-from extractors.attribution_io import predictions_for
+from extractors.attribution_io import parsed_docs, predictions_for
 from extractors.claims import extract_claims
 from extractors.entities import resolve_entities
 from extractors.nlp import load_nlp, nlp_text
@@ -383,6 +383,18 @@ def test_predictions_for_scorer_format() -> None:
         s, e = rec["content"]
         assert 0 <= s < e <= len(texts[0])
     assert any("Go vote" in texts[0][r["content"][0] : r["content"][1]] for r in preds[0])
+
+
+def test_parse_cache_is_reused_only_for_the_same_texts(nlp: Language, tmp_path: Path) -> None:
+    cache = tmp_path / "parses" / "dev.spacy"
+    texts = ["The minister said talks would resume.", "Aides said no."]
+    first = parsed_docs(texts, nlp, 8, cache)
+    assert cache.exists()
+    again = parsed_docs(texts, nlp, 8, cache)
+    assert [t.dep_ for d in again for t in d] == [t.dep_ for d in first for t in d]
+    assert predictions_for(texts, cache=cache) == predictions_for(texts)
+    other = parsed_docs(["A different text."], nlp, 8, cache)
+    assert [d.text for d in other] == ["A different text."]
 
 
 def test_rule_transcript_label(nlp: Language) -> None:

@@ -389,7 +389,17 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
         pobjs = _children(preps[0], {"pobj", "pcomp"})
         if pobjs:
             return subtree_span(doc, pobjs[0])
-    return _wh_clause(doc, verb)
+    return _fronted_as(doc, verb) or _wh_clause(doc, verb)
+
+
+def _fronted_as(doc: Doc, verb: Token) -> Span | None:
+    """ "whom one insider described as 'his brother'": the fronted object through the as-phrase
+    (the cue and source inside are cut out later)."""
+    fronted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if fronted is None or as_prep is None or fronted.lower_ not in RELATIVE_WORDS | {"what", "that"}:
+        return None
+    return tok_span(doc, fronted.i, as_prep.right_edge.i)
 
 
 def _wh_clause(doc: Doc, verb: Token) -> Span | None:

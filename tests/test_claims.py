@@ -452,6 +452,12 @@ RULE_CASES = [
         id="cue-inside-its-relative-clause",
     ),
     pytest.param(
+        "Tokyo imposed a levy, which the trade minister described as “a fair price.”",
+        "fair price",
+        {"cue": "described", "speaker_text": "the trade minister"},
+        id="fronted-object-described-as",
+    ),
+    pytest.param(
         "As the Times noted, Japan raised its defence budget for a third year.",
         "defence budget",
         {"content": "Japan raised its defence budget for a third year", "cue": "noted"},

@@ -443,7 +443,6 @@ def test_rule_in_his_view(nlp: Language) -> None:
     assert c.speaker_text == "his view" and c.cue == "In"
 
 
-
 RULE_CASES = [
     pytest.param(
         "Exporters fear the new tariffs, which officials said will take effect in March.",

@@ -37,23 +37,27 @@ def doc_predictions(doc: Doc, nlp: Language | None = None) -> list[Record]:
 def predictions_for(
     texts: Iterable[str], model: str | None = None, batch_size: int = 32, cache: Path | None = None
 ) -> list[list[Record]]:
-    """Attribution records for each text, parsed with the pipeline's own `load_nlp`."""
+    """Attribution records for each text, parsed with the pipeline's own `load_nlp` (streamed;
+    with `cache`, parses are kept in that DocBin file and reused, see `cached_docs`)."""
     nlp = load_nlp(model or get_settings().spacy_model)
-    return [doc_predictions(doc, nlp) for doc in parsed_docs(list(texts), nlp, batch_size, cache)]
+    if cache is None:
+        docs: Iterable[Doc] = nlp.pipe(texts, batch_size=batch_size)
+    else:
+        docs = cached_docs(list(texts), nlp, batch_size, cache)
+    return [doc_predictions(doc, nlp) for doc in docs]
 
 
-def parsed_docs(texts: list[str], nlp: Language, batch_size: int, cache: Path | None) -> list[Doc]:
-    """The texts parsed, or read from a DocBin `cache` file holding the same texts (then rewritten).
+def cached_docs(texts: list[str], nlp: Language, batch_size: int, cache: Path) -> list[Doc]:
+    """The parses stored in `cache` when it holds exactly these texts; else parsed and stored.
 
     For rule development: the claim rules rerun in seconds on parses made once."""
-    if cache is not None and cache.exists():
+    if cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if [doc.text for doc in docs] == texts:
             return docs
     docs = list(nlp.pipe(texts, batch_size=batch_size))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs).to_disk(cache)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(cache)
     return docs
 
 

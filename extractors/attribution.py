@@ -229,9 +229,9 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 def content_for(doc: Doc, verb: Token) -> list[Span] | None:
     """The content of a cue verb: its complement, or the clause it interrupts ("X, he said, Y")."""
-    raising = passive_raising(doc, verb) or as_clause(doc, verb) or answer(doc, verb)
-    if raising is not None:
-        return raising
+    framed = passive_raising(doc, verb) or as_clause(doc, verb) or answer(doc, verb)
+    if framed is not None:
+        return framed
     single = complement_for(doc, verb)
     if single is not None:
         return [trim_trailing(doc, single)]

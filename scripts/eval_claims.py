@@ -71,11 +71,12 @@ def doc_errors(sc: ModuleType, gold: list[dict[str, Any]], pred: list[dict[str, 
             longer = len(best["content_tok"]) > len(g["content_tok"])
             out[f"boundary, prediction too {'long' if longer else 'short'}"] += 1
     for pi, p in enumerate(pred):
-        if pi not in used and not any(g["content_tok"] & p["content_tok"] for g in gold):
+        if pi in used:
+            continue
+        overlapping = [gi for gi, g in enumerate(gold) if g["content_tok"] & p["content_tok"]]
+        if not overlapping:
             out["predicted, no gold overlap"] += 1
-        elif pi not in used and all(
-            gi in matched for gi, g in enumerate(gold) if g["content_tok"] & p["content_tok"]
-        ):
+        elif all(gi in matched for gi in overlapping):
             out["predicted, overlaps a matched gold only"] += 1
     return out
 

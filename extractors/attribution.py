@@ -29,6 +29,9 @@ SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJ_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "dative"}
 TAIL_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "dobj"}
 EVIDENCE_VERBS = {"show", "demonstrate", "document"}
+# Evidential raising verbs: "X seems to Y" reports an impression of X with no named holder.
+SEEM_VERBS = {"seem", "appear"}
+SEEM_DEPS = {"xcomp", "acomp", "oprd", "ccomp"}
 ADJUNCT_PREPS = {"during", "since", "after", "before", "at", "in", "while", "despite", "amid"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose"}
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -207,8 +210,9 @@ def _agent(tok: Token) -> Token | None:
 
 
 def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
-    """Source span and head token of a cue verb; None for expletive passives ("it is said")."""
-    if _passive_adjunct(verb):
+    """Source span and head token of a cue verb; None for expletive passives ("it is said")
+    and for evidential verbs ("X seems to ...")."""
+    if _passive_adjunct(verb) or _seem_verb(verb):
         return None, None
     subj = subject_of(verb)
     if subj is None:
@@ -229,7 +233,9 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 def content_for(doc: Doc, verb: Token) -> list[Span] | None:
     """The content of a cue verb: its complement, or the clause it interrupts ("X, he said, Y")."""
-    framed = passive_raising(doc, verb) or as_clause(doc, verb) or answer(doc, verb)
+    framed = (
+        passive_raising(doc, verb) or seem_raising(doc, verb) or as_clause(doc, verb) or answer(doc, verb)
+    )
     if framed is not None:
         return framed
     single = complement_for(doc, verb)
@@ -245,6 +251,30 @@ def passive_raising(doc: Doc, verb: Token) -> list[Span] | None:
     if subj is None or xcomp is None or subj.lower_ in EXPLETIVES or subj.i > verb.i:
         return None
     return [subtree_span(doc, subj), subtree_span(doc, xcomp)]
+
+
+def _seem_verb(tok: Token) -> bool:
+    return tok.lemma_.lower() in SEEM_VERBS
+
+
+def _seem_complement(verb: Token) -> Token | None:
+    """What a seem/appear verb says of its subject ("to be winning", "paralyzed"), unless that
+    is itself a cue verb ("seemed to blame X": the cue is "blame")."""
+    if not _seem_verb(verb):
+        return None
+    comp = next((c for c in verb.children if c.dep_ in SEEM_DEPS and c.i > verb.i), None)
+    if comp is None or (comp.dep_ == "xcomp" and is_cue(comp)):
+        return None
+    return comp
+
+
+def seem_raising(doc: Doc, verb: Token) -> list[Span] | None:
+    """ "Trump's supporters seemed unperturbed": the subject and what is said of it."""
+    comp = _seem_complement(verb)
+    subj = subject_of_own(verb)
+    if comp is None or subj is None or subj.lower_ in EXPLETIVES or subj.i > verb.i:
+        return None
+    return [subtree_span(doc, subj), subtree_span(doc, comp)]
 
 
 def as_clause(doc: Doc, verb: Token) -> list[Span] | None:
@@ -432,7 +462,7 @@ def is_cue(tok: Token) -> bool:
     lemma = cue_lemma(tok)
     if lemma in CUE_LEMMAS or (lemma in AGREEMENT_VERBS and _agreement_object(tok) is not None):
         return True
-    return _clausal_cue(tok)
+    return _clausal_cue(tok) or _seem_complement(tok) is not None
 
 
 def _finite_clause(clause: Token) -> bool:
@@ -480,7 +510,7 @@ def cue_span(tok: Token) -> Span:
 def _sourceless_ok(verb: Token) -> bool:
     """A cue without a source is kept only as an impersonal passive: "it is understood that"."""
     subj = subject_of(verb)
-    return _passive_adjunct(verb) or (subj is not None and subj.dep_ == "nsubjpass")
+    return _passive_adjunct(verb) or _seem_verb(verb) or (subj is not None and subj.dep_ == "nsubjpass")
 
 
 def _short_ok(doc: Doc, frags: list[Span]) -> bool:

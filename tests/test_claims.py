@@ -517,6 +517,22 @@ RULE_CASES = [
         {"cue": "according to", "speaker_text": "show insiders"},
         id="according-to-verb-tagged-source",
     ),
+    pytest.param(
+        "After the dinner, both delegations seemed ready to sign the accord.",
+        "ready",
+        {
+            "cue": "seemed",
+            "speaker_kind": "none",
+            "content": "both delegations seemed ready to sign the accord",
+        },
+        id="seem-raising-has-no-source",
+    ),
+    pytest.param(
+        "The Japanese negotiators seemed to blame Washington for the delay.",
+        "Washington",
+        {"cue": "blame", "speaker_text": "The Japanese negotiators"},
+        id="seem-to-cue-verb-keeps-its-source",
+    ),
 ]
 
 

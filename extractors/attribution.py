@@ -34,6 +34,8 @@ SEEM_VERBS = {"seem", "appear"}
 SEEM_DEPS = {"xcomp", "acomp", "oprd", "ccomp"}
 ADJUNCT_PREPS = {"during", "since", "after", "before", "at", "in", "while", "despite", "amid"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose"}
+# Words opening a trailing clause the speaker's content does not include (", where ...").
+TRAILING_WORDS = RELATIVE_WORDS | {"although", "though", "while"}
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")
 # Verbs that introduce a quotation only when right next to it ("...," he continued).
@@ -101,6 +103,8 @@ ALL_CUE_VERBS = CUE_LEMMAS | AGREEMENT_VERBS
 MIN_QUOTE_WORDS = 4
 SPLIT_QUOTE_GAP = 40  # max characters between a split quote and its reporting verb
 LOOKAROUND = 12
+# A belief verb's plain noun object is a belief only when it is long ("knew the details": not one).
+BELIEF_OBJECT_WORDS = 3
 
 
 @dataclass(slots=True)
@@ -354,7 +358,7 @@ def trim_trailing(doc: Doc, span: Span) -> Span:
         if doc[k].text not in {",", "--", "\u2014"}:
             continue
         nxt = doc[k + 1]
-        if nxt.lower_ in RELATIVE_WORDS:
+        if nxt.lower_ in TRAILING_WORDS:
             return span[0], tok_span(doc, tokens.start, k - 1)[1]
     return span
 
@@ -400,7 +404,7 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
     if xcomps and lemma in XCOMP_VERBS:
         objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < xcomps[0].i]
         first = objs[0].left_edge.i if objs else xcomps[0].left_edge.i
-        return tok_span(doc, first, xcomps[-1].right_edge.i)
+        return tok_span(doc, first, _conjunct_end(verb, xcomps[-1], {"VB"}))
     agreement = _agreement_object(verb) if lemma in AGREEMENT_VERBS else None
     if agreement is not None:
         return subtree_span(doc, agreement)
@@ -413,13 +417,32 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
             for c in verb.children
             if c.dep_ in TAIL_DEPS and c.i > objs[0].i and (c.dep_ != "prep" or _argument_prep(c))
         ]
-        return tok_span(doc, objs[0].left_edge.i, max(c.right_edge.i for c in objs + tail))
+        last = max(objs + tail, key=lambda c: c.right_edge.i)
+        span = tok_span(doc, objs[0].left_edge.i, _conjunct_end(verb, last, {"NN", "NNS", "NNP", "NNPS"}))
+        if _belief_only(lemma) and word_count(doc_text(doc)[span[0] : span[1]]) <= BELIEF_OBJECT_WORDS:
+            return None
+        return span
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
     if preps and preps[0].i > verb.i:
         pobjs = _children(preps[0], {"pobj", "pcomp"})
         if pobjs:
             return subtree_span(doc, pobjs[0])
     return _fronted_as(doc, verb) or _wh_clause(doc, verb)
+
+
+def _belief_only(lemma: str) -> bool:
+    """A verb of thinking, not of saying or taking a stance ("know", "expect", "see")."""
+    return lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS and lemma not in STANCE_VERBS
+
+
+def _conjunct_end(verb: Token, last: Token, tags: set[str]) -> int:
+    """Where a complement ends once the conjuncts the parser hung on the cue verb are back in it
+    ("wants to triple X, grow Y and create Z"; "cited the remarks and a need to act")."""
+    end = last.right_edge.i
+    for child in verb.children:
+        if child.dep_ == "conj" and child.i > end and child.tag_ in tags and subject_of_own(child) is None:
+            end = child.right_edge.i
+    return end
 
 
 def _fronted_as(doc: Doc, verb: Token) -> Span | None:

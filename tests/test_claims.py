@@ -533,7 +533,30 @@ RULE_CASES = [
         {"cue": "blame", "speaker_text": "The Japanese negotiators"},
         id="seem-to-cue-verb-keeps-its-source",
     ),
+    pytest.param(
+        "Japan wants to double its defence budget, expand its navy and build new bases.",
+        "expand its navy",
+        {"content": "to double its defence budget, expand its navy and build new bases"},
+        id="infinitive-conjuncts-hung-on-the-cue",
+    ),
+    pytest.param(
+        "The envoy cited rising tariffs, and a need to protect farmers.",
+        "rising tariffs",
+        {"content": "rising tariffs, and a need to protect farmers"},
+        id="object-conjuncts-hung-on-the-cue",
+    ),
+    pytest.param(
+        "The minister said the accord was the biggest yet, although ratification may take years.",
+        "the accord",
+        {"content": "the accord was the biggest yet"},
+        id="trailing-although-clause-cut",
+    ),
 ]
+
+
+def test_rule_belief_verb_with_a_short_object_is_no_claim(nlp: Language) -> None:
+    ex = Extracted(nlp, "The delegates knew the risks. The delegates knew the risks were high.")
+    assert [c.content for c in ex.claims] == ["the risks were high"]
 
 
 @pytest.mark.parametrize(("text", "part", "expected"), RULE_CASES)

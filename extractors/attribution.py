@@ -219,6 +219,8 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
     if _passive_adjunct(verb) or _seem_verb(verb):
         return None, None
     subj = subject_of(verb)
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        return tok_span(doc, verb.head.left_edge.i, verb.i - 1), verb.head.i
     if subj is None:
         return None, None
     if subj.dep_ == "nsubjpass":

@@ -551,6 +551,12 @@ RULE_CASES = [
         {"content": "the accord was the biggest yet"},
         id="trailing-although-clause-cut",
     ),
+    pytest.param(
+        "Protesters demanding a recount marched on the ministry.",
+        "a recount",
+        {"speaker_text": "Protesters", "cue": "demanding"},
+        id="participle-modifier-names-its-noun-as-source",
+    ),
 ]
 
 

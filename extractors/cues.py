@@ -203,6 +203,16 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "counsel",
         "notify",
         "remind",
+        # conveying and restating another's words
+        "quote",
+        "relay",
+        "paraphrase",
+        "recite",
+        "dictate",
+        "preach",
+        "articulate",
+        "invoke",
+        "imply",
     ]
 )
 

@@ -557,6 +557,12 @@ RULE_CASES = [
         {"speaker_text": "Protesters", "cue": "demanding"},
         id="participle-modifier-names-its-noun-as-source",
     ),
+    pytest.param(
+        "Kishida invoked the spirit of the 1951 treaty.",
+        "spirit",
+        {"speaker_text": "Kishida", "cue": "invoked", "content": "the spirit of the 1951 treaty"},
+        id="verb-of-conveying-words",
+    ),
 ]
 
 

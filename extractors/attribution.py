@@ -43,6 +43,8 @@ QUOTE_VERBS = {"continue", "conclude", "begin", "start", "go", "put", "quip", "s
 WH_WORDS = {"whether", "how", "why", "what", "who"}
 ANSWERS = {"yes", "no"}
 VIEW_NOUNS = {"view", "opinion", "word", "eye", "estimation", "judgment", "judgement", "mind"}
+# "In a new poll, 52% said ...": a sentence-opening poll is the source of what follows.
+POLL_NOUNS = {"poll", "survey"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl"}
 EXPLETIVES = {"it", "there"}
@@ -683,11 +685,16 @@ def _according_phrase(doc: Doc, tok: Token) -> tuple[Token, Token] | None:
 
 
 def _view_phrase(tok: Token) -> tuple[Token, Token] | None:
-    """("in", "his view") for "in his view/opinion/words/eyes"; needs a possessor."""
+    """("in", "his view") for "in his view/opinion/words/eyes" (needs a possessor), and a
+    sentence-opening "In a new poll/survey" whose clause is not already a cue's ("voters said")."""
     if tok.lower_ != "in" or tok.dep_ != "prep":
         return None
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in VIEW_NOUNS:
+    if pobj is None:
+        return None
+    if pobj.lemma_.lower() in POLL_NOUNS and tok.is_sent_start and not is_cue(tok.head):
+        return tok, pobj
+    if pobj.lemma_.lower() not in VIEW_NOUNS:
         return None
     has_owner = any(c.dep_ == "poss" for c in pobj.children)
     return (tok, pobj) if has_owner else None

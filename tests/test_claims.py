@@ -563,6 +563,18 @@ RULE_CASES = [
         {"speaker_text": "Kishida", "cue": "invoked", "content": "the spirit of the 1951 treaty"},
         id="verb-of-conveying-words",
     ),
+    pytest.param(
+        "In a poll released on Monday, 62% of voters backed the tariffs.",
+        "backed the tariffs",
+        {"speaker_text": "a poll released on Monday", "content": "62% of voters backed the tariffs"},
+        id="sentence-opening-poll-is-the-source",
+    ),
+    pytest.param(
+        "In a new survey, most Japanese voters said the pact was fair.",
+        "the pact",
+        {"speaker_text": "most Japanese voters", "content": "the pact was fair"},
+        id="poll-leaves-a-cued-clause-to-its-speaker",
+    ),
 ]
 
 

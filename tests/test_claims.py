@@ -564,9 +564,9 @@ RULE_CASES = [
         id="verb-of-conveying-words",
     ),
     pytest.param(
-        "In a poll released on Monday, 62% of voters backed the tariffs.",
-        "backed the tariffs",
-        {"speaker_text": "a poll released on Monday", "content": "62% of voters backed the tariffs"},
+        "In a poll released on Monday, a majority of voters were uneasy about the tariffs.",
+        "uneasy",
+        {"speaker_text": "a poll released on Monday", "content": "a majority of voters were uneasy about the tariffs"},
         id="sentence-opening-poll-is-the-source",
     ),
     pytest.param(

@@ -566,7 +566,10 @@ RULE_CASES = [
     pytest.param(
         "In a poll released on Monday, a majority of voters were uneasy about the tariffs.",
         "uneasy",
-        {"speaker_text": "a poll released on Monday", "content": "a majority of voters were uneasy about the tariffs"},
+        {
+            "speaker_text": "a poll released on Monday",
+            "content": "a majority of voters were uneasy about the tariffs",
+        },
         id="sentence-opening-poll-is-the-source",
     ),
     pytest.param(

@@ -224,6 +224,8 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
         return tok_span(doc, verb.head.left_edge.i, verb.i - 1), verb.head.i
     if subj is None:
+        subj = _stray_subject(doc, verb)
+    if subj is None:
         return None, None
     if subj.dep_ == "nsubjpass":
         agent = _agent(verb)
@@ -233,6 +235,19 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
     if subj.lower_ in {"there", "'s", "\u2019s"} or subj.is_punct:
         return None, None
     return subtree_span(doc, subj), subj.i
+
+
+def _stray_subject(doc: Doc, verb: Token) -> Token | None:
+    """The nearest subject before a cue the parser left subjectless ("X, an aide, said");
+    never for a past participle, whose missing subject is usually the passive's point."""
+    if verb.tag_ == "VBN":
+        return None
+    first = sent_bounds(doc, verb.i)[0]
+    for i in range(verb.i - 1, first - 1, -1):
+        tok = doc[i]
+        if tok.dep_ == "nsubj" and tok.lower_ not in EXPLETIVES | RELATIVE_WORDS | {"that"}:
+            return tok
+    return None
 
 
 def _children(tok: Token, deps: set[str]) -> list[Token]:

@@ -578,6 +578,13 @@ RULE_CASES = [
         {"speaker_text": "most Japanese voters", "content": "the pact was fair"},
         id="poll-leaves-a-cued-clause-to-its-speaker",
     ),
+    pytest.param(
+        "He pledged to create jobs and cast doubt on the official rate, suggested that the real rate "
+        "could be as high as 42 percent.",
+        "the real rate",
+        {"speaker_text": "He", "cue": "suggested"},
+        id="subject-the-parser-left-behind",
+    ),
 ]
 
 

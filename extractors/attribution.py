@@ -220,7 +220,8 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
     and for evidential verbs ("X seems to ...")."""
     if _passive_adjunct(verb) or _seem_verb(verb):
         return None, None
-    subj = subject_of(verb)
+    reporter = _reporting_verb_above(verb)
+    subj = subject_of(reporter if reporter is not None else verb)
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
         return tok_span(doc, verb.head.left_edge.i, verb.i - 1), verb.head.i
     if subj is None:
@@ -235,6 +236,21 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
     if subj.lower_ in {"there", "'s", "\u2019s"} or subj.is_punct:
         return None, None
     return subtree_span(doc, subj), subj.i
+
+
+def _reporting_verb_above(verb: Token) -> Token | None:
+    """The cue verb whose reported clause a trailing -ing cue hangs from: in "Carson said he
+    plans X, insisting Y" the insisting is Carson's, not the reported "he"'s."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    tok = verb.head
+    for _ in range(4):
+        if tok.dep_ == "ccomp" and tok.head.i < tok.i and is_cue(tok.head):
+            return tok.head
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _stray_subject(doc: Doc, verb: Token) -> Token | None:
@@ -369,7 +385,8 @@ def after_colon(doc: Doc, verb: Token) -> list[Span] | None:
 
 
 def trim_trailing(doc: Doc, span: Span) -> Span:
-    """Cut a trailing non-restrictive clause: ", which ...", ", who ...", ", arguing that ..."."""
+    """Cut a trailing non-restrictive clause: ", which ...", ", although ...", and a speech
+    participle (", insisting that ...", ", again saying ..."), which is an attribution of its own."""
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     if tokens is None or len(tokens) < 6:
         return span
@@ -377,7 +394,10 @@ def trim_trailing(doc: Doc, span: Span) -> Span:
         if doc[k].text not in {",", "--", "\u2014"}:
             continue
         nxt = doc[k + 1]
-        if nxt.lower_ in TRAILING_WORDS:
+        if nxt.pos_ == "ADV" and k + 2 < tokens.end:
+            nxt = doc[k + 2]
+        speech_participle = nxt.tag_ == "VBG" and nxt.dep_ == "advcl" and nxt.head.i < k and _is_speech(nxt)
+        if nxt.lower_ in TRAILING_WORDS or speech_participle:
             return span[0], tok_span(doc, tokens.start, k - 1)[1]
     return span
 

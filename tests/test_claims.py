@@ -585,6 +585,18 @@ RULE_CASES = [
         {"speaker_text": "He", "cue": "suggested"},
         id="subject-the-parser-left-behind",
     ),
+    pytest.param(
+        "Takaichi said she plans to visit Seoul in March, insisting that the dispute is over.",
+        "she plans",
+        {"content": "she plans to visit Seoul in March"},
+        id="trailing-speech-participle-cut-from-the-content",
+    ),
+    pytest.param(
+        "Takaichi said she plans to visit Seoul in March, insisting that the dispute is over.",
+        "the dispute",
+        {"speaker_text": "Takaichi", "cue": "insisting"},
+        id="trailing-speech-participle-is-the-reporters",
+    ),
 ]
 
 

@@ -152,11 +152,16 @@ def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 def tok_span(doc: Doc, first: int, last: int) -> Span:
     """Character span of tokens first..last (inclusive), trimmed of edge punctuation."""
-    while first < last and (doc[first].is_punct or doc[first].is_space) and not _is_quote(doc[first]):
+    while first < last and _edge_junk(doc[first]):
         first += 1
-    while last > first and (doc[last].is_punct or doc[last].is_space) and not _is_quote(doc[last]):
+    while last > first and _edge_junk(doc[last]):
         last -= 1
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _edge_junk(tok: Token) -> bool:
+    """Punctuation or space to trim from a span's edge; quote marks and "%" ("2%") stay."""
+    return (tok.is_punct or tok.is_space) and not _is_quote(tok) and tok.text != "%"
 
 
 def subtree_span(doc: Doc, tok: Token) -> Span:
@@ -233,7 +238,7 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
         if agent is not None:
             return subtree_span(doc, agent), agent.i
         return None, None
-    if subj.lower_ in {"there", "'s", "\u2019s"} or subj.is_punct:
+    if subj.lower_ in {"there", "'s", "\u2019s"} or subj.pos_ == "PUNCT":
         return None, None
     return subtree_span(doc, subj), subj.i
 

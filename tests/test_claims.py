@@ -597,6 +597,18 @@ RULE_CASES = [
         {"speaker_text": "Takaichi", "cue": "insisting"},
         id="trailing-speech-participle-is-the-reporters",
     ),
+    pytest.param(
+        "In the survey, 62% said the pact was fair. Officials said growth would slow to 2%.",
+        "pact",
+        {"speaker_text": "62%"},
+        id="percent-sign-is-a-speaker-not-punctuation",
+    ),
+    pytest.param(
+        "In the survey, 62% said the pact was fair. Officials said growth would slow to 2%.",
+        "growth",
+        {"content": "growth would slow to 2%"},
+        id="percent-sign-stays-in-the-content",
+    ),
 ]
 
 

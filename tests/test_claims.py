@@ -609,6 +609,13 @@ RULE_CASES = [
         {"content": "growth would slow to 2%"},
         id="percent-sign-stays-in-the-content",
     ),
+    pytest.param(
+        "Podliska further alleges that he was fired for taking time off, a claim that the office "
+        "strongly disputes.",
+        "he was fired",
+        {"speaker_text": "Podliska", "cue": "alleges"},
+        id="appositive-after-the-verb-is-not-part-of-the-speaker",
+    ),
 ]
 
 

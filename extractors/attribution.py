@@ -242,7 +242,7 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
         return None, None
     if subj.i < verb.i and any(c.dep_ == "appos" and c.i > verb.i for c in subj.children):
         # "Podliska alleges X, a claim that ...": the parser hung a later appositive on the subject.
-        return tok_span(doc, subj.left_edge.i, verb.i - 1), subj.i
+        return tok_span(doc, subj.left_edge.i, max(t.i for t in subj.subtree if t.i < verb.i)), subj.i
     return subtree_span(doc, subj), subj.i
 
 

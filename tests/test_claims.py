@@ -610,10 +610,10 @@ RULE_CASES = [
         id="percent-sign-stays-in-the-content",
     ),
     pytest.param(
-        "Podliska further alleges that he was fired for taking time off, a claim that the office "
-        "strongly disputes.",
+        "Tanaka further alleges that he was fired for taking time off to fulfill his military duties, "
+        "a claim that the ministry strongly disputes.",
         "he was fired",
-        {"speaker_text": "Podliska", "cue": "alleges"},
+        {"speaker_text": "Tanaka", "cue": "alleges"},
         id="appositive-after-the-verb-is-not-part-of-the-speaker",
     ),
 ]

@@ -292,12 +292,18 @@ def content_for(doc: Doc, verb: Token) -> list[Span] | None:
 
 
 def passive_raising(doc: Doc, verb: Token) -> list[Span] | None:
-    """ "X is expected to win": the passive subject and the infinitive are the content."""
+    """ "X is expected to win", "X is seen as the favourite": the passive subject and the
+    infinitive or as-phrase are the content."""
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    xcomp = next((c for c in verb.children if c.i > verb.i and _raised_predicate(c)), None)
     if subj is None or xcomp is None or subj.lower_ in EXPLETIVES or subj.i > verb.i:
         return None
     return [subtree_span(doc, subj), subtree_span(doc, xcomp)]
+
+
+def _raised_predicate(tok: Token) -> bool:
+    """What a passive cue says of its subject: "to win", "as the favourite"."""
+    return tok.dep_ == "xcomp" or (tok.dep_ == "prep" and tok.lower_ == "as")
 
 
 def _seem_verb(tok: Token) -> bool:

@@ -616,6 +616,12 @@ RULE_CASES = [
         {"speaker_text": "Tanaka", "cue": "alleges"},
         id="appositive-after-the-verb-is-not-part-of-the-speaker",
     ),
+    pytest.param(
+        "At this moment, Kishida is seen as the favourite in the race.",
+        "Kishida",
+        {"content": "Kishida is seen as the favourite in the race", "speaker_text": None},
+        id="passive-cue-with-an-as-phrase",
+    ),
 ]
 
 

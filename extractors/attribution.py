@@ -332,7 +332,7 @@ def seem_raising(doc: Doc, verb: Token) -> list[Span] | None:
 
 def as_clause(doc: Doc, verb: Token) -> list[Span] | None:
     """ "As the Times noted, Clinton raised $1.1 million": the clause the as-clause introduces."""
-    if verb.dep_ != "advcl" or verb.i > verb.head.i or subject_of_own(verb) is None:
+    if verb.dep_ != "advcl" or verb.i > verb.head.i or subject_of_own(verb) is None or _has_complement(verb):
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
@@ -342,6 +342,12 @@ def as_clause(doc: Doc, verb: Token) -> list[Span] | None:
     if first > last or word_count(doc[first : last + 1].text) < 3:
         return None
     return [tok_span(doc, first, last)]
+
+
+def _has_complement(verb: Token) -> bool:
+    """A verb with its own object or clause ("as they vowed to fight on") reports that, not the
+    clause around it."""
+    return any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c.i > verb.i for c in verb.children)
 
 
 def answer(doc: Doc, verb: Token) -> list[Span] | None:
@@ -368,7 +374,7 @@ def interrupted_clause(doc: Doc, verb: Token) -> list[Span] | None:
         return None
     head = verb.head
     inverted = verb.dep_ == "ccomp" and verb.i > head.i and doc[verb.left_edge.i - 1].text == ","
-    if verb.dep_ != "parataxis" and not inverted:
+    if (verb.dep_ != "parataxis" and not inverted) or _has_complement(verb):
         return None
     if subject_of(verb) is None or head.pos_ not in {"VERB", "AUX"}:
         return None

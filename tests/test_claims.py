@@ -622,6 +622,12 @@ RULE_CASES = [
         {"content": "Kishida is seen as the favourite in the race", "speaker_text": None},
         id="passive-cue-with-an-as-phrase",
     ),
+    pytest.param(
+        "Even as the rebels vowed to fight on, the mood in the camp was grim.",
+        "fight on",
+        {"content": "to fight on", "speaker_text": "the rebels"},
+        id="as-clause-with-its-own-complement-reports-that",
+    ),
 ]
 
 

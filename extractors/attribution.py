@@ -906,8 +906,30 @@ _TRAILING_LABEL_RE = re.compile(
     r"(?P<cue>\u2015|\u2014|--)[\s\u00a0]*"
     r"(?P<name>(?:[A-Z][\w.'\u2019-]*[\s\u00a0]){0,4}[A-Z][\w.'\u2019-]*)[\s\u00a0]*$"
 )
-# First words of "X: ..." paragraph openers that are not speakers.
-NOT_LABELS = {"correction", "clarification", "source", "update", "abstract", "note", "photo", "the"}
+# First words of "X: ..." paragraph openers that are not speakers, headline kickers included.
+NOT_LABELS = {
+    "correction",
+    "clarification",
+    "source",
+    "update",
+    "abstract",
+    "note",
+    "photo",
+    "the",
+    "breaking",
+    "exclusive",
+    "revealed",
+    "watch",
+    "video",
+    "look",
+    "wow",
+    "byline",
+    "analysis",
+    "opinion",
+    "editorial",
+    "explainer",
+    "live",
+}
 
 
 def tok_trim(text: str, start: int, end: int) -> Span:

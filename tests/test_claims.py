@@ -628,6 +628,12 @@ RULE_CASES = [
         {"content": "to fight on", "speaker_text": "the rebels"},
         id="as-clause-with-its-own-complement-reports-that",
     ),
+    pytest.param(
+        "Breaking: Officials said the talks had collapsed.",
+        "the talks",
+        {"speaker_text": "Officials", "content": "the talks had collapsed"},
+        id="headline-kicker-is-not-a-speaker-label",
+    ),
 ]
 
 

@@ -405,8 +405,8 @@ def after_colon(doc: Doc, verb: Token) -> list[Span] | None:
 
 
 def trim_trailing(doc: Doc, span: Span) -> Span:
-    """Cut a trailing non-restrictive clause: ", which ...", ", although ...", and a speech
-    participle (", insisting that ...", ", again saying ..."), which is an attribution of its own."""
+    """Cut a trailing non-restrictive part: ", which ...", ", although ...", ", the alliance
+    that ...", and a speech participle (", insisting that ..."), an attribution of its own."""
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     if tokens is None or len(tokens) < 6:
         return span
@@ -417,9 +417,16 @@ def trim_trailing(doc: Doc, span: Span) -> Span:
         if nxt.pos_ == "ADV" and k + 2 < tokens.end:
             nxt = doc[k + 2]
         speech_participle = nxt.tag_ == "VBG" and nxt.dep_ == "advcl" and nxt.head.i < k and _is_speech(nxt)
-        if nxt.lower_ in TRAILING_WORDS or speech_participle:
+        if nxt.lower_ in TRAILING_WORDS or speech_participle or _appositive_at(doc, k + 1, tokens.end):
             return span[0], tok_span(doc, tokens.start, k - 1)[1]
     return span
+
+
+def _appositive_at(doc: Doc, i: int, end: int) -> bool:
+    """ ", the worst attack since 1945" closing the content: a described appositive."""
+    if doc[i].lower_ not in {"the", "a", "an"}:
+        return False
+    return any(t.dep_ == "appos" and t.left_edge.i == i and t.right_edge.i >= end - 2 for t in doc[i:end])
 
 
 def _clause_span(doc: Doc, clause: Token) -> Span:

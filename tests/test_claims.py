@@ -634,6 +634,13 @@ RULE_CASES = [
         {"speaker_text": "Officials", "content": "the talks had collapsed"},
         id="headline-kicker-is-not-a-speaker-label",
     ),
+    pytest.param(
+        "Officials said the money could be better spent in partnership with NATO, the alliance that "
+        "includes most E.U. countries.",
+        "the money",
+        {"content": "the money could be better spent in partnership with NATO"},
+        id="trailing-described-appositive-cut",
+    ),
 ]
 
 

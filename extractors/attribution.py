@@ -417,9 +417,18 @@ def trim_trailing(doc: Doc, span: Span) -> Span:
         if nxt.pos_ == "ADV" and k + 2 < tokens.end:
             nxt = doc[k + 2]
         speech_participle = nxt.tag_ == "VBG" and nxt.dep_ == "advcl" and nxt.head.i < k and _is_speech(nxt)
-        if nxt.lower_ in TRAILING_WORDS or speech_participle or _appositive_at(doc, k + 1, tokens.end):
+        trailing = nxt.lower_ in TRAILING_WORDS and _runs_to_end(doc, k + 1, tokens.end)
+        if trailing or speech_participle or _appositive_at(doc, k + 1, tokens.end):
             return span[0], tok_span(doc, tokens.start, k - 1)[1]
     return span
+
+
+def _runs_to_end(doc: Doc, i: int, end: int) -> bool:
+    """Whether the clause opening at token i runs to the span's end ("X, which ..., did Y" does not)."""
+    top = doc[i]
+    while top.head.i != top.i and i <= top.head.i < end:
+        top = top.head
+    return top.right_edge.i >= end - 2
 
 
 def _appositive_at(doc: Doc, i: int, end: int) -> bool:

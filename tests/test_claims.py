@@ -641,6 +641,16 @@ RULE_CASES = [
         {"content": "the money could be better spent in partnership with NATO"},
         id="trailing-described-appositive-cut",
     ),
+    pytest.param(
+        "Officials said that in the three largest prefectures, which include Osaka and Kyoto, turnout "
+        "has fallen sharply.",
+        "turnout",
+        {
+            "content": "that in the three largest prefectures, which include Osaka and Kyoto, "
+            "turnout has fallen sharply"
+        },
+        id="relative-clause-mid-content-is-kept",
+    ),
 ]
 
 

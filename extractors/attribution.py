@@ -682,7 +682,7 @@ def noun_attributions(doc: Doc) -> list[Attribution]:
         )
         if clause is None:
             continue
-        content = subtree_span(doc, clause)
+        content = trim_trailing(doc, subtree_span(doc, clause))
         if word_count(doc_text(doc)[content[0] : content[1]]) < 3:
             continue
         owner = noun_owner(tok)

@@ -651,6 +651,12 @@ RULE_CASES = [
         },
         id="relative-clause-mid-content-is-kept",
     ),
+    pytest.param(
+        "His claim that the tariffs would cut prices for farmers, which economists doubt, drew criticism.",
+        "the tariffs",
+        {"cue": "claim", "content": "that the tariffs would cut prices for farmers"},
+        id="noun-cue-content-loses-its-trailing-relative-clause",
+    ),
 ]
 
 

@@ -347,7 +347,11 @@ def as_clause(doc: Doc, verb: Token) -> list[Span] | None:
 def _has_complement(verb: Token) -> bool:
     """A verb with its own object or clause ("as they vowed to fight on") reports that, not the
     clause around it."""
-    return any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c.i > verb.i for c in verb.children)
+    topic = {"dobj", "xcomp", "ccomp"}
+    return any(
+        c.i > verb.i and (c.dep_ in topic or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS))
+        for c in verb.children
+    )
 
 
 def answer(doc: Doc, verb: Token) -> list[Span] | None:
@@ -438,6 +442,14 @@ def _appositive_at(doc: Doc, i: int, end: int) -> bool:
     return any(t.dep_ == "appos" and t.left_edge.i == i and t.right_edge.i >= end - 2 for t in doc[i:end])
 
 
+def _parenthetical(doc: Doc, clause: Token) -> bool:
+    """A clause set off by a bracket or dash ("... (they want lower rates)"): an aside, not the
+    verb's complement."""
+    first = clause.left_edge.i
+    opener = doc[first] if doc[first].is_punct else doc[first - 1] if first > 0 else None
+    return opener is not None and opener.text in {"(", "\u2014", "\u2015", "--"}
+
+
 def _clause_span(doc: Doc, clause: Token) -> Span:
     """A complement clause's span, cut before a conjoined reporting verb ("... and warned X")."""
     last = clause.right_edge.i
@@ -468,7 +480,7 @@ def _argument_prep(prep: Token) -> bool:
 def complement_for(doc: Doc, verb: Token) -> Span | None:
     """The complement a cue verb introduces: its clause, infinitive or object."""
     ccomps = _children(verb, {"ccomp", "csubj"}) if verb.lemma_ != "be" else []
-    ccomps = [c for c in ccomps if c.dep_ == "ccomp"]
+    ccomps = [c for c in ccomps if c.dep_ == "ccomp" and not _parenthetical(doc, c)]
     if verb.i and any(c.dep_ == "mark" for c in verb.children):
         ccomps = [c for c in ccomps if c.i > verb.i]
     if ccomps:

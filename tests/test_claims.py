@@ -12,6 +12,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors.amounts import find_amounts
 from extractors.attribution import find_attributions
@@ -629,6 +630,12 @@ RULE_CASES = [
         id="as-clause-with-its-own-complement-reports-that",
     ),
     pytest.param(
+        "As Kishida talked about rebuilding trade ties, Biden stressed the need for security.",
+        "trade ties",
+        {"content": "rebuilding trade ties", "speaker_text": "Kishida"},
+        id="as-clause-with-a-topic-reports-that",
+    ),
+    pytest.param(
         "Breaking: Officials said the talks had collapsed.",
         "the talks",
         {"speaker_text": "Officials", "content": "the talks had collapsed"},
@@ -669,3 +676,17 @@ def test_rule_belief_verb_with_a_short_object_is_no_claim(nlp: Language) -> None
 def test_rule_fields(nlp: Language, text: str, part: str, expected: dict[str, object]) -> None:
     claim = one(nlp, text, part)
     assert {field: getattr(claim, field) for field in expected} == expected
+
+
+def test_rule_parenthetical_clause_is_not_the_complement() -> None:
+    """A bracketed aside the parser hung on the cue as a second clause: the first clause stays
+    the content. (A hand-built parse pins the rule, not the model's attachment of the aside.)"""
+    words = ["Officials", "said", "the", "deal", "was", "done", "(", "critics", "disagree", ")", "."]
+    heads = [1, 1, 3, 4, 1, 4, 8, 8, 1, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "nsubj", "ccomp", "punct", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT"]
+    tags = ["NNS", "VBD", "DT", "NN", "VBD", "JJ", "-LRB-", "NNS", "VBP", "-RRB-", "."]
+    lemmas = ["official", "say", "the", "deal", "be", "done", "(", "critic", "disagree", ")", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    said = [a for a in find_attributions(doc) if a.cue_token == 1]
+    assert [[doc.text[s:e] for s, e in a.content] for a in said] == [["the deal was done"]]

@@ -40,6 +40,7 @@ _TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")
 # Verbs that introduce a quotation only when right next to it ("...," he continued).
 QUOTE_VERBS = {"continue", "conclude", "begin", "start", "go", "put", "quip", "sum", "offer"}
+SUBORDINATORS = {"when", "because", "while", "after", "before", "since", "if", "although", "though", "until"}
 WH_WORDS = {"whether", "how", "why", "what", "who"}
 ANSWERS = {"yes", "no"}
 VIEW_NOUNS = {"view", "opinion", "word", "eye", "estimation", "judgment", "judgement", "mind"}
@@ -799,6 +800,8 @@ def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
     for tok in after[:LOOKAROUND]:
         if _is_quote(tok) or "\n" in tok.text or (tok.is_sent_start and tok.idx > quote.end + 1):
             break
+        if tok.lower_ in SUBORDINATORS:
+            break  # "'...,' when Clinton blasted him": another clause, not the quote's reporting verb
         if tok.pos_ == "VERB" and cue_lemma(tok) in SPEECH_VERBS | QUOTE_VERBS:
             return tok
     before = _tokens_between(doc, max(0, quote.start - 200), quote.start)

@@ -636,6 +636,13 @@ RULE_CASES = [
         id="as-clause-with-a-topic-reports-that",
     ),
     pytest.param(
+        "The spot ends with footage of Takaichi saying during the debate last week, \u201cThat makes us "
+        "stronger,\u201d when critics blasted her for the deal.",
+        "That makes us stronger",
+        {"speaker_text": "Takaichi", "cue": "saying", "is_direct_quote": True},
+        id="quote-not-given-to-a-verb-in-a-following-when-clause",
+    ),
+    pytest.param(
         "Breaking: Officials said the talks had collapsed.",
         "the talks",
         {"speaker_text": "Officials", "content": "the talks had collapsed"},

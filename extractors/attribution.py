@@ -443,6 +443,11 @@ def _appositive_at(doc: Doc, i: int, end: int) -> bool:
     return any(t.dep_ == "appos" and t.left_edge.i == i and t.right_edge.i >= end - 2 for t in doc[i:end])
 
 
+def _clausal_complement(clause: Token) -> bool:
+    """A ccomp, or a that-clause the parser took for an adverbial ("tweeted that X was ...")."""
+    return clause.dep_ == "ccomp" or (clause.i > clause.head.i and clause.left_edge.lower_ == "that")
+
+
 def _parenthetical(doc: Doc, clause: Token) -> bool:
     """A clause set off by a bracket or dash ("... (they want lower rates)"): an aside, not the
     verb's complement."""
@@ -480,8 +485,8 @@ def _argument_prep(prep: Token) -> bool:
 
 def complement_for(doc: Doc, verb: Token) -> Span | None:
     """The complement a cue verb introduces: its clause, infinitive or object."""
-    ccomps = _children(verb, {"ccomp", "csubj"}) if verb.lemma_ != "be" else []
-    ccomps = [c for c in ccomps if c.dep_ == "ccomp" and not _parenthetical(doc, c)]
+    ccomps = _children(verb, {"ccomp", "advcl"}) if verb.lemma_ != "be" else []
+    ccomps = [c for c in ccomps if _clausal_complement(c) and not _parenthetical(doc, c)]
     if verb.i and any(c.dep_ == "mark" for c in verb.children):
         ccomps = [c for c in ccomps if c.i > verb.i]
     if ccomps:

@@ -697,3 +697,16 @@ def test_rule_parenthetical_clause_is_not_the_complement() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     said = [a for a in find_attributions(doc) if a.cue_token == 1]
     assert [[doc.text[s:e] for s, e in a.content] for a in said] == [["the deal was done"]]
+
+
+def test_rule_that_clause_parsed_as_adverbial_is_the_complement() -> None:
+    """ "tweeted that X was ...", with the that-clause hung on the verb as an adverbial clause."""
+    words = ["Trump", "tweeted", "that", "Machado", "was", "disgusting", "."]
+    heads = [1, 1, 4, 4, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "advmod", "nsubj", "advcl", "acomp", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "PROPN", "AUX", "ADJ", "PUNCT"]
+    tags = ["NNP", "VBD", "WDT", "NNP", "VBD", "JJ", "."]
+    lemmas = ["Trump", "tweet", "that", "Machado", "be", "disgusting", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    tweeted = [a for a in find_attributions(doc) if a.cue_token == 1]
+    assert [[doc.text[s:e] for s, e in a.content] for a in tweeted] == [["that Machado was disgusting"]]

@@ -685,28 +685,50 @@ def test_rule_fields(nlp: Language, text: str, part: str, expected: dict[str, ob
     assert {field: getattr(claim, field) for field in expected} == expected
 
 
+def hand_parse(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """A Doc from (word, head, dep, pos, tag, lemma) rows: pins a rule to one parse, whatever the
+    model would attach."""
+    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows, strict=True))
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def contents_of_cue(doc: Doc, cue_token: int) -> list[list[str]]:
+    """The content fragments of the attributions cued by one token."""
+    return [[doc.text[s:e] for s, e in a.content] for a in find_attributions(doc) if a.cue_token == cue_token]
+
+
 def test_rule_parenthetical_clause_is_not_the_complement() -> None:
-    """A bracketed aside the parser hung on the cue as a second clause: the first clause stays
-    the content. (A hand-built parse pins the rule, not the model's attachment of the aside.)"""
-    words = ["Officials", "said", "the", "deal", "was", "done", "(", "critics", "disagree", ")", "."]
-    heads = [1, 1, 3, 4, 1, 4, 8, 8, 1, 8, 1]
-    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "nsubj", "ccomp", "punct", "punct"]
-    pos = ["NOUN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT"]
-    tags = ["NNS", "VBD", "DT", "NN", "VBD", "JJ", "-LRB-", "NNS", "VBP", "-RRB-", "."]
-    lemmas = ["official", "say", "the", "deal", "be", "done", "(", "critic", "disagree", ")", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    said = [a for a in find_attributions(doc) if a.cue_token == 1]
-    assert [[doc.text[s:e] for s, e in a.content] for a in said] == [["the deal was done"]]
+    """A bracketed aside the parser hung on the cue as a second clause: the first clause stays."""
+    doc = hand_parse(
+        [
+            ("Officials", 1, "nsubj", "NOUN", "NNS", "official"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("deal", 4, "nsubj", "NOUN", "NN", "deal"),
+            ("was", 1, "ccomp", "AUX", "VBD", "be"),
+            ("done", 4, "acomp", "ADJ", "JJ", "done"),
+            ("(", 8, "punct", "PUNCT", "-LRB-", "("),
+            ("critics", 8, "nsubj", "NOUN", "NNS", "critic"),
+            ("disagree", 1, "ccomp", "VERB", "VBP", "disagree"),
+            (")", 8, "punct", "PUNCT", "-RRB-", ")"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert contents_of_cue(doc, 1) == [["the deal was done"]]
 
 
 def test_rule_that_clause_parsed_as_adverbial_is_the_complement() -> None:
     """ "tweeted that X was ...", with the that-clause hung on the verb as an adverbial clause."""
-    words = ["Trump", "tweeted", "that", "Machado", "was", "disgusting", "."]
-    heads = [1, 1, 4, 4, 1, 4, 1]
-    deps = ["nsubj", "ROOT", "advmod", "nsubj", "advcl", "acomp", "punct"]
-    pos = ["PROPN", "VERB", "PRON", "PROPN", "AUX", "ADJ", "PUNCT"]
-    tags = ["NNP", "VBD", "WDT", "NNP", "VBD", "JJ", "."]
-    lemmas = ["Trump", "tweet", "that", "Machado", "be", "disgusting", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    tweeted = [a for a in find_attributions(doc) if a.cue_token == 1]
-    assert [[doc.text[s:e] for s, e in a.content] for a in tweeted] == [["that Machado was disgusting"]]
+    doc = hand_parse(
+        [
+            ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"),
+            ("tweeted", 1, "ROOT", "VERB", "VBD", "tweet"),
+            ("that", 4, "advmod", "PRON", "WDT", "that"),
+            ("Machado", 4, "nsubj", "PROPN", "NNP", "Machado"),
+            ("was", 1, "advcl", "AUX", "VBD", "be"),
+            ("disgusting", 4, "acomp", "ADJ", "JJ", "disgusting"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert contents_of_cue(doc, 1) == [["that Machado was disgusting"]]

@@ -34,7 +34,7 @@ SEEM_VERBS = {"seem", "appear"}
 SEEM_DEPS = {"xcomp", "acomp", "oprd", "ccomp"}
 ADJUNCT_PREPS = {"during", "since", "after", "before", "at", "in", "while", "despite", "amid"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose"}
-# Words opening a trailing clause the speaker's content does not include (", where ...").
+# Words opening a trailing clause the speaker's content does not include (", although ...").
 TRAILING_WORDS = RELATIVE_WORDS | {"although", "though", "while"}
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")

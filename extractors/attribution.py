@@ -34,13 +34,15 @@ SEEM_VERBS = {"seem", "appear"}
 SEEM_DEPS = {"xcomp", "acomp", "oprd", "ccomp"}
 ADJUNCT_PREPS = {"during", "since", "after", "before", "at", "in", "while", "despite", "amid"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose"}
+CONCESSIVES = {"although", "though", "while"}
 # Words opening a trailing clause the speaker's content does not include (", although ...").
-TRAILING_WORDS = RELATIVE_WORDS | {"although", "though", "while"}
+TRAILING_WORDS = RELATIVE_WORDS | CONCESSIVES
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _BODY_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'\u2019-]*")
 # Verbs that introduce a quotation only when right next to it ("...," he continued).
 QUOTE_VERBS = {"continue", "conclude", "begin", "start", "go", "put", "quip", "sum", "offer"}
-SUBORDINATORS = {"when", "because", "while", "after", "before", "since", "if", "although", "though", "until"}
+# Words opening a clause of its own: a quote's reporting verb is not looked for past them.
+SUBORDINATORS = CONCESSIVES | {"when", "because", "after", "before", "since", "if", "until"}
 WH_WORDS = {"whether", "how", "why", "what", "who"}
 ANSWERS = {"yes", "no"}
 VIEW_NOUNS = {"view", "opinion", "word", "eye", "estimation", "judgment", "judgement", "mind"}
@@ -71,6 +73,7 @@ NON_ATTRIBUTIVE_NOUNS = {
     "possibility",
 }
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 # Verbs that take a finite clause without attributing it to their subject.
 NON_ATTRIBUTIVE_VERBS = {
     "be",
@@ -229,7 +232,7 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
     reporter = _reporting_verb_above(verb)
     subj = subject_of(reporter if reporter is not None else verb)
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
-        return tok_span(doc, verb.head.left_edge.i, verb.i - 1), verb.head.i
+        return _words_before(doc, verb.head, verb), verb.head.i  # "super PACs backing Cruz"
     if subj is None:
         subj = _stray_subject(doc, verb)
     if subj is None:
@@ -243,8 +246,13 @@ def source_for(doc: Doc, verb: Token) -> tuple[Span | None, int | None]:
         return None, None
     if subj.i < verb.i and any(c.dep_ == "appos" and c.i > verb.i for c in subj.children):
         # "Podliska alleges X, a claim that ...": the parser hung a later appositive on the subject.
-        return tok_span(doc, subj.left_edge.i, max(t.i for t in subj.subtree if t.i < verb.i)), subj.i
+        return _words_before(doc, subj, verb), subj.i
     return subtree_span(doc, subj), subj.i
+
+
+def _words_before(doc: Doc, tok: Token, verb: Token) -> Span:
+    """The span of a noun's own words before the verb, when its subtree runs on past the verb."""
+    return tok_span(doc, tok.left_edge.i, max(t.i for t in tok.subtree if t.i < verb.i))
 
 
 def _reporting_verb_above(verb: Token) -> Token | None:
@@ -348,11 +356,15 @@ def as_clause(doc: Doc, verb: Token) -> list[Span] | None:
 def _has_complement(verb: Token) -> bool:
     """A verb with its own object or clause ("as they vowed to fight on") reports that, not the
     clause around it."""
-    topic = {"dobj", "xcomp", "ccomp"}
     return any(
-        c.i > verb.i and (c.dep_ in topic or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS))
+        c.i > verb.i and (c.dep_ in {"dobj", "xcomp"} or _clausal_complement(c) or _topic_prep(c))
         for c in verb.children
     )
+
+
+def _topic_prep(tok: Token) -> bool:
+    """A preposition naming what is spoken about: "talked about X", "warned against Y"."""
+    return tok.dep_ == "prep" and tok.lower_ in CONTENT_PREPS
 
 
 def answer(doc: Doc, verb: Token) -> list[Span] | None:
@@ -485,13 +497,13 @@ def _argument_prep(prep: Token) -> bool:
 
 def complement_for(doc: Doc, verb: Token) -> Span | None:
     """The complement a cue verb introduces: its clause, infinitive or object."""
-    ccomps = _children(verb, {"ccomp", "advcl"}) if verb.lemma_ != "be" else []
-    ccomps = [c for c in ccomps if _clausal_complement(c) and not _parenthetical(doc, c)]
+    clauses = _children(verb, {"ccomp", "advcl"}) if verb.lemma_ != "be" else []
+    clauses = [c for c in clauses if _clausal_complement(c) and not _parenthetical(doc, c)]
     if verb.i and any(c.dep_ == "mark" for c in verb.children):
-        ccomps = [c for c in ccomps if c.i > verb.i]
-    if ccomps:
-        right = [c for c in ccomps if c.i > verb.i]
-        return _clause_span(doc, (right or ccomps)[-1])
+        clauses = [c for c in clauses if c.i > verb.i]
+    if clauses:
+        right = [c for c in clauses if c.i > verb.i]
+        return _clause_span(doc, (right or clauses)[-1])
     lemma = cue_lemma(verb)
     xcomps = _children(verb, {"xcomp"})
     if xcomps and lemma in XCOMP_VERBS:
@@ -511,11 +523,11 @@ def complement_for(doc: Doc, verb: Token) -> Span | None:
             if c.dep_ in TAIL_DEPS and c.i > objs[0].i and (c.dep_ != "prep" or _argument_prep(c))
         ]
         last = max(objs + tail, key=lambda c: c.right_edge.i)
-        span = tok_span(doc, objs[0].left_edge.i, _conjunct_end(verb, last, {"NN", "NNS", "NNP", "NNPS"}))
+        span = tok_span(doc, objs[0].left_edge.i, _conjunct_end(verb, last, NOUN_TAGS))
         if _belief_only(lemma) and word_count(doc_text(doc)[span[0] : span[1]]) <= BELIEF_OBJECT_WORDS:
             return None
         return span
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+    preps = [c for c in verb.children if _topic_prep(c)]
     if preps and preps[0].i > verb.i:
         pobjs = _children(preps[0], {"pobj", "pcomp"})
         if pobjs:

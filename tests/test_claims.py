@@ -698,9 +698,8 @@ def contents_of_cue(doc: Doc, cue_token: int) -> list[list[str]]:
     return [[doc.text[s:e] for s, e in a.content] for a in find_attributions(doc) if a.cue_token == cue_token]
 
 
-def test_rule_parenthetical_clause_is_not_the_complement() -> None:
-    """A bracketed aside the parser hung on the cue as a second clause: the first clause stays."""
-    doc = hand_parse(
+HAND_PARSED_CASES = [
+    pytest.param(
         [
             ("Officials", 1, "nsubj", "NOUN", "NNS", "official"),
             ("said", 1, "ROOT", "VERB", "VBD", "say"),
@@ -713,14 +712,11 @@ def test_rule_parenthetical_clause_is_not_the_complement() -> None:
             ("disagree", 1, "ccomp", "VERB", "VBP", "disagree"),
             (")", 8, "punct", "PUNCT", "-RRB-", ")"),
             (".", 1, "punct", "PUNCT", ".", "."),
-        ]
-    )
-    assert contents_of_cue(doc, 1) == [["the deal was done"]]
-
-
-def test_rule_that_clause_parsed_as_adverbial_is_the_complement() -> None:
-    """ "tweeted that X was ...", with the that-clause hung on the verb as an adverbial clause."""
-    doc = hand_parse(
+        ],
+        "the deal was done",
+        id="bracketed-aside-hung-on-the-cue-is-not-its-clause",
+    ),
+    pytest.param(
         [
             ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"),
             ("tweeted", 1, "ROOT", "VERB", "VBD", "tweet"),
@@ -729,6 +725,14 @@ def test_rule_that_clause_parsed_as_adverbial_is_the_complement() -> None:
             ("was", 1, "advcl", "AUX", "VBD", "be"),
             ("disgusting", 4, "acomp", "ADJ", "JJ", "disgusting"),
             (".", 1, "punct", "PUNCT", ".", "."),
-        ]
-    )
-    assert contents_of_cue(doc, 1) == [["that Machado was disgusting"]]
+        ],
+        "that Machado was disgusting",
+        id="that-clause-parsed-as-adverbial-is-the-complement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rows", "content"), HAND_PARSED_CASES)
+def test_rule_on_a_hand_parse(rows: list[tuple[str, int, str, str, str, str]], content: str) -> None:
+    """The content of the cue at token 1, on parses the model makes but not reliably."""
+    assert contents_of_cue(hand_parse(rows), 1) == [[content]]

@@ -208,6 +208,7 @@ def write_stage(settings: Settings, batch: Batch) -> Batch:
             batch.failures,
             spacy_model=settings.spacy_model,
             staged=staged,
+            link=settings,
         )
     return batch
 

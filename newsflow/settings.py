@@ -115,6 +115,44 @@ class Settings(BaseSettings):
         None, description="stage extracted batches as Parquet here (run_id=/date= partitions) before loading"
     )
 
+    # cross-outlet links (issue 17): copies, stories, statements; logic in extractors/similarity.py
+    link_articles: bool = Field(True, description="link copies, stories and statements while writing a batch")
+    link_shingle_words: int = Field(4, description="words per shingle of the near-duplicate fingerprint")
+    link_minhash_perms: int = Field(128, description="MinHash permutations per fingerprint")
+    link_lsh_bands: int = Field(
+        32, description="LSH bands (perms/bands rows each): more bands, more candidates"
+    )
+    link_copy_lead_words: int = Field(50, description="words of the lead a copy keeps (its own band keys)")
+    link_copy_min_similarity: float = Field(
+        0.7, description="a copy shares this much of the lead, of the shingles, or of the sentences in order"
+    )
+    link_copy_min_content: float = Field(
+        0.4, description="content words two texts must share before their sentences are aligned"
+    )
+    link_story_min_similarity: float = Field(
+        0.13, description="average cosine of an article's profile to a story's reports, to join it"
+    )
+    link_story_top_terms: int = Field(400, description="entities and words kept in an article's story profile")
+    link_story_candidates: int = Field(100, description="stored stories compared with a batch, most alike first")
+    link_story_window_days: float = Field(
+        4.0, description="a story takes reports up to this many days after its last one (and before its first)"
+    )
+    link_statement_min_similarity: float = Field(
+        0.6, description="same speaker: share of the shorter claim's content words the other holds"
+    )
+    link_statement_min_terms: int = Field(
+        2, description="same speaker: content words both claims hold, at least"
+    )
+    link_statement_min_run: int = Field(
+        3, description="a run of this many words covering the shorter claim links it (a partial quote)"
+    )
+    link_statement_strong_similarity: float = Field(
+        0.8, description="speaker unknown or different: share of content words needed"
+    )
+    link_statement_strong_terms: int = Field(
+        5, description="different speakers: shared content words needed (unknown speaker: one less)"
+    )
+
     @property
     def archive_dir(self) -> Path:
         """Where raw bytes are archived for `reprocess`."""

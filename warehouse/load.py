@@ -17,6 +17,8 @@ from extractors.linking import PERSON_PREFIX, link_across_articles
 from extractors.names import key_name
 from newsflow.ids import stable_id
 from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
+from newsflow.settings import Settings
+from warehouse.links import Touched, link_tables, refresh_links, replaced_links
 
 OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
 
@@ -29,10 +31,13 @@ def write_batch(
     failures: list[Failure],
     spacy_model: str | None = None,
     staged: dict[str, pa.Table] | None = None,
+    link: Settings | None = None,
 ) -> None:
     """Replace the batch's articles and all their rows, record outcomes and failures, atomically.
 
     `staged`: rows already built as Arrow tables (e.g. read back from Parquet staging), written too.
+    `link`: when given (with link_articles on), copies, stories and statements are linked in the same
+    transaction (warehouse.links), with its thresholds.
     """
     now = datetime.now(UTC)
     ids = {x.article.locator: stable_id(x.article.locator) for x in extracted}
@@ -43,10 +48,19 @@ def write_batch(
     con.execute("BEGIN")
     try:
         tables = relink(tables, link_keys(con, entities_of(tables)))
+        linking = link is not None and link.link_articles
+        links = replaced_links(con, article_ids) if linking else Touched()
+        tables = _keep_first_ingest(con, tables, article_ids)
         touched = _delete_articles(con, article_ids)
+        if link is not None and linking:
+            tables, linked = link_tables(con, tables, link, run_id, now)
+            links.stories |= linked.stories
+            links.statements |= linked.statements
         _insert_entities(con, tables.pop("entities", None), now)
         for name, table in tables.items():
             _insert(con, name, table)
+        if linking:
+            refresh_links(con, links)
         if "mentions" in tables:
             touched |= set(tables["mentions"].column("entity_id").to_pylist())
         _refresh_aliases(con, touched)
@@ -405,6 +419,33 @@ def _insert_entities(con: duckdb.DuckDBPyConnection, table: pa.Table | None, now
             "ANTI JOIN entities e USING (entity_key)",
             [now],
         )
+
+
+def _keep_first_ingest(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], article_ids: list[int]
+) -> dict[str, pa.Table]:
+    """A replaced article keeps the time it was first ingested (its report time when it has no date)."""
+    if not article_ids:
+        return tables
+    first = dict(
+        con.execute(
+            "SELECT article_id, ingested_at FROM articles WHERE article_id IN "
+            f"({', '.join(str(int(a)) for a in article_ids)})"
+        ).fetchall()
+    )
+    if not first:
+        return tables
+    arts = tables["articles"]
+    ingested = [
+        first.get(a, t)
+        for a, t in zip(
+            arts.column("article_id").to_pylist(), arts.column("ingested_at").to_pylist(), strict=True
+        )
+    ]
+    i = arts.schema.get_field_index("ingested_at")
+    return tables | {
+        "articles": arts.set_column(i, "ingested_at", pa.array(ingested, arts.schema.field(i).type))
+    }
 
 
 def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> set[int]:

@@ -1,0 +1,372 @@
+"""Similarity between reports, as pure functions: near-duplicate fingerprints, story profiles, statements.
+
+Copies: MinHash (datasketch) over word shingles of the lead and of the whole text; LSH band keys make
+finding a candidate a key probe; a candidate (or an earlier report of the same story) is a copy when it
+shares the lead, most shingles, or rewrites the text sentence by sentence. Stories: average-link
+clustering of IDF-weighted entity and word profiles. Statements: word overlap of claim contents,
+stricter when the speakers are unknown or differ. Thresholds live in newsflow.settings (link_*).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+import numpy as np
+from datasketch import MinHash
+
+from newsflow.ids import stable_id
+
+_SEED = 17  # fixed: signatures stored in the warehouse must stay comparable across runs
+_WORD = re.compile(r"\w+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+# Words that carry no statement content (kept short on purpose: "no", "not", "never" carry meaning).
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "it",
+        "its",
+        "it's",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "me",
+        "him",
+        "her",
+        "them",
+        "us",
+        "my",
+        "his",
+        "their",
+        "our",
+        "your",
+        "s",
+        "t",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "also",
+        "very",
+        "so",
+        "then",
+        "than",
+        "just",
+        "said",
+        "says",
+        "say",
+        "says",
+        "told",
+        "tells",
+        "tell",
+        "saying",
+        "according",
+    ]
+)
+
+
+def words(text: str) -> list[str]:
+    """Case-, accent- and quote-folded word tokens."""
+    folded = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)).replace("'", ""))
+
+
+# --- copies -----------------------------------------------------------------------------------
+
+
+def shingles(tokens: Sequence[str], n: int) -> set[str]:
+    """Word n-grams (the whole sequence when it is shorter than one n-gram)."""
+    n = max(1, min(n, len(tokens)))
+    return {" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
+
+
+def minhash(grams: Iterable[str], perms: int) -> np.ndarray:
+    """MinHash signature of a set of shingles (datasketch, fixed seed: stored keys stay comparable)."""
+    m = MinHash(num_perm=perms, seed=_SEED)
+    m.update_batch([g.encode("utf-8") for g in grams])
+    return np.asarray(m.hashvalues, np.uint32)
+
+
+def band_keys(signature: np.ndarray, bands: int, kind: str) -> list[int]:
+    """One 63-bit key per LSH band: texts sharing a key are candidate near-duplicates."""
+    rows = len(signature) // bands
+    return [stable_id(kind, b, signature[b * rows : (b + 1) * rows].tobytes().hex()) for b in range(bands)]
+
+
+def _share(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    """Share of the smaller set that the other holds too."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[\"\u201c\w])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class CopyText:
+    """What the copy test compares: lead and whole-text shingles, content words, sentences' words."""
+
+    lead: frozenset[str]
+    text: frozenset[str]
+    content: frozenset[str]
+    sentences: tuple[frozenset[str], ...]
+
+    @classmethod
+    def of(cls, text: str, shingle_words: int, lead_words: int) -> CopyText:
+        """The copy view of an article text."""
+        tokens = words(text)
+        sents = []
+        for part in _SENTENCE_END.split(text):
+            terms = frozenset(_stem(t) for t in words(part) if t not in FUNCTION_WORDS)
+            if len(terms) >= 4:
+                sents.append(terms)
+        return cls(
+            frozenset(shingles(tokens[:lead_words], 3)),
+            frozenset(shingles(tokens, shingle_words)),
+            frozenset(_stem(t) for t in tokens if t not in FUNCTION_WORDS),
+            tuple(sents),
+        )
+
+
+def aligned_share(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], overlap: float = 0.5) -> float:
+    """Share of the shorter text's sentences that match, in order, a sentence of the other (a rewrite
+    that follows its source sentence by sentence)."""
+    if not a or not b:
+        return 0.0
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev = 0
+        for j, y in enumerate(b):
+            cur = row[j + 1]
+            row[j + 1] = max(row[j + 1], row[j], prev + (1 if _share(x, y) >= overlap else 0))
+            prev = cur
+    return row[-1] / min(len(a), len(b))
+
+
+def copy_score(a: CopyText, b: CopyText, min_content: float) -> float:
+    """How much one text copies the other, 0-1: the best of a shared lead (3-word shingles of the
+    first words), shared shingles of the whole text, and sentences rewritten one by one in order
+    (tried only when the texts share `min_content` of their content words)."""
+    score = max(_share(a.lead, b.lead), _share(a.text, b.text))
+    if _share(a.content, b.content) >= min_content:
+        score = max(score, aligned_share(a.sentences, b.sentences))
+    return score
+
+
+# --- stories ----------------------------------------------------------------------------------
+
+
+def word_terms(tokens: Iterable[str]) -> Counter[str]:
+    """Content words of a story profile, as `w:<stem>` terms with their counts."""
+    return Counter(
+        "w:" + _stem(t) for t in tokens if t not in FUNCTION_WORDS and len(t) > 2 and not t.isdigit()
+    )
+
+
+def profile(
+    tokens: Sequence[str],
+    entity_counts: Mapping[int, int],
+    df: Mapping[str, int],
+    n_docs: int,
+    top: int,
+) -> dict[str, float]:
+    """An article's story profile: its `top` terms (entities `e:<id>` and content words `w:<stem>`)
+    by (1 + log count) × IDF, L2-normalised."""
+    counts = word_terms(tokens)
+    counts.update({f"e:{e}": c for e, c in entity_counts.items()})
+    weights = {
+        t: (1.0 + math.log(c)) * math.log((1 + n_docs) / (1 + df.get(t, 0))) for t, c in counts.items()
+    }
+    kept = sorted(((w, t) for t, w in weights.items() if w > 0), reverse=True)[:top]
+    norm = math.sqrt(sum(w * w for w, _ in kept))
+    return {t: w / norm for w, t in kept} if norm else {}
+
+
+def average_link(
+    vectors: Sequence[Mapping[str, float]], sizes: Sequence[int], threshold: float, fixed: int = 0
+) -> list[int]:
+    """Average-link clustering of groups given as summed unit vectors with their sizes: repeatedly join
+    the two groups whose members are most alike on average while that average is >= threshold.
+    The first `fixed` groups (stored stories) are not joined with one another unless a new one
+    has joined them. Returns each group's cluster label (the index of a group in its cluster)."""
+    k = len(vectors)
+    if k == 0:
+        return []
+    terms = {t: i for i, t in enumerate({t for v in vectors for t in v})}
+    m = np.zeros((k, len(terms)))
+    for i, v in enumerate(vectors):
+        for t, w in v.items():
+            m[i, terms[t]] = w
+    dots = m @ m.T
+    n = np.asarray(sizes, float)
+    alive = np.ones(k, bool)
+    stored = np.arange(k) < fixed
+    label = list(range(k))
+    while True:
+        avg = dots / np.outer(n, n)
+        avg[~alive, :] = -1.0
+        avg[:, ~alive] = -1.0
+        np.fill_diagonal(avg, -1.0)
+        avg[np.ix_(stored, stored)] = -1.0
+        i, j = divmod(int(np.argmax(avg)), k)
+        if avg[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)  # keep the lower index: stored stories come first
+        dots[i, :] += dots[j, :]
+        dots[:, i] += dots[:, j]
+        n[i] += n[j]
+        alive[j] = False
+        stored[i] = False  # a story that took new reports may now join another story
+        label = [i if x == j else x for x in label]
+    return label
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(k, 0.0) for k, w in a.items())
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+# --- statements -------------------------------------------------------------------------------
+
+Speakers = Literal["same", "unknown", "different"]
+
+
+@dataclass(frozen=True, slots=True)
+class StatementText:
+    """A claim content as the statement matcher sees it."""
+
+    tokens: tuple[str, ...]
+    terms: frozenset[str]  # content words (function words dropped), crudely stemmed
+
+    @classmethod
+    def of(cls, content: str) -> StatementText:
+        """Tokens and content terms of a claim content."""
+        tokens = tuple(words(content))
+        return cls(tokens, frozenset(_stem(t) for t in tokens if t not in FUNCTION_WORDS))
+
+
+def _stem(word: str) -> str:
+    """A crude English stem, enough to match 'realise'/'realize', 'deals'/'deal'."""
+    word = word.replace("is", "iz") if word.endswith(("ise", "ised", "ising")) else word
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """Length of the longest run of tokens the two share in the same order."""
+    if not a or not b:
+        return 0
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return int(match.size)
+
+
+def statement_similarity(a: StatementText, b: StatementText) -> tuple[float, int, int]:
+    """(share of the smaller content's terms the other holds, shared terms, longest shared token run)."""
+    shared = len(a.terms & b.terms)
+    smaller = min(len(a.terms), len(b.terms))
+    return (shared / smaller if smaller else 0.0), shared, longest_run(a.tokens, b.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRule:
+    """How alike two claim contents must be to report one statement (newsflow.settings link_statement_*)."""
+
+    min_similarity: float  # same speaker: share of the smaller content's terms
+    min_terms: int  # ... and at least this many shared terms
+    min_run: int  # or a run of this many tokens that covers the smaller content (a partial quote)
+    strong_similarity: float  # speaker unknown or different: share of terms ...
+    strong_terms: int  # ... and shared terms (different speakers need this many; unknown one less)
+
+
+def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule: StatementRule) -> float:
+    """A score in (0, 1] when the two contents report one statement, else 0."""
+    share, shared, run = statement_similarity(a, b)
+    shorter = min(len(a.tokens), len(b.tokens))
+    partial = run >= rule.min_run and run >= 0.8 * shorter and shared >= 1
+    if speakers == "same":
+        ok = partial or (share >= rule.min_similarity and shared >= rule.min_terms)
+    elif speakers == "unknown":
+        ok = (partial and run >= rule.min_run + 1) or (
+            share >= rule.strong_similarity and shared >= rule.strong_terms - 1
+        )
+    else:
+        ok = share >= rule.strong_similarity and shared >= rule.strong_terms
+    return max(share, run / max(1, shorter)) if ok else 0.0
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Two person names that differ only in middle names or initials ('Donald J. Trump')."""
+    if not a or not b:
+        return False
+    x, y = words(a), words(b)
+    return len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[-1] == y[-1]
+
+
+def speaker_relation(a: int | None, b: int | None, names: Mapping[int, str]) -> Speakers:
+    """Same speaker entity (or the same person's name variant), one unknown, or different."""
+    if a is None or b is None:
+        return "unknown"
+    if a == b or same_person(names.get(a), names.get(b)):
+        return "same"
+    return "different"

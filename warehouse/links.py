@@ -1,0 +1,559 @@
+"""Cross-outlet links, written inside a batch's write transaction: copies, stories, statements (0040).
+
+`link_tables` fills articles.copy_of / copy_similarity / story_id / outlet and claims.statement_id in the
+batch's Arrow tables before they are inserted, reading only what it needs from the warehouse: copies by
+primary-key probes of LSH band keys, stories and statements among the stories the batch's reports touch.
+`refresh_links` then rebuilds the `stories`, `story_terms` and `statements` rows the batch touched.
+The similarity functions and their thresholds live in extractors/similarity.py and newsflow.settings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import duckdb
+import pyarrow as pa
+
+from extractors.similarity import (
+    CopyText,
+    StatementRule,
+    StatementText,
+    average_link,
+    band_keys,
+    copy_score,
+    minhash,
+    profile,
+    same_statement,
+    speaker_relation,
+    word_terms,
+    words,
+)
+from newsflow.ids import stable_id
+from newsflow.settings import Settings
+
+
+@dataclass(slots=True)
+class Touched:
+    """Stories and statements whose derived rows must be rebuilt after the batch's rows are in."""
+
+    stories: set[int] = field(default_factory=set)
+    statements: set[int] = field(default_factory=set)
+
+
+def replaced_links(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> Touched:
+    """Before articles are replaced: note their stories and statements, and take their words out of the
+    term counts and their profiles out of article_terms (they come back with the new version)."""
+    out = Touched()
+    if not article_ids:
+        return out
+    with _registered(con, "link_gone", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+        out.stories = _ids(con, "SELECT story_id FROM articles SEMI JOIN link_gone USING (article_id)")
+        out.statements = _ids(con, "SELECT statement_id FROM claims SEMI JOIN link_gone USING (article_id)")
+        con.execute("DELETE FROM article_terms WHERE article_id IN (SELECT article_id FROM link_gone)")
+    old = _select_in(
+        con, "SELECT coalesce(title, '') || ' ' || text FROM articles", "article_id", article_ids
+    )
+    counts = Counter(t for (text,) in old for t in set(word_terms(words(text))))
+    if counts:
+        terms = pa.table({"term": list(counts), "n": pa.array(list(counts.values()), pa.int32())})
+        with _registered(con, "gone_terms", terms):
+            con.execute(
+                "UPDATE term_stats SET articles = term_stats.articles - g.n FROM gone_terms g "
+                "WHERE term_stats.term = g.term"
+            )
+    return out
+
+
+def link_tables(
+    con: duckdb.DuckDBPyConnection,
+    tables: dict[str, pa.Table],
+    settings: Settings,
+    run_id: str,
+    now: datetime,
+) -> tuple[dict[str, pa.Table], Touched]:
+    """The batch's tables with their links filled in, and what the links touched."""
+    touched = Touched()
+    if "articles" not in tables or tables["articles"].num_rows == 0:
+        return tables, touched
+    arts = tables["articles"]
+    col = {name: arts.column(name).to_pylist() for name in arts.column_names}
+    n = arts.num_rows
+    batch = _Batch(
+        col["article_id"],
+        col["text"],
+        [words(f"{t or ''} {x}") for t, x in zip(col["title"], col["text"], strict=True)],
+        [p or i for p, i in zip(col["published_at"], col["ingested_at"], strict=True)],
+    )
+    outlet = [
+        outlet_of(col["site_name"][i], col["url"][i], col["canonical_url"][i], col["source"][i])
+        for i in range(n)
+    ]
+    stories = _link_stories(con, tables, batch, settings, run_id, now, touched)
+    copy_of, similarity = _link_copies(con, batch, stories, settings)
+    out = dict(tables)
+    out["articles"] = _with(
+        arts,
+        copy_of=pa.array(copy_of, pa.int64()),
+        copy_similarity=pa.array(similarity, pa.float64()),
+        story_id=pa.array(stories, pa.int64()),
+        outlet=pa.array(outlet, pa.string()),
+    )
+    touched.stories |= set(stories)
+    if "claims" in out and out["claims"].num_rows:
+        story_of = dict(zip(batch.ids, stories, strict=True))
+        when = dict(zip(batch.ids, batch.reported, strict=True))
+        statement_ids = _link_statements(con, out, story_of, when, settings)
+        out["claims"] = _with(out["claims"], statement_id=pa.array(statement_ids, pa.int64()))
+        touched.statements |= set(statement_ids)
+    return out, touched
+
+
+@dataclass(slots=True)
+class _Batch:
+    """The batch's articles as the linker sees them, and their order of report (time, then id)."""
+
+    ids: list[int]
+    texts: list[str]
+    tokens: list[list[str]]  # title and text
+    reported: list[datetime]
+    order: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.order = sorted(range(len(self.ids)), key=lambda i: (self.reported[i], self.ids[i]))
+
+
+def outlet_of(site_name: str | None, url: str | None, canonical_url: str | None, source: str) -> str:
+    """Who published the report: its site name, else its URL's host without `www.`, else its source."""
+    if site_name:
+        return site_name
+    for u in (canonical_url, url):
+        host = urlsplit(u).hostname if u else None
+        if host:
+            return host.removeprefix("www.").removeprefix("amp.")
+    return source
+
+
+# --- stories ----------------------------------------------------------------------------------
+
+
+def _link_stories(
+    con: duckdb.DuckDBPyConnection,
+    tables: dict[str, pa.Table],
+    batch: _Batch,
+    settings: Settings,
+    run_id: str,
+    now: datetime,
+    touched: Touched,
+) -> list[int]:
+    """story_id per article: average-link clustering of the batch's profiles with the stored stories
+    of the window that look most alike; stored stories a batch joins are merged (ids kept in story_merges)."""
+    counts: dict[int, Counter[int]] = defaultdict(Counter)
+    if "mentions" in tables:
+        m = tables["mentions"]
+        for aid, eid in zip(
+            m.column("article_id").to_pylist(), m.column("entity_id").to_pylist(), strict=True
+        ):
+            counts[aid][eid] += 1
+    word_sets = [set(word_terms(t)) for t in batch.tokens]
+    batch_df: Counter[str] = Counter(t for ws in word_sets for t in ws)
+    batch_df.update(f"e:{e}" for c in counts.values() for e in c)
+    df = Counter(batch_df)
+    with _registered(con, "batch_terms_df", pa.table({"term": pa.array(list(batch_df), pa.string())})):
+        df.update(
+            dict(
+                con.execute(
+                    "SELECT term, articles FROM term_stats SEMI JOIN batch_terms_df USING (term)"
+                ).fetchall()
+            )
+        )
+        df.update(
+            dict(
+                con.execute(
+                    "SELECT 'e:' || entity_id, articles FROM entity_stats "
+                    "WHERE 'e:' || entity_id IN (SELECT term FROM batch_terms_df)"
+                ).fetchall()
+            )
+        )
+    n_docs = int(con.execute("SELECT count(*) FROM articles").fetchall()[0][0]) + len(batch.ids)
+    vectors = [
+        profile(batch.tokens[i], counts[aid], df, n_docs, settings.link_story_top_terms)
+        for i, aid in enumerate(batch.ids)
+    ]
+    window = timedelta(days=settings.link_story_window_days)
+    stored = _stored_stories(
+        con, vectors, min(batch.reported) - window, max(batch.reported) + window, settings
+    )
+    groups = [v for _, v, _ in stored] + [vectors[i] for i in batch.order]
+    sizes = [n for _, _, n in stored] + [1] * len(batch.ids)
+    labels = average_link(groups, sizes, settings.link_story_min_similarity, fixed=len(stored))
+    k = len(stored)
+    story_at = [sid for sid, _, _ in stored] + [stable_id("story", batch.ids[i]) for i in batch.order]
+    assigned = [0] * len(batch.ids)
+    for pos, i in enumerate(batch.order):
+        assigned[i] = story_at[labels[k + pos]]
+    merged = {story_at[j]: story_at[labels[j]] for j in range(k) if labels[j] != j}
+    _record_merges(con, merged, run_id, now, touched)
+    _insert(
+        con,
+        "article_terms",
+        pa.table(
+            {
+                "article_id": pa.array(
+                    [a for a, v in zip(batch.ids, vectors, strict=True) for _ in v], pa.int64()
+                ),
+                "term": pa.array([t for v in vectors for t in v], pa.string()),
+                "weight": pa.array([w for v in vectors for w in v.values()], pa.float64()),
+            }
+        ),
+    )
+    words_df = {t: c for t, c in Counter(t for ws in word_sets for t in ws).items()}
+    with _registered(
+        con,
+        "batch_word_df",
+        pa.table({"term": list(words_df), "articles": pa.array(list(words_df.values()), pa.int32())}),
+    ):
+        con.execute(
+            "INSERT INTO term_stats SELECT term, articles FROM batch_word_df ON CONFLICT (term) "
+            "DO UPDATE SET articles = term_stats.articles + excluded.articles"
+        )
+    return assigned
+
+
+def _stored_stories(
+    con: duckdb.DuckDBPyConnection,
+    vectors: list[dict[str, float]],
+    since: datetime,
+    until: datetime,
+    settings: Settings,
+) -> list[tuple[int, dict[str, float], int]]:
+    """The stored stories of the window most alike the batch: (story_id, summed profile, articles),
+    oldest first."""
+    summed: dict[str, float] = defaultdict(float)
+    for v in vectors:
+        for t, w in v.items():
+            summed[t] += w
+    probe = pa.table({"term": pa.array(list(summed), pa.string()), "weight": pa.array(list(summed.values()))})
+    with _registered(con, "batch_profile", probe):
+        rows = con.execute(
+            """
+            WITH near AS (
+                SELECT a.story_id
+                FROM article_terms t JOIN batch_profile b USING (term) JOIN articles a USING (article_id)
+                WHERE a.story_id IS NOT NULL AND coalesce(a.published_at, a.ingested_at) BETWEEN ? AND ?
+                GROUP BY a.story_id ORDER BY sum(t.weight * b.weight) DESC LIMIT ?
+            ), terms AS (
+                SELECT a.story_id, t.term, sum(t.weight) AS weight
+                FROM article_terms t JOIN articles a USING (article_id) SEMI JOIN near USING (story_id)
+                GROUP BY ALL
+            )
+            SELECT s.story_id, map(list(t.term), list(t.weight)), any_value(s.articles), any_value(s.first_report_at)
+            FROM terms t JOIN stories s USING (story_id)
+            GROUP BY s.story_id ORDER BY 4, 1
+            """,
+            [since, until, settings.link_story_candidates],
+        ).fetchall()
+    return [(sid, dict(terms), n) for sid, terms, n, _ in rows]
+
+
+def _record_merges(
+    con: duckdb.DuckDBPyConnection, merged: dict[int, int], run_id: str, now: datetime, touched: Touched
+) -> None:
+    """Point stored articles and saved ids of merged stories at the surviving story."""
+    for gone, into in merged.items():
+        con.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [into, gone])
+        con.execute("UPDATE story_merges SET into_story_id = ? WHERE into_story_id = ?", [into, gone])
+        con.execute(
+            "INSERT INTO story_merges VALUES (?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET "
+            "into_story_id = excluded.into_story_id, merged_at = excluded.merged_at, "
+            "run_id = excluded.run_id",
+            [gone, into, now, run_id],
+        )
+        touched.stories |= {gone, into}
+
+
+# --- copies -----------------------------------------------------------------------------------
+
+
+def _link_copies(
+    con: duckdb.DuckDBPyConnection, batch: _Batch, stories: list[int], settings: Settings
+) -> tuple[list[int | None], list[float | None]]:
+    """copy_of and similarity per article. Candidates: articles sharing an LSH band key of the lead or
+    of the whole text (primary-key probes), and the earlier reports of the same story."""
+    views = [CopyText.of(t, settings.link_shingle_words, settings.link_copy_lead_words) for t in batch.texts]
+    keys = [
+        band_keys(minhash(v.lead, settings.link_minhash_perms), settings.link_lsh_bands, "lead")
+        + band_keys(minhash(v.text, settings.link_minhash_perms), settings.link_lsh_bands, "text")
+        for v in views
+    ]
+    first_holder: dict[int, int] = {}
+    for i in batch.order:
+        for key in keys[i]:
+            first_holder.setdefault(key, batch.ids[i])
+    bands = pa.table(
+        {
+            "band_key": pa.array(list(first_holder), pa.int64()),
+            "article_id": pa.array(list(first_holder.values()), pa.int64()),
+        }
+    )
+    with _registered(con, "batch_bands", bands):
+        new = _ids(
+            con, "INSERT INTO copy_bands SELECT * FROM batch_bands ON CONFLICT DO NOTHING RETURNING band_key"
+        )
+    held = dict(
+        _select_in(
+            con,
+            "SELECT band_key, article_id FROM copy_bands",
+            "band_key",
+            [k for k in first_holder if k not in new],
+        )
+    )
+    position = {aid: i for i, aid in enumerate(batch.ids)}
+    rank = {batch.ids[i]: r for r, i in enumerate(batch.order)}
+    by_story: dict[int, list[int]] = defaultdict(list)
+    for i in batch.order:
+        by_story[stories[i]].append(batch.ids[i])
+    with _registered(con, "copy_stories", pa.table({"story_id": pa.array(sorted(by_story), pa.int64())})):
+        peers = con.execute(
+            "SELECT story_id, article_id, text, coalesce(published_at, ingested_at), copy_of FROM articles "
+            "SEMI JOIN copy_stories USING (story_id)"
+        ).fetchall()
+    outside = {aid: (text, when, root) for _, aid, text, when, root in peers}
+    story_peers: dict[int, set[int]] = defaultdict(set)
+    for sid, aid, *_ in peers:
+        story_peers[sid].add(aid)
+    banded = sorted({a for a in held.values() if a not in position and a not in outside})
+    for aid, text, when, root in _select_in(
+        con,
+        "SELECT article_id, text, coalesce(published_at, ingested_at), copy_of FROM articles",
+        "article_id",
+        banded,
+    ):
+        outside[aid] = (text, when, root)
+    cache: dict[int, CopyText] = {}
+    copy_of: list[int | None] = [None] * len(batch.ids)
+    sim: list[float | None] = [None] * len(batch.ids)
+    for i in batch.order:
+        aid = batch.ids[i]
+        candidates = {held.get(k) for k in keys[i]} | story_peers[stories[i]] | set(by_story[stories[i]])
+        best: tuple[float, int] | None = None
+        for c in candidates - {None, aid}:
+            assert c is not None
+            if c in position:
+                if rank[c] >= rank[aid]:
+                    continue  # the later of two reports is the copy
+                view, root = views[position[c]], copy_of[position[c]]
+            elif c in outside:
+                text, when, root = outside[c]
+                if (when, c) > (batch.reported[i], aid):
+                    continue
+                if c not in cache:
+                    cache[c] = CopyText.of(text, settings.link_shingle_words, settings.link_copy_lead_words)
+                view = cache[c]
+            else:
+                continue  # a band's first holder that is no longer stored
+            score = copy_score(views[i], view, settings.link_copy_min_content)
+            if score >= settings.link_copy_min_similarity and (best is None or score > best[0]):
+                best = (score, root if root is not None else c)
+        if best is not None:
+            sim[i], copy_of[i] = round(best[0], 3), best[1]
+    return copy_of, sim
+
+
+# --- statements -------------------------------------------------------------------------------
+
+
+def _link_statements(
+    con: duckdb.DuckDBPyConnection,
+    tables: dict[str, pa.Table],
+    story_of: dict[int, int],
+    reported: dict[int, datetime],
+    settings: Settings,
+) -> list[int]:
+    """statement_id per batch claim: the best-matching statement of its story, or a new one."""
+    claims = tables["claims"]
+    c = {
+        k: claims.column(k).to_pylist()
+        for k in ("claim_id", "article_id", "speaker_entity_id", "content", "content_start")
+    }
+    with _registered(
+        con, "batch_stories", pa.table({"story_id": pa.array(sorted(set(story_of.values())), pa.int64())})
+    ):
+        stored = con.execute(
+            "SELECT a.story_id, c.speaker_entity_id, c.content, c.statement_id FROM claims c "
+            "JOIN articles a USING (article_id) SEMI JOIN batch_stories USING (story_id) "
+            "WHERE c.statement_id IS NOT NULL"
+        ).fetchall()
+    speakers = {s for s in c["speaker_entity_id"] if s is not None} | {
+        r[1] for r in stored if r[1] is not None
+    }
+    names = _entity_names(con, tables, speakers)
+    rule = StatementRule(
+        settings.link_statement_min_similarity,
+        settings.link_statement_min_terms,
+        settings.link_statement_min_run,
+        settings.link_statement_strong_similarity,
+        settings.link_statement_strong_terms,
+    )
+    pool: dict[int, list[tuple[int | None, StatementText, int]]] = defaultdict(list)  # story -> claims
+    index: dict[int, dict[str, list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )  # story -> term -> pool pos
+
+    def add(story: int, speaker: int | None, text: StatementText, statement: int) -> None:
+        for t in text.terms:
+            index[story][t].append(len(pool[story]))
+        pool[story].append((speaker, text, statement))
+
+    for story, speaker, content, statement in stored:
+        add(story, speaker, StatementText.of(content), statement)
+    out = [0] * claims.num_rows
+    order = sorted(
+        range(claims.num_rows),
+        key=lambda i: (reported[c["article_id"][i]], c["article_id"][i], c["content_start"][i]),
+    )
+    for i in order:
+        story, speaker, text = (
+            story_of[c["article_id"][i]],
+            c["speaker_entity_id"][i],
+            StatementText.of(c["content"][i]),
+        )
+        scores: dict[int, float] = {}
+        for pos in {p for t in text.terms for p in index[story].get(t, ())}:
+            other, other_text, statement = pool[story][pos]
+            score = same_statement(text, other_text, speaker_relation(speaker, other, names), rule)
+            if score > scores.get(statement, 0.0):
+                scores[statement] = score
+        out[i] = (
+            max(scores, key=lambda s: (scores[s], -s)) if scores else stable_id("statement", c["claim_id"][i])
+        )
+        add(story, speaker, text, out[i])
+    return out
+
+
+def _entity_names(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], ids: set[int]
+) -> dict[int, str]:
+    """Names of the given entities, from the batch's new entities and the stored ones."""
+    names: dict[int, str] = {}
+    if "entities" in tables:
+        e = tables["entities"]
+        names.update(zip(e.column("entity_id").to_pylist(), e.column("name").to_pylist(), strict=True))
+    with _registered(con, "speaker_ids", pa.table({"entity_id": pa.array(sorted(ids), pa.int64())})):
+        names.update(
+            con.execute(
+                "SELECT entity_id, name FROM entities SEMI JOIN speaker_ids USING (entity_id)"
+            ).fetchall()
+        )
+    return names
+
+
+# --- derived rows -----------------------------------------------------------------------------
+
+_REFRESH_STORIES = (
+    "DELETE FROM stories WHERE story_id IN (SELECT story_id FROM touched_stories)",
+    """
+    INSERT INTO stories
+    SELECT story_id,
+           arg_min(title, (title IS NULL, coalesce(published_at, ingested_at), article_id)),
+           min(coalesce(published_at, ingested_at)), max(coalesce(published_at, ingested_at)),
+           count(*), list_sort(list(DISTINCT outlet)), count(copy_of)
+    FROM articles SEMI JOIN touched_stories USING (story_id)
+    GROUP BY story_id
+    """,
+)
+
+_REFRESH_STATEMENTS = (
+    "DELETE FROM statements WHERE statement_id IN (SELECT statement_id FROM touched_statements)",
+    """
+    INSERT INTO statements
+    WITH r AS (
+        SELECT c.*, a.story_id, a.outlet, a.copy_of, coalesce(a.published_at, a.ingested_at) AS reported_at
+        FROM claims c JOIN articles a USING (article_id) SEMI JOIN touched_statements USING (statement_id)
+    )
+    SELECT statement_id,
+           mode(speaker_entity_id),
+           arg_max(content, (is_direct_quote, length(content))),
+           mode(kind),
+           mode(story_id),
+           arg_min(article_id, (reported_at, article_id)),
+           min(reported_at),
+           arg_min(outlet, (reported_at, article_id)),
+           count(*), count(DISTINCT article_id), count(DISTINCT outlet),
+           count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL)
+    FROM r GROUP BY statement_id
+    """,
+)
+
+
+def refresh_links(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
+    """Rebuild the stories and statements the batch touched (gone ones disappear)."""
+    stories = pa.table(
+        {"story_id": pa.array(sorted(s for s in touched.stories if s is not None), pa.int64())}
+    )
+    with _registered(con, "touched_stories", stories):
+        for sql in _REFRESH_STORIES:
+            con.execute(sql)
+    statements = pa.table(
+        {"statement_id": pa.array(sorted(s for s in touched.statements if s is not None), pa.int64())}
+    )
+    with _registered(con, "touched_statements", statements):
+        for sql in _REFRESH_STATEMENTS:
+            con.execute(sql)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _with(table: pa.Table, **columns: pa.Array) -> pa.Table:
+    """The table with the given columns set (replaced or appended)."""
+    for name, values in columns.items():
+        if name in table.column_names:
+            table = table.set_column(table.schema.get_field_index(name), name, values)
+        else:
+            table = table.append_column(name, values)
+    return table
+
+
+def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> set[int]:
+    """The first column of a query, as a set without NULLs."""
+    return {r[0] for r in con.execute(sql).fetchall() if r[0] is not None}
+
+
+def _select_in(
+    con: duckdb.DuckDBPyConnection, sql: str, key: str, values: Sequence[int]
+) -> list[tuple[Any, ...]]:
+    """Rows whose BIGINT `key` is one of `values`, as a literal IN list: DuckDB probes the primary key's
+    index for it, where a join would scan the table."""
+    if not values:
+        return []
+    return con.execute(f"{sql} WHERE {key} IN ({', '.join(str(int(v)) for v in values)})").fetchall()
+
+
+def _delete_in(con: duckdb.DuckDBPyConnection, table: str, key: str, values: Sequence[int]) -> None:
+    """Delete rows whose BIGINT primary key is one of `values` (an index probe)."""
+    if values:
+        con.execute(f"DELETE FROM {table} WHERE {key} IN ({', '.join(str(int(v)) for v in values)})")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    """Bulk insert an Arrow table by column name."""
+    if table.num_rows:
+        with _registered(con, "link_rows", table):
+            con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM link_rows")
+
+
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """An Arrow table visible to SQL as `name` for the block."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        with suppress(duckdb.Error):
+            con.unregister(name)

@@ -182,9 +182,11 @@ class CopyText:
         )
 
 
-def aligned_share(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], overlap: float = 0.5) -> float:
+def aligned_share(
+    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], overlap: float = 0.5, least: int = 3
+) -> float:
     """Share of the shorter text's sentences that match, in order, a sentence of the other (a rewrite
-    that follows its source sentence by sentence)."""
+    that follows its source sentence by sentence); 0 when fewer than `least` sentences match."""
     if not a or not b:
         return 0.0
     row = [0] * (len(b) + 1)
@@ -194,7 +196,7 @@ def aligned_share(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], over
             cur = row[j + 1]
             row[j + 1] = max(row[j + 1], row[j], prev + (1 if _share(x, y) >= overlap else 0))
             prev = cur
-    return row[-1] / min(len(a), len(b))
+    return row[-1] / min(len(a), len(b)) if row[-1] >= least else 0.0
 
 
 def copy_score(a: CopyText, b: CopyText, min_content: float) -> float:
@@ -332,27 +334,33 @@ def statement_similarity(a: StatementText, b: StatementText) -> tuple[float, int
 class StatementRule:
     """How alike two claim contents must be to report one statement (newsflow.settings link_statement_*)."""
 
-    min_similarity: float  # same speaker: share of the smaller content's terms
+    min_similarity: float  # same speaker, reworded: share of the smaller content's terms ...
     min_terms: int  # ... and at least this many shared terms
-    min_run: int  # or a run of this many tokens that covers the smaller content (a partial quote)
+    min_run: int  # a partial quote: a shared run of this many words covering most of the shorter content
+    quote_run: int  # or a shared run this long, whatever else either content holds
     strong_similarity: float  # speaker unknown or different: share of terms ...
     strong_terms: int  # ... and shared terms (different speakers need this many; unknown one less)
 
 
 def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule: StatementRule) -> float:
-    """A score in (0, 1] when the two contents report one statement, else 0."""
+    """A score in (0, 1] when the two contents report one statement, else 0.
+
+    Same speaker: a partial quote (a shared run of words covering most of the shorter content, or a
+    long shared run) or light rewording (most content words shared). Speaker unknown: the same with a
+    run one word longer, or more content words. Different speakers (a misattribution): only a long
+    verbatim run or nearly all of many content words."""
     share, shared, run = statement_similarity(a, b)
     shorter = min(len(a.tokens), len(b.tokens))
-    partial = run >= rule.min_run and run >= 0.8 * shorter and shared >= 1
+    extra = {"same": 0, "unknown": 1, "different": rule.quote_run}[speakers]
+    partial = shared >= 1 and (
+        (run >= rule.min_run + extra and run >= 0.8 * shorter) or run >= rule.quote_run + extra
+    )
     if speakers == "same":
-        ok = partial or (share >= rule.min_similarity and shared >= rule.min_terms)
-    elif speakers == "unknown":
-        ok = (partial and run >= rule.min_run + 1) or (
-            share >= rule.strong_similarity and shared >= rule.strong_terms - 1
-        )
+        reworded = share >= rule.min_similarity and shared >= rule.min_terms
     else:
-        ok = share >= rule.strong_similarity and shared >= rule.strong_terms
-    return max(share, run / max(1, shorter)) if ok else 0.0
+        need = rule.strong_terms - (1 if speakers == "unknown" else 0)
+        reworded = share >= rule.strong_similarity and shared >= need
+    return max(share, run / max(1, shorter)) if partial or reworded else 0.0
 
 
 def same_person(a: str | None, b: str | None) -> bool:

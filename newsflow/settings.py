@@ -124,7 +124,7 @@ class Settings(BaseSettings):
     )
     link_copy_lead_words: int = Field(50, description="words of the lead a copy keeps (its own band keys)")
     link_copy_min_similarity: float = Field(
-        0.7, description="a copy shares this much of the lead, of the shingles, or of the sentences in order"
+        0.65, description="a copy shares this much of the lead, of the shingles, or of the sentences in order"
     )
     link_copy_min_content: float = Field(
         0.4, description="content words two texts must share before their sentences are aligned"
@@ -138,7 +138,7 @@ class Settings(BaseSettings):
         4.0, description="a story takes reports up to this many days after its last one (and before its first)"
     )
     link_statement_min_similarity: float = Field(
-        0.6, description="same speaker: share of the shorter claim's content words the other holds"
+        0.8, description="same speaker: share of the shorter claim's content words the other holds"
     )
     link_statement_min_terms: int = Field(
         2, description="same speaker: content words both claims hold, at least"
@@ -146,8 +146,11 @@ class Settings(BaseSettings):
     link_statement_min_run: int = Field(
         3, description="a run of this many words covering the shorter claim links it (a partial quote)"
     )
+    link_statement_quote_run: int = Field(
+        5, description="a shared run of this many words links two claims of one speaker, whatever else they hold"
+    )
     link_statement_strong_similarity: float = Field(
-        0.8, description="speaker unknown or different: share of content words needed"
+        0.9, description="speaker unknown or different: share of content words needed"
     )
     link_statement_strong_terms: int = Field(
         5, description="different speakers: shared content words needed (unknown speaker: one less)"

@@ -397,6 +397,7 @@ def _link_statements(
         settings.link_statement_min_similarity,
         settings.link_statement_min_terms,
         settings.link_statement_min_run,
+        settings.link_statement_quote_run,
         settings.link_statement_strong_similarity,
         settings.link_statement_strong_terms,
     )

@@ -343,7 +343,8 @@ class StatementRule:
 
 
 def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule: StatementRule) -> float:
-    """A score in (0, 1] when the two contents report one statement, else 0.
+    """How strongly the two contents report one statement (the longest shared run of words plus the
+    share of content words), or 0 when they do not.
 
     Same speaker: a partial quote (a shared run of words covering most of the shorter content, or a
     long shared run) or light rewording (most content words shared). Speaker unknown: the same with a
@@ -360,7 +361,7 @@ def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule:
     else:
         need = rule.strong_terms - (1 if speakers == "unknown" else 0)
         reworded = share >= rule.strong_similarity and shared >= need
-    return max(share, run / max(1, shorter)) if partial or reworded else 0.0
+    return run + share if partial or reworded else 0.0
 
 
 def same_person(a: str | None, b: str | None) -> bool:

@@ -141,7 +141,7 @@ class Settings(BaseSettings):
         0.8, description="same speaker: share of the shorter claim's content words the other holds"
     )
     link_statement_min_terms: int = Field(
-        2, description="same speaker: content words both claims hold, at least"
+        3, description="same speaker: content words both claims hold, at least"
     )
     link_statement_min_run: int = Field(
         3, description="a run of this many words covering the shorter claim links it (a partial quote)"

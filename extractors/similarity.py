@@ -12,11 +12,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
+from functools import cache, lru_cache
+from typing import Any, Final, Literal
 
 import numpy as np
 from datasketch import MinHash
@@ -24,6 +26,7 @@ from datasketch import MinHash
 from newsflow.ids import stable_id
 
 _SEED = 17  # fixed: signatures stored in the warehouse must stay comparable across runs
+_SCHEME: Final = "affine32"  # pinned: band keys stored by one datasketch version must match the next
 _WORD = re.compile(r"\w+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
@@ -122,8 +125,10 @@ FUNCTION_WORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Case-, accent- and quote-folded word tokens."""
-    folded = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
-    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)).replace("'", ""))
+    folded = text.translate(_QUOTES).casefold().replace("'", "")
+    if not folded.isascii():
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return _WORD.findall(folded)
 
 
 # --- copies -----------------------------------------------------------------------------------
@@ -135,17 +140,32 @@ def shingles(tokens: Sequence[str], n: int) -> set[str]:
     return {" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
 
 
+@cache
+def _permutations(perms: int) -> Any:
+    """The MinHash permutations, drawn once per process (datasketch draws them per object)."""
+    return MinHash(num_perm=perms, seed=_SEED, scheme=_SCHEME).permutations
+
+
 def minhash(grams: Iterable[str], perms: int) -> np.ndarray:
-    """MinHash signature of a set of shingles (datasketch, fixed seed: stored keys stay comparable)."""
-    m = MinHash(num_perm=perms, seed=_SEED)
+    """MinHash signature of a set of shingles (datasketch, fixed seed and CRC-32 hashes: stored keys stay
+    comparable across runs and processes)."""
+    m = MinHash(perms, _SEED, hashfunc=zlib.crc32, permutations=_permutations(perms), scheme=_SCHEME)
     m.update_batch([g.encode("utf-8") for g in grams])
     return np.asarray(m.hashvalues, np.uint32)
 
 
+_MIX = np.random.default_rng(_SEED).integers(1, 2**63, size=64, dtype=np.uint64) | np.uint64(1)
+
+
 def band_keys(signature: np.ndarray, bands: int, kind: str) -> list[int]:
-    """One 63-bit key per LSH band: texts sharing a key are candidate near-duplicates."""
+    """One 63-bit key per LSH band (a multiply-add hash of its rows, salted by band and kind): texts
+    sharing a key are candidate near-duplicates."""
     rows = len(signature) // bands
-    return [stable_id(kind, b, signature[b * rows : (b + 1) * rows].tobytes().hex()) for b in range(bands)]
+    matrix = signature[: bands * rows].reshape(bands, rows).astype(np.uint64)
+    salt = np.uint64(stable_id(kind)) ^ (np.arange(bands, dtype=np.uint64) * _MIX[-1])
+    with np.errstate(over="ignore"):
+        keys = (matrix * _MIX[:rows]).sum(axis=1, dtype=np.uint64) ^ salt
+    return [int(k) >> 1 for k in keys]
 
 
 def _share(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
@@ -168,10 +188,12 @@ class CopyText:
     @classmethod
     def of(cls, text: str, shingle_words: int, lead_words: int) -> CopyText:
         """The copy view of an article text."""
-        tokens = words(text)
+        tokens: list[str] = []
         sents = []
         for part in _SENTENCE_END.split(text):
-            terms = frozenset(_stem(t) for t in words(part) if t not in FUNCTION_WORDS)
+            part_tokens = words(part)
+            tokens += part_tokens
+            terms = frozenset(_stem(t) for t in part_tokens if t not in FUNCTION_WORDS)
             if len(terms) >= 4:
                 sents.append(terms)
         return cls(
@@ -248,11 +270,13 @@ def average_link(
     k = len(vectors)
     if k == 0:
         return []
-    terms = {t: i for i, t in enumerate({t for v in vectors for t in v})}
+    held = Counter(t for v in vectors for t in v)
+    terms = {t: i for i, t in enumerate(t for t, c in held.items() if c > 1)}  # others add nothing to a dot
+    cells = [(i, terms[t], w) for i, v in enumerate(vectors) for t, w in v.items() if t in terms]
     m = np.zeros((k, len(terms)))
-    for i, v in enumerate(vectors):
-        for t, w in v.items():
-            m[i, terms[t]] = w
+    if cells:
+        rows, cols, values = zip(*cells, strict=True)
+        m[list(rows), list(cols)] = values
     dots = m @ m.T
     n = np.asarray(sizes, float)
     alive = np.ones(k, bool)
@@ -306,6 +330,7 @@ class StatementText:
         return cls(tokens, frozenset(_stem(t) for t in tokens if t not in FUNCTION_WORDS))
 
 
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     """A crude English stem, enough to match 'realise'/'realize', 'deals'/'deal'."""
     word = word.replace("is", "iz") if word.endswith(("ise", "ised", "ising")) else word

@@ -79,7 +79,7 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple[Any, ...]]:
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Path]:
     tmp = tmp_path_factory.mktemp("links")
-    settings = Settings(warehouse=tmp / "w.duckdb", _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(warehouse=tmp / "w.duckdb", _env_file=None)
     run_ingest([str(_night_one(tmp))], settings)
     return settings, tmp
 
@@ -119,10 +119,11 @@ def test_a_partial_quote_and_its_paraphrase_share_a_statement(linked: tuple[Sett
         )
         spread = _rows(
             con,
-            "SELECT articles, outlets, independent FROM statements WHERE statement_id = "
-            f"{atlantic[0][1]}",
+            f"SELECT articles, outlets, independent FROM statements WHERE statement_id = {atlantic[0][1]}",
         )
-        tariffs = _rows(con, "SELECT statement_id FROM claims WHERE content ILIKE '%tariffs on Brazilian steel%'")
+        tariffs = _rows(
+            con, "SELECT statement_id FROM claims WHERE content ILIKE '%tariffs on Brazilian steel%'"
+        )
     assert {e for e, _ in atlantic} == {"a1", "a2", "a3"}
     assert len({s for _, s in atlantic}) == 1
     assert spread == [(3, 3, 2)]  # three reports, one of them a copy
@@ -165,11 +166,21 @@ RULE = StatementRule(0.8, 3, 3, 5, 0.9, 5)
 @pytest.mark.parametrize(
     ("a", "b", "speakers", "linked"),
     [
-        ("the bridge will open before the winter", '"The bridge will open before the winter," she said', "same", True),
+        (
+            "the bridge will open before the winter",
+            '"The bridge will open before the winter," she said',
+            "same",
+            True,
+        ),
         ("open the bridge before the winter", "would open the new bridge before winter", "same", True),
         ("the bridge will open before the winter", "taxes on fuel will fall in March", "same", False),
         ("a fair deal", "a fair deal for the farmers of the north", "unknown", False),
-        ("the bridge will open before the winter", "the bridge will open before the winter", "different", False),
+        (
+            "the bridge will open before the winter",
+            "the bridge will open before the winter",
+            "different",
+            False,
+        ),
     ],
 )
 def test_statement_rule(a: str, b: str, speakers: str, linked: bool) -> None:

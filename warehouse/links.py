@@ -89,6 +89,7 @@ def link_tables(
         col["text"],
         [words(f"{t or ''} {x}") for t, x in zip(col["title"], col["text"], strict=True)],
         [p or i for p, i in zip(col["published_at"], col["ingested_at"], strict=True)],
+        col["locator"],
     )
     outlet = [
         outlet_of(col["site_name"][i], col["url"][i], col["canonical_url"][i], col["source"][i])
@@ -107,8 +108,8 @@ def link_tables(
     touched.stories |= set(stories)
     if "claims" in out and out["claims"].num_rows:
         story_of = dict(zip(batch.ids, stories, strict=True))
-        when = dict(zip(batch.ids, batch.reported, strict=True))
-        statement_ids = _link_statements(con, out, story_of, when, settings)
+        rank = {batch.ids[i]: r for r, i in enumerate(batch.order)}
+        statement_ids = _link_statements(con, out, story_of, rank, settings)
         out["claims"] = _with(out["claims"], statement_id=pa.array(statement_ids, pa.int64()))
         touched.statements |= set(statement_ids)
     return out, touched
@@ -122,10 +123,11 @@ class _Batch:
     texts: list[str]
     tokens: list[list[str]]  # title and text
     reported: list[datetime]
+    locators: list[str]  # ties in time go by locator, the same way on every run
     order: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.order = sorted(range(len(self.ids)), key=lambda i: (self.reported[i], self.ids[i]))
+        self.order = sorted(range(len(self.ids)), key=lambda i: (self.reported[i], self.locators[i]))
 
 
 def outlet_of(site_name: str | None, url: str | None, canonical_url: str | None, source: str) -> str:
@@ -320,21 +322,21 @@ def _link_copies(
         by_story[stories[i]].append(batch.ids[i])
     with _registered(con, "copy_stories", pa.table({"story_id": pa.array(sorted(by_story), pa.int64())})):
         peers = con.execute(
-            "SELECT story_id, article_id, text, coalesce(published_at, ingested_at), copy_of FROM articles "
+            "SELECT story_id, article_id, text, coalesce(published_at, ingested_at), locator, copy_of FROM articles "
             "SEMI JOIN copy_stories USING (story_id)"
         ).fetchall()
-    outside = {aid: (text, when, root) for _, aid, text, when, root in peers}
+    outside = {aid: (text, (when, locator), root) for _, aid, text, when, locator, root in peers}
     story_peers: dict[int, set[int]] = defaultdict(set)
     for sid, aid, *_ in peers:
         story_peers[sid].add(aid)
     banded = sorted({a for a in held.values() if a not in position and a not in outside})
-    for aid, text, when, root in _select_in(
+    for aid, text, when, locator, root in _select_in(
         con,
-        "SELECT article_id, text, coalesce(published_at, ingested_at), copy_of FROM articles",
+        "SELECT article_id, text, coalesce(published_at, ingested_at), locator, copy_of FROM articles",
         "article_id",
         banded,
     ):
-        outside[aid] = (text, when, root)
+        outside[aid] = (text, (when, locator), root)
     cache: dict[int, CopyText] = {}
     copy_of: list[int | None] = [None] * len(batch.ids)
     sim: list[float | None] = [None] * len(batch.ids)
@@ -350,7 +352,7 @@ def _link_copies(
                 view, root = views[position[c]], copy_of[position[c]]
             elif c in outside:
                 text, when, root = outside[c]
-                if (when, c) > (batch.reported[i], aid):
+                if when > (batch.reported[i], batch.locators[i]):
                     continue
                 if c not in cache:
                     cache[c] = CopyText.of(text, settings.link_shingle_words, settings.link_copy_lead_words)
@@ -372,7 +374,7 @@ def _link_statements(
     con: duckdb.DuckDBPyConnection,
     tables: dict[str, pa.Table],
     story_of: dict[int, int],
-    reported: dict[int, datetime],
+    rank: dict[int, int],
     settings: Settings,
 ) -> list[int]:
     """statement_id per batch claim: the best-matching statement of its story, or a new one."""
@@ -416,7 +418,7 @@ def _link_statements(
     out = [0] * claims.num_rows
     order = sorted(
         range(claims.num_rows),
-        key=lambda i: (reported[c["article_id"][i]], c["article_id"][i], c["content_start"][i]),
+        key=lambda i: (rank[c["article_id"][i]], c["content_start"][i]),
     )
     for i in order:
         story, speaker, text = (

@@ -132,10 +132,15 @@ class Settings(BaseSettings):
     link_story_min_similarity: float = Field(
         0.13, description="average cosine of an article's profile to a story's reports, to join it"
     )
-    link_story_top_terms: int = Field(400, description="entities and words kept in an article's story profile")
-    link_story_candidates: int = Field(100, description="stored stories compared with a batch, most alike first")
+    link_story_top_terms: int = Field(
+        400, description="entities and words kept in an article's story profile"
+    )
+    link_story_candidates: int = Field(
+        100, description="stored stories compared with a batch, most alike first"
+    )
     link_story_window_days: float = Field(
-        4.0, description="a story takes reports up to this many days after its last one (and before its first)"
+        4.0,
+        description="a story takes reports up to this many days after its last one (and before its first)",
     )
     link_statement_min_similarity: float = Field(
         0.8, description="same speaker: share of the shorter claim's content words the other holds"
@@ -147,7 +152,8 @@ class Settings(BaseSettings):
         3, description="a run of this many words covering the shorter claim links it (a partial quote)"
     )
     link_statement_quote_run: int = Field(
-        5, description="a shared run of this many words links two claims of one speaker, whatever else they hold"
+        5,
+        description="a shared run of this many words links two claims of one speaker, whatever else is said",
     )
     link_statement_strong_similarity: float = Field(
         0.9, description="speaker unknown or different: share of content words needed"

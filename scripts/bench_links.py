@@ -77,8 +77,8 @@ def fill(path: Path, n: int, settings: Settings, rng: random.Random) -> list[str
         }
     )
     bands: dict[int, int] = {}
-    for k, a in zip(keys, holders, strict=True):
-        bands.setdefault(k, a)
+    for key, holder in zip(keys, holders, strict=True):
+        bands.setdefault(key, holder)
     with open_writer(path) as con:
         for name, table in (
             ("articles", articles),
@@ -174,7 +174,10 @@ def main() -> None:
             ).fetchall()[0][0]
         extra = (statistics.median(linked) - statistics.median(plain)) / a.batch * 1000
         print(f"{n:>8} {extra:>16.2f} {statistics.median(copies) / a.batch * 1000:>21.2f} {found:>13}")
-        print("   other steps, ms/article:", {k: round(v / a.runs / a.batch * 1000, 2) for k, v in steps.items()})
+        print(
+            "   other steps, ms/article:",
+            {k: round(v / a.runs / a.batch * 1000, 2) for k, v in steps.items()},
+        )
         steps.clear()
 
 

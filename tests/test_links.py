@@ -43,7 +43,8 @@ OTHER_REPORT = (
     "Duarte praised the welcome at Rideau Hall and invited Marsh to visit Recife."
 )
 FLOOD = (
-    "Heavy rain flooded the low streets of Galway on Sunday night, and the county council closed four schools. "
+    "Heavy rain flooded the low streets of Galway on Sunday night, and the county council closed four "
+    "schools. "
     "Fire crews pumped water from homes near the river Corrib until dawn. "
     "Met Eireann warned that more storms would reach the west coast of Ireland by Thursday, "
     "and farmers in Connemara moved sheep to higher ground."
@@ -136,7 +137,10 @@ def test_a_rerun_adds_nothing_and_reprocess_rebuilds_the_same_links(linked: tupl
         "SELECT a.external_id, a.story_id, a.copy_of, list(c.statement_id ORDER BY c.claim_id) "
         "FROM articles a LEFT JOIN claims c USING (article_id) GROUP BY ALL ORDER BY 1"
     )
-    counts = "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM statements), (SELECT count(*) FROM copy_bands)"
+    counts = (
+        "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM statements), "
+        "(SELECT count(*) FROM copy_bands)"
+    )
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         before, before_counts = _rows(con, query), _rows(con, counts)
     run_ingest([str(_night_one(tmp))], settings)

@@ -254,7 +254,8 @@ def _stored_stories(
                 FROM article_terms t JOIN articles a USING (article_id) SEMI JOIN near USING (story_id)
                 GROUP BY ALL
             )
-            SELECT s.story_id, map(list(t.term), list(t.weight)), any_value(s.articles), any_value(s.first_report_at)
+            SELECT s.story_id, map(list(t.term), list(t.weight)), any_value(s.articles),
+                   any_value(s.first_report_at)
             FROM terms t JOIN stories s USING (story_id)
             GROUP BY s.story_id ORDER BY 4, 1
             """,
@@ -322,7 +323,8 @@ def _link_copies(
         by_story[stories[i]].append(batch.ids[i])
     with _registered(con, "copy_stories", pa.table({"story_id": pa.array(sorted(by_story), pa.int64())})):
         peers = con.execute(
-            "SELECT story_id, article_id, text, coalesce(published_at, ingested_at), locator, copy_of FROM articles "
+            "SELECT story_id, article_id, text, coalesce(published_at, ingested_at), locator, copy_of "
+            "FROM articles "
             "SEMI JOIN copy_stories USING (story_id)"
         ).fetchall()
     outside = {aid: (text, (when, locator), root) for _, aid, text, when, locator, root in peers}

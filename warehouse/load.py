@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import logging
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -21,6 +23,7 @@ from newsflow.settings import Settings
 from warehouse.links import Touched, link_tables, refresh_links, replaced_links
 
 OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
+log = logging.getLogger(__name__)
 
 
 def write_batch(
@@ -49,6 +52,7 @@ def write_batch(
     try:
         tables = relink(tables, link_keys(con, entities_of(tables)))
         linking = link is not None and link.link_articles
+        started = time.perf_counter()
         links = replaced_links(con, article_ids) if linking else Touched()
         tables = _keep_first_ingest(con, tables, article_ids)
         touched = _delete_articles(con, article_ids)
@@ -56,11 +60,15 @@ def write_batch(
             tables, linked = link_tables(con, tables, link, run_id, now)
             links.stories |= linked.stories
             links.statements |= linked.statements
+        link_seconds = time.perf_counter() - started
         _insert_entities(con, tables.pop("entities", None), now)
         for name, table in tables.items():
             _insert(con, name, table)
         if linking:
+            started = time.perf_counter()
             refresh_links(con, links)
+            link_seconds += time.perf_counter() - started
+            log.debug("linked %d articles in %.3f s", len(article_ids), link_seconds)
         if "mentions" in tables:
             touched |= set(tables["mentions"].column("entity_id").to_pylist())
         _refresh_aliases(con, touched)

@@ -47,7 +47,7 @@ class Touched:
 
 
 def replaced_links(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> Touched:
-    """Before articles are replaced: note their stories and statements, and take their words out of the
+    """Before articles are replaced: note their stories and statements, and take their terms out of the
     term counts and their profiles out of article_terms (they come back with the new version)."""
     out = Touched()
     if not article_ids:
@@ -56,10 +56,15 @@ def replaced_links(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> To
         out.stories = _ids(con, "SELECT story_id FROM articles SEMI JOIN link_gone USING (article_id)")
         out.statements = _ids(con, "SELECT statement_id FROM claims SEMI JOIN link_gone USING (article_id)")
         con.execute("DELETE FROM article_terms WHERE article_id IN (SELECT article_id FROM link_gone)")
+        entity_terms = con.execute(
+            "SELECT 'e:' || entity_id, count(DISTINCT article_id) FROM mentions "
+            "SEMI JOIN link_gone USING (article_id) GROUP BY 1"
+        ).fetchall()
     old = _select_in(
         con, "SELECT coalesce(title, '') || ' ' || text FROM articles", "article_id", article_ids
     )
     counts = Counter(t for (text,) in old for t in set(word_terms(words(text))))
+    counts.update(dict(entity_terms))
     if counts:
         terms = pa.table({"term": list(counts), "n": pa.array(list(counts.values()), pa.int32())})
         with _registered(con, "gone_terms", terms):
@@ -162,23 +167,17 @@ def _link_stories(
             m.column("article_id").to_pylist(), m.column("entity_id").to_pylist(), strict=True
         ):
             counts[aid][eid] += 1
-    word_sets = [set(word_terms(t)) for t in batch.tokens]
-    batch_df: Counter[str] = Counter(t for ws in word_sets for t in ws)
-    batch_df.update(f"e:{e}" for c in counts.values() for e in c)
+    term_sets = [
+        set(word_terms(t)) | {f"e:{e}" for e in counts[aid]}
+        for aid, t in zip(batch.ids, batch.tokens, strict=True)
+    ]
+    batch_df: Counter[str] = Counter(t for ts in term_sets for t in ts)
     df = Counter(batch_df)
     with _registered(con, "batch_terms_df", pa.table({"term": pa.array(list(batch_df), pa.string())})):
         df.update(
             dict(
                 con.execute(
                     "SELECT term, articles FROM term_stats SEMI JOIN batch_terms_df USING (term)"
-                ).fetchall()
-            )
-        )
-        df.update(
-            dict(
-                con.execute(
-                    "SELECT 'e:' || entity_id, articles FROM entity_stats "
-                    "WHERE 'e:' || entity_id IN (SELECT term FROM batch_terms_df)"
                 ).fetchall()
             )
         )
@@ -214,14 +213,13 @@ def _link_stories(
             }
         ),
     )
-    words_df = {t: c for t, c in Counter(t for ws in word_sets for t in ws).items()}
     with _registered(
         con,
-        "batch_word_df",
-        pa.table({"term": list(words_df), "articles": pa.array(list(words_df.values()), pa.int32())}),
+        "batch_df",
+        pa.table({"term": list(batch_df), "articles": pa.array(list(batch_df.values()), pa.int32())}),
     ):
         con.execute(
-            "INSERT INTO term_stats SELECT term, articles FROM batch_word_df ON CONFLICT (term) "
+            "INSERT INTO term_stats SELECT term, articles FROM batch_df ON CONFLICT (term) "
             "DO UPDATE SET articles = term_stats.articles + excluded.articles"
         )
     return assigned

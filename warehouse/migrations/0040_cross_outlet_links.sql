@@ -14,7 +14,7 @@ CREATE TABLE article_terms (             -- each article's story profile: top TF
     weight      DOUBLE NOT NULL
 );
 
-CREATE TABLE term_stats (                 -- articles holding each word term (the IDF of story profiles)
+CREATE TABLE term_stats (                 -- articles holding each profile term (the IDF of story profiles)
     term      VARCHAR PRIMARY KEY,
     articles  INTEGER NOT NULL
 );

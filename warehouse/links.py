@@ -463,7 +463,7 @@ _REFRESH_STORIES = (
     """
     INSERT INTO stories
     SELECT story_id,
-           arg_min(title, (title IS NULL, coalesce(published_at, ingested_at), article_id)),
+           arg_min(title, (title IS NULL, coalesce(published_at, ingested_at), locator)),
            min(coalesce(published_at, ingested_at)), max(coalesce(published_at, ingested_at)),
            count(*), list_sort(list(DISTINCT outlet)), count(copy_of)
     FROM articles SEMI JOIN touched_stories USING (story_id)
@@ -476,7 +476,8 @@ _REFRESH_STATEMENTS = (
     """
     INSERT INTO statements
     WITH r AS (
-        SELECT c.*, a.story_id, a.outlet, a.copy_of, coalesce(a.published_at, a.ingested_at) AS reported_at
+        SELECT c.*, a.story_id, a.outlet, a.copy_of, a.locator,
+               coalesce(a.published_at, a.ingested_at) AS reported_at
         FROM claims c JOIN articles a USING (article_id) SEMI JOIN touched_statements USING (statement_id)
     )
     SELECT statement_id,
@@ -484,9 +485,9 @@ _REFRESH_STATEMENTS = (
            arg_max(content, (is_direct_quote, length(content))),
            mode(kind),
            mode(story_id),
-           arg_min(article_id, (reported_at, article_id)),
+           arg_min(article_id, (reported_at, locator)),
            min(reported_at),
-           arg_min(outlet, (reported_at, article_id)),
+           arg_min(outlet, (reported_at, locator)),
            count(*), count(DISTINCT article_id), count(DISTINCT outlet),
            count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL)
     FROM r GROUP BY statement_id

@@ -20,6 +20,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 
 from extractors.similarity import CopyText, band_keys, minhash
@@ -41,14 +42,23 @@ def text(rng: random.Random, words: int = 120) -> str:
     return " ".join(" ".join(picked[i : i + 12]) + "." for i in range(0, words, 12))
 
 
-def fill(path: Path, n: int, settings: Settings, rng: random.Random) -> list[str]:
-    """Bulk-load n stored articles with their link rows; return their texts (for copies)."""
-    texts = [text(rng) for _ in range(n)]
+def fill(path: Path, n: int, settings: Settings, rng: random.Random, real: int = 2_000) -> list[str]:
+    """Bulk-load n stored articles with their link rows; return the texts new copies are made of.
+
+    The first `real` articles get their real band keys (copies of them must be found); the rest get
+    as many random keys, which is all a key probe's cost depends on."""
+    weights = np.array([1 / (i + 1) for i in range(len(VOCAB))])
+    picks = np.random.default_rng(n).choice(len(VOCAB), size=(n, 120), p=weights / weights.sum())
+    texts = [
+        " ".join(" ".join(VOCAB[j] for j in row[i : i + 12]) + "." for i in range(0, 120, 12))
+        for row in picks
+    ]
     ids = [stable_id("bench", i) for i in range(n)]
     when = [NOW - timedelta(days=90 * i / n) for i in range(n)]
     stories = [stable_id("story", ids[i - i % 5]) for i in range(n)]  # five reports a story
-    keys, holders = [], []
-    for aid, t in zip(ids, texts, strict=True):
+    keys: list[int] = []
+    holders: list[int] = []
+    for aid, t in zip(ids[:real], texts[:real], strict=True):
         v = CopyText.of(t, settings.link_shingle_words, settings.link_copy_lead_words)
         for kind, grams in (("lead", v.lead), ("text", v.text)):
             k = band_keys(minhash(grams, settings.link_minhash_perms), settings.link_lsh_bands, kind)
@@ -76,6 +86,9 @@ def fill(path: Path, n: int, settings: Settings, rng: random.Random) -> list[str
             "weight": [0.15] * (40 * n),
         }
     )
+    per_article = 2 * settings.link_lsh_bands
+    keys += [rng.getrandbits(63) for _ in range(per_article * max(0, n - real))]
+    holders += [a for a in ids[real:] for _ in range(per_article)]
     bands: dict[int, int] = {}
     for key, holder in zip(keys, holders, strict=True):
         bands.setdefault(key, holder)
@@ -105,7 +118,7 @@ def batch(rng: random.Random, stored: list[str], size: int, tag: str) -> list[Ex
     for i in range(size):
         t = text(rng)
         if i % 5 == 0:
-            base = rng.choice(stored)
+            base = rng.choice(stored[:2_000])
             t = base[: base.rfind(" ", 0, len(base) - 60)] + " " + text(rng, 12)
         art = CleanArticle(
             "bench", f"new#{tag}-{i}", f"{tag}-{i}", f"raw{tag}{i}", t, [Block("paragraph", 0, len(t))]

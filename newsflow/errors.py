@@ -19,6 +19,7 @@ NewsflowError
 │       └── FeedParseError            a feed or sitemap is malformed or unsafe (entity expansion)
 ├── SourceConfigError     the sources file or a source argument is invalid (stops the run)
 ├── AccountingError       a run's outcomes do not add up to the inputs it read (the run fails)
+├── OrchestrationError    the Prefect server cannot be started or reached
 └── WarehouseError        the DuckDB warehouse cannot be used
     ├── WarehouseBusyError    another process holds the file lock and did not let go in time
     └── QueryError            a user query is invalid or tries to write
@@ -114,6 +115,10 @@ class SourceConfigError(NewsflowError):
 
 class AccountingError(NewsflowError):
     """A run's outcome counts do not add up to the inputs it read."""
+
+
+class OrchestrationError(NewsflowError):
+    """The Prefect server a run reports to cannot be started or reached."""
 
 
 class WarehouseError(NewsflowError):

@@ -8,8 +8,6 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,20 +58,29 @@ class RunLogHandler(APILogHandler):
             super().emit(record)
 
 
+class ThreadTimeoutNotice(logging.Filter):
+    """Drops Prefect's per-task notice that a timeout cannot interrupt blocking calls in a worker
+    thread: newsflow's stages are Python that returns to the interpreter at least every second (the
+    NLP pool is waited on in 1 s slices), so their timeouts do interrupt them. A WARNING per batch
+    on every clean run would teach users to ignore warnings."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for that notice only."""
+        return not str(record.msg).startswith("Timeout of %s seconds configured for this task, but")
+
+
 def forward_logs(level: str = "INFO") -> None:
     """Send newsflow's loggers to the Prefect run logs, as PREFECT_LOGGING_EXTRA_LOGGERS would,
-    whatever the import order. Idempotent; call it in a flow.
+    whatever the import order, and quiet the thread-timeout notice. Idempotent; call it in a flow.
     """
+    task_runs = logging.getLogger("prefect.task_runs")
+    if not any(isinstance(f, ThreadTimeoutNotice) for f in task_runs.filters):
+        task_runs.addFilter(ThreadTimeoutNotice())
     for name in FORWARDED_LOGGERS:
         logger = logging.getLogger(name)
         logger.setLevel(level)
         if not any(isinstance(h, RunLogHandler) for h in logger.handlers):
             logger.addHandler(RunLogHandler())
-
-
-def prefect_env(settings: Settings) -> dict[str, str]:
-    """Environment for Prefect processes newsflow starts: no analytics."""
-    return {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
 
 
 # --- naming, retries, timeouts ------------------------------------------------------------------
@@ -189,35 +196,4 @@ def serve(settings: Settings) -> None:
     """Register the deployments and run their flows here until stopped (schedules stay active)."""
     from prefect import serve as prefect_serve
 
-    for key, value in prefect_env(settings).items():
-        os.environ.setdefault(key, value)
     prefect_serve(*deployments(settings), pause_on_shutdown=False)
-
-
-# --- the dashboard ------------------------------------------------------------------------------
-
-
-def dashboard_command(settings: Settings, port: int | None = None) -> list[str]:
-    """`prefect server start` on the dashboard address."""
-    prefect = shutil.which("prefect", path=str(Path(sys.executable).parent)) or shutil.which("prefect")
-    exe = [prefect] if prefect else [sys.executable, "-m", "prefect"]
-    return [
-        *exe,
-        "server",
-        "start",
-        "--host",
-        settings.dashboard_host,
-        "--port",
-        str(port or settings.dashboard_port),
-    ]
-
-
-def dashboard_env(settings: Settings, port: int | None = None) -> dict[str, str]:
-    """The server's environment: this one, analytics off, the UI (and links to it) on this server."""
-    ui = api_url(settings, port).removesuffix("/api")
-    return {**os.environ, **prefect_env(settings), "PREFECT_UI_API_URL": f"{ui}/api", "PREFECT_UI_URL": ui}
-
-
-def api_url(settings: Settings, port: int | None = None) -> str:
-    """The PREFECT_API_URL that points runs at the dashboard."""
-    return f"http://{settings.dashboard_host}:{port or settings.dashboard_port}/api"

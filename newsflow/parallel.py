@@ -16,7 +16,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,8 @@ class NlpPool:
             self._executor.submit(_extract_chunk, run_id, chunk)
             for chunk in chunks(articles, self.settings, self.workers)
         ]
+        while wait(futures, timeout=1.0).not_done:  # back in Python each second, so that a task
+            pass  # timeout (raised in this thread by Prefect) can interrupt the wait
         out: list[Extraction] = []
         for future in futures:
             out.extend(future.result())

@@ -98,6 +98,15 @@ class Settings(BaseSettings):
     )
     dashboard_host: str = Field("127.0.0.1", description="address `newsflow dashboard` listens on")
     dashboard_port: int = Field(4200, description="port of `newsflow dashboard` (the Prefect UI and API)")
+    local_server: bool = Field(
+        True,
+        description="with no PREFECT_API_URL, start a local Prefect server once (the dashboard's address) "
+        "and reuse it, so runs persist and schedules fire; false: Prefect's temporary server per run",
+    )
+    server_start_timeout: float = Field(
+        300.0,
+        description="seconds to wait for a Prefect server to start (the first start migrates its database)",
+    )
     log_level: str = Field("INFO", description="level of newsflow's own loggers, forwarded to Prefect")
     max_failure_rows: int = Field(500, description="failures shown in the `ingest-failures` artifact")
     alert_webhook_url: SecretStr | None = Field(

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.attribution import doc_text
-from newsflow.records import Amount, Claim
+from extractors.claims.attribution import doc_text
+from newsflow.core.records import Amount, Claim
 
 RATES_DATE = "2025-10-31"
 # USD per one unit of each currency, approximate reference rates on RATES_DATE.

@@ -11,10 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.amounts import find_amounts
-from extractors.claims import extract_claims
-from extractors.entities import resolve_entities
-from newsflow.records import CleanArticle, ExtractedArticle, Sentence
-from newsflow.settings import Settings, get_settings
+from extractors.claims.extract import extract_claims
+from extractors.entities.resolve import resolve_entities
+from newsflow.core.records import CleanArticle, ExtractedArticle, Sentence
+from newsflow.core.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 

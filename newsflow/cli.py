@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from newsflow.records import CleanArticle
+from newsflow.core.records import CleanArticle
 
 app = typer.Typer(
     help="Nightly news ingestion into a DuckDB warehouse of articles, entities and claims.",
@@ -43,7 +43,7 @@ def ingest(
 ) -> None:
     """Run the ingest flow on the sources and print what became of every input."""
     from flows.ingest import ingest_for
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
 
     run_flow(ingest_for(get_settings()), sources, warehouse)
 
@@ -63,7 +63,7 @@ def reprocess(
 
 def run_flow(flow: Any, sources: list[str] | None, warehouse: Path | None) -> None:
     """Run a flow and print its summary; a newsflow error is a message and exit code 1, not a traceback."""
-    from newsflow.errors import NewsflowError
+    from newsflow.core.errors import NewsflowError
 
     try:
         summary = flow(sources=sources or None, warehouse=str(warehouse) if warehouse else None)
@@ -95,8 +95,8 @@ def sql(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
     """Query the warehouse (read-only; waits briefly while a run holds the file)."""
-    from newsflow.errors import NewsflowError
-    from newsflow.settings import get_settings
+    from newsflow.core.errors import NewsflowError
+    from newsflow.core.settings import get_settings
     from warehouse.query import run_query
 
     settings = get_settings()
@@ -142,8 +142,8 @@ def clean(
     fmt: Annotated[CleanFormat, typer.Option("--format", "-f")] = CleanFormat.text,
 ) -> None:
     """Clean files only (no NLP, no warehouse) and print title, text and metadata."""
-    from extractors.clean import clean as clean_one
-    from newsflow.errors import InputError
+    from extractors.cleaning.clean import clean as clean_one
+    from newsflow.core.errors import InputError
     from sources.local import load_local
 
     results: list[dict[str, Any]] = []
@@ -177,7 +177,7 @@ def extract(
 ) -> None:
     """Attributions of each record's text (no warehouse), one scorer-format JSON line per record:
     {"doc_id", "attributions": [{"source", "cue", "content", "type"}]} with offsets into `text`."""
-    from extractors.attribution_io import prediction_rows, read_jsonl
+    from extractors.claims.scorer_io import prediction_rows, read_jsonl
 
     try:
         records = list(read_jsonl(file))
@@ -212,8 +212,8 @@ def article_json(article: CleanArticle) -> dict[str, Any]:
 @app.command()
 def serve() -> None:
     """Register the deployments (nightly ingest on NEWSFLOW_SCHEDULE_CRON, reprocess) and run them here."""
-    from newsflow import ops
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
+    from newsflow.ops import schedule as ops
 
     settings = get_settings()
     console.print(
@@ -230,8 +230,8 @@ def dashboard(
     """Start the Prefect server and UI on 127.0.0.1 (analytics off); runs report to it via PREFECT_API_URL."""
     import os
 
-    from newsflow import ops
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
+    from newsflow.ops import schedule as ops
 
     settings = get_settings()
     command = ops.dashboard_command(settings, port)
@@ -247,8 +247,8 @@ def alerts(
     ),
 ) -> None:
     """Alert on failed ingest runs: store NEWSFLOW_ALERT_WEBHOOK_URL in a block, create the automation."""
-    from newsflow import alerts as alerting
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
+    from newsflow.ops import alerts as alerting
 
     url = get_settings().alert_webhook_url
     automation_id = alerting.install(automation, url.get_secret_value() if url else None)

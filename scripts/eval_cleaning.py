@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from extractors.clean import clean
-from extractors.language import detect_language
+from extractors.cleaning.clean import clean
+from extractors.cleaning.language import detect_language
 from newsflow.cli import article_json
-from newsflow.errors import InputError
+from newsflow.core.errors import InputError
 from sources.local import load_local
 
 SCORER = Path("shared/eval/score_article_text.py")

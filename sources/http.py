@@ -19,7 +19,7 @@ from typing import NamedTuple, Protocol, Self
 import httpcore
 import httpx
 
-from newsflow.errors import (
+from newsflow.core.errors import (
     ConnectionFailedError,
     FetchError,
     FetchTimeoutError,
@@ -28,7 +28,7 @@ from newsflow.errors import (
     TooManyRedirectsError,
     UnsupportedContentTypeError,
 )
-from newsflow.settings import Settings
+from newsflow.core.settings import Settings
 from sources.limits import GZIP_MAGIC, CappedDecoder, gunzip_capped, refuse_binary, too_large
 from sources.robots import ROBOTS_MAX_BYTES, RobotsCache
 from sources.safety import GuardedBackend, check_address

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 
-from newsflow.errors import FetchError, ResponseTooLargeError, UnsupportedContentTypeError
+from newsflow.core.errors import FetchError, ResponseTooLargeError, UnsupportedContentTypeError
 
 _MAGIC = {
     b"%PDF": "a PDF document",

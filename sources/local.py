@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from newsflow.errors import InputError, TooLargeError, UnsupportedInputError
-from newsflow.records import Failure, MediaType, RawDocument
+from newsflow.core.errors import InputError, TooLargeError, UnsupportedInputError
+from newsflow.core.records import Failure, MediaType, RawDocument
 
 SUFFIXES: dict[str, MediaType] = {
     ".txt": "text",

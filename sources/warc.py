@@ -14,12 +14,12 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from newsflow.errors import (
+from newsflow.core.errors import (
     FetchError,
     ResponseTooLargeError,
     UnsupportedContentTypeError,
 )
-from newsflow.records import RawDocument
+from newsflow.core.records import RawDocument
 from sources.config import SourceConfig
 from sources.http import PAGE_TYPES, parse_content_type
 from sources.limits import sniff_binary

@@ -20,9 +20,9 @@ from collections.abc import AsyncGenerator, Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from newsflow.errors import FetchError, InputError, UnsafeUrlError
-from newsflow.records import MediaType, RawDocument
-from newsflow.settings import Settings, get_settings
+from newsflow.core.errors import FetchError, InputError, UnsafeUrlError
+from newsflow.core.records import MediaType, RawDocument
+from newsflow.core.settings import Settings, get_settings
 from sources.archive import RawArchive
 from sources.config import SourceConfig, SourceKind, load_sources, parse_duration, source_from_arg
 from sources.discover import discover

@@ -15,14 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.amounts import find_amounts
-from extractors.attribution import find_attributions
-from extractors.attribution_io import cached_docs, predictions_for
-from extractors.claims import extract_claims
-from extractors.entities import resolve_entities
+from extractors.claims.attribution import find_attributions
+from extractors.claims.extract import extract_claims
+from extractors.claims.scorer_io import cached_docs, predictions_for
+from extractors.cleaning.text import split_blocks
+from extractors.entities.resolve import resolve_entities
 from extractors.nlp import load_nlp, nlp_text
-from extractors.text import split_blocks
-from newsflow.records import Amount, Claim, ClaimEntity, CleanArticle, LocalEntity
-from newsflow.settings import get_settings
+from newsflow.core.records import Amount, Claim, ClaimEntity, CleanArticle, LocalEntity
+from newsflow.core.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_2ae79f5a25b4ff08.txt"

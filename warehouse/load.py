@@ -13,10 +13,10 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from extractors.linking import PERSON_PREFIX, link_across_articles
-from extractors.names import key_name
-from newsflow.ids import stable_id
-from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
+from extractors.entities.linking import PERSON_PREFIX, link_across_articles
+from extractors.entities.names import key_name
+from newsflow.core.ids import stable_id
+from newsflow.core.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
 
 OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.blocks import Part
+from extractors.cleaning.blocks import Part
 
 NOISE_LINES = frozenset({"advert", "advertisement", "ad", "ads", "sponsored", "comments", "comment",
                          "share", "sharethis", "sharethisarticle", "shareonfacebook", "tweet",

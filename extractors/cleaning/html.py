@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from extractors.blockfilter import filter_blocks
-from extractors.blocks import Part, collect_blocks, join_blocks
-from extractors.boilerplate import is_boilerplate, is_link_boilerplate
-from extractors.content import choose_containers, measure
-from extractors.htmltree import Scan, parsed_page, scan, strip_non_content
-from extractors.metadata import Metadata, extract_metadata
-from newsflow.records import CleanArticle, RawDocument
+from extractors.cleaning.blockfilter import filter_blocks
+from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
+from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate
+from extractors.cleaning.content import choose_containers, measure
+from extractors.cleaning.htmltree import Scan, parsed_page, scan, strip_non_content
+from extractors.cleaning.metadata import Metadata, extract_metadata
+from newsflow.core.records import CleanArticle, RawDocument
 
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
 KEPT_SHARE = 0.3  # when cuts together leave less than this share, they are undone

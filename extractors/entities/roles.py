@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
-from extractors.names import (
+from extractors.entities.names import (
     HEAD_TITLES,
     HONORIFICS,
     ROLE_MODIFIERS,
@@ -15,7 +15,7 @@ from extractors.names import (
     normalise_role,
     word_key,
 )
-from newsflow.records import EntityRole, LocalEntity, Mention
+from newsflow.core.records import EntityRole, LocalEntity, Mention
 
 _OWNER_TYPES = {"COUNTRY", "ORG", "GROUP", "PLACE"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}

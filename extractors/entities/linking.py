@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from extractors.names import key_name
-from newsflow.records import LocalEntity
+from extractors.entities.names import key_name
+from newsflow.core.records import LocalEntity
 
 PERSON_PREFIX = "PERSON:"
 

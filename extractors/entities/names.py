@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.geo import fold
+from extractors.entities.geo import fold
 
 # Words a title is made of ("U.S. Defence Secretary", "Prime Minister", "chief executive").
 TITLE_WORDS = {

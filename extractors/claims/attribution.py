@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extractors.cues import (
+from extractors.claims.cues import (
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
     BELIEF_VERBS,
@@ -21,7 +21,7 @@ from extractors.cues import (
     STANCE_VERBS,
     XCOMP_VERBS,
 )
-from extractors.quotes import Quote, find_quotes, paragraphs, word_count
+from extractors.claims.quotes import Quote, find_quotes, paragraphs, word_count
 
 Span = tuple[int, int]
 

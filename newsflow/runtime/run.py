@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from newsflow import pipeline as p
-from newsflow.errors import AccountingError, NewsflowError
-from newsflow.parallel import NlpPool, run_pool
-from newsflow.records import Failure, InputOutcome, RawDocument
-from newsflow.settings import Settings
+from newsflow.core.errors import AccountingError, NewsflowError
+from newsflow.core.records import Failure, InputOutcome, RawDocument
+from newsflow.core.settings import Settings
+from newsflow.runtime import stages as p
+from newsflow.runtime.pool import NlpPool, run_pool
 from sources.archive import RawArchive
 from sources.config import SourceConfig, load_sources, source_from_arg
 from sources.local import load_local

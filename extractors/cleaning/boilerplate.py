@@ -6,7 +6,7 @@ import re
 
 from bs4 import Tag
 
-from extractors.htmltree import (
+from extractors.cleaning.htmltree import (
     BLOCK_TAGS,
     BOILERPLATE_TAGS,
     TextStats,

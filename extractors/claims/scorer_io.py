@@ -10,10 +10,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from extractors.attribution import Attribution, find_attributions
-from extractors.claims import claim_kind
+from extractors.claims.attribution import Attribution, find_attributions
+from extractors.claims.extract import claim_kind
 from extractors.nlp import load_nlp
-from newsflow.settings import get_settings
+from newsflow.core.settings import get_settings
 
 Record = dict[str, Any]
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from prefect.context import FlowRunContext, TaskRunContext
 from prefect.logging.handlers import APILogHandler
 
-from newsflow.settings import Settings
+from newsflow.core.settings import Settings
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment

@@ -11,11 +11,11 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from extractors.clean import clean
-from newsflow.errors import InputError
-from newsflow.ids import stable_id
-from newsflow.records import CleanArticle, ExtractedArticle, Failure, InputOutcome, RawDocument
-from newsflow.settings import Settings
+from extractors.cleaning.clean import clean
+from newsflow.core.errors import InputError
+from newsflow.core.ids import stable_id
+from newsflow.core.records import CleanArticle, ExtractedArticle, Failure, InputOutcome, RawDocument
+from newsflow.core.settings import Settings
 from sources.archive import RawArchive
 from warehouse.db import open_writer
 from warehouse.ledger import DONE, LedgerEntry, ledger_entries, stored_canonicals, stored_hashes
@@ -222,7 +222,7 @@ Extraction = ExtractedArticle | Failure | StagedRows
 
 def extract_all(settings: Settings, batch: Batch) -> None:
     """Run the NLP stage over the batch (on the run's worker pool if it has one)."""
-    from newsflow.parallel import extract_parallel
+    from newsflow.runtime.pool import extract_parallel
 
     apply_extraction(batch, extract_parallel(settings, batch.run_id, batch.articles))
 

@@ -6,7 +6,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from newsflow.errors import BinaryInputError, EmptyInputError
+from newsflow.core.errors import BinaryInputError, EmptyInputError
 
 _MAGIC = {
     b"%PDF": "PDF document",

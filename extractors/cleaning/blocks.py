@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable
 
 from bs4.element import NavigableString, Tag
 
-from extractors.htmltree import BLOCK_TAGS, norm_space
-from newsflow.records import Block, BlockKind
+from extractors.cleaning.htmltree import BLOCK_TAGS, norm_space
+from newsflow.core.records import Block, BlockKind
 
 _KINDS: dict[str, BlockKind] = {
     **{f"h{i}": "heading" for i in range(1, 7)},

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from newsflow.ids import bytes_hash
+from newsflow.core.ids import bytes_hash
 
 MediaType = Literal["html", "text", "markdown"]
 BlockKind = Literal["heading", "paragraph", "list", "table", "quote"]
@@ -76,7 +76,7 @@ class CleanArticle:
     @property
     def content_hash(self) -> str:
         """Hash of the text, insensitive to case and spacing: the duplicate key."""
-        from newsflow.ids import content_hash
+        from newsflow.core.ids import content_hash
 
         return content_hash(self.text)
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractors.attribution import doc_text
-from extractors.cues import (
+from extractors.claims.attribution import doc_text
+from extractors.claims.cues import (
     ANONYMOUS_NOUNS,
     DEMONYMS,
     FEMALE_HINTS,
@@ -16,7 +16,7 @@ from extractors.cues import (
     PERSON_PRONOUNS,
     TITLE_WORDS,
 )
-from newsflow.records import LocalEntity, Mention
+from newsflow.core.records import LocalEntity, Mention
 
 Span = tuple[int, int]
 CONTEXT_CHARS = 60

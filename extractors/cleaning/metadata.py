@@ -13,10 +13,10 @@ from urllib.parse import urljoin
 
 from bs4 import Tag
 
-from extractors.dates import htmldate_guess, parse_date, url_date
-from extractors.htmltree import Scan, attr, norm_space, root_element, tags, text_of
-from extractors.language import detect_language
-from newsflow.records import CleanArticle, RawDocument
+from extractors.cleaning.dates import htmldate_guess, parse_date, url_date
+from extractors.cleaning.htmltree import Scan, attr, norm_space, root_element, tags, text_of
+from extractors.cleaning.language import detect_language
+from newsflow.core.records import CleanArticle, RawDocument
 
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",

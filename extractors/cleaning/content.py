@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from extractors.boilerplate import CONTENT_CLASS, PROSE_TAGS, is_outside
-from extractors.htmltree import TextStats, attr, child_tag, children, root_element, text_stats
+from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, is_outside
+from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, root_element, text_stats
 
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose

@@ -29,8 +29,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors import geo
-from extractors.names import (
+from extractors.entities import geo
+from extractors.entities.names import (
     HEAD_TITLES,
     HONORIFICS,
     NAME_PARTICLES,
@@ -45,8 +45,8 @@ from extractors.names import (
     name_norm,
     word_key,
 )
-from extractors.roles import find_roles
-from newsflow.records import CleanArticle, EntityRole, LocalEntity, Mention
+from extractors.entities.roles import find_roles
+from newsflow.core.records import CleanArticle, EntityRole, LocalEntity, Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _TYPE_OF_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "FAC": "FACILITY", "EVENT": "EVENT",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsflow.records import Block, CleanArticle, RawDocument
+from newsflow.core.records import Block, CleanArticle, RawDocument
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _SENTENCE_END = tuple(".!?:;,\"”’'…)")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.decode import decode_html, decode_text, normalise_newlines
-from extractors.html import clean_html
-from extractors.language import detect_language
-from extractors.text import clean_text
-from newsflow.errors import EmptyInputError
-from newsflow.records import CleanArticle, RawDocument
+from extractors.cleaning.decode import decode_html, decode_text, normalise_newlines
+from extractors.cleaning.html import clean_html
+from extractors.cleaning.language import detect_language
+from extractors.cleaning.text import clean_text
+from newsflow.core.errors import EmptyInputError
+from newsflow.core.records import CleanArticle, RawDocument
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 

@@ -13,8 +13,8 @@ from functools import cache
 import pycountry
 from spacy.tokens import Doc, Token
 
-from extractors.attribution import Attribution, cue_lemma, doc_text, find_attributions
-from extractors.cues import (
+from extractors.claims.attribution import Attribution, cue_lemma, doc_text, find_attributions
+from extractors.claims.cues import (
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
     COMMITMENT_VERBS,
@@ -22,8 +22,8 @@ from extractors.cues import (
     DENIAL_VERBS,
     PRAISE_VERBS,
 )
-from extractors.speakers import SpeakerResolver
-from newsflow.records import Claim, ClaimEntity, CleanArticle, LocalEntity, Mention
+from extractors.claims.speakers import SpeakerResolver
+from newsflow.core.records import Claim, ClaimEntity, CleanArticle, LocalEntity, Mention
 
 COMMITMENT_NOUNS = {"commitment", "pledge", "promise", "plan", "vow", "intention"}
 FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsflow.settings import Settings
+from newsflow.core.settings import Settings
 
 
 def task_runner(settings: Settings) -> Any:

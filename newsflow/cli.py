@@ -177,14 +177,15 @@ def extract(
 ) -> None:
     """Attributions of each record's text (no warehouse), one scorer-format JSON line per record:
     {"doc_id", "attributions": [{"source", "cue", "content", "type"}]} with offsets into `text`."""
-    from extractors.claims.scorer_io import prediction_rows, read_jsonl
+    from extractors.scorer_io import prediction_rows, read_jsonl
+    from newsflow.core.settings import get_settings
 
     try:
         records = list(read_jsonl(file))
     except (OSError, ValueError) as exc:
         console.print(f"[red]error:[/red] cannot read {file}: {exc}")
         raise typer.Exit(1) from exc
-    for row in prediction_rows(records):
+    for row in prediction_rows(records, get_settings().spacy_model):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from extractors.amounts import find_amounts
 from extractors.claims.extract import extract_claims
-from extractors.claims.scorer_io import read_jsonl
 from extractors.entities.resolve import resolve_entities
 from extractors.nlp import load_nlp
+from extractors.scorer_io import read_jsonl
 from newsflow.core.records import CleanArticle
 from newsflow.core.settings import get_settings
 

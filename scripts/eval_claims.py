@@ -24,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from extractors.claims.scorer_io import read_jsonl, write_predictions
+from extractors.scorer_io import read_jsonl, write_predictions
 from newsflow.core.settings import get_settings
 
 

@@ -29,7 +29,8 @@ from newsflow.core.errors import (
     UnsupportedContentTypeError,
 )
 from newsflow.core.settings import Settings
-from sources.limits import GZIP_MAGIC, CappedDecoder, gunzip_capped, refuse_binary, too_large
+from newsflow.core.sniff import GZIP_MAGIC
+from sources.limits import CappedDecoder, gunzip_capped, refuse_binary, too_large
 from sources.robots import ROBOTS_MAX_BYTES, RobotsCache
 from sources.safety import GuardedBackend, check_address
 from sources.urls import check_url, host_key, resolve_link

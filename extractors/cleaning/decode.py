@@ -1,4 +1,4 @@
-"""Bytes → str: binary sniffing and charset detection for text and HTML inputs."""
+"""Bytes → str: binary inputs refused (`newsflow.core.sniff`), charset detection for text and HTML."""
 
 from __future__ import annotations
 
@@ -7,17 +7,8 @@ import re
 from charset_normalizer import from_bytes
 
 from newsflow.core.errors import BinaryInputError, EmptyInputError
+from newsflow.core.sniff import sniff_binary
 
-_MAGIC = {
-    b"%PDF": "PDF document",
-    b"\x89PNG": "PNG image",
-    b"GIF8": "GIF image",
-    b"\xff\xd8\xff": "JPEG image",
-    b"PK\x03\x04": "ZIP archive",
-    b"\x1f\x8b": "gzip data",
-    b"\x7fELF": "ELF executable",
-    b"RIFF": "RIFF media",
-}
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Labels browsers decode differently from Python's codec of the same name.
@@ -33,17 +24,6 @@ _SINGLE_BYTE_LATIN = {
     "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman",
     "mac_latin2", "cp850", "cp437",
 }  # fmt: skip
-
-
-def sniff_binary(data: bytes) -> str | None:
-    """A description of the binary format `data` looks like, or None when it looks like text."""
-    for magic, name in _MAGIC.items():
-        if data.startswith(magic):
-            return name
-    head = data[:8192]
-    if b"\x00" in head and not _is_utf16(head):
-        return "binary data (NUL bytes)"
-    return None
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
@@ -116,8 +96,3 @@ def _try_decode(data: bytes, codec: str | None) -> str | None:
         return data.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return None
-
-
-def _is_utf16(head: bytes) -> bool:
-    """True when NUL bytes are explained by UTF-16 text (every other byte NUL)."""
-    return head.startswith((b"\xff\xfe", b"\xfe\xff"))

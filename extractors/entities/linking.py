@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from extractors.entities.names import key_name
+from newsflow.core.keys import PERSON_PREFIX, key_name
 from newsflow.core.records import LocalEntity
-
-PERSON_PREFIX = "PERSON:"
 
 
 def link_across_articles(

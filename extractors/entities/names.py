@@ -153,11 +153,6 @@ def initials(norm: str) -> str:
     return "".join(w[0] for w in norm.split() if w not in _LOWER_IN_ROLE and w != "&")
 
 
-def key_name(key: str) -> str:
-    """The name part of a key: "PERSON:donald trump" → "donald trump"."""
-    return key.split(":", 1)[1]
-
-
 def looks_like_org(name: str) -> bool:
     """True when a name says organisation: a known firm, an "&", a corporate final word."""
     norm = name_norm(name)

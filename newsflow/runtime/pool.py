@@ -24,7 +24,7 @@ from newsflow.core.records import CleanArticle
 from newsflow.core.settings import Settings
 
 if TYPE_CHECKING:
-    from newsflow.runtime.stages import Extraction
+    from newsflow.runtime.extract import Extraction
 
 log = logging.getLogger(__name__)
 _active: NlpPool | None = None
@@ -132,7 +132,7 @@ def active_pool() -> NlpPool | None:
 
 def extract_parallel(settings: Settings, run_id: str, articles: list[CleanArticle]) -> list[Extraction]:
     """Extract on the run's pool when one is open, else in this process."""
-    from newsflow.runtime.stages import extract_articles
+    from newsflow.runtime.extract import extract_articles
 
     pool = _active
     if pool is None:
@@ -164,7 +164,7 @@ def _ready() -> bool:
 
 def _extract_chunk(run_id: str, articles: list[CleanArticle]) -> list[Extraction]:
     """One chunk, in a worker."""
-    from newsflow.runtime.stages import extract_articles
+    from newsflow.runtime.extract import extract_articles
 
     assert _worker_settings is not None
     return extract_articles(_worker_settings, run_id, articles)

@@ -12,15 +12,17 @@ from pathlib import Path
 from typing import TypeVar
 
 from extractors.cleaning.clean import clean
+from extractors.entities.linking import link_across_articles
 from newsflow.core.errors import InputError
 from newsflow.core.ids import stable_id
 from newsflow.core.records import CleanArticle, ExtractedArticle, Failure, InputOutcome, RawDocument
 from newsflow.core.settings import Settings
+from newsflow.runtime.extract import Extraction
 from sources.archive import RawArchive
 from warehouse.db import open_writer
 from warehouse.ledger import DONE, LedgerEntry, ledger_entries, stored_canonicals, stored_hashes
 from warehouse.load import write_batch
-from warehouse.staging import StagedRows, read_staged, stage_extracted
+from warehouse.staging import StagedRows, read_staged
 
 T = TypeVar("T")
 
@@ -208,6 +210,7 @@ def write_stage(settings: Settings, batch: Batch) -> Batch:
             batch.failures,
             spacy_model=settings.spacy_model,
             staged=staged,
+            link=link_across_articles,
         )
     return batch
 
@@ -217,36 +220,11 @@ def warehouse_path(settings: Settings, override: str | Path | None) -> Settings:
     return settings.model_copy(update={"warehouse": Path(override)}) if override else settings
 
 
-Extraction = ExtractedArticle | Failure | StagedRows
-
-
 def extract_all(settings: Settings, batch: Batch) -> None:
     """Run the NLP stage over the batch (on the run's worker pool if it has one)."""
     from newsflow.runtime.pool import extract_parallel
 
     apply_extraction(batch, extract_parallel(settings, batch.run_id, batch.articles))
-
-
-def extract_articles(settings: Settings, run_id: str, articles: list[CleanArticle]) -> list[Extraction]:
-    """NLP in this process; an article that breaks an extractor fails alone; staged if configured."""
-    from extractors.nlp import extract
-
-    out: list[Extraction] = []
-    try:
-        out.extend(extract(articles, settings))
-    except Exception:
-        out = []
-        for art in articles:
-            try:
-                out.extend(extract([art], settings))
-            except Exception as exc:
-                out.append(Failure(art.source, art.locator, "extract", type(exc).__name__, repr(exc)))
-    if settings.staging_dir is None:
-        return out
-    done = [x for x in out if isinstance(x, ExtractedArticle)]
-    staged = stage_extracted(settings.staging_dir, run_id, done, settings.spacy_model)
-    kept: list[Extraction] = [x for x in out if not isinstance(x, ExtractedArticle)]
-    return [*kept, staged]
 
 
 def apply_extraction(batch: Batch, results: Iterable[Extraction]) -> None:

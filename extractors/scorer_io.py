@@ -13,7 +13,6 @@ from spacy.tokens import Doc, DocBin
 from extractors.claims.attribution import Attribution, find_attributions
 from extractors.claims.extract import claim_kind
 from extractors.nlp import load_nlp
-from newsflow.core.settings import get_settings
 
 Record = dict[str, Any]
 
@@ -35,11 +34,11 @@ def doc_predictions(doc: Doc, nlp: Language | None = None) -> list[Record]:
 
 
 def predictions_for(
-    texts: Iterable[str], model: str | None = None, batch_size: int = 32, cache: Path | None = None
+    texts: Iterable[str], model: str, batch_size: int = 32, cache: Path | None = None
 ) -> list[list[Record]]:
     """Attribution records for each text, parsed with the pipeline's own `load_nlp` (streamed;
     with `cache`, parses are kept in that DocBin file and reused, see `cached_docs`)."""
-    nlp = load_nlp(model or get_settings().spacy_model)
+    nlp = load_nlp(model)
     if cache is None:
         docs: Iterable[Doc] = nlp.pipe(texts, batch_size=batch_size)
     else:
@@ -70,7 +69,7 @@ def read_jsonl(path: Path) -> Iterator[Record]:
 
 
 def prediction_rows(
-    records: list[Record], model: str | None = None, batch_size: int = 32, cache: Path | None = None
+    records: list[Record], model: str, batch_size: int = 32, cache: Path | None = None
 ) -> list[Record]:
     """Scorer rows `{"doc_id", "attributions"}` for records with `doc_id` (or `id`) and `text`."""
     preds = predictions_for((r.get("text") or "" for r in records), model, batch_size, cache)
@@ -83,7 +82,7 @@ def prediction_rows(
 def write_predictions(
     records: list[Record],
     out: Path,
-    model: str | None = None,
+    model: str,
     batch_size: int = 32,
     cache: Path | None = None,
 ) -> int:

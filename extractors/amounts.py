@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.attribution import doc_text
-from newsflow.records import Amount, Claim
+from extractors.claims.attribution import doc_text
+from newsflow.core.records import Amount, Claim
 
 RATES_DATE = "2025-10-31"
 # USD per one unit of each currency, approximate reference rates on RATES_DATE.
@@ -290,9 +290,7 @@ def _claim_index(claims: list[Claim], start: int, end: int) -> int | None:
     for i, c in enumerate(claims):
         inside = c.content_start <= start and end <= c.content_end
         width = c.content_end - c.content_start
-        if inside and (
-            best is None or width < claims[best].content_end - claims[best].content_start
-        ):
+        if inside and (best is None or width < claims[best].content_end - claims[best].content_start):
             best = i
     return best
 

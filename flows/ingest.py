@@ -10,12 +10,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from newsflow import artifacts, ops
-from newsflow import pipeline as p
-from newsflow.errors import WarehouseBusyError
-from newsflow.report import night_report
-from newsflow.run import Pending, Runner, Stage, Stages, run_ingest
-from newsflow.settings import Settings, get_settings
+from newsflow.core.errors import WarehouseBusyError
+from newsflow.core.settings import Settings, get_settings
+from newsflow.ops import artifacts
+from newsflow.ops import schedule as ops
+from newsflow.ops.report import night_report
+from newsflow.runtime import stages as p
+from newsflow.runtime.run import Pending, Runner, Stage, Stages, run_ingest
 from warehouse.db import open_reader
 
 _S = get_settings()
@@ -81,7 +82,7 @@ def ingest_for(settings: Settings) -> Any:
     """The ingest flow, on a DaskTaskRunner when `settings.dask_address` is set ('local': a LocalCluster)."""
     if not settings.dask_address:
         return ingest
-    from newsflow.cluster import task_runner
+    from newsflow.ops.cluster import task_runner
 
     return ingest.with_options(task_runner=task_runner(settings))
 

@@ -1,12 +1,12 @@
 """newsflow: nightly news ingestion into a DuckDB warehouse of articles, entities and claims."""
 
-from newsflow.errors import (
+from newsflow.core.errors import (
     InputError,
     NewsflowError,
     WarehouseBusyError,
     WarehouseError,
 )
-from newsflow.records import (
+from newsflow.core.records import (
     Amount,
     Block,
     Claim,
@@ -18,7 +18,7 @@ from newsflow.records import (
     RawDocument,
     Sentence,
 )
-from newsflow.settings import Settings, get_settings
+from newsflow.core.settings import Settings, get_settings
 
 __all__ = [
     "Amount",

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from newsflow.records import CleanArticle
-from newsflow.settings import Settings
+from newsflow.core.records import CleanArticle
+from newsflow.core.settings import Settings
 
 app = typer.Typer(
     help="Nightly news ingestion into a DuckDB warehouse of articles, entities and claims.",
@@ -43,7 +43,7 @@ def ingest(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Run the ingest flow on the sources and print what became of every input."""
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
 
     settings = get_settings()
     connect_prefect(settings)
@@ -60,7 +60,7 @@ def reprocess(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Re-clean and re-extract stored articles from the raw archive, without touching the network."""
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
 
     connect_prefect(get_settings())
     from flows.reprocess import reprocess as reprocess_flow
@@ -70,8 +70,8 @@ def reprocess(
 
 def connect_prefect(settings: Settings) -> str | None:
     """Point runs at the user's Prefect server, else at the local one (started once, then reused)."""
-    from newsflow.errors import NewsflowError
-    from newsflow.server import use_server
+    from newsflow.core.errors import NewsflowError
+    from newsflow.ops.server import use_server
 
     try:
         return use_server(settings, lambda message: console.print(message))
@@ -82,7 +82,7 @@ def connect_prefect(settings: Settings) -> str | None:
 
 def run_flow(flow: Any, sources: list[str] | None, warehouse: Path | None) -> None:
     """Run a flow and print its summary; a newsflow error is a message and exit code 1, not a traceback."""
-    from newsflow.errors import NewsflowError
+    from newsflow.core.errors import NewsflowError
 
     try:
         summary = flow(sources=sources or None, warehouse=str(warehouse) if warehouse else None)
@@ -114,8 +114,8 @@ def sql(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
     """Query the warehouse (read-only; waits briefly while a run holds the file)."""
-    from newsflow.errors import NewsflowError
-    from newsflow.settings import get_settings
+    from newsflow.core.errors import NewsflowError
+    from newsflow.core.settings import get_settings
     from warehouse.query import run_query
 
     settings = get_settings()
@@ -182,8 +182,8 @@ def clean(
     fmt: Annotated[CleanFormat, typer.Option("--format", "-f")] = CleanFormat.text,
 ) -> None:
     """Clean files only (no NLP, no warehouse) and print title, text and metadata."""
-    from extractors.clean import clean as clean_one
-    from newsflow.errors import InputError
+    from extractors.cleaning.clean import clean as clean_one
+    from newsflow.core.errors import InputError
     from sources.local import load_local
 
     results: list[dict[str, Any]] = []
@@ -217,14 +217,15 @@ def extract(
 ) -> None:
     """Attributions of each record's text (no warehouse), one scorer-format JSON line per record:
     {"doc_id", "attributions": [{"source", "cue", "content", "type"}]} with offsets into `text`."""
-    from extractors.attribution_io import prediction_rows, read_jsonl
+    from extractors.scorer_io import prediction_rows, read_jsonl
+    from newsflow.core.settings import get_settings
 
     try:
         records = list(read_jsonl(file))
     except (OSError, ValueError) as exc:
         console.print(f"[red]error:[/red] cannot read {file}: {exc}")
         raise typer.Exit(1) from exc
-    for row in prediction_rows(records):
+    for row in prediction_rows(records, get_settings().spacy_model):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -252,7 +253,7 @@ def article_json(article: CleanArticle) -> dict[str, Any]:
 @app.command()
 def serve() -> None:
     """Register the deployments (nightly ingest on NEWSFLOW_SCHEDULE_CRON, reprocess) and run them here."""
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
 
     settings = get_settings()
     if connect_prefect(settings) is None:
@@ -262,7 +263,7 @@ def serve() -> None:
             "PREFECT_API_URL=http://127.0.0.1:4200/api"
         )
         raise typer.Exit(1)
-    from newsflow import ops
+    from newsflow.ops import schedule as ops
 
     console.print(
         f"serving: nightly ingest at [b]{settings.schedule_cron}[/b] "
@@ -282,8 +283,8 @@ def dashboard(
     """
     import os
 
-    from newsflow import server
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
+    from newsflow.ops import server
 
     settings = get_settings()
     if port:
@@ -312,8 +313,8 @@ def alerts(
     ),
 ) -> None:
     """Alert on failed ingest runs: store NEWSFLOW_ALERT_WEBHOOK_URL in a block, create the automation."""
-    from newsflow import alerts as alerting
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
+    from newsflow.ops import alerts as alerting
 
     url = get_settings().alert_webhook_url
     automation_id = alerting.install(automation, url.get_secret_value() if url else None)

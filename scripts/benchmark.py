@@ -32,9 +32,9 @@ CHILD = [sys.executable, str(Path(__file__).resolve()), "--child"]
 
 def child_bare(args: argparse.Namespace) -> dict[str, Any]:
     """Bare nlp.pipe over exactly the texts the ingest parses (same model, components, processes)."""
-    from extractors.clean import clean
+    from extractors.cleaning.clean import clean
     from extractors.nlp import load_nlp, nlp_text, skip_reason
-    from newsflow.settings import Settings
+    from newsflow.core.settings import Settings
     from sources.local import load_local
 
     settings = Settings(n_process=args.n_process)
@@ -66,8 +66,8 @@ def child_bare(args: argparse.Namespace) -> dict[str, Any]:
 def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     """run_ingest into a new warehouse (optionally twice: the rerun), timed inside the process."""
     ready = time.perf_counter()
-    from newsflow.run import run_ingest
-    from newsflow.settings import Settings
+    from newsflow.core.settings import Settings
+    from newsflow.runtime.run import run_ingest
 
     imported = time.perf_counter()
     settings = Settings(
@@ -116,7 +116,7 @@ def child_flow(args: argparse.Namespace) -> dict[str, Any]:
     warm()
     server = time.perf_counter() - t0
     from flows.ingest import ingest_for
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
 
     before = tree_cpu()
     start = time.perf_counter()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from newsflow.errors import RobotsDisallowedError
-from newsflow.records import Failure, InputOutcome, RawDocument
+from newsflow.core.errors import RobotsDisallowedError
+from newsflow.core.records import Failure, InputOutcome, RawDocument
 
 NoDocument = Literal["unchanged", "skipped", "failed"]
 

@@ -15,7 +15,7 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 import pytest
 
-from newsflow.settings import Settings
+from newsflow.core.settings import Settings
 
 pytest_plugins = ["tests.fetch_support"]  # the fetch tests' fixture site on 127.0.0.1
 

@@ -16,8 +16,8 @@ from pytest_httpserver import HTTPServer
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsflow.records import RawDocument
-from newsflow.settings import Settings
+from newsflow.core.records import RawDocument
+from newsflow.core.settings import Settings
 from sources.archive import RawArchive
 from sources.config import SourceConfig
 from sources.http import ValidatorStore

@@ -9,8 +9,8 @@ from spacy.language import Language
 
 from extractors.amounts import RATES_DATE, USD_PER_UNIT, find_amounts, parse_amount
 from extractors.nlp import load_nlp
-from newsflow.records import Claim
-from newsflow.settings import get_settings
+from newsflow.core.records import Claim
+from newsflow.core.settings import get_settings
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 from pytest_httpserver import HTTPServer
 
-from newsflow.run import run_ingest
+from newsflow.runtime.run import run_ingest
 from warehouse.load import OUTCOMES
 
 from .fetch_support import fast_settings

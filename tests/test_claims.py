@@ -15,14 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.amounts import find_amounts
-from extractors.attribution import find_attributions
-from extractors.attribution_io import cached_docs, predictions_for
-from extractors.claims import extract_claims
-from extractors.entities import resolve_entities
+from extractors.claims.attribution import find_attributions
+from extractors.claims.extract import extract_claims
+from extractors.cleaning.text import split_blocks
+from extractors.entities.resolve import resolve_entities
 from extractors.nlp import load_nlp, nlp_text
-from extractors.text import split_blocks
-from newsflow.records import Amount, Claim, ClaimEntity, CleanArticle, LocalEntity
-from newsflow.settings import get_settings
+from extractors.scorer_io import cached_docs, predictions_for
+from newsflow.core.records import Amount, Claim, ClaimEntity, CleanArticle, LocalEntity
+from newsflow.core.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_2ae79f5a25b4ff08.txt"
@@ -378,7 +378,7 @@ def test_predictions_for_scorer_format() -> None:
         "Trump Urges Supporters To Vote.\n\n\u201cGo vote,\u201d Trump said on Friday.",
         "",
     ]
-    preds = predictions_for(texts)
+    preds = predictions_for(texts, get_settings().spacy_model)
     assert len(preds) == 2 and preds[1] == []
     for rec in preds[0]:
         assert set(rec) >= {"source", "cue", "content", "type"}
@@ -399,7 +399,8 @@ def test_parse_cache_is_reused_only_for_the_same_texts(nlp: Language, tmp_path: 
     other = cached_docs(["A different text."], blank, 8, cache)
     assert [d.text for d in other] == ["A different text."]
     assert not any(t.dep_ for d in other for t in d)
-    assert predictions_for(texts, cache=cache) == predictions_for(texts)
+    model = get_settings().spacy_model
+    assert predictions_for(texts, model, cache=cache) == predictions_for(texts, model)
 
 
 def test_rule_transcript_label(nlp: Language) -> None:

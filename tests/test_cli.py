@@ -8,8 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from newsflow.cli import app
-from newsflow.run import run_ingest
-from newsflow.settings import Settings
+from newsflow.core.settings import Settings
+from newsflow.runtime.run import run_ingest
 
 from .conftest import FIXTURES, SEED
 

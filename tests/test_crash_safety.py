@@ -37,9 +37,9 @@ DRIVER = textwrap.dedent(
             return original(*args, **kwargs)
         setattr(module, targets[mode][1], dying)
         if mode == "extract":
-            import newsflow.pipeline  # noqa: F401  (extract_all imports extractors.nlp lazily)
-    from newsflow.run import run_ingest
-    from newsflow.settings import Settings
+            import newsflow.runtime.stages  # noqa: F401  (extract_all imports extractors.nlp lazily)
+    from newsflow.runtime.run import run_ingest
+    from newsflow.core.settings import Settings
     print("ready", flush=True)
     run_ingest([src], Settings(warehouse=Path(wh), batch_size=3))
     """
@@ -143,8 +143,8 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
             _check_consistent(wh)
     assert killed >= 20, f"only {killed} of {len(plan)} runs were killed"
 
-    from newsflow.run import run_ingest
-    from newsflow.settings import Settings
+    from newsflow.core.settings import Settings
+    from newsflow.runtime.run import run_ingest
 
     final = run_ingest([str(src)], Settings(warehouse=wh, batch_size=3))
     assert final["status"] == "completed" and final["failed"] == 0

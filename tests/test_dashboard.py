@@ -22,7 +22,7 @@ import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 
-from newsflow.artifacts import FAILURES_KEY, REPORT_KEY, SUMMARY_KEY
+from newsflow.ops.artifacts import FAILURES_KEY, REPORT_KEY, SUMMARY_KEY
 
 from .conftest import ROOT
 

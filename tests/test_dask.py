@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsflow.run import run_ingest
-from newsflow.settings import Settings, get_settings
+from newsflow.core.settings import Settings, get_settings
+from newsflow.runtime.run import run_ingest
 
 from .parallel_support import small_inputs, snapshot
 
@@ -63,7 +63,7 @@ def test_flow_extracts_on_dask_workers_and_writes_here(
 
 
 def test_local_setting_makes_a_local_cluster_runner() -> None:
-    from newsflow.cluster import task_runner
+    from newsflow.ops.cluster import task_runner
 
     runner = task_runner(Settings(dask_address="local", dask_workers=2))
     assert runner.cluster_kwargs["n_workers"] == 2 and runner.address is None

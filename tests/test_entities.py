@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from extractors import geo
-from extractors.clean import clean
-from extractors.entities import resolve_entities
-from extractors.linking import link_across_articles
-from extractors.names import entity_key
+from extractors.cleaning.clean import clean
+from extractors.entities import geo
+from extractors.entities.linking import link_across_articles
+from extractors.entities.names import entity_key
+from extractors.entities.resolve import resolve_entities
 from extractors.nlp import load_nlp, nlp_text
-from newsflow.records import (
+from newsflow.core.records import (
     Block,
     CleanArticle,
     EntityRole,
@@ -25,7 +25,7 @@ from newsflow.records import (
     Mention,
     RawDocument,
 )
-from newsflow.settings import get_settings
+from newsflow.core.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "gold"

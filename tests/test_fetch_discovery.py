@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from newsflow.records import RawDocument
+from newsflow.core.records import RawDocument
 from sources.archive import RawArchive
 from sources.config import SourceConfig
 from sources.web import fetch_all

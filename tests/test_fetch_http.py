@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from newsflow.records import RawDocument
+from newsflow.core.records import RawDocument
 from sources.http import Validators
 from sources.outcomes import FetchOutcome
 from sources.urls import canonical_url

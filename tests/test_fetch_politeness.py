@@ -9,7 +9,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from newsflow.records import RawDocument
+from newsflow.core.records import RawDocument
 from sources.config import SourceConfig
 from sources.web import fetch_all_sync
 from tests.fetch_support import add_page, add_robots, collect, docs, fast_settings, url_list, write_warc

@@ -10,7 +10,7 @@ from pytest_httpserver import HTTPServer
 
 import sources.http
 import sources.safety
-from newsflow.errors import BlockedAddressError, UnsafeUrlError
+from newsflow.core.errors import BlockedAddressError, UnsafeUrlError
 from sources.outcomes import FetchOutcome
 from sources.safety import blocked_reason, check_address
 from sources.urls import check_url

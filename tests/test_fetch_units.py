@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsflow.errors import (
+from newsflow.core.errors import (
     FeedParseError,
     InputError,
     ResponseTooLargeError,
@@ -17,7 +17,7 @@ from newsflow.errors import (
     TooLargeError,
     UnsupportedContentTypeError,
 )
-from newsflow.records import Failure, RawDocument
+from newsflow.core.records import Failure, RawDocument
 from sources.archive import RawArchive
 from sources.config import SourceConfig, load_sources, parse_duration, source_from_arg
 from sources.feeds import parse_feed

@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
-from extractors.clean import clean
-from extractors.dates import parse_date
-from extractors.decode import decode_html
-from extractors.html import clean_html
-from newsflow.errors import EmptyInputError, InputError
-from newsflow.records import CleanArticle, RawDocument
+from extractors.cleaning.clean import clean
+from extractors.cleaning.dates import parse_date
+from extractors.cleaning.decode import decode_html
+from extractors.cleaning.html import clean_html
+from newsflow.core.errors import EmptyInputError, InputError
+from newsflow.core.records import CleanArticle, RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 

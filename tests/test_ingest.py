@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from flows.ingest import ingest
-from newsflow.settings import Settings
+from newsflow.core.settings import Settings
 from warehouse.load import OUTCOMES
 
 from .conftest import SEED, row_counts

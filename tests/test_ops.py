@@ -17,9 +17,10 @@ import duckdb
 import pytest
 import yaml
 
-from newsflow import alerts, ops
-from newsflow.errors import NewsflowError, WarehouseBusyError
-from newsflow.settings import Settings
+from newsflow.core.errors import NewsflowError, WarehouseBusyError
+from newsflow.core.settings import Settings
+from newsflow.ops import alerts
+from newsflow.ops import schedule as ops
 from warehouse.db import run_lock
 
 from .conftest import ROOT, SEED

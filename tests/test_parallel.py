@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsflow.run import run_ingest
-from newsflow.settings import Settings
+from newsflow.core.settings import Settings
+from newsflow.runtime.run import run_ingest
 
 from .parallel_support import small_inputs, snapshot
 
@@ -40,8 +40,8 @@ def test_pool_pipeline_and_staging_store_the_same_rows_as_one_process(tmp_path: 
 DRIVER = """
 import sys
 from pathlib import Path
-from newsflow.run import run_ingest
-from newsflow.settings import Settings
+from newsflow.runtime.run import run_ingest
+from newsflow.core.settings import Settings
 run_ingest([sys.argv[1]], Settings(warehouse=Path(sys.argv[2]), n_process=2, batch_size=2))
 """
 
@@ -71,8 +71,8 @@ def test_workers_exit_when_the_run_process_is_killed(tmp_path: Path) -> None:
 
 
 def test_chunks_are_capped_by_count_and_characters() -> None:
-    from newsflow.parallel import chunks
-    from newsflow.records import CleanArticle
+    from newsflow.core.records import CleanArticle
+    from newsflow.runtime.pool import chunks
 
     def art(n: int) -> CleanArticle:
         return CleanArticle("s", f"l{n}", "e", "h", "x" * n, [])

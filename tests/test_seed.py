@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsflow.run import run_ingest
-from newsflow.settings import Settings
+from newsflow.core.settings import Settings
+from newsflow.runtime.run import run_ingest
 
 from .conftest import SEED, row_counts
 

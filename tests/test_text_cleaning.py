@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.clean import clean
-from extractors.decode import decode_text
-from extractors.text import looks_like_heading, split_blocks
-from newsflow.errors import BinaryInputError, EmptyInputError
-from newsflow.records import RawDocument
+from extractors.cleaning.clean import clean
+from extractors.cleaning.decode import decode_text
+from extractors.cleaning.text import looks_like_heading, split_blocks
+from newsflow.core.errors import BinaryInputError, EmptyInputError
+from newsflow.core.records import RawDocument
 
 from .conftest import SEED
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsflow.errors import QueryError, WarehouseBusyError
+from newsflow.core.errors import QueryError, WarehouseBusyError
 from warehouse import migrate, open_writer, run_lock
 from warehouse.migrate import migration_files
 from warehouse.query import run_query

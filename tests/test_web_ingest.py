@@ -8,7 +8,7 @@ import duckdb
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from newsflow.run import run_ingest, run_reprocess
+from newsflow.runtime.run import run_ingest, run_reprocess
 
 from .fetch_support import fast_settings
 

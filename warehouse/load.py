@@ -13,10 +13,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from extractors.linking import PERSON_PREFIX, link_across_articles
-from extractors.names import key_name
-from newsflow.ids import stable_id
-from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
+from newsflow.core.ids import stable_id
+from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
+from newsflow.core.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
 
 OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
 
@@ -29,10 +28,13 @@ def write_batch(
     failures: list[Failure],
     spacy_model: str | None = None,
     staged: dict[str, pa.Table] | None = None,
+    link: Linker | None = None,
 ) -> None:
     """Replace the batch's articles and all their rows, record outcomes and failures, atomically.
 
     `staged`: rows already built as Arrow tables (e.g. read back from Parquet staging), written too.
+    `link`: maps surname-only person keys to stored full names (the extractors' cross-article
+    linker); without one, keys are written as they are.
     """
     now = datetime.now(UTC)
     ids = {x.article.locator: stable_id(x.article.locator) for x in extracted}
@@ -42,7 +44,8 @@ def write_batch(
     article_ids = tables["articles"].column("article_id").to_pylist() if "articles" in tables else []
     con.execute("BEGIN")
     try:
-        tables = relink(tables, link_keys(con, entities_of(tables)))
+        if link is not None:
+            tables = relink(tables, link_keys(con, entities_of(tables), link))
         touched = _delete_articles(con, article_ids)
         _insert_entities(con, tables.pop("entities", None), now)
         for name, table in tables.items():
@@ -109,7 +112,7 @@ def relink(tables: dict[str, pa.Table], keymap: dict[str, str]) -> dict[str, pa.
     return out
 
 
-def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity]) -> dict[str, str]:
+def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity], link: Linker) -> dict[str, str]:
     """Surname-only person keys → the one stored (or batch) full name they abbreviate."""
     surnames = sorted(
         {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX) and " " not in key_name(e.key)}
@@ -123,7 +126,7 @@ def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity]) -> di
             "OR e.entity_key LIKE 'PERSON:' || s.surname || ' %' "
             "LEFT JOIN entity_aliases a USING (entity_id) GROUP BY e.entity_key"
         ).fetchall()
-    return link_across_articles(entities, {key: set(aliases or ()) for key, aliases in rows})
+    return link(entities, {key: set(aliases or ()) for key, aliases in rows})
 
 
 def article_tables(

@@ -1,0 +1,1 @@
+"""Claims: who said, pledged or agreed what (attribution rules, quotes, cues, speakers)."""

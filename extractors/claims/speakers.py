@@ -1,0 +1,241 @@
+"""Speaker resolution: a source span → an entity key, by mention overlap, pronoun salience,
+title/description matching; anonymous sources ("officials") are recognised but not linked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractors.claims.attribution import doc_text
+from extractors.claims.cues import (
+    ANONYMOUS_NOUNS,
+    DEMONYMS,
+    FEMALE_HINTS,
+    LEADER_TITLES,
+    PERSON_PRONOUNS,
+    TITLE_WORDS,
+)
+from newsflow.core.records import LocalEntity, Mention
+
+Span = tuple[int, int]
+CONTEXT_CHARS = 60
+APOS_S = "\u2019s"
+PUNCT = ".,;:'\"()\u2018\u2019\u201c\u201d"
+INSTITUTIONS = {
+    "government",
+    "ministry",
+    "administration",
+    "office",
+    "embassy",
+    "cabinet",
+    "department",
+}
+GROUP_LABELS = {"ORG", "GPE", "NORP"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a source span refers to: entity key (if any) and the kind of reference."""
+
+    entity_key: str | None
+    kind: str  # entity, pronoun, description, anonymous, none
+
+
+@dataclass(slots=True)
+class PersonInfo:
+    """What the text tells about one PERSON entity: gender hint, titles and countries nearby."""
+
+    key: str
+    last_pos: int
+    female: bool = False
+    male: bool = False
+    words: frozenset[str] = frozenset()
+
+
+class SpeakerResolver:
+    """Resolves source spans of one article, using its mentions in text order."""
+
+    def __init__(self, doc: Doc, entities: list[LocalEntity], mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.types = {e.key: e.type for e in entities}
+        self.mentions = sorted(
+            (m for m in mentions if 0 <= m.start < m.end <= len(doc_text(doc))),
+            key=lambda m: m.start,
+        )
+        self.by_name = self._person_names()
+        self.persons = self._person_infos()
+
+    def _person_names(self) -> dict[str, str]:
+        """Full names and surnames of PERSON mentions → the key of the longest such name."""
+        names: dict[str, tuple[int, str]] = {}
+        for m in self.mentions:
+            if self.types.get(m.entity_key, m.label) != "PERSON" and m.label != "PERSON":
+                continue
+            words = _name_words(m.text)
+            for form in {" ".join(words), words[-1] if words else ""} - {""}:
+                if form not in names or names[form][0] < len(words):
+                    names[form] = (len(words), m.entity_key)
+        return {k: v[1] for k, v in names.items()}
+
+    def person_key(self, m: Mention) -> str | None:
+        """The PERSON key a mention refers to (also an ORG-tagged 'Takaichi' whose name matches)."""
+        words = _name_words(m.text)
+        key = self.by_name.get(" ".join(words)) or (self.by_name.get(words[-1]) if words else None)
+        if key is not None:
+            return key
+        if self.types.get(m.entity_key, m.label) == "PERSON" or m.label == "PERSON":
+            return m.entity_key
+        return None
+
+    def _is_person(self, m: Mention) -> bool:
+        return self.person_key(m) is not None
+
+    def _person_infos(self) -> dict[str, PersonInfo]:
+        """Per person: evidence words (titles, countries, gender) gathered from every mention."""
+        infos: dict[str, PersonInfo] = {}
+        prev_end = 0
+        for m in self.mentions:
+            if not self._is_person(m):
+                continue
+            key = self.person_key(m) or m.entity_key
+            info = infos.setdefault(key, PersonInfo(key, m.start))
+            before = _clause_tail(self.text[max(prev_end, m.start - CONTEXT_CHARS) : m.start])
+            prev_end = m.end
+            words = _words(before) | _words(_appositive(self.text, m.end))
+            info.words = info.words | words | _words(m.text)
+            first = m.text.split()[0].lower() if m.text.split() else ""
+            tail = _words(before)
+            if first in FEMALE_HINTS or tail & {"mrs", "ms", "madam", "woman"}:
+                info.female = True
+            if tail & {"mr", "sir"}:
+                info.male = True
+        self._gender_from_pronouns(infos)
+        return infos
+
+    def _gender_from_pronouns(self, infos: dict[str, PersonInfo]) -> None:
+        """Vote he vs she pronouns after each mention of a person, up to the next person."""
+        people = [m for m in self.mentions if self._is_person(m)]
+        votes: dict[str, int] = {}
+        for i, m in enumerate(people):
+            nxt = people[i + 1].start if i + 1 < len(people) else len(self.text)
+            ws = self.text[m.end : min(nxt, m.end + 150)].lower().split()
+            key = self.person_key(m) or m.entity_key
+            fem = sum(w.strip(".,;:") in {"she", "herself"} for w in ws)
+            mas = sum(w.strip(".,;:") in {"he", "his", "him", "himself"} for w in ws)
+            votes[key] = votes.get(key, 0) + fem - mas
+        for key, vote in votes.items():
+            if vote > 0:
+                infos[key].female = True
+            elif vote < 0:
+                infos[key].male = True
+
+    def resolve(self, source: Span | None, head_text: str | None) -> Speaker:
+        """Resolve one source span (with its head word); pronouns look back from its start."""
+        if source is None:
+            return Speaker(None, "none")
+        inside = [m for m in self.mentions if source[0] <= m.start and m.end <= source[1]]
+        head = (head_text or "").lower()
+        if head in PERSON_PRONOUNS:
+            return Speaker(self._pronoun(head, source[0]), "pronoun")
+        named = [m for m in inside if m.label in ENTITY_LABELS]
+        at_head = [m for m in named if head and head in _words(m.text)]
+        for m in at_head:
+            key = self.person_key(m)
+            if key is not None:
+                return Speaker(key, "entity")
+        if at_head:
+            return Speaker(at_head[0].entity_key, "entity")
+        if head in self.by_name:
+            return Speaker(self.by_name[head], "entity")
+        for m in named:
+            key = self.person_key(m)
+            if key is not None:
+                return Speaker(key, "entity")
+        if named and _lemma(head) in INSTITUTIONS:
+            return Speaker(named[0].entity_key, "entity")
+        words = _words(self.text[source[0] : source[1]])
+        if words & TITLE_WORDS:
+            key = self._description(words, source[0])
+            if key is not None:
+                return Speaker(key, "description")
+        if _lemma(head) in ANONYMOUS_NOUNS:
+            return Speaker(None, "anonymous")
+        return Speaker(None, "description")
+
+    def _recent_persons(self, before: int) -> list[str]:
+        """Person keys mentioned before an offset, most recent first, each once."""
+        seen: list[str] = []
+        for m in reversed(self.mentions):
+            key = self.person_key(m)
+            if m.start < before and key is not None and key not in seen:
+                seen.append(key)
+        return seen
+
+    def _pronoun(self, pronoun: str, pos: int) -> str | None:
+        """Most recent person compatible with the pronoun's gender."""
+        gender = PERSON_PRONOUNS[pronoun]
+        if gender in {"n", "p"}:
+            return self._recent_group(pos)
+        if gender not in {"m", "f"}:
+            return None
+        for key in self._recent_persons(pos):
+            info = self.persons[key]
+            if gender == "f" and info.female and not info.male:
+                return key
+            if gender == "m" and not info.female:
+                return key
+        return None
+
+    def _recent_group(self, pos: int) -> str | None:
+        """ "it"/"they": the most recent organisation, country or group mentioned before pos."""
+        for m in reversed(self.mentions):
+            if m.start < pos and m.label in GROUP_LABELS and self.person_key(m) is None:
+                return m.entity_key
+        return None
+
+    def _description(self, words: set[str], pos: int) -> str | None:
+        """Most recent person whose context shares the description's title and country."""
+        titles = words & TITLE_WORDS
+        countries = {DEMONYMS.get(w, w) for w in words if w in DEMONYMS}
+        for key in self._recent_persons(pos):
+            info = self.persons[key]
+            known = info.words | {DEMONYMS.get(w, w) for w in info.words}
+            title_ok = bool(titles & known) or ("leader" in titles and bool(known & LEADER_TITLES))
+            country_ok = not countries or bool(countries & known)
+            if title_ok and country_ok:
+                return key
+        return None
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(PUNCT).lower().removesuffix(APOS_S).removesuffix("'s") for w in text.split()}
+
+
+def _clause_tail(text: str) -> str:
+    """The words before a name back to the last sentence or clause break ("Japan's new PM")."""
+    cut = max(text.rfind(p) for p in (". ", ", ", "; ", "\n", " and ", " while "))
+    return text[cut + 1 :] if cut >= 0 else text
+
+
+def _appositive(text: str, end: int) -> str:
+    """ ", the country's first woman to hold the post," right after a name, else ''."""
+    if not text.startswith(", ", end):
+        return ""
+    tail = text[end + 2 : end + 80]
+    stop = min((i for i in (tail.find(","), tail.find("."), tail.find("\n")) if i >= 0), default=0)
+    return tail[:stop]
+
+
+def _name_words(name: str) -> list[str]:
+    """Lower-cased words of a name without a possessive ending."""
+    return [w.lower() for w in name.removesuffix(APOS_S).removesuffix("'s").split()]
+
+
+def _lemma(word: str) -> str:
+    """Crude singular of a noun ("officials" → "official")."""
+    if word.endswith("people"):
+        return "people"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

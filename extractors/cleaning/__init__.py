@@ -1,0 +1,1 @@
+"""HTML and text cleaning (BeautifulSoup + lxml): RawDocument to CleanArticle."""

@@ -1,0 +1,1 @@
+"""The base of newsflow: records, errors, settings and ids. Imports nothing else of the repository."""

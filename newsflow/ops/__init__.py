@@ -1,0 +1,1 @@
+"""Prefect glue: schedule and deployments, dashboard, log forwarding, artifacts, alerts, the Dask runner."""

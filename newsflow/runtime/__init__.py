@@ -1,0 +1,1 @@
+"""The run loop: inputs in, batches through the stages, outcomes counted; runs with or without Prefect."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -66,8 +67,11 @@ class Settings(BaseSettings):
     )
     nlp_batch_size: int = Field(32, description="documents per nlp.pipe batch")
     n_process: int = Field(
-        1, description="NLP worker processes for a run (a persistent pool; 1 = parse in the run's process)"
+        0,
+        description="NLP worker processes for a run (a persistent pool; 1 = parse in the run's process; "
+        "0 = one per core, as many as memory allows at nlp_worker_mb each)",
     )
+    nlp_worker_mb: int = Field(700, description="memory one NLP worker may take (bounds n_process = 0)")
     spacy_exclude: list[str] = Field(
         [], description="spaCy components not loaded (the extractors use tagger, lemmas, parser and NER)"
     )
@@ -123,6 +127,17 @@ class Settings(BaseSettings):
     staging_dir: Path | None = Field(
         None, description="stage extracted batches as Parquet here (run_id=/date= partitions) before loading"
     )
+
+    def nlp_processes(self) -> int:
+        """NLP worker processes for a run: n_process, or (0) one per usable core within memory."""
+        if self.n_process > 0:
+            return self.n_process
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        try:
+            available_mb = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
+        except (ValueError, OSError, AttributeError):
+            return cores
+        return max(1, min(cores, available_mb // max(1, self.nlp_worker_mb)))
 
     @property
     def archive_dir(self) -> Path:

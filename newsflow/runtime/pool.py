@@ -1,9 +1,10 @@
 """The run's NLP worker pool: persistent processes that load spaCy once and turn chunks of
 CleanArticles into plain, picklable ExtractedArticles (or failures, or staged Parquet files).
 
-`run_ingest` opens one pool per run (`run_pool`) when `settings.n_process > 1`; the extract stage
+`run_ingest` opens one pool per run (`run_pool`) when `settings.nlp_processes() > 1`; the extract stage
 finds it with `extract_parallel`, wherever that stage is called from in this process (the run loop's
-threads, a Prefect thread-pool task). Where no pool is open (a Dask worker, n_process = 1) the
+threads, a Prefect thread-pool task). Where no pool is open (a Dask worker, n_process = 1) or
+while it is not started (no batch so far was worth spawning workers for) the
 articles are parsed in the calling process.
 """
 
@@ -36,7 +37,7 @@ class NlpPool:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.workers = max(1, settings.n_process)
+        self.workers = settings.nlp_processes()
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
@@ -71,6 +72,11 @@ class NlpPool:
         for future in futures:
             out.extend(future.result())
         return out
+
+    @property
+    def started(self) -> bool:
+        """True once the workers were spawned."""
+        return self._executor is not None
 
     def worker_pids(self) -> list[int]:
         """Process ids of the live workers (for memory accounting)."""
@@ -111,9 +117,9 @@ def chunks(articles: list[CleanArticle], settings: Settings, workers: int) -> li
 
 @contextmanager
 def run_pool(settings: Settings) -> Iterator[NlpPool | None]:
-    """The pool for one run (None when n_process <= 1); extract stages in this process use it."""
+    """The pool for one run (None with one NLP process); extract stages in this process use it."""
     global _active
-    if settings.n_process <= 1:
+    if settings.nlp_processes() <= 1:
         yield None
         return
     pool = NlpPool(settings)
@@ -127,6 +133,12 @@ def run_pool(settings: Settings) -> Iterator[NlpPool | None]:
         pool.close(wait=not ok)  # after a good run the workers exit off the critical path
 
 
+def worth_a_pool(settings: Settings, articles: int) -> bool:
+    """Spawning workers (each loads spaCy, ≈ 2 s) pays only for more than one chunk of articles:
+    a run of a few articles (the seeds, a quiet night) parses them in its own process."""
+    return articles > (settings.extract_chunk_size or settings.nlp_batch_size)
+
+
 def active_pool() -> NlpPool | None:
     """The pool of the run in progress in this process, if any."""
     return _active
@@ -137,7 +149,7 @@ def extract_parallel(settings: Settings, run_id: str, articles: list[CleanArticl
     from newsflow.runtime.extract import extract_articles
 
     pool = _active
-    if pool is None:
+    if pool is None or not (pool.started or worth_a_pool(settings, len(articles))):
         return extract_articles(settings, run_id, articles) if articles else []
     return pool.extract(run_id, articles)
 

@@ -20,7 +20,7 @@ from newsflow.core.errors import AccountingError, NewsflowError
 from newsflow.core.records import Failure, InputOutcome, RawDocument
 from newsflow.core.settings import Settings
 from newsflow.runtime import stages as p
-from newsflow.runtime.pool import NlpPool, run_pool
+from newsflow.runtime.pool import NlpPool, run_pool, worth_a_pool
 from sources.archive import RawArchive
 from sources.config import SourceConfig, load_sources, source_from_arg
 from sources.local import load_local
@@ -258,7 +258,7 @@ class _Pipeline:
                 batch = st.triage(settings, batch)
             stage = "clean"
             if batch.todo:
-                if self.pool is not None:
+                if self.pool is not None and worth_a_pool(settings, len(batch.todo)):
                     self.pool.start()  # spaCy loads only now, while this process cleans
                 batch = st.clean(settings, batch)
             stage = "dedupe"

@@ -99,8 +99,11 @@ def use_server(settings: Settings, say: Callable[[str], None]) -> str | None:
     """Point this process's Prefect client at a server with a scheduler; return its API URL.
 
     The user's PREFECT_API_URL (or profile) wins; else the local server, started when it is not
-    up. With `local_server` off, Prefect's temporary server is used, given time to start.
+    up. With `local_server` off, Prefect's temporary server is used, given time to start. Prefect's
+    analytics stay off in this process too (no calls out from machines that may have no network).
     """
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if url := configured_api_url():
         return url
     if not settings.local_server:

@@ -42,7 +42,7 @@ import sys
 from pathlib import Path
 from newsflow.runtime.run import run_ingest
 from newsflow.core.settings import Settings
-run_ingest([sys.argv[1]], Settings(warehouse=Path(sys.argv[2]), n_process=2, batch_size=2))
+run_ingest([sys.argv[1]], Settings(warehouse=Path(sys.argv[2]), n_process=2, batch_size=2, extract_chunk_size=1))
 """
 
 
@@ -66,7 +66,7 @@ def test_workers_exit_when_the_run_process_is_killed(tmp_path: Path) -> None:
     assert len(workers) == 2, "the pool did not start"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    _, alive = psutil.wait_procs(workers, timeout=10)
+    _, alive = psutil.wait_procs(workers, timeout=90)  # a worker still importing spaCy notices later
     assert not alive, f"orphaned workers: {[p.pid for p in alive]}"
 
 
@@ -85,3 +85,17 @@ def test_chunks_are_capped_by_count_and_characters() -> None:
     assert all(sum(len(a.text) for a in c) <= 1000 or len(c) == 1 for c in got)
     assert [len(a.text) for a in got[-2]] == [2000]  # a text over the cap goes alone
     assert len(chunks([art(10)] * 6, Settings(extract_chunk_size=16), workers=2)) == 2  # both workers busy
+
+
+def test_the_default_is_one_worker_per_core_within_memory_and_few_articles_spawn_none() -> None:
+    import os
+
+    from newsflow.runtime.pool import worth_a_pool
+
+    cores = len(os.sched_getaffinity(0))
+    assert Settings().nlp_processes() == min(cores, Settings().nlp_processes())  # never above the cores
+    assert 1 <= Settings().nlp_processes() <= cores
+    assert Settings(nlp_worker_mb=10**9).nlp_processes() == 1  # no memory for two: one process
+    assert Settings(n_process=3).nlp_processes() == 3  # an explicit setting wins
+    settings = Settings(extract_chunk_size=16)
+    assert not worth_a_pool(settings, 1) and not worth_a_pool(settings, 16) and worth_a_pool(settings, 17)

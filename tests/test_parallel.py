@@ -42,7 +42,8 @@ import sys
 from pathlib import Path
 from newsflow.runtime.run import run_ingest
 from newsflow.core.settings import Settings
-run_ingest([sys.argv[1]], Settings(warehouse=Path(sys.argv[2]), n_process=2, batch_size=2, extract_chunk_size=1))
+settings = Settings(warehouse=Path(sys.argv[2]), n_process=2, batch_size=2, extract_chunk_size=1)
+run_ingest([sys.argv[1]], settings)
 """
 
 

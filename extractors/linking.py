@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from extractors.names import key_name
+from extractors.names import is_full_name, key_name
 from newsflow.records import LocalEntity
 
 PERSON_PREFIX = "PERSON:"
@@ -49,8 +49,8 @@ def _full_names(*key_lists: Iterable[str]) -> list[str]:
 
 
 def _is_full(key: str) -> bool:
-    """A person key with more than one word is a full name."""
-    return len(key_name(key).split()) > 1
+    """A person key with two or more words besides particles is a full name ("von der leyen" is not)."""
+    return is_full_name(key_name(key))
 
 
 def _single_match(

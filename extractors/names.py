@@ -43,7 +43,10 @@ NAME_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "president", "minister", 
                "princess", "pope", "mayor", "ambassador", "congressman", "congresswoman"}
 # Honorifics mark a person but are not roles.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-              "rev", "reverend", "mx", "madam", "madame", "monsieur", "herr"}
+              "rev", "reverend", "mx", "madam", "madame", "monsieur", "herr",
+              # Malay, Arabic and religious honorifics that precede a name
+              "datuk", "dato", "datin", "tun", "seri", "haji", "hajjah", "mother", "father",
+              "venerable"}
 # Words before a title that qualify it ("Japan's new Prime Minister"); only "former" is kept.
 ROLE_MODIFIERS = {"new", "late", "former", "then", "current", "outgoing", "incoming", "ex",
                   "newly", "elected", "sitting", "veteran", "top", "the", "a", "its", "their"}
@@ -101,6 +104,8 @@ ORG_KEY_ALIASES = {
     "federal bureau of investigation": "fbi", "central intelligence agency": "cia",
     "african union": "au",
 }
+# The short keys of well-known organisations ("asean", "nato").
+KNOWN_ORG_KEYS = frozenset(ORG_KEY_ALIASES.values())
 SHIP_PREFIXES = {"uss", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "js", "ss", "rms", "mv"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "le", "la", "al", "el",
                   "bin", "ibn", "du", "dos", "das", "ter", "ten", "st"}
@@ -146,6 +151,13 @@ def _singular(norm: str) -> str:
     elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us")):
         last = last[:-1]
     return f"{head} {last}" if head else last
+
+
+def is_full_name(norm: str) -> bool:
+    """A normalised name of two or more words besides its particles ("ursula von der leyen"), not a
+    lone surname ("trump", "von der leyen", "de gaulle")."""
+    words = norm.split()
+    return len(words) > 1 and not all(w in NAME_PARTICLES for w in words[:-1])
 
 
 def initials(norm: str) -> str:

@@ -336,3 +336,42 @@ def test_keys_are_deterministic_normal_forms() -> None:
 def test_hyphenated_names(nlp: Language, text: str, expected: dict[str, str]) -> None:
     keys = {m.text: m.entity_key for m in _resolve_text(nlp, text).mentions}
     assert {k: keys.get(k) for k in expected} == expected
+
+
+def _persons(nlp: Language, text: str) -> set[str]:
+    """Names of the PERSON entities resolved in a one-paragraph text."""
+    return {e.name for e in _resolve_text(nlp, text).entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a particle NER cut the name at: one person, not "Karl von" and "Marwitz"
+        ("Reporters asked German Chancellor Karl von der Marwitz about the deal.", {"Karl von der Marwitz"}),
+        # a headline running into the name of a person the article names in full
+        (
+            "Trump Says Talks Productive\nPresident Donald Trump said on Friday the talks were productive.",
+            {"Donald Trump"},
+        ),
+        (
+            "Talks with President Vladimir Putin Follow live: https://x.co/a\nVladimir Putin met envoys.",
+            {"Vladimir Putin"},
+        ),
+        # honorifics before a name and an office tagged as a name are not part of any person
+        ("Security was tight as Queen Mother Amara arrived for the ceremony.", {"Amara"}),
+        ("Finance Minister Datuk Seri Ahmad Rahman presented the budget on Friday.", {"Ahmad Rahman"}),
+        ("Ahmad Rahman attended in his role as Asean Chair.", {"Ahmad Rahman"}),
+        # a label line, a common noun capitalised in a headline, a list of places
+        ("Rate Cuts:\nThe bank cut rates.", set()),
+        ("Cut Down On Fentanyl\nBeijing agreed to curb fentanyl exports.", set()),
+        ("Moscow claims the regions of Luhansk, Kherson and Zaporizhzhia.", set()),
+        ("Russia wants four regions—Donetsk, Luhansk, Kherson, and Zaporizhzhia—in any deal.", set()),
+    ],
+)
+def test_persons_are_whole_names_and_only_names(nlp: Language, text: str, expected: set[str]) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_a_surname_with_particles_joins_the_full_name(nlp: Language) -> None:
+    r = _resolve_text(nlp, "Margarethe von der Heide arrived late. Von der Heide said little.")
+    assert {m.entity_key for m in r.mentions if "Heide" in m.text} == {"PERSON:margarethe von der heide"}

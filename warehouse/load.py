@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from extractors.linking import PERSON_PREFIX, link_across_articles
-from extractors.names import key_name
+from extractors.names import is_full_name, key_name
 from newsflow.ids import stable_id
 from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
 
@@ -111,9 +111,8 @@ def relink(tables: dict[str, pa.Table], keymap: dict[str, str]) -> dict[str, pa.
 
 def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity]) -> dict[str, str]:
     """Surname-only person keys → the one stored (or batch) full name they abbreviate."""
-    surnames = sorted(
-        {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX) and " " not in key_name(e.key)}
-    )
+    person_names = {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX)}
+    surnames = sorted(n for n in person_names if not is_full_name(n))
     if not surnames:
         return {}
     with _registered(con, "surnames", pa.table({"surname": pa.array(surnames, pa.string())})):

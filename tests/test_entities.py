@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from spacy.language import Language
 
@@ -375,3 +376,50 @@ def test_persons_are_whole_names_and_only_names(nlp: Language, text: str, expect
 def test_a_surname_with_particles_joins_the_full_name(nlp: Language) -> None:
     r = _resolve_text(nlp, "Margarethe von der Heide arrived late. Von der Heide said little.")
     assert {m.entity_key for m in r.mentions if "Heide" in m.text} == {"PERSON:margarethe von der heide"}
+
+
+def test_spellings_of_one_name_become_one_person() -> None:
+    batch = [
+        _person("PERSON:dmytro shmyhal"),
+        _person("PERSON:dmytro shmygal"),
+        _person("PERSON:shmyhal"),
+        _person("PERSON:joseph r biden"),
+        _person("PERSON:joseph biden"),
+        _person("PERSON:abdel fattah el sisi"),
+        _person("PERSON:abdel fattah al sisi"),
+        _person("PERSON:john smith"),
+        _person("PERSON:john smyth"),  # too different to be one spelling
+        _person("PERSON:jane smith"),  # another first name
+    ]
+    counts = {"PERSON:dmytro shmygal": 3.0, "PERSON:joseph biden": 2.0, "PERSON:abdel fattah al sisi": 1.0}
+    known: dict[str, set[str]] = {"PERSON:abdel fattah el sisi": set()}  # stored: stays canonical
+    assert link_across_articles(batch, known, counts) == {
+        "PERSON:dmytro shmyhal": "PERSON:dmytro shmygal",  # the commonest spelling
+        "PERSON:shmyhal": "PERSON:dmytro shmygal",  # a surname of either spelling is one person
+        "PERSON:joseph r biden": "PERSON:joseph biden",
+        "PERSON:abdel fattah al sisi": "PERSON:abdel fattah el sisi",
+    }
+
+
+def test_spellings_across_articles_are_one_entity_in_the_warehouse(tmp_path: Path) -> None:
+    from newsflow.run import run_ingest
+    from newsflow.settings import Settings
+
+    texts = {
+        "a.txt": "Ukraine's Prime Minister Dmytro Shmygal met donors in Rome. Shmygal asked for aid.",
+        "b.txt": "Ukraine's Prime Minister Dmytro Shmyhal spoke in Kyiv on Tuesday about the grid.",
+        "c.txt": "Ukraine's Prime Minister Dmytro Shmygal said repairs would take months.",
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    run_ingest([str(folder)], Settings(warehouse=warehouse))
+    con = duckdb.connect(str(warehouse), read_only=True)
+    rows = con.execute(
+        "SELECT e.name, count(DISTINCT m.article_id) FROM mentions m JOIN entities e USING (entity_id) "
+        "WHERE e.type = 'PERSON' GROUP BY e.name"
+    ).fetchall()
+    con.close()
+    assert rows == [("Dmytro Shmygal", 3)]

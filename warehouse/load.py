@@ -42,7 +42,7 @@ def write_batch(
     article_ids = tables["articles"].column("article_id").to_pylist() if "articles" in tables else []
     con.execute("BEGIN")
     try:
-        tables = relink(tables, link_keys(con, entities_of(tables)))
+        tables = relink(tables, link_keys(con, entities_of(tables), mention_counts(tables)))
         touched = _delete_articles(con, article_ids)
         _insert_entities(con, tables.pop("entities", None), now)
         for name, table in tables.items():
@@ -109,20 +109,42 @@ def relink(tables: dict[str, pa.Table], keymap: dict[str, str]) -> dict[str, pa.
     return out
 
 
-def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity]) -> dict[str, str]:
-    """Surname-only person keys → the one stored (or batch) full name they abbreviate."""
+def link_keys(
+    con: duckdb.DuckDBPyConnection, entities: list[LocalEntity], weight: dict[str, float] | None = None
+) -> dict[str, str]:
+    """Surname-only person keys → the one stored (or batch) full name they abbreviate; full names
+    spelt differently → one canonical key (see `extractors.linking`)."""
     person_names = {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX)}
     surnames = sorted(n for n in person_names if not is_full_name(n))
-    if not surnames:
+    firsts = sorted({n.split()[0] for n in person_names if is_full_name(n)})
+    if not surnames and not firsts:
         return {}
-    with _registered(con, "surnames", pa.table({"surname": pa.array(surnames, pa.string())})):
+    probes = pa.table(
+        {
+            "pattern": pa.array(
+                [f"PERSON:% {s}" for s in surnames]
+                + [f"PERSON:{s} %" for s in surnames]
+                + [f"PERSON:{f} %" for f in firsts],
+                pa.string(),
+            )
+        }
+    )
+    with _registered(con, "probes", probes):
         rows = con.execute(
-            "SELECT e.entity_key, list(a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
-            "JOIN surnames s ON e.entity_key LIKE 'PERSON:% ' || s.surname "
-            "OR e.entity_key LIKE 'PERSON:' || s.surname || ' %' "
+            "SELECT e.entity_key, list(DISTINCT a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
+            "SEMI JOIN probes p ON e.entity_key LIKE p.pattern "
             "LEFT JOIN entity_aliases a USING (entity_id) GROUP BY e.entity_key"
         ).fetchall()
-    return link_across_articles(entities, {key: set(aliases or ()) for key, aliases in rows})
+    return link_across_articles(entities, {key: set(aliases or ()) for key, aliases in rows}, weight)
+
+
+def mention_counts(tables: dict[str, pa.Table]) -> dict[str, float]:
+    """Mentions of each of the batch's entity keys (the commonest spelling of a name is canonical)."""
+    if "entities" not in tables or "mentions" not in tables:
+        return {}
+    counts = Counter(tables["mentions"].column("entity_id").to_pylist())
+    keys = tables["entities"].column("entity_key").to_pylist()
+    return {k: float(counts.get(stable_id(k), 0)) for k in keys}
 
 
 def article_tables(

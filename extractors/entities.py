@@ -140,7 +140,7 @@ def resolve_entities(
     _cut_run_on_names(doc, cands)
     cands.sort(key=lambda c: c.start)
     names = _resolve_geography(doc, cands)
-    _resolve_names(doc, names)
+    _resolve_names(doc, names, texts)
     _place_countries(doc, cands)
     entities, mentions = _collect(doc, cands)
     roles = find_roles(doc, mentions, {e.key: e for e in entities})
@@ -605,8 +605,9 @@ def _is_metonym(doc: Doc, cand: Cand) -> bool:
 # ---------------------------------------------------------------- 4. names
 
 
-def _resolve_names(doc: Doc, cands: list[Cand]) -> None:
+def _resolve_names(doc: Doc, cands: list[Cand], texts: list[str]) -> None:
     """Group the non-geographic candidates by name, join short forms, vote one type per group."""
+    lowercase = {w for w in texts if w.islower()}
     groups: dict[str, Group] = {}
     for cand in cands:
         _context_votes(doc, cand)
@@ -619,7 +620,7 @@ def _resolve_names(doc: Doc, cands: list[Cand]) -> None:
     orgs = [g for g in full if g.etype == "ORG"]
     for group in groups.values():
         if _is_short(group.norm):
-            _join_short(doc, group, persons, orgs)
+            _join_short(doc, group, persons, orgs, lowercase)
     for group in groups.values():
         if group.target is None:
             _name_group(doc, group)
@@ -674,7 +675,9 @@ def _vote(doc: Doc, group: Group) -> str:
     return max(order, key=lambda t: (votes[t], -order.index(t)))
 
 
-def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group]) -> None:
+def _join_short(
+    doc: Doc, group: Group, persons: list[Group], orgs: list[Group], lowercase: set[str]
+) -> None:
     """Join a short form to the full person name it begins or ends ("Trump", "Xi"), or an
     organisation's short form to its one full name ("the Post"); else vote its own type."""
     words = group.norm.split()
@@ -685,7 +688,7 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
         matches = [o for o in orgs if _abbreviates(doc, o, words)] if own == "ORG" else []
         if len(matches) != 1:
             group.etype = own
-            if own == "PERSON" and _common_noun(doc, group):
+            if own == "PERSON" and _common_noun(doc, group, lowercase):
                 group.etype = _NOT_A_NAME
             return
     group.target = matches[0]
@@ -695,13 +698,12 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
         cand.key = entity_key(target.etype, target.norm)
 
 
-def _common_noun(doc: Doc, group: Group) -> bool:
+def _common_noun(doc: Doc, group: Group, lowercase: set[str]) -> bool:
     """A one-word "person" that the article also writes in lowercase ("Fentanyl" in a headline,
     "fentanyl" in the text) and no title marks: a common noun, not a name."""
     if len(group.norm.split()) != 1 or any(c.person_votes for c in group.cands):
         return False
-    lower = doc[group.cands[0].start].text.lower()
-    return any(t.text == lower for t in doc)
+    return doc[group.cands[0].start].text.lower() in lowercase
 
 
 def _inside_compound(doc: Doc, group: Group, short: list[str]) -> bool:

@@ -276,11 +276,12 @@ class SpeakerResolver:
         for unknown_owner_ok in (False, True):  # "President" with no owner stated: only as a fallback
             for role in self.roles:
                 role_words = set(role.role.lower().split())
-                title_ok = bool(titles & role_words) or (bool(owners) and bool(words & GENERIC_HEADS))
-                owner_ok = not owners or role.of_entity_key in owners
-                owner_ok = owner_ok or (
-                    unknown_owner_ok and role.of_entity_key is None and role.entity_key not in elsewhere
-                )
+                if unknown_owner_ok:  # the title itself must match ("leader" is no "President")
+                    title_ok = bool(titles & role_words)
+                    owner_ok = role.of_entity_key is None and role.entity_key not in elsewhere
+                else:
+                    title_ok = bool(titles & role_words) or (bool(owners) and bool(words & GENERIC_HEADS))
+                    owner_ok = not owners or role.of_entity_key in owners
                 if title_ok and owner_ok:
                     holders.append((self._past_holder(role), role.entity_key))
             if holders:

@@ -64,7 +64,7 @@ def analyse(article: CleanArticle, doc: Doc) -> ExtractedArticle:
     """Everything the extractors find in one parsed article."""
     sentences = [Sentence(s.start_char, s.end_char, 0) for s in doc.sents if s.text.strip()]
     entities, mentions, roles = resolve_entities(doc, article)
-    claims, claim_entities = extract_claims(doc, article, entities, mentions)
+    claims, claim_entities = extract_claims(doc, article, entities, mentions, roles)
     amounts = find_amounts(doc, claims)
     return ExtractedArticle(
         article=article,

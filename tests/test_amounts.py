@@ -136,3 +136,34 @@ def test_find_amounts_offsets_inside_text(nlp: Language, parts: list[str]) -> No
         assert 0 <= a.start <= a.end <= len(text)
         assert text[a.start : a.end] == a.text
         assert a.claim_index in {0, None}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("aims for three per cent of GDP", 3.0),
+        ("a tariff of zero percent", 0.0),
+        ("inflation at forty-two percent", 42.0),
+        ("a 75pc stake", 75.0),
+        ("growth slowed by 4 percentage points", 4.0),
+        ("rates of 12 pct", 12.0),
+    ],
+)
+def test_percentages_spelt_in_words_or_short_forms(text: str, value: float) -> None:
+    p = parse_amount(text)
+    assert p is not None and (p.kind, p.unit) == ("percent", "%")
+    assert p.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Analysts put the bill at $40 or $45, perhaps $50 billion.", [40e9, 45e9, 50e9]),
+        ("Repairs will cost €3-€4 million.", [3e6, 4e6]),
+        ("She paid $900 and then $2 million more.", [900.0, 2e6]),  # no list: each its own scale
+        ("They sold it for $900 and $2 million.", [900.0, 2e6]),  # $900 is no $900 million
+    ],
+)
+def test_a_list_of_amounts_shares_the_last_scale(nlp: Language, text: str, values: list[float]) -> None:
+    found = [a.value for a in find_amounts(nlp(text), []) if a.kind == "money"]
+    assert found == pytest.approx(values)

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from spacy.language import Language
 
 from extractors.cleaning.clean import clean
-from extractors.entities import geo
 from extractors.entities.linking import link_across_articles
 from extractors.entities.names import entity_key
-from extractors.entities.resolve import resolve_entities
+from extractors.entities.resolve import geo, resolve_entities
 from extractors.nlp import load_nlp, nlp_text
 from newsflow.core.records import (
     Block,
@@ -336,3 +336,89 @@ def test_keys_are_deterministic_normal_forms() -> None:
 def test_hyphenated_names(nlp: Language, text: str, expected: dict[str, str]) -> None:
     keys = {m.text: m.entity_key for m in _resolve_text(nlp, text).mentions}
     assert {k: keys.get(k) for k in expected} == expected
+
+
+def _persons(nlp: Language, text: str) -> set[str]:
+    """Names of the PERSON entities resolved in a one-paragraph text."""
+    return {e.name for e in _resolve_text(nlp, text).entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a particle NER cut the name at: one person, not "Karl von" and "Marwitz"
+        ("Reporters asked German Chancellor Karl von der Marwitz about the deal.", {"Karl von der Marwitz"}),
+        # a headline running into the name of a person the article names in full
+        (
+            "Trump Says Talks Productive\nPresident Donald Trump said on Friday the talks were productive.",
+            {"Donald Trump"},
+        ),
+        (
+            "Talks with President Vladimir Putin Follow live: https://x.co/a\nVladimir Putin met envoys.",
+            {"Vladimir Putin"},
+        ),
+        # honorifics before a name and an office tagged as a name are not part of any person
+        ("Security was tight as Queen Mother Amara arrived for the ceremony.", {"Amara"}),
+        ("Finance Minister Datuk Seri Ahmad Rahman presented the budget on Friday.", {"Ahmad Rahman"}),
+        ("Ahmad Rahman attended in his role as Asean Chair.", {"Ahmad Rahman"}),
+        # a label line, a common noun capitalised in a headline, a list of places
+        ("Rate Cuts:\nThe bank cut rates.", set()),
+        ("Cut Down On Fentanyl\nBeijing agreed to curb fentanyl exports.", set()),
+        ("Moscow claims the regions of Luhansk, Kherson and Zaporizhzhia.", set()),
+        ("Russia wants four regions—Donetsk, Luhansk, Kherson, and Zaporizhzhia—in any deal.", set()),
+    ],
+)
+def test_persons_are_whole_names_and_only_names(nlp: Language, text: str, expected: set[str]) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_a_surname_with_particles_joins_the_full_name(nlp: Language) -> None:
+    r = _resolve_text(nlp, "Margarethe von der Heide arrived late. Von der Heide said little.")
+    assert {m.entity_key for m in r.mentions if "Heide" in m.text} == {"PERSON:margarethe von der heide"}
+
+
+def test_spellings_of_one_name_become_one_person() -> None:
+    batch = [
+        _person("PERSON:dmytro shmyhal"),
+        _person("PERSON:dmytro shmygal"),
+        _person("PERSON:shmyhal"),
+        _person("PERSON:joseph r biden"),
+        _person("PERSON:joseph biden"),
+        _person("PERSON:abdel fattah el sisi"),
+        _person("PERSON:abdel fattah al sisi"),
+        _person("PERSON:john smith"),
+        _person("PERSON:john smyth"),  # too different to be one spelling
+        _person("PERSON:jane smith"),  # another first name
+    ]
+    counts = {"PERSON:dmytro shmygal": 3.0, "PERSON:joseph biden": 2.0, "PERSON:abdel fattah al sisi": 1.0}
+    known: dict[str, set[str]] = {"PERSON:abdel fattah el sisi": set()}  # stored: stays canonical
+    assert link_across_articles(batch, known, counts) == {
+        "PERSON:dmytro shmyhal": "PERSON:dmytro shmygal",  # the commonest spelling
+        "PERSON:shmyhal": "PERSON:dmytro shmygal",  # a surname of either spelling is one person
+        "PERSON:joseph r biden": "PERSON:joseph biden",
+        "PERSON:abdel fattah al sisi": "PERSON:abdel fattah el sisi",
+    }
+
+
+def test_spellings_across_articles_are_one_entity_in_the_warehouse(tmp_path: Path) -> None:
+    from newsflow.core.settings import Settings
+    from newsflow.runtime.run import run_ingest
+
+    texts = {
+        "a.txt": "Ukraine's Prime Minister Dmytro Shmygal met donors in Rome. Shmygal asked for aid.",
+        "b.txt": "Ukraine's Prime Minister Dmytro Shmyhal spoke in Kyiv on Tuesday about the grid.",
+        "c.txt": "Ukraine's Prime Minister Dmytro Shmygal said repairs would take months.",
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    run_ingest([str(folder)], Settings(warehouse=warehouse))
+    con = duckdb.connect(str(warehouse), read_only=True)
+    rows = con.execute(
+        "SELECT e.name, count(DISTINCT m.article_id) FROM mentions m JOIN entities e USING (entity_id) "
+        "WHERE e.type = 'PERSON' GROUP BY e.name"
+    ).fetchall()
+    con.close()
+    assert rows == [("Dmytro Shmygal", 3)]

@@ -45,7 +45,7 @@ def write_batch(
     con.execute("BEGIN")
     try:
         if link is not None:
-            tables = relink(tables, link_keys(con, entities_of(tables), link))
+            tables = relink(tables, link_keys(con, entities_of(tables), link, mention_counts(tables)))
         touched = _delete_articles(con, article_ids)
         _insert_entities(con, tables.pop("entities", None), now)
         for name, table in tables.items():
@@ -112,21 +112,32 @@ def relink(tables: dict[str, pa.Table], keymap: dict[str, str]) -> dict[str, pa.
     return out
 
 
-def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity], link: Linker) -> dict[str, str]:
-    """Surname-only person keys → the one stored (or batch) full name they abbreviate."""
-    surnames = sorted(
-        {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX) and " " not in key_name(e.key)}
-    )
-    if not surnames:
+def link_keys(
+    con: duckdb.DuckDBPyConnection, entities: list[LocalEntity], link: Linker, weight: dict[str, float]
+) -> dict[str, str]:
+    """Person keys → the canonical key `link` chooses among the stored full names that could be the
+    same person (a surname's full name, another spelling of a full name)."""
+    names = {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX)}
+    patterns = sorted({f"PERSON:% {n}" for n in names} | {f"PERSON:{n.split()[0]} %" for n in names})
+    if not patterns:
         return {}
-    with _registered(con, "surnames", pa.table({"surname": pa.array(surnames, pa.string())})):
+    probes = pa.table({"pattern": pa.array(patterns, pa.string())})
+    with _registered(con, "probes", probes):
         rows = con.execute(
-            "SELECT e.entity_key, list(a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
-            "JOIN surnames s ON e.entity_key LIKE 'PERSON:% ' || s.surname "
-            "OR e.entity_key LIKE 'PERSON:' || s.surname || ' %' "
+            "SELECT e.entity_key, list(DISTINCT a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
+            "SEMI JOIN probes p ON e.entity_key LIKE p.pattern "
             "LEFT JOIN entity_aliases a USING (entity_id) GROUP BY e.entity_key"
         ).fetchall()
-    return link(entities, {key: set(aliases or ()) for key, aliases in rows})
+    return link(entities, {key: set(aliases or ()) for key, aliases in rows}, weight)
+
+
+def mention_counts(tables: dict[str, pa.Table]) -> dict[str, float]:
+    """Mentions of each of the batch's entity keys (the commonest spelling of a name is canonical)."""
+    if "entities" not in tables or "mentions" not in tables:
+        return {}
+    counts = Counter(tables["mentions"].column("entity_id").to_pylist())
+    keys = tables["entities"].column("entity_key").to_pylist()
+    return {k: float(counts.get(stable_id(k), 0)) for k in keys}
 
 
 def article_tables(

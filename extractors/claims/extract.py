@@ -8,6 +8,7 @@ the content's main verb is ("said he would not attend").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 import pycountry
@@ -23,7 +24,7 @@ from extractors.claims.cues import (
     PRAISE_VERBS,
 )
 from extractors.claims.speakers import SpeakerResolver
-from newsflow.core.records import Claim, ClaimEntity, CleanArticle, LocalEntity, Mention
+from newsflow.core.records import Claim, ClaimEntity, CleanArticle, EntityRole, LocalEntity, Mention
 
 COMMITMENT_NOUNS = {"commitment", "pledge", "promise", "plan", "vow", "intention"}
 FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll"}
@@ -124,10 +125,15 @@ def _same_actor(doc: Doc, att: Attribution, root: Token | None) -> bool:
 
 
 def extract_claims(
-    doc: Doc, article: CleanArticle, entities: list[LocalEntity], mentions: list[Mention]
+    doc: Doc,
+    article: CleanArticle,
+    entities: list[LocalEntity],
+    mentions: list[Mention],
+    roles: Sequence[EntityRole] = (),
 ) -> tuple[list[Claim], list[ClaimEntity]]:
-    """Find attributed statements in the doc and link speakers to entities."""
-    resolver = SpeakerResolver(doc, entities, mentions)
+    """Find attributed statements in the doc and link speakers to entities (descriptions to the
+    holders of the `roles`)."""
+    resolver = SpeakerResolver(doc, entities, mentions, roles)
     # the doc's text is the article's with headings blanked: same offsets, so quote the article
     text = article.text if len(article.text) >= len(doc_text(doc)) else doc_text(doc)
     claims: list[Claim] = []

@@ -1,8 +1,18 @@
 """Speaker resolution: a source span → an entity key, by mention overlap, pronoun salience,
-title/description matching; anonymous sources ("officials") are recognised but not linked."""
+title/description matching; anonymous sources ("officials") are recognised but not linked.
+
+Pronouns ("he said") go to the topic person: the latest compatible person named as a clause's
+subject outside quotation marks ("Putin struck a tone toward Trump ... 'quote,' he said" is
+Putin's), falling back to the latest compatible person. A relative "who" is the person its
+clause modifies. A description ("the US president", "the EU commissioner", "NATO chief", "the new
+prime minister") goes to the person holding that role in the article (`extractors.roles`), a
+current holder before a former or late one.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -16,7 +26,8 @@ from extractors.claims.cues import (
     PERSON_PRONOUNS,
     TITLE_WORDS,
 )
-from newsflow.core.records import LocalEntity, Mention
+from extractors.entities.names import HEAD_TITLES
+from newsflow.core.records import EntityRole, LocalEntity, Mention
 
 Span = tuple[int, int]
 CONTEXT_CHARS = 60
@@ -32,6 +43,14 @@ INSTITUTIONS = {
     "department",
 }
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE_PRONOUNS = {"who", "whom"}
+# A description naming only the head of an organisation or country ("NATO chief").
+GENERIC_HEADS = {"chief", "head", "leader", "boss", "top"}
+# Words before a title that make its holder a past one ("the late prime minister").
+PAST_MARKERS = {"late", "former", "ex", "then", "previous", "outgoing"}
+CURRENT_MARKERS = {"new", "current", "incoming", "sitting", "newly"}
+TOPIC_LOOKBACK_CHARS = 1500
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -57,9 +76,17 @@ class PersonInfo:
 class SpeakerResolver:
     """Resolves source spans of one article, using its mentions in text order."""
 
-    def __init__(self, doc: Doc, entities: list[LocalEntity], mentions: list[Mention]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: list[LocalEntity],
+        mentions: list[Mention],
+        roles: Sequence[EntityRole] = (),
+    ) -> None:
         self.doc = doc
         self.text = doc_text(doc)
+        self.roles = list(roles)
+        self.quoted = _quoted_spans(self.text)
         self.types = {e.key: e.type for e in entities}
         self.mentions = sorted(
             (m for m in mentions if 0 <= m.start < m.end <= len(doc_text(doc))),
@@ -67,6 +94,16 @@ class SpeakerResolver:
         )
         self.by_name = self._person_names()
         self.persons = self._person_infos()
+        self.subjects = {m.start for m in self.mentions if self._is_subject(m)}
+
+    def _is_subject(self, m: Mention) -> bool:
+        """The mention names the subject of a clause ("Putin, speaking ..., called")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+    def _in_quote(self, pos: int) -> bool:
+        """The offset lies inside quotation marks."""
+        return any(a <= pos < b for a, b in self.quoted)
 
     def _person_names(self) -> dict[str, str]:
         """Full names and surnames of PERSON mentions → the key of the longest such name."""
@@ -140,6 +177,8 @@ class SpeakerResolver:
         head = (head_text or "").lower()
         if head in PERSON_PRONOUNS:
             return Speaker(self._pronoun(head, source[0]), "pronoun")
+        if head in RELATIVE_PRONOUNS:
+            return Speaker(self._relative(source), "pronoun")
         named = [m for m in inside if m.label in ENTITY_LABELS]
         at_head = [m for m in named if head and head in _words(m.text)]
         for m in at_head:
@@ -157,8 +196,8 @@ class SpeakerResolver:
         if named and _lemma(head) in INSTITUTIONS:
             return Speaker(named[0].entity_key, "entity")
         words = _words(self.text[source[0] : source[1]])
-        if words & TITLE_WORDS:
-            key = self._description(words, source[0])
+        if words & (TITLE_WORDS | HEAD_TITLES | GENERIC_HEADS):
+            key = self._role_holder(words, source[0]) or self._description(words, source[0])
             if key is not None:
                 return Speaker(key, "description")
         if _lemma(head) in ANONYMOUS_NOUNS:
@@ -181,6 +220,9 @@ class SpeakerResolver:
             return self._recent_group(pos)
         if gender not in {"m", "f"}:
             return None
+        topic = self._topic_person(gender, pos)
+        if topic is not None:
+            return topic
         for key in self._recent_persons(pos):
             info = self.persons[key]
             if gender == "f" and info.female and not info.male:
@@ -188,6 +230,75 @@ class SpeakerResolver:
             if gender == "m" and not info.female:
                 return key
         return None
+
+    def _compatible(self, key: str, gender: str) -> bool:
+        """A person a pronoun of that gender can refer to."""
+        info = self.persons.get(key)
+        if info is None:
+            return False
+        return (info.female and not info.male) if gender == "f" else not info.female
+
+    def _topic_person(self, gender: str, pos: int) -> str | None:
+        """The latest compatible person named as a subject before pos, outside quotation marks."""
+        for m in reversed(self.mentions):
+            if m.start >= pos:
+                continue
+            if m.start < pos - TOPIC_LOOKBACK_CHARS:
+                return None
+            key = self.person_key(m)
+            if m.start not in self.subjects or key is None or self._in_quote(m.start):
+                continue
+            if self._compatible(key, gender):
+                return key
+        return None
+
+    def _relative(self, source: Span) -> str | None:
+        """ "who" in "Zelensky, who plans to ...": the entity its relative clause modifies."""
+        span = self.doc.char_span(source[0], source[1], alignment_mode="expand")
+        if span is None or span.root.head.dep_ != "relcl":
+            return None
+        noun = span.root.head.head
+        for m in self.mentions:
+            if m.start <= noun.idx < m.end:
+                return self.person_key(m) or m.entity_key
+        return None
+
+    def _role_holder(self, words: set[str], pos: int) -> str | None:
+        """The person holding the described role in the article: its title words (or a generic
+        "chief" of a named owner) and its owner ("US", "EU") must match; a current holder first,
+        then the one mentioned last before pos."""
+        bare = {w.replace(".", "") for w in words}
+        titles = words & (TITLE_WORDS | HEAD_TITLES)
+        owners = {f"COUNTRY:{DEMONYMS[w].upper()}" for w in words | bare if w in DEMONYMS}
+        owners |= {f"ORG:{w}" for w in bare if f"ORG:{w}" in self.types}
+        elsewhere = {r.entity_key for r in self.roles if r.of_entity_key and r.of_entity_key not in owners}
+        holders: list[tuple[bool, str]] = []
+        for unknown_owner_ok in (False, True):  # "President" with no owner stated: only as a fallback
+            for role in self.roles:
+                role_words = set(role.role.lower().split())
+                if unknown_owner_ok:  # the title itself must match ("leader" is no "President")
+                    title_ok = bool(titles & role_words)
+                    owner_ok = role.of_entity_key is None and role.entity_key not in elsewhere
+                else:
+                    title_ok = bool(titles & role_words) or (bool(owners) and bool(words & GENERIC_HEADS))
+                    owner_ok = not owners or role.of_entity_key in owners
+                if title_ok and owner_ok:
+                    holders.append((self._past_holder(role), role.entity_key))
+            if holders:
+                break
+        if not holders:
+            return None
+        if words & CURRENT_MARKERS or not words & PAST_MARKERS:
+            current = [k for past, k in holders if not past]
+            holders = [(False, k) for k in current] or holders
+        keys = {k for _, k in holders}
+        recent = [k for k in self._recent_persons(pos) if k in keys]
+        return recent[0] if recent else holders[0][1]
+
+    def _past_holder(self, role: EntityRole) -> bool:
+        """The role is stated as a past one ("the late prime minister", "Former President")."""
+        before = _words(self.text[max(0, role.start - 12) : role.start])
+        return bool(before & PAST_MARKERS) or role.role.lower().startswith(tuple(PAST_MARKERS))
 
     def _recent_group(self, pos: int) -> str | None:
         """ "it"/"they": the most recent organisation, country or group mentioned before pos."""
@@ -208,6 +319,23 @@ class SpeakerResolver:
             if title_ok and country_ok:
                 return key
         return None
+
+
+_OPEN = {"\u201c": "\u201d", '"': '"', "'": "'", "\u2018": "\u2019"}
+
+
+def _quoted_spans(text: str) -> list[Span]:
+    """Character spans inside quotation marks; a single quote opens only before a word and after a
+    non-word character (so "Trump's" holds no quote)."""
+    spans: list[Span] = []
+    for m in re.finditer(r"(?<![\w])([\u201c\"\u2018'])(?=\w)", text):
+        close = _OPEN[m.group(1)]
+        end = text.find(close, m.end())
+        while end > 0 and close in "'\u2019" and end + 1 < len(text) and text[end + 1].isalnum():
+            end = text.find(close, end + 1)  # an apostrophe inside the quote
+        if end > 0 and "\n" not in text[m.end() : end]:
+            spans.append((m.start(), end + 1))
+    return spans
 
 
 def _words(text: str) -> set[str]:

@@ -238,6 +238,17 @@ HONORIFICS = {
     "madame",
     "monsieur",
     "herr",
+    # Malay, Arabic and religious honorifics that precede a name
+    "datuk",
+    "dato",
+    "datin",
+    "tun",
+    "seri",
+    "haji",
+    "hajjah",
+    "mother",
+    "father",
+    "venerable",
 }
 # Words before a title that qualify it ("Japan's new Prime Minister"); only "former" is kept.
 ROLE_MODIFIERS = {
@@ -484,6 +495,8 @@ ORG_KEY_ALIASES = {
     "central intelligence agency": "cia",
     "african union": "au",
 }
+# The short keys of well-known organisations ("asean", "nato").
+KNOWN_ORG_KEYS = frozenset(ORG_KEY_ALIASES.values())
 SHIP_PREFIXES = {"uss", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "js", "ss", "rms", "mv"}
 NAME_PARTICLES = {
     "de",
@@ -549,6 +562,13 @@ def _singular(norm: str) -> str:
     elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us")):
         last = last[:-1]
     return f"{head} {last}" if head else last
+
+
+def is_full_name(norm: str) -> bool:
+    """A normalised name of two or more words besides its particles ("ursula von der leyen"), not a
+    lone surname ("trump", "von der leyen", "de gaulle")."""
+    words = norm.split()
+    return len(words) > 1 and not all(w in NAME_PARTICLES for w in words[:-1])
 
 
 def initials(norm: str) -> str:

@@ -33,13 +33,16 @@ from extractors.entities import geo
 from extractors.entities.names import (
     HEAD_TITLES,
     HONORIFICS,
+    KNOWN_ORG_KEYS,
     NAME_PARTICLES,
     NAME_TITLES,
     ORG_CONTEXT_NOUNS,
+    ORG_KEY_ALIASES,
     SHIP_PREFIXES,
     TITLE_WORDS,
     entity_key,
     initials,
+    is_full_name,
     looks_like_event,
     looks_like_org,
     name_norm,
@@ -64,6 +67,11 @@ _NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}  # NER may tag "U.S.-Japan
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _DASHED = re.compile(r"[^-\u2010-\u2015]+")  # the parts of "U.S.-China" between dashes
 _DETERMINERS = {"the", "a", "an"}
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Plural nouns a list of places is set in apposition to ("four regions—A, B and C").
+_AREA_NOUNS = {"regions", "provinces", "cities", "towns", "villages", "states", "districts",
+               "territories", "areas", "oblasts", "islands", "countries", "capitals", "ports"}
+_NOT_A_NAME = "-"  # a group's type when it names nothing (its mentions are dropped)
 _PLACE_PREPS = {"in", "near", "outside", "across", "around"}
 _PLACE_HEADS = {
     "base",
@@ -286,16 +294,18 @@ def resolve_entities(
 ) -> tuple[list[LocalEntity], list[Mention], list[EntityRole]]:
     """Group the doc's named-entity mentions into canonical entities, with roles of persons."""
     blocked = _blocked_tokens(doc, article)
-    cands = _ner_candidates(doc, blocked)
+    cands = _join_particle_names(doc, _ner_candidates(doc, blocked), blocked)
+    _listed_places(doc, cands)
     claimed = _claim(doc, cands)
     texts = [t.text for t in doc]  # one pass: Token objects are costly to create
     cands += _titled_names(doc, texts, claimed, blocked)
     cands += _possessed_names(doc, cands, claimed, blocked)
     cands += _repeated_person_names(doc, texts, cands, claimed, blocked)
     cands += _missed_countries(doc, texts, claimed, blocked)
+    _cut_run_on_names(doc, cands)
     cands.sort(key=lambda c: c.start)
     names = _resolve_geography(doc, cands)
-    _resolve_names(doc, names)
+    _resolve_names(doc, names, texts)
     _place_countries(doc, cands)
     entities, mentions = _collect(doc, cands)
     roles = find_roles(doc, mentions, {e.key: e for e in entities})
@@ -315,7 +325,23 @@ def _blocked_tokens(doc: Doc, article: CleanArticle) -> list[bool]:
         span = doc.char_span(block.start, min(block.end, length), alignment_mode="expand")
         if span is not None:
             blocked[span.start : span.end] = [True] * len(span)
+    _block_label_lines(doc, blocked)
     return blocked
+
+
+def _block_label_lines(doc: Doc, blocked: list[bool]) -> None:
+    """Block a line that is only a label ending in a colon ("Key Points:", "Tariff Cuts:"): up to
+    three capitalised words, never a name."""
+    start = 0
+    for i in range(len(doc) + 1):
+        if i < len(doc) and "\n" not in doc[i].text:
+            continue
+        line = [t for t in doc[start:i] if not t.is_space]
+        words = [t for t in line if t.is_alpha]
+        if (len(line) >= 2 and line[-1].text == ":" and 1 <= len(words) <= 3
+                and len(words) == len(line) - 1 and all(t.text[:1].isupper() for t in words)):
+            blocked[start:i] = [True] * (i - start)
+        start = i + 1
 
 
 def _ner_candidates(doc: Doc, blocked: list[bool]) -> list[Cand]:
@@ -363,6 +389,90 @@ def _country_pair_dashes(ent: Span) -> set[int]:
     return dashes if ok else set()
 
 
+def _join_particle_names(doc: Doc, cands: list[Cand], blocked: list[bool]) -> list[Cand]:
+    """A person's name NER cut at a lowercase particle ("Ursula von" | "der" | "Leyen"): extend it
+    over the particles and the capitalised word(s) after them, absorbing a candidate there; a name
+    left ending in a particle with no name after it loses the particle."""
+    absorbed: set[int] = set()
+    for cand in cands:
+        if cand.label != "PERSON" or id(cand) in absorbed:
+            continue
+        j = cand.end
+        while (j < len(doc) and not blocked[j] and doc[j].text.islower()
+               and word_key(doc[j].text) in NAME_PARTICLES):
+            j += 1
+        ends_in_particle = word_key(doc[cand.end - 1].text) in NAME_PARTICLES
+        if j == cand.end and not ends_in_particle:
+            continue
+        k = j
+        while k < len(doc) and k - j < 2 and not blocked[k] and _is_name_token(doc[k]):
+            k += 1
+        if k > j:
+            absorbed.update(id(c) for c in cands if c is not cand and c.start < k and c.end > cand.end)
+            cand.end = k
+            continue
+        while cand.end - cand.start > 1 and word_key(doc[cand.end - 1].text) in NAME_PARTICLES:
+            cand.end -= 1
+    return [c for c in cands if id(c) not in absorbed]
+
+
+def _listed_places(doc: Doc, cands: list[Cand]) -> None:
+    """One-word "persons" in a list of places ("Donetsk, Luhansk and Kherson", or a list set in
+    apposition to a country) are places: relabelled GPE unless a title marks them as persons."""
+    for cand in cands:
+        if cand.label != "PERSON" or cand.end - cand.start != 1 or cand.person_votes:
+            continue
+        root = doc[cand.start]
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        members = [root, *(t for t in root.subtree if t.dep_ == "conj" and t.head.pos_ == "PROPN")]
+        others = [t for t in members if t.i != cand.start]
+        places = sum(t.ent_type_ in {"GPE", "LOC"} or bool(geo.place_code(t.text)) for t in others)
+        persons = sum(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in others)  # full names
+        owner = root.head if root.dep_ in {"appos", "pobj"} else None
+        if owner is not None and owner.dep_ == "prep" and root.dep_ == "pobj":
+            owner = owner.head  # "the regions of X, Y and Z"
+        of_places = owner is not None and (
+            owner.ent_type_ in _GEO_LABELS or word_key(owner.text) in _AREA_NOUNS
+        )
+        if len(members) >= 2 and not persons and (places > len(others) // 2 or of_places):
+            cand.label = "GPE"
+
+
+def _cut_run_on_names(doc: Doc, cands: list[Cand]) -> None:
+    """A person's name run on into a headline's or dateline's next words ("Trump Says Talks",
+    "Vladimir Putin Follow"): cut it after the longest proper beginning that is another full
+    person name in the article or the surname of one (suffixes such as "Jr" are kept)."""
+    full: set[str] = set()
+    surnames: set[str] = set()
+    for cand in cands:
+        if cand.label == "PERSON" and cand.end - cand.start >= 2 and cand.chars is None:
+            full.add(name_norm(doc[cand.start : cand.end].text))
+            surnames.add(word_key(doc[cand.end - 1].text))
+    for cand in cands:
+        if cand.label != "PERSON" or cand.end - cand.start < 2:
+            continue
+        for cut in range(cand.end - 1, cand.start, -1):
+            rest = word_key(doc[cut].text)
+            if rest in _NAME_SUFFIXES or rest in NAME_PARTICLES or not doc[cut].text[:1].isupper():
+                break
+            head = doc[cand.start : cut]
+            if (len(head) > 1 and name_norm(head.text) in full) or (
+                len(head) == 1 and word_key(head.text) in surnames
+                and not _is_first_name(doc, cands, cand, head.text)
+            ):
+                cand.end = cut
+                break
+
+
+def _is_first_name(doc: Doc, cands: list[Cand], cand: Cand, word: str) -> bool:
+    """The word begins another multi-word person name in the article."""
+    return any(
+        c is not cand and c.label == "PERSON" and c.end - c.start >= 2 and doc[c.start].text == word
+        for c in cands
+    )
+
+
 def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
     """Strip determiners, titles and honorifics in front and cut a person's name at a lowercase
     word ("Mary be" → "Mary"); None when no name is left."""
@@ -382,7 +492,7 @@ def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
         end = _cut_at_lowercase(doc, start, end)
     while end > start and _is_dash(doc[end - 1]):
         end -= 1
-    if start >= end or _is_title_fragment(doc, start, end):
+    if start >= end or _is_title_fragment(doc, start, end) or _is_role_phrase(doc, start, end):
         return None
     text = doc[start:end].text
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
@@ -402,6 +512,18 @@ def _is_title_fragment(doc: Doc, start: int, end: int) -> bool:
         or (end < len(doc) and _is_title_token(doc[end]))
         or (before >= 0 and _is_title_token(doc[before]))
     )
+
+
+def _is_role_phrase(doc: Doc, start: int, end: int) -> bool:
+    """An organisation's or a country's office tagged as a name ("Asean Chair", "EU Commissioner"):
+    a head title after a known organisation, country or nationality."""
+    last = doc[end - 1]
+    if end - start < 2 or not (_is_title_token(last) and word_key(last.text) in HEAD_TITLES):
+        return False
+    owner = doc[start : end - 1].text
+    norm = name_norm(owner)
+    return (norm in KNOWN_ORG_KEYS or norm in ORG_KEY_ALIASES
+            or bool(geo.country_code(owner) or geo.demonym_code(owner)))
 
 
 def _is_dash(token: Token) -> bool:
@@ -470,9 +592,12 @@ def _titled_names(doc: Doc, texts: list[str], claimed: list[bool], blocked: list
     out = []
     for i, text in enumerate(texts[:-1]):
         if text[:1].isupper() and word_key(text) in NAME_TITLES:
-            end = _name_run(doc, i + 1, claimed, blocked)
-            if i + 1 < end <= i + 5:
-                out.append(_add(Cand(i + 1, end, "PERSON", person_votes=2), claimed))
+            start = i + 1  # past further titles: "Queen Mother X", "Minister Datuk Seri X"
+            while start < len(doc) - 1 and start < i + 4 and _is_title_token(doc[start]):
+                start += 1
+            end = _name_run(doc, start, claimed, blocked)
+            if start < end <= start + 4:
+                out.append(_add(Cand(start, end, "PERSON", person_votes=2), claimed))
     return out
 
 
@@ -652,8 +777,9 @@ def _is_metonym(doc: Doc, cand: Cand) -> bool:
 # ---------------------------------------------------------------- 4. names
 
 
-def _resolve_names(doc: Doc, cands: list[Cand]) -> None:
+def _resolve_names(doc: Doc, cands: list[Cand], texts: list[str]) -> None:
     """Group the non-geographic candidates by name, join short forms, vote one type per group."""
+    lowercase = {w for w in texts if w.islower()}
     groups: dict[str, Group] = {}
     for cand in cands:
         _context_votes(doc, cand)
@@ -666,16 +792,16 @@ def _resolve_names(doc: Doc, cands: list[Cand]) -> None:
     orgs = [g for g in full if g.etype == "ORG"]
     for group in groups.values():
         if _is_short(group.norm):
-            _join_short(doc, group, persons, orgs)
+            _join_short(doc, group, persons, orgs, lowercase)
     for group in groups.values():
         if group.target is None:
             _name_group(doc, group)
 
 
 def _is_short(norm: str) -> bool:
-    """A one-word name, or a surname with a particle ("de gaulle"): a possible short form."""
-    words = norm.split()
-    return len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)
+    """A one-word name, or a surname with particles ("de gaulle", "von der leyen"): a possible
+    short form."""
+    return not is_full_name(norm)
 
 
 def _context_votes(doc: Doc, cand: Cand) -> None:
@@ -721,7 +847,9 @@ def _vote(doc: Doc, group: Group) -> str:
     return max(order, key=lambda t: (votes[t], -order.index(t)))
 
 
-def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group]) -> None:
+def _join_short(
+    doc: Doc, group: Group, persons: list[Group], orgs: list[Group], lowercase: set[str]
+) -> None:
     """Join a short form to the full person name it begins or ends ("Trump", "Xi"), or an
     organisation's short form to its one full name ("the Post"); else vote its own type."""
     words = group.norm.split()
@@ -731,12 +859,22 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
         matches = [o for o in orgs if _abbreviates(doc, o, words)] if own == "ORG" else []
         if len(matches) != 1:
             group.etype = own
+            if own == "PERSON" and _common_noun(doc, group, lowercase):
+                group.etype = _NOT_A_NAME
             return
     group.target = matches[0]
     for cand in group.cands:
         target = _nearest(cand, matches) if len(matches) > 1 else matches[0]
         cand.etype = target.etype
         cand.key = entity_key(target.etype, target.norm)
+
+
+def _common_noun(doc: Doc, group: Group, lowercase: set[str]) -> bool:
+    """A one-word "person" that the article also writes in lowercase ("Fentanyl" in a headline,
+    "fentanyl" in the text) and no title marks: a common noun, not a name."""
+    if len(group.norm.split()) != 1 or any(c.person_votes for c in group.cands):
+        return False
+    return doc[group.cands[0].start].text.lower() in lowercase
 
 
 def _inside_compound(doc: Doc, group: Group, short: list[str]) -> bool:
@@ -776,6 +914,8 @@ def _nearest(cand: Cand, groups: list[Group]) -> Group:
 def _name_group(doc: Doc, group: Group) -> None:
     """Give every candidate of a resolved group its type and key."""
     etype = group.etype or _vote(doc, group)
+    if etype == _NOT_A_NAME:
+        return
     name = _display_name(doc, group)
     code = geo.place_code(name) if etype == "PLACE" else None
     for cand in group.cands:

@@ -15,8 +15,9 @@ __all__ = ["PERSON_PREFIX", "Linker", "key_name"]
 
 PERSON_PREFIX = "PERSON:"
 
-Linker = Callable[[Sequence[LocalEntity], Mapping[str, set[str]]], dict[str, str]]
-"""(batch entities, stored full-name PERSON keys → aliases) → {surname-only key: full-name key}."""
+Linker = Callable[[Sequence[LocalEntity], Mapping[str, set[str]], Mapping[str, float]], dict[str, str]]
+"""(batch entities, stored PERSON keys that may be the same people → aliases, mentions per batch key)
+→ {person key: its canonical key} (a surname to its full name, a spelling to the canonical one)."""
 
 
 def key_name(key: str) -> str:

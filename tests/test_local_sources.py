@@ -40,6 +40,13 @@ def test_glob_and_single_file(tmp_path: Path) -> None:
     assert docs[0].locator == str(tmp_path / "y.txt")
 
 
+def test_a_file_whose_name_holds_glob_characters_is_loaded_as_named(tmp_path: Path) -> None:
+    (tmp_path / "Guide [in brief].html").write_text("<p>Saved page.</p>")
+    docs, failures = _load(tmp_path / "Guide [in brief].html")
+    assert failures == []
+    assert [d.external_id for d in docs] == ["Guide [in brief]"]
+
+
 def test_jsonl_broken_line_does_not_stop_the_rest(tmp_path: Path) -> None:
     lines = [
         json.dumps(

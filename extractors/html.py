@@ -8,7 +8,6 @@ from extractors.blockfilter import filter_blocks
 from extractors.blocks import Part, collect_blocks, join_blocks
 from extractors.boilerplate import is_boilerplate, is_link_boilerplate
 from extractors.content import choose_containers, measure
-from extractors.lead import lead_blocks
 from extractors.htmltree import Scan, parsed_page, scan, strip_non_content
 from extractors.metadata import Metadata, extract_metadata
 from newsflow.records import CleanArticle, RawDocument
@@ -38,7 +37,6 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     """The article's blocks: pick the container, cut boilerplate inside it, drop the headline."""
     stats = measure(strip_non_content(found))
     containers = choose_containers(root, stats)
-    containers = [*lead_blocks(containers, stats, found.named["h1"]), *containers]
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
     parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))

@@ -80,9 +80,12 @@ def parsed_page(html: str) -> Iterator[Tag | None]:
 
 
 def _parse(html: str) -> BeautifulSoup | None:
-    """One BeautifulSoup build with lxml; class attributes kept as plain strings."""
+    """One BeautifulSoup build with lxml; class attributes kept as plain strings, attributes in
+    plain dicts (bs4's default dict class checks every value in Python: a sixth of the build)."""
     try:
-        return BeautifulSoup(html, "lxml", multi_valued_attributes=None, huge_tree=True)
+        return BeautifulSoup(
+            html, "lxml", multi_valued_attributes=None, attribute_dict_class=dict, huge_tree=True
+        )
     except (ParserRejectedMarkup, ValueError, LookupError):  # (a TypeError is a setup bug: raised)
         return None
 

@@ -283,6 +283,7 @@ class TextStats:
     prose: dict[int, int] = field(default_factory=dict)  # non-link prose characters in the subtree
     own_prose: dict[int, int] = field(default_factory=dict)  # prose of the block's own inline text
     names_cache: dict[int, str] = field(default_factory=dict)
+    outside: set[int] = field(default_factory=set)  # page regions (prose passed on at a quarter)
 
     def names(self, el: Tag) -> str:
         """The element's class/id string (see `classes`), computed once per element."""
@@ -342,7 +343,10 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
                 ilinks += inline_links[key]
             sub_prose = total[key]
             if sub_prose:
-                prose += sub_prose // 4 if outside(child, stats) else sub_prose
+                if outside(child, stats):
+                    stats.outside.add(key)
+                    sub_prose //= 4
+                prose += sub_prose
             n_anchors = anchors[key]
             if n_anchors >= 3 and not block and links[key] * 2 > sub:
                 continue  # a pop-up (see is_link_popup)

@@ -576,3 +576,14 @@ def test_pipeline_raises_only_input_errors_on_arbitrary_bytes(data: bytes) -> No
     except InputError:
         return
     assert_offsets(article)
+
+
+def test_a_sidebar_with_more_prose_than_the_story_does_not_replace_it() -> None:
+    aside = "<p>" + "Our foundation supports local journalism in every region. " * 3 + "</p>"
+    html = (
+        "<html><body><div class='layout'><div class='main'><div class='story'>"
+        f"{PROSE}</p>{PROSE}</p></div></div>"
+        f"<div class='sidebar'>{aside * 12}</div></div></body></html>"
+    )
+    article = html_article(html)
+    assert article.text.count("The council approved the new budget") == 6

@@ -587,3 +587,12 @@ def test_a_sidebar_with_more_prose_than_the_story_does_not_replace_it() -> None:
     )
     article = html_article(html)
     assert article.text.count("The council approved the new budget") == 6
+
+
+def test_a_heading_whose_anchor_id_holds_a_boilerplate_word_is_kept() -> None:
+    html = (
+        f"<html><body><article>{PROSE}</p><h2 id='share-of-the-costs'>Share of the costs</h2>"
+        f"{PROSE}</p><h2 class='related-heading'>Related</h2></article></body></html>"
+    )
+    article = html_article(html)
+    assert block_texts(article, "heading") == ["Share of the costs"]

@@ -596,3 +596,43 @@ def test_a_heading_whose_anchor_id_holds_a_boilerplate_word_is_kept() -> None:
     )
     article = html_article(html)
     assert block_texts(article, "heading") == ["Share of the costs"]
+
+
+LEAN_PAGE = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>T</title>"
+    "<script type='application/ld+json'>{\"a\": 1}</script><style>p {}</style></head>"
+    "<body><!-- a comment --><div class='x' id='y'>Some <b>bold</b> <i>text</i>\n  <p>Para"
+    "<table><tr><td>cell<td>two</table><pre>  kept\n  spaces </pre><ruby>漢<rt>kan</rt></ruby>"
+    "<template><p>inert</p></template><ul><li>one<li>two</ul><br><img src='i.png'>tail</div>"
+    "</body></html><p>after the end</p>"
+)
+
+
+def _shape(node: object) -> list[tuple[str, str]]:
+    """Every node in document order: its class and its name or text."""
+    from bs4 import Tag
+
+    assert isinstance(node, Tag)
+    return [(type(n).__name__, n.name if isinstance(n, Tag) else str(n)) for n in node.descendants]
+
+
+def test_the_lean_tree_builder_builds_the_tree_bs4_builds() -> None:
+    from bs4 import BeautifulSoup
+
+    from extractors.htmltree import LeanBuilder
+
+    ours = BeautifulSoup(
+        LEAN_PAGE, builder=LeanBuilder(multi_valued_attributes=None, attribute_dict_class=dict)
+    )
+    theirs = BeautifulSoup(LEAN_PAGE, "lxml", multi_valued_attributes=None, attribute_dict_class=dict)
+    assert _shape(ours) == _shape(theirs)
+    assert str(ours) == str(theirs)
+    for mine, bs4s in zip(ours.find_all(True), theirs.find_all(True), strict=True):
+        assert vars(mine).keys() == vars(bs4s).keys()
+        assert mine.attrs == bs4s.attrs
+        assert mine.interesting_string_types == bs4s.interesting_string_types
+        assert [c.name for c in mine.parents] == [c.name for c in bs4s.parents]
+        following = mine.next_sibling
+        assert (following is None) == (bs4s.next_sibling is None)
+    last = list(ours.descendants)[-1]
+    assert last.next_element is None and str(last) == str(list(theirs.descendants)[-1])

@@ -6,10 +6,11 @@ import gzip
 import json
 from pathlib import Path
 
+from newsflow.records import Failure, RawDocument
 from sources.local import load_local
 
 
-def _load(*locators: Path | str) -> tuple[list, list]:
+def _load(*locators: Path | str) -> tuple[list[RawDocument], list[Failure]]:
     results = list(load_local([str(loc) for loc in locators], source="t", max_bytes=1_000_000))
     return ([r.document for r in results if r.document], [r.failure for r in results if r.failure])
 

@@ -37,7 +37,9 @@ def expand_locators(locators: Iterable[str]) -> Iterator[Path]:
     """Every file named by the locators: files as given, directories walked, globs expanded; sorted."""
     for loc in locators:
         path = Path(loc)
-        if any(ch in loc for ch in "*?["):
+        if path.is_file():
+            yield path  # an existing file as named, even when its name holds glob characters
+        elif any(ch in loc for ch in "*?["):
             yield from sorted(Path(p) for p in glob.glob(loc, recursive=True) if Path(p).is_file())
         elif path.is_dir():
             yield from sorted(

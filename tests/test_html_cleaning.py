@@ -576,3 +576,63 @@ def test_pipeline_raises_only_input_errors_on_arbitrary_bytes(data: bytes) -> No
     except InputError:
         return
     assert_offsets(article)
+
+
+def test_a_sidebar_with_more_prose_than_the_story_does_not_replace_it() -> None:
+    aside = "<p>" + "Our foundation supports local journalism in every region. " * 3 + "</p>"
+    html = (
+        "<html><body><div class='layout'><div class='main'><div class='story'>"
+        f"{PROSE}</p>{PROSE}</p></div></div>"
+        f"<div class='sidebar'>{aside * 12}</div></div></body></html>"
+    )
+    article = html_article(html)
+    assert article.text.count("The council approved the new budget") == 6
+
+
+def test_a_heading_whose_anchor_id_holds_a_boilerplate_word_is_kept() -> None:
+    html = (
+        f"<html><body><article>{PROSE}</p><h2 id='share-of-the-costs'>Share of the costs</h2>"
+        f"{PROSE}</p><h2 class='related-heading'>Related</h2></article></body></html>"
+    )
+    article = html_article(html)
+    assert block_texts(article, "heading") == ["Share of the costs"]
+
+
+LEAN_PAGE = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>T</title>"
+    "<script type='application/ld+json'>{\"a\": 1}</script><style>p {}</style></head>"
+    "<body><!-- a comment --><div class='x' id='y'>Some <b>bold</b> <i>text</i>\n  <p>Para"
+    "<table><tr><td>cell<td>two</table><pre>  kept\n  spaces </pre><ruby>漢<rt>kan</rt></ruby>"
+    "<template><p>inert</p></template><ul><li>one<li>two</ul><br><img src='i.png'>tail</div>"
+    "</body></html><p>after the end</p>"
+)
+
+
+def _shape(node: object) -> list[tuple[str, str]]:
+    """Every node in document order: its class and its name or text."""
+    from bs4 import Tag
+
+    assert isinstance(node, Tag)
+    return [(type(n).__name__, n.name if isinstance(n, Tag) else str(n)) for n in node.descendants]
+
+
+def test_the_lean_tree_builder_builds_the_tree_bs4_builds() -> None:
+    from bs4 import BeautifulSoup
+
+    from extractors.cleaning.htmltree import LeanBuilder
+
+    ours = BeautifulSoup(
+        LEAN_PAGE, builder=LeanBuilder(multi_valued_attributes=None, attribute_dict_class=dict)
+    )
+    theirs = BeautifulSoup(LEAN_PAGE, "lxml", multi_valued_attributes=None, attribute_dict_class=dict)
+    assert _shape(ours) == _shape(theirs)
+    assert str(ours) == str(theirs)
+    for mine, bs4s in zip(ours.find_all(True), theirs.find_all(True), strict=True):
+        assert vars(mine).keys() == vars(bs4s).keys()
+        assert mine.attrs == bs4s.attrs
+        assert mine.interesting_string_types == bs4s.interesting_string_types
+        assert [c.name for c in mine.parents] == [c.name for c in bs4s.parents]
+        following = mine.next_sibling
+        assert (following is None) == (bs4s.next_sibling is None)
+    last = list(ours.descendants)[-1]
+    assert last.next_element is None and str(last) == str(list(theirs.descendants)[-1])

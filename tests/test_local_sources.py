@@ -6,10 +6,11 @@ import gzip
 import json
 from pathlib import Path
 
+from newsflow.core.records import Failure, RawDocument
 from sources.local import load_local
 
 
-def _load(*locators: Path | str) -> tuple[list, list]:
+def _load(*locators: Path | str) -> tuple[list[RawDocument], list[Failure]]:
     results = list(load_local([str(loc) for loc in locators], source="t", max_bytes=1_000_000))
     return ([r.document for r in results if r.document], [r.failure for r in results if r.failure])
 
@@ -38,6 +39,13 @@ def test_glob_and_single_file(tmp_path: Path) -> None:
     assert [d.external_id for d in docs] == ["x1", "x2"]
     docs, _ = _load(tmp_path / "y.txt")
     assert docs[0].locator == str(tmp_path / "y.txt")
+
+
+def test_a_file_whose_name_holds_glob_characters_is_loaded_as_named(tmp_path: Path) -> None:
+    (tmp_path / "Guide [in brief].html").write_text("<p>Saved page.</p>")
+    docs, failures = _load(tmp_path / "Guide [in brief].html")
+    assert failures == []
+    assert [d.external_id for d in docs] == ["Guide [in brief]"]
 
 
 def test_jsonl_broken_line_does_not_stop_the_rest(tmp_path: Path) -> None:

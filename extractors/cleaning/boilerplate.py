@@ -52,6 +52,7 @@ CONTENT_CLASS = re.compile(
     r"body[-_]?text|main[-_]?content|content[-_]?body|rich[-_]?text|articletext|"
     r"section[-_]?body|text[-_]?body|article__body|article__content"
 )
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
@@ -81,8 +82,10 @@ def is_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
 
 
 def _named_boilerplate(el: Tag, stats: TextStats) -> bool:
-    """Its class/id, itemprop or ARIA role marks `el` as boilerplate (an embedded quote excepted)."""
-    names = _boilerplate_name(stats.names(el), inline=el.name not in BLOCK_TAGS)
+    """Its class/id, itemprop or ARIA role marks `el` as boilerplate (an embedded quote excepted).
+    A heading's id is not read: it is an anchor made from the heading's own words."""
+    label = (attr(el, "class") or "").lower() if el.name in HEADINGS else stats.names(el)
+    names = _boilerplate_name(label, inline=el.name not in BLOCK_TAGS)
     if names and not _embeds_quote(el, stats):
         return True
     if attr(el, "itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):

@@ -47,6 +47,8 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
         if not ranked:
             return node
         best = ranked[0]
+        if id(best) in stats.outside:
+            return node  # a page region (sidebar, comments, related) is never walked into
         if best.name in PROSE_TAGS and any(c is not best and text.get(id(c)) for c in kids):
             return node  # keep the other (short) paragraphs of a one-long-paragraph article
         if prose[id(best)] < DESCEND_SHARE * prose[id(node)] and not _dominates(

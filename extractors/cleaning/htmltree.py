@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString
+from bs4.builder._lxml import LXMLTreeBuilder
+from bs4.element import Comment, Doctype, NavigableString
 from bs4.exceptions import ParserRejectedMarkup
 
 BLOCK_TAGS = frozenset(
@@ -102,6 +103,7 @@ _WRAPPER_TAGS = re.compile(
 HIDDEN_SMALL = 300  # characters: a hidden element this small is never the article
 HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is the article: kept
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # what bs4 collapses in whitespace-only strings
 _TEXT = NavigableString  # exact type: comments, doctypes and script/style strings are subclasses
 
 
@@ -144,10 +146,140 @@ def parsed_page(html: str) -> Iterator[Tag | None]:
             gc.enable()
 
 
+class LeanBuilder(LXMLTreeBuilder):
+    """bs4's lxml HTML tree builder with lean callbacks: the tree bs4 itself builds (same
+    Tag and string classes, same links between them, whitespace-only strings collapsed the same
+    way), with a fraction of the Python per node.
+
+    lxml's target parser delivers balanced start/end events in document order, so each node is
+    linked once as it is created; bs4's general machinery (tag-stack searches, linkage fixes,
+    parse_only filters, namespaces, which HTML never has) is skipped."""
+
+    _stack: list[tuple[Tag, type[NavigableString]]]
+    _last: Any
+    _pending: list[str]
+    _preserve: int
+    _template: dict[str, Any]
+    _keep_space: frozenset[str]  # tags whose whitespace-only strings stay as they are (pre)
+
+    def feed(self, markup: Any) -> None:
+        """Set up the node stack at the document, then let lxml drive the callbacks."""
+        soup = self.soup
+        assert soup is not None
+        self._stack = [(soup, NavigableString)]
+        self._last = soup
+        self._pending = []
+        self._preserve = 0
+        self._keep_space = frozenset(self.preserve_whitespace_tags or ())
+        self._template = {
+            "parser_class": soup.__class__, "namespace": None, "prefix": None,
+            "_namespaces": self.active_namespace_prefixes[-1], "sourceline": None,
+            "sourcepos": None, "attribute_value_list_class": self.attribute_value_list_class,
+            "known_xml": False, "hidden": False, "next_element": None, "next_sibling": None,
+            "cdata_list_attributes": self.cdata_list_attributes,
+            "preserve_whitespace_tags": self.preserve_whitespace_tags,
+            "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,
+        }
+        super().feed(markup)
+
+    def _link(self, node: Any, parent: Tag) -> None:
+        """Append a new node to `parent`, after the last node created (document order)."""
+        contents = parent.contents
+        previous = contents[-1] if contents else None
+        node.parent = parent
+        node.previous_sibling = previous
+        if previous is not None:
+            previous.next_sibling = node
+        node.previous_element = self._last
+        self._last.next_element = node
+        contents.append(node)
+        self._last = node
+
+    def _flush(self, kind: type[NavigableString] | None = None) -> None:
+        """Turn the pending character data into one string node, as bs4's endData does."""
+        text = "".join(self._pending)
+        self._pending.clear()
+        if not self._preserve and not text.strip(_ASCII_SPACES):
+            text = "\n" if "\n" in text else " "
+        parent, container = self._stack[-1]
+        node = (kind or container)(text)
+        node.next_element = node.next_sibling = None
+        self._link(node, parent)
+
+    def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        """Open an element: a Tag linked under the current one, pushed on the stack."""
+        if self._pending:
+            self._flush()
+        parent, container = self._stack[-1]
+        el = Tag.__new__(Tag)
+        fields = el.__dict__
+        fields.update(self._template)
+        fields["name"] = tag
+        fields["attrs"] = dict(attrib)
+        fields["contents"] = []
+        fields["can_be_empty_element"] = self.can_be_empty_element(tag)
+        special = self.string_containers.get(tag)
+        if special is not None:
+            fields["interesting_string_types"] = {special}
+            container = special
+        if tag == "meta":
+            self.set_up_substitutions(el)
+        if tag in self._keep_space:
+            self._preserve += 1
+        self._link(el, parent)
+        self._stack.append((el, container))
+
+    def end(self, tag: Any) -> None:
+        """Close the current element."""
+        if self._pending:
+            self._flush()
+        el, _ = self._stack.pop()
+        if el.name in self._keep_space:
+            self._preserve -= 1
+
+    def data(self, data: Any) -> None:
+        """Character data, joined until the next node."""
+        self._pending.append(data)
+
+    def comment(self, text: Any) -> None:
+        """A comment node (a Comment string, as bs4 makes)."""
+        if self._pending:
+            self._flush()
+        self._pending.append(text)
+        self._flush(Comment)
+
+    def doctype(self, name: Any, pubid: Any, system: Any) -> None:
+        """The doctype node."""
+        if self._pending:
+            self._flush()
+        self._pending.append(Doctype._string_for_name_and_ids(name, pubid, system))
+        self._flush(Doctype)
+
+    def pi(self, target: Any, data: Any) -> None:
+        """A processing instruction node."""
+        if self._pending:
+            self._flush()
+        self._pending.append(f"{target} {data}")
+        self._flush(self.processing_instruction_class)
+
+    def close(self) -> None:
+        """The end of the document: flush the last text, leave bs4's state as its own build does."""
+        if self._pending:
+            self._flush()
+        soup = self.soup
+        assert soup is not None
+        soup.currentTag = soup
+        soup.tagStack = [soup]
+        soup._most_recent_element = self._last
+        super().close()
+
+
 def _parse(html: str) -> BeautifulSoup | None:
-    """One BeautifulSoup build with lxml; class attributes kept as plain strings."""
+    """One BeautifulSoup build with lxml (LeanBuilder); class attributes kept as plain strings,
+    attributes in plain dicts."""
+    builder = LeanBuilder(multi_valued_attributes=None, attribute_dict_class=dict, huge_tree=True)
     try:
-        return BeautifulSoup(html, "lxml", multi_valued_attributes=None, huge_tree=True)
+        return BeautifulSoup(html, builder=builder)
     except (ParserRejectedMarkup, ValueError, LookupError):  # (a TypeError is a setup bug: raised)
         return None
 
@@ -345,6 +477,7 @@ class TextStats:
     prose: dict[int, int] = field(default_factory=dict)  # non-link prose characters in the subtree
     own_prose: dict[int, int] = field(default_factory=dict)  # prose of the block's own inline text
     names_cache: dict[int, str] = field(default_factory=dict)
+    outside: set[int] = field(default_factory=set)  # page regions (prose passed on at a quarter)
 
     def names(self, el: Tag) -> str:
         """The element's class/id string (see `classes`), computed once per element."""
@@ -417,7 +550,10 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
                 ilinks += inline_links[key]
             sub_prose = total[key]
             if sub_prose:
-                prose += sub_prose // 4 if outside(child, stats) else sub_prose
+                if outside(child, stats):
+                    stats.outside.add(key)
+                    sub_prose //= 4
+                prose += sub_prose
             n_anchors = anchors[key]
             if n_anchors >= 3 and not block and links[key] * 2 > sub:
                 continue  # a pop-up (see is_link_popup)

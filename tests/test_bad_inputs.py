@@ -10,9 +10,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from newsflow.core.records import OUTCOMES
 from newsflow.core.settings import Settings
 from newsflow.runtime.run import run_ingest
-from warehouse.load import OUTCOMES
 
 from .conftest import SEED
 

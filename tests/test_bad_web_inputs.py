@@ -11,8 +11,8 @@ from pathlib import Path
 import duckdb
 from pytest_httpserver import HTTPServer
 
+from newsflow.core.records import OUTCOMES
 from newsflow.runtime.run import run_ingest
-from warehouse.load import OUTCOMES
 
 from .fetch_support import fast_settings
 

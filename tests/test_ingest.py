@@ -11,8 +11,8 @@ import duckdb
 import pytest
 
 from flows.ingest import ingest
+from newsflow.core.records import OUTCOMES
 from newsflow.core.settings import Settings
-from warehouse.load import OUTCOMES
 
 from .conftest import SEED, row_counts
 

@@ -15,9 +15,7 @@ import pyarrow.compute as pc
 
 from newsflow.core.ids import stable_id
 from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
-from newsflow.core.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
-
-OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
+from newsflow.core.records import OUTCOMES, ExtractedArticle, Failure, InputOutcome, LocalEntity
 
 
 def write_batch(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from .conftest import SEED
+from tests.conftest import SEED
 
 ROW_TABLES = ("articles", "sentences", "mentions", "entities", "entity_aliases", "paragraphs", "inputs")
 _KEYS = {

@@ -27,8 +27,8 @@ from newsflow.core.records import (
 )
 from newsflow.core.settings import get_settings
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = Path(__file__).resolve().parent / "gold"
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = Path(__file__).resolve().parents[1] / "gold"
 GOLD_FILES = ["seed_entities.json", "berlin_summit_entities.json"]
 
 

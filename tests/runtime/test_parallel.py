@@ -8,8 +8,7 @@ import pytest
 
 from newsflow.core.settings import Settings
 from newsflow.runtime.run import run_ingest
-
-from .parallel_support import small_inputs, snapshot
+from tests.support.parallel_support import small_inputs, snapshot
 
 
 @pytest.mark.slow

@@ -28,9 +28,9 @@ from sources.robots import parse_robots
 from sources.sitemaps import parse_sitemap
 from sources.urls import canonical_url
 from sources.warc import read_warc
-from tests.fetch_support import collect, docs, fast_settings, outcomes, write_warc
+from tests.support.fetch_support import collect, docs, fast_settings, outcomes, write_warc
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(

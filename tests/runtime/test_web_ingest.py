@@ -9,8 +9,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from newsflow.runtime.run import run_ingest, run_reprocess
-
-from .fetch_support import fast_settings
+from tests.support.fetch_support import fast_settings
 
 STORY = """<!doctype html><html lang="en"><head><title>{title}</title>
 <link rel="canonical" href="{canonical}"></head><body><nav>Home | World | Business</nav>

@@ -9,8 +9,7 @@ from extractors.cleaning.decode import decode_text
 from extractors.cleaning.text import looks_like_heading, split_blocks
 from newsflow.core.errors import BinaryInputError, EmptyInputError
 from newsflow.core.records import RawDocument
-
-from .conftest import SEED
+from tests.conftest import SEED
 
 
 def _raw(data: bytes, media_type: str = "text") -> RawDocument:

@@ -12,7 +12,15 @@ from werkzeug import Request, Response
 from newsflow.core.records import RawDocument
 from sources.config import SourceConfig
 from sources.web import fetch_all_sync
-from tests.fetch_support import add_page, add_robots, collect, docs, fast_settings, url_list, write_warc
+from tests.support.fetch_support import (
+    add_page,
+    add_robots,
+    collect,
+    docs,
+    fast_settings,
+    url_list,
+    write_warc,
+)
 
 
 def test_per_host_concurrency_is_bounded(server: HTTPServer) -> None:

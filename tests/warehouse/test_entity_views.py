@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "warehouse" / "migrations"
+MIGRATIONS = Path(__file__).resolve().parents[2] / "warehouse" / "migrations"
 
 ARTICLES = [  # article_id, source, published_at, ingested_at, content_hash
     (1, "bbc", "2025-10-28 09:00:00+00", "2025-10-29 01:00:00+00", "h1"),

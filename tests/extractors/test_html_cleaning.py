@@ -18,7 +18,7 @@ from extractors.cleaning.html import clean_html
 from newsflow.core.errors import EmptyInputError, InputError
 from newsflow.core.records import CleanArticle, RawDocument
 
-FIXTURES = Path(__file__).parent / "fixtures" / "html"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 
 
 def raw_doc(data: bytes, url: str | None = None, name: str = "page") -> RawDocument:

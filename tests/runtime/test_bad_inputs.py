@@ -13,8 +13,7 @@ import pytest
 from newsflow.core.records import OUTCOMES
 from newsflow.core.settings import Settings
 from newsflow.runtime.run import run_ingest
-
-from .conftest import SEED
+from tests.conftest import SEED
 
 ARTICLE = SEED.read_text(encoding="utf-8")
 Maker = Callable[[Path], Path]

@@ -24,7 +24,7 @@ from extractors.scorer_io import cached_docs, predictions_for
 from newsflow.core.records import Amount, Claim, ClaimEntity, CleanArticle, LocalEntity
 from newsflow.core.settings import get_settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_2ae79f5a25b4ff08.txt"
 FIXTURE = ROOT / "tests" / "fixtures" / "summit_geneva.txt"
 

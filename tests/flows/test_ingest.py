@@ -13,8 +13,7 @@ import pytest
 from flows.ingest import ingest
 from newsflow.core.records import OUTCOMES
 from newsflow.core.settings import Settings
-
-from .conftest import SEED, row_counts
+from tests.conftest import SEED, row_counts
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

@@ -13,7 +13,7 @@ from newsflow.core.records import RawDocument
 from sources.archive import RawArchive
 from sources.config import SourceConfig
 from sources.web import fetch_all
-from tests.fetch_support import (
+from tests.support.fetch_support import (
     add_page,
     add_robots,
     collect,

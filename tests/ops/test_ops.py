@@ -21,9 +21,8 @@ from newsflow.core.errors import NewsflowError, WarehouseBusyError
 from newsflow.core.settings import Settings
 from newsflow.ops import alerts
 from newsflow.ops import schedule as ops
+from tests.conftest import ROOT, SEED
 from warehouse.db import run_lock
-
-from .conftest import ROOT, SEED
 
 
 def _fast(task: Any) -> Any:

@@ -9,8 +9,7 @@ import pytest
 
 from newsflow.core.settings import Settings
 from newsflow.runtime.run import run_ingest
-
-from .conftest import SEED, row_counts
+from tests.conftest import SEED, row_counts
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Fetch-test plugin (`pytest_plugins = ["tests.fetch_support"]`): a threaded HTTP server on 127.0.0.1
+"""Fetch-test plugin (`pytest_plugins = ["tests.support.fetch_support"]`): a threaded HTTP server on 127.0.0.1
 (never the internet), fast settings, fixture-site helpers, result collection.
 """
 

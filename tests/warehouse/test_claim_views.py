@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "warehouse" / "migrations"
+MIGRATIONS = Path(__file__).resolve().parents[2] / "warehouse" / "migrations"
 NOW = "TIMESTAMPTZ '2025-10-28 09:00:00+00'"
 
 

@@ -9,8 +9,7 @@ import pytest
 
 from newsflow.core.settings import Settings, get_settings
 from newsflow.runtime.run import run_ingest
-
-from .parallel_support import small_inputs, snapshot
+from tests.support.parallel_support import small_inputs, snapshot
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

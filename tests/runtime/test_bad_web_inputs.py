@@ -1,6 +1,7 @@
 """Bad web inputs through the whole run: each ends as the expected outcome and the run still completes.
 
-(The fetch layer's own fault tests live in tests/test_fetch_*.py; these check what reaches the warehouse.)
+(The fetch layer's own fault tests are tests/sources/test_fetch_*.py; these check what reaches the
+warehouse.)
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from pytest_httpserver import HTTPServer
 
 from newsflow.core.records import OUTCOMES
 from newsflow.runtime.run import run_ingest
-
-from .fetch_support import fast_settings
+from tests.support.fetch_support import fast_settings
 
 
 def _failures(path: Path) -> list[tuple[str, str]]:

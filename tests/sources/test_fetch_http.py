@@ -15,7 +15,7 @@ from newsflow.core.records import RawDocument
 from sources.http import Validators
 from sources.outcomes import FetchOutcome
 from sources.urls import canonical_url
-from tests.fetch_support import (
+from tests.support.fetch_support import (
     add_page,
     add_robots,
     collect,

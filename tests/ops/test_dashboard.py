@@ -23,8 +23,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from newsflow.ops.artifacts import FAILURES_KEY, REPORT_KEY, SUMMARY_KEY
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,15 @@ from newsflow.core.errors import BlockedAddressError, UnsafeUrlError
 from sources.outcomes import FetchOutcome
 from sources.safety import blocked_reason, check_address
 from sources.urls import check_url
-from tests.fetch_support import add_page, add_robots, collect, fast_settings, one, requests_to, url_list
+from tests.support.fetch_support import (
+    add_page,
+    add_robots,
+    collect,
+    fast_settings,
+    one,
+    requests_to,
+    url_list,
+)
 
 
 def _outcome(result: object) -> FetchOutcome:

@@ -388,6 +388,12 @@ def _index_of(starts: list[int], offset: int) -> int | None:
     return i if i >= 0 else None
 
 
+def insert_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    """Bulk insert an Arrow table into warehouse table `name` by column name (no key checks; e.g.
+    synthetic rows for a benchmark)."""
+    _insert(con, name, table)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
     """Bulk insert an Arrow table by column name."""
     if table.num_rows == 0:

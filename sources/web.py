@@ -37,6 +37,7 @@ __all__ = ["fetch_all", "fetch_all_sync"]
 
 log = logging.getLogger(__name__)
 
+
 @dataclass(slots=True)
 class _Done:
     error: BaseException | None = None

@@ -13,7 +13,7 @@ _KINDS: dict[str, BlockKind] = {
     **{f"h{i}": "heading" for i in range(1, 7)},
     "li": "list", "dt": "list", "dd": "list", "tr": "table", "caption": "table",
     "blockquote": "quote",
-}
+}  # fmt: skip
 _CELLS = ("td", "th")  # inline within their row, separated by " | "
 _PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: paragraphs again
 Part = tuple[BlockKind, str]

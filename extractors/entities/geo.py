@@ -29,7 +29,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "east timor": "TL", "philippines": "PH", "gambia": "GM", "bahamas": "BS",
     "saudi": "SA", "kingdom of saudi arabia": "SA", "micronesia": "FM", "moldova": "MD",
     "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
-}
+}  # fmt: skip
 
 # Demonyms and adjectives (singular; a plural in -s is accepted too).
 DEMONYMS: dict[str, str] = {
@@ -58,7 +58,7 @@ DEMONYMS: dict[str, str] = {
     "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "estonian": "EE", "latvian": "LV",
     "lithuanian": "LT", "slovak": "SK", "slovenian": "SI", "luxembourgish": "LU",
     "sino": "CN",  # "Sino-US ties"
-}
+}  # fmt: skip
 
 # Capitals: a capital standing for its government ("Washington said") is a country metonym.
 CAPITALS: dict[str, str] = {
@@ -80,7 +80,7 @@ CAPITALS: dict[str, str] = {
     "phnom penh": "KH", "dhaka": "BD", "kathmandu": "NP", "ulaanbaatar": "MN",
     "astana": "KZ", "tbilisi": "GE", "yerevan": "AM", "baku": "AZ", "tallinn": "EE",
     "riga": "LV", "vilnius": "LT", "bratislava": "SK", "ljubljana": "SI", "naypyidaw": "MM",
-}
+}  # fmt: skip
 
 # Other cities and places news often names (pycountry has no cities).
 CITIES: dict[str, str] = {
@@ -102,7 +102,7 @@ CITIES: dict[str, str] = {
     "vancouver": "CA", "sao paulo": "BR", "rio de janeiro": "BR", "sydney": "AU",
     "melbourne": "AU", "ho chi minh city": "VN", "kaesong": "KP", "panmunjom": "KP",
     "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
-}
+}  # fmt: skip
 
 _THE = re.compile(r"^the\s+")
 _DOTS = re.compile(r"[.\u2019'`]")
@@ -169,7 +169,7 @@ _NAME_OVERRIDES = {
     "US": "United States", "GB": "United Kingdom", "RU": "Russia", "TW": "Taiwan",
     "TR": "Turkey", "VA": "Vatican City", "CD": "DR Congo", "BN": "Brunei",
     "PS": "Palestine", "CZ": "Czech Republic", "LA": "Laos", "VN": "Vietnam",
-}
+}  # fmt: skip
 
 
 def country_code(name: str) -> str | None:

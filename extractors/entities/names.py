@@ -25,7 +25,7 @@ TITLE_WORDS = {
     "industry", "digital", "war", "homeland", "veterans", "affairs", "development", "climate",
     "economic", "army", "navy", "joint", "chiefs", "party", "opposition", "majority",
     "minority", "whip", "central", "bank", "governor-general", "lieutenant", "deputy-leader",
-}
+}  # fmt: skip
 # Of those, the words that make a phrase a title by themselves ("Foreign" alone does not).
 HEAD_TITLES = {
     "president", "minister", "secretary", "chancellor", "premier", "leader", "king", "queen",
@@ -36,20 +36,20 @@ HEAD_TITLES = {
     "head", "boss", "counsel", "attorney", "sen", "gov", "gen", "rep", "pres", "sheikh",
     "vice-president", "secretary-general", "director-general", "coach", "manager", "captain",
     "chief-executive", "adviser", "advisor", "negotiator", "whip", "governor-general",
-}
+}  # fmt: skip
 # Honorifics and titles that, capitalised, are followed by a person's name (never by a thing's).
 NAME_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "president", "minister", "chancellor",
                "premier", "senator", "sen", "governor", "gov", "king", "queen", "prince",
-               "princess", "pope", "mayor", "ambassador", "congressman", "congresswoman"}
+               "princess", "pope", "mayor", "ambassador", "congressman", "congresswoman"}  # fmt: skip
 # Honorifics mark a person but are not roles.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-              "rev", "reverend", "mx", "madam", "madame", "monsieur", "herr"}
+              "rev", "reverend", "mx", "madam", "madame", "monsieur", "herr"}  # fmt: skip
 # Words before a title that qualify it ("Japan's new Prime Minister"); only "former" is kept.
 ROLE_MODIFIERS = {"new", "late", "former", "then", "current", "outgoing", "incoming", "ex",
-                  "newly", "elected", "sitting", "veteran", "top", "the", "a", "its", "their"}
+                  "newly", "elected", "sitting", "veteran", "top", "the", "a", "its", "their"}  # fmt: skip
 
 _ABBREVIATIONS = {"sen": "Senator", "gov": "Governor", "gen": "General", "rep": "Representative",
-                  "pres": "President", "ceo": "CEO", "defense": "Defence"}
+                  "pres": "President", "ceo": "CEO", "defense": "Defence"}  # fmt: skip
 _LOWER_IN_ROLE = {"of", "the", "for", "and"}
 
 # Organisation cues: words that end organisation names, and organisations named like people.
@@ -62,7 +62,7 @@ ORG_SUFFIXES = {
     "airways", "motors", "news", "times", "post", "securities", "capital", "investments",
     "industries", "technologies", "systems", "energy", "international", "media", "network",
     "press", "fc", "united", "studios", "records", "pictures", "entertainment", "labs",
-}
+}  # fmt: skip
 PERSON_NAMED_ORGS = {
     "morgan stanley", "goldman sachs", "jp morgan", "jpmorgan", "jpmorgan chase",
     "johnson & johnson", "merrill lynch", "ernst & young", "procter & gamble",
@@ -74,7 +74,7 @@ PERSON_NAMED_ORGS = {
     "tesco", "toyota", "honda", "mitsubishi", "sony", "hyundai", "samsung", "nintendo",
     "abbott", "pfizer", "merck", "eli lilly", "bristol-myers squibb", "john lewis",
     "berkshire hathaway", "booz allen hamilton", "lazard", "rothschild", "nomura",
-}
+}  # fmt: skip
 # Nouns an organisation, not a person, is the modifier of ("Morgan Stanley analysts").
 ORG_CONTEXT_NOUNS = {
     "analyst", "analysts", "economist", "economists", "share", "shares", "stock", "stocks",
@@ -82,10 +82,10 @@ ORG_CONTEXT_NOUNS = {
     "shareholders", "investors", "clients", "customers", "research", "strategist",
     "strategists", "index", "profits", "profit", "revenue", "sales", "brand", "factory",
     "factories", "plant", "plants", "stake", "bonds", "executives", "workforce",
-}
+}  # fmt: skip
 EVENT_SUFFIXES = {"awards", "award", "festival", "cup", "championship", "championships", "open",
                   "games", "olympics", "prix", "tournament", "trophy", "series", "summit",
-                  "conference", "expo", "show", "marathon", "grammys", "oscars"}
+                  "conference", "expo", "show", "marathon", "grammys", "oscars"}  # fmt: skip
 # Organisations named in full or by acronym: both forms get the acronym key.
 ORG_KEY_ALIASES = {
     "united nations": "un", "european union": "eu", "european commission": "ec",
@@ -100,10 +100,10 @@ ORG_KEY_ALIASES = {
     "organisation of the petroleum exporting countries": "opec",
     "federal bureau of investigation": "fbi", "central intelligence agency": "cia",
     "african union": "au",
-}
+}  # fmt: skip
 SHIP_PREFIXES = {"uss", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "js", "ss", "rms", "mv"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "le", "la", "al", "el",
-                  "bin", "ibn", "du", "dos", "das", "ter", "ten", "st"}
+                  "bin", "ibn", "du", "dos", "das", "ter", "ten", "st"}  # fmt: skip
 
 _PUNCT = re.compile(r"[.\u2019'`\"“”]")
 _SPACES = re.compile(r"[\s\u2010-\u2015\-]+")
@@ -157,8 +157,12 @@ def looks_like_org(name: str) -> bool:
     """True when a name says organisation: a known firm, an "&", a corporate final word."""
     norm = name_norm(name)
     words = norm.split()
-    return (norm in PERSON_NAMED_ORGS or norm in ORG_KEY_ALIASES or "&" in words
-            or (bool(words) and words[-1] in ORG_SUFFIXES))
+    return (
+        norm in PERSON_NAMED_ORGS
+        or norm in ORG_KEY_ALIASES
+        or "&" in words
+        or (bool(words) and words[-1] in ORG_SUFFIXES)
+    )
 
 
 def looks_like_event(name: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.claims.attribution import doc_text
+from extractors.spans import doc_text
 from newsflow.core.records import Amount, Claim
 
 RATES_DATE = "2025-10-31"

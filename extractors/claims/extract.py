@@ -13,7 +13,7 @@ from functools import cache
 import pycountry
 from spacy.tokens import Doc, Token
 
-from extractors.claims.attribution import Attribution, cue_lemma, doc_text, find_attributions
+from extractors.claims.attribution import Attribution, cue_lemma, find_attributions
 from extractors.claims.cues import (
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
@@ -23,6 +23,7 @@ from extractors.claims.cues import (
     PRAISE_VERBS,
 )
 from extractors.claims.speakers import SpeakerResolver
+from extractors.spans import doc_text
 from newsflow.core.records import Claim, ClaimEntity, CleanArticle, LocalEntity, Mention
 
 COMMITMENT_NOUNS = {"commitment", "pledge", "promise", "plan", "vow", "intention"}

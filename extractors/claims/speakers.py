@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractors.claims.attribution import doc_text
 from extractors.claims.cues import (
     ANONYMOUS_NOUNS,
     DEMONYMS,
@@ -16,6 +15,7 @@ from extractors.claims.cues import (
     PERSON_PRONOUNS,
     TITLE_WORDS,
 )
+from extractors.spans import doc_text
 from newsflow.core.records import LocalEntity, Mention
 
 Span = tuple[int, int]

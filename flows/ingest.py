@@ -1,4 +1,4 @@
-"""The nightly `ingest` flow: each stage of each batch is a Prefect task; the work is in newsflow.run."""
+"""The nightly `ingest` flow: each stage of each batch is a Prefect task; the work is in newsflow.runtime."""
 
 from __future__ import annotations
 

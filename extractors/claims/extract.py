@@ -1,6 +1,6 @@
 """Attribution extraction: who said, pledged or agreed what (issue 7).
 
-`find_attributions` (extractors.attribution) finds cue, source and content spans from the parse;
+`find_attributions` (extractors.claims.attribution) finds cue, source and content spans from the parse;
 this module resolves speakers to entities, classifies each claim and lists the entities taking
 part in it. Negation (`Claim.negated`) is set when the cue itself is negated ("did not say") or
 the content's main verb is ("said he would not attend").

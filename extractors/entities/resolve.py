@@ -7,17 +7,17 @@ parse):
 2. recovery: names spaCy missed after a title or a "<Country>'s" possessor ("China's Xi Jinping"),
    later bare occurrences of a person's first name or surname, country names it missed;
 3. geography: countries, demonyms and capitals used as governments → COUNTRY, known places →
-   PLACE with their country (see `extractors.geo`);
+   PLACE with their country (see `extractors.entities.geo`);
 4. names: mentions grouped by their normalised name, short forms ("Trump", "Takaichi", "Xi")
    joined to the one full person name they begin or end (the nearest preceding one when several
    share it), one type per group by votes of NER labels, titles and organisation cues;
-5. roles: titles before or in apposition to a person (see `extractors.roles`).
+5. roles: titles before or in apposition to a person (see `extractors.entities.roles`).
 
 Types: PERSON, ORG, COUNTRY, PLACE, GROUP (a NORP that is no nationality: parties, religions),
 EVENT, FACILITY, VESSEL ("USS George Washington"). Keys are `TYPE:normalised name`
 (`PERSON:donald trump`, `PLACE:yokosuka`, `ORG:un`), with `COUNTRY:<ISO alpha-2>`; see
-`extractors.names.entity_key`. Two different full names are never merged; a short form that
-only an other article can explain is linked by `extractors.linking.link_across_articles`.
+`extractors.entities.names.entity_key`. Two different full names are never merged; a short form that
+only an other article can explain is linked by `extractors.entities.linking.link_across_articles`.
 """
 
 from __future__ import annotations

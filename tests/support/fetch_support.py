@@ -142,6 +142,7 @@ def write_warc(path: Path) -> None:
                 url, "response", payload=io.BytesIO(body), http_headers=headers
             )
             writer.write_record(record)
+            record.raw_stream.close()  # warcio buffers a payload of unknown length in a temp file
 
         response(
             "https://a.org/news/1?utm_source=x",
@@ -152,8 +153,8 @@ def write_warc(path: Path) -> None:
         response("https://a.org/doc.pdf", "200 OK", "application/pdf", b"%PDF-1.4")
         response("https://a.org/gone", "404 Not Found", "text/html", b"nope")
         response("https://a.org/big", "200 OK", "text/html", b"<html>" + b"x" * 300_000)
-        writer.write_record(
-            writer.create_warc_record(
-                "https://a.org/news/1", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
-            )
+        request = writer.create_warc_record(
+            "https://a.org/news/1", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
         )
+        writer.write_record(request)
+        request.raw_stream.close()

@@ -99,7 +99,7 @@ def test_reader_says_busy_while_another_process_writes(tmp_path: Path) -> None:
         assert time.monotonic() - started >= 0.5  # it retried before giving up
     finally:
         holder.kill()
-        holder.wait()
+        holder.communicate()  # reaps it and closes the pipe
     assert run_query(path, "SELECT 42")[1] == [(42,)]
 
 

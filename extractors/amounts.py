@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from extractors.claims.attribution import doc_text
+from extractors.spans import doc_text
 from newsflow.core.records import Amount, Claim
 
 RATES_DATE = "2025-10-31"
@@ -156,9 +156,20 @@ MONEY_RE = re.compile(
 )
 # Number words a percentage may be spelt with ("two per cent", "zero percent", "twenty-five percent").
 PERCENT_WORDS: dict[str, float] = {
-    "zero": 0, **{w: v for w, v in NUMBER_WORDS.items() if " " not in w and w not in {"dozen", "hundred"}},
-    "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
+    "zero": 0,
+    **{w: v for w, v in NUMBER_WORDS.items() if " " not in w and w not in {"dozen", "hundred"}},
+    "thirteen": 13,
+    "fourteen": 14,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "one hundred": 100,
 }
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -384,8 +395,13 @@ def share_scales(amounts: list[Amount], text: str) -> list[Amount]:
         scale = SCALES.get(own.group().lstrip("0123456789").lower()) if own else None
         b = out[i + 1] if i + 1 < len(out) else None
         shared = (
-            scale is None and carried is not None and b is not None and a.kind == b.kind == "money"
-            and a.unit == b.unit and a.value is not None and b.value is not None
+            scale is None
+            and carried is not None
+            and b is not None
+            and a.kind == b.kind == "money"
+            and a.unit == b.unit
+            and a.value is not None
+            and b.value is not None
             and _LIST_GAP.fullmatch(text[a.end : b.start]) is not None
             and a.value * carried <= b.value * 10
         )

@@ -1,4 +1,4 @@
-"""The nightly `ingest` flow: each stage of each batch is a Prefect task; the work is in newsflow.run."""
+"""The nightly `ingest` flow: each stage of each batch is a Prefect task; the work is in newsflow.runtime."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from newsflow.ops.report import night_report
 from newsflow.runtime import stages as p
 from newsflow.runtime.run import Pending, Runner, Stage, Stages, run_ingest
 from warehouse.db import open_reader
+from warehouse.reports import failure_count, failure_rows
 
 _S = get_settings()
 _RETRY_BUSY = ops.task_options(_S, WarehouseBusyError)  # stages that open the warehouse
@@ -91,7 +92,7 @@ def publish(settings: Settings, summary: dict[str, Any]) -> None:
     """The run's artifacts (summary, failures, night report), read from the warehouse."""
     run_id = summary["run_id"]
     with open_reader(settings.warehouse, settings.lock_timeout) as con:
-        failures = artifacts.failure_rows(con, run_id, settings.max_failure_rows)
-        total = artifacts.failure_count(con, run_id)
+        failures = failure_rows(con, run_id, settings.max_failure_rows)
+        total = failure_count(con, run_id)
         report = night_report(con, run_id)
     artifacts.publish(summary, summary["sources"], failures, total, report)

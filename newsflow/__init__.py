@@ -1,4 +1,14 @@
-"""newsflow: nightly news ingestion into a DuckDB warehouse of articles, entities and claims."""
+"""newsflow: nightly news ingestion into a DuckDB warehouse of articles, entities and claims.
+
+Layers, bottom-up: `newsflow.core` (records, errors, settings); `sources`, `extractors`, `warehouse`
+(import only the core); `newsflow.runtime` (the run loop) and `newsflow.ops` (Prefect glue); `flows`
+and `newsflow.cli` on top. `lint-imports` checks it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from newsflow.core.errors import (
     InputError,
@@ -20,6 +30,9 @@ from newsflow.core.records import (
 )
 from newsflow.core.settings import Settings, get_settings
 
+if TYPE_CHECKING:
+    from newsflow.runtime.run import run_ingest, run_reprocess
+
 __all__ = [
     "Amount",
     "Block",
@@ -37,4 +50,15 @@ __all__ = [
     "WarehouseBusyError",
     "WarehouseError",
     "get_settings",
+    "run_ingest",
+    "run_reprocess",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The run entry points, imported on first use (the core must not pull in the run loop)."""
+    if name in ("run_ingest", "run_reprocess"):
+        value = getattr(importlib.import_module("newsflow.runtime.run"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -96,7 +96,7 @@ def print_summary(summary: dict[str, Any]) -> None:
     """A per-source table of outcomes."""
     from rich.table import Table
 
-    from warehouse.load import OUTCOMES
+    from newsflow.core.records import OUTCOMES
 
     table = Table(title=f"run {summary['run_id']} ({summary['status']})")
     for col in ("source", "seen", *OUTCOMES):

@@ -194,14 +194,14 @@ def load_rates(mentions: Any) -> dict[str, float]:
     """Rows/s loading mentions into a fresh warehouse: Arrow bulk insert vs executemany."""
     import duckdb
 
-    from warehouse.load import _insert
+    from warehouse.load import insert_table
     from warehouse.migrate import migrate
 
     con = duckdb.connect()
     migrate(con)
     con.execute("BEGIN")
     t = time.perf_counter()
-    _insert(con, "mentions", mentions)
+    insert_table(con, "mentions", mentions)
     arrow = mentions.num_rows / (time.perf_counter() - t)
     con.execute("ROLLBACK")
     rows = mentions.slice(0, min(mentions.num_rows, 5000))

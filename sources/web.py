@@ -25,40 +25,15 @@ from newsflow.core.records import RawDocument
 from newsflow.core.settings import Settings
 from newsflow.core.sniff import media_type_of
 from sources.archive import RawArchive
-from sources.config import SourceConfig, SourceKind, load_sources, parse_duration, source_from_arg
+from sources.config import SourceConfig
 from sources.discover import discover
 from sources.entry import Entry
-from sources.feeds import parse_feed
-from sources.http import Fetcher, FetchResponse, ValidatorLike, Validators, ValidatorStore
+from sources.http import Fetcher, FetchResponse, ValidatorLike, ValidatorStore
 from sources.outcomes import FetchOutcome, FetchResult, outcome_from_error
-from sources.sitemaps import parse_sitemap
 from sources.urls import canonical_url, check_url
-from sources.warc import read_warc, warc_results
+from sources.warc import warc_results
 
-__all__ = [
-    "Entry",
-    "FetchOutcome",
-    "FetchResponse",
-    "FetchResult",
-    "Fetcher",
-    "RawArchive",
-    "SourceConfig",
-    "SourceKind",
-    "ValidatorLike",
-    "ValidatorStore",
-    "Validators",
-    "canonical_url",
-    "check_url",
-    "fetch_all",
-    "fetch_all_sync",
-    "load_sources",
-    "media_type_of",
-    "parse_duration",
-    "parse_feed",
-    "parse_sitemap",
-    "read_warc",
-    "source_from_arg",
-]
+__all__ = ["fetch_all", "fetch_all_sync"]
 
 log = logging.getLogger(__name__)
 

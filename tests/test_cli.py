@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 from newsflow.cli import app
 from newsflow.core.settings import Settings
 from newsflow.runtime.run import run_ingest
-
-from .conftest import FIXTURES, SEED
+from tests.conftest import FIXTURES, SEED
 
 runner = CliRunner()
 

@@ -15,9 +15,7 @@ import pyarrow.compute as pc
 
 from newsflow.core.ids import stable_id
 from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
-from newsflow.core.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
-
-OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
+from newsflow.core.records import OUTCOMES, ExtractedArticle, Failure, InputOutcome, LocalEntity
 
 
 def write_batch(
@@ -399,6 +397,12 @@ def _index_of(starts: list[int], offset: int) -> int | None:
     """Index of the sentence containing `offset` (sentences sorted by start)."""
     i = bisect.bisect_right(starts, offset) - 1
     return i if i >= 0 else None
+
+
+def insert_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    """Bulk insert an Arrow table into warehouse table `name` by column name (no key checks; e.g.
+    synthetic rows for a benchmark)."""
+    _insert(con, name, table)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:

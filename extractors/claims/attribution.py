@@ -22,6 +22,7 @@ from extractors.claims.cues import (
     XCOMP_VERBS,
 )
 from extractors.claims.quotes import Quote, find_quotes, paragraphs, word_count
+from extractors.spans import doc_text, sent_bounds
 
 Span = tuple[int, int]
 
@@ -132,26 +133,6 @@ class Attribution:
     def content_span(self) -> Span:
         """Envelope of the content fragments."""
         return self.content[0][0], max(e for _, e in self.content)
-
-
-def doc_text(doc: Doc) -> str:
-    """The doc's text, built once per doc (spaCy rebuilds it on every `doc.text`)."""
-    text = doc.user_data.get("newsflow_text")
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data["newsflow_text"] = text
-    return text
-
-
-def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    """First and last token index of the sentence holding token i (cheaper than `token.sent`)."""
-    start = i
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    end = i + 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return start, end - 1
 
 
 def tok_span(doc: Doc, first: int, last: int) -> Span:

@@ -1,6 +1,6 @@
 """Attribution extraction: who said, pledged or agreed what (issue 7).
 
-`find_attributions` (extractors.attribution) finds cue, source and content spans from the parse;
+`find_attributions` (extractors.claims.attribution) finds cue, source and content spans from the parse;
 this module resolves speakers to entities, classifies each claim and lists the entities taking
 part in it. Negation (`Claim.negated`) is set when the cue itself is negated ("did not say") or
 the content's main verb is ("said he would not attend").
@@ -14,7 +14,7 @@ from functools import cache
 import pycountry
 from spacy.tokens import Doc, Token
 
-from extractors.claims.attribution import Attribution, cue_lemma, doc_text, find_attributions
+from extractors.claims.attribution import Attribution, cue_lemma, find_attributions
 from extractors.claims.cues import (
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
@@ -24,6 +24,7 @@ from extractors.claims.cues import (
     PRAISE_VERBS,
 )
 from extractors.claims.speakers import SpeakerResolver
+from extractors.spans import doc_text
 from newsflow.core.records import Claim, ClaimEntity, CleanArticle, EntityRole, LocalEntity, Mention
 
 COMMITMENT_NOUNS = {"commitment", "pledge", "promise", "plan", "vow", "intention"}

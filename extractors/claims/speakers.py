@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractors.claims.attribution import doc_text
 from extractors.claims.cues import (
     ANONYMOUS_NOUNS,
     DEMONYMS,
@@ -27,6 +26,7 @@ from extractors.claims.cues import (
     TITLE_WORDS,
 )
 from extractors.entities.names import HEAD_TITLES
+from extractors.spans import doc_text
 from newsflow.core.records import EntityRole, LocalEntity, Mention
 
 Span = tuple[int, int]

@@ -17,7 +17,7 @@ _KINDS: dict[str, BlockKind] = {
     "tr": "table",
     "caption": "table",
     "blockquote": "quote",
-}
+}  # fmt: skip
 _CELLS = ("td", "th")  # inline within their row, separated by " | "
 _PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: paragraphs again
 Part = tuple[BlockKind, str]

@@ -172,10 +172,17 @@ class LeanBuilder(LXMLTreeBuilder):
         self._preserve = 0
         self._keep_space = frozenset(self.preserve_whitespace_tags or ())
         self._template = {
-            "parser_class": soup.__class__, "namespace": None, "prefix": None,
-            "_namespaces": self.active_namespace_prefixes[-1], "sourceline": None,
-            "sourcepos": None, "attribute_value_list_class": self.attribute_value_list_class,
-            "known_xml": False, "hidden": False, "next_element": None, "next_sibling": None,
+            "parser_class": soup.__class__,
+            "namespace": None,
+            "prefix": None,
+            "_namespaces": self.active_namespace_prefixes[-1],
+            "sourceline": None,
+            "sourcepos": None,
+            "attribute_value_list_class": self.attribute_value_list_class,
+            "known_xml": False,
+            "hidden": False,
+            "next_element": None,
+            "next_sibling": None,
             "cdata_list_attributes": self.cdata_list_attributes,
             "preserve_whitespace_tags": self.preserve_whitespace_tags,
             "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,

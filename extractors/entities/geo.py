@@ -187,7 +187,7 @@ DEMONYMS: dict[str, str] = {
     "slovenian": "SI",
     "luxembourgish": "LU",
     "sino": "CN",  # "Sino-US ties"
-}
+}  # fmt: skip
 
 # Capitals: a capital standing for its government ("Washington said") is a country metonym.
 CAPITALS: dict[str, str] = {

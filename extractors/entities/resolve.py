@@ -7,17 +7,17 @@ parse):
 2. recovery: names spaCy missed after a title or a "<Country>'s" possessor ("China's Xi Jinping"),
    later bare occurrences of a person's first name or surname, country names it missed;
 3. geography: countries, demonyms and capitals used as governments → COUNTRY, known places →
-   PLACE with their country (see `extractors.geo`);
+   PLACE with their country (see `extractors.entities.geo`);
 4. names: mentions grouped by their normalised name, short forms ("Trump", "Takaichi", "Xi")
    joined to the one full person name they begin or end (the nearest preceding one when several
    share it), one type per group by votes of NER labels, titles and organisation cues;
-5. roles: titles before or in apposition to a person (see `extractors.roles`).
+5. roles: titles before or in apposition to a person (see `extractors.entities.roles`).
 
 Types: PERSON, ORG, COUNTRY, PLACE, GROUP (a NORP that is no nationality: parties, religions),
 EVENT, FACILITY, VESSEL ("USS George Washington"). Keys are `TYPE:normalised name`
 (`PERSON:donald trump`, `PLACE:yokosuka`, `ORG:un`), with `COUNTRY:<ISO alpha-2>`; see
-`extractors.names.entity_key`. Two different full names are never merged; a short form that
-only an other article can explain is linked by `extractors.linking.link_across_articles`.
+`extractors.entities.names.entity_key`. Two different full names are never merged; a short form that
+only an other article can explain is linked by `extractors.entities.linking.link_across_articles`.
 """
 
 from __future__ import annotations
@@ -69,8 +69,22 @@ _DASHED = re.compile(r"[^-\u2010-\u2015]+")  # the parts of "U.S.-China" between
 _DETERMINERS = {"the", "a", "an"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Plural nouns a list of places is set in apposition to ("four regions—A, B and C").
-_AREA_NOUNS = {"regions", "provinces", "cities", "towns", "villages", "states", "districts",
-               "territories", "areas", "oblasts", "islands", "countries", "capitals", "ports"}
+_AREA_NOUNS = {
+    "regions",
+    "provinces",
+    "cities",
+    "towns",
+    "villages",
+    "states",
+    "districts",
+    "territories",
+    "areas",
+    "oblasts",
+    "islands",
+    "countries",
+    "capitals",
+    "ports",
+}
 _NOT_A_NAME = "-"  # a group's type when it names nothing (its mentions are dropped)
 _PLACE_PREPS = {"in", "near", "outside", "across", "around"}
 _PLACE_HEADS = {
@@ -338,8 +352,13 @@ def _block_label_lines(doc: Doc, blocked: list[bool]) -> None:
             continue
         line = [t for t in doc[start:i] if not t.is_space]
         words = [t for t in line if t.is_alpha]
-        if (len(line) >= 2 and line[-1].text == ":" and 1 <= len(words) <= 3
-                and len(words) == len(line) - 1 and all(t.text[:1].isupper() for t in words)):
+        if (
+            len(line) >= 2
+            and line[-1].text == ":"
+            and 1 <= len(words) <= 3
+            and len(words) == len(line) - 1
+            and all(t.text[:1].isupper() for t in words)
+        ):
             blocked[start:i] = [True] * (i - start)
         start = i + 1
 
@@ -398,8 +417,12 @@ def _join_particle_names(doc: Doc, cands: list[Cand], blocked: list[bool]) -> li
         if cand.label != "PERSON" or id(cand) in absorbed:
             continue
         j = cand.end
-        while (j < len(doc) and not blocked[j] and doc[j].text.islower()
-               and word_key(doc[j].text) in NAME_PARTICLES):
+        while (
+            j < len(doc)
+            and not blocked[j]
+            and doc[j].text.islower()
+            and word_key(doc[j].text) in NAME_PARTICLES
+        ):
             j += 1
         ends_in_particle = word_key(doc[cand.end - 1].text) in NAME_PARTICLES
         if j == cand.end and not ends_in_particle:
@@ -458,7 +481,8 @@ def _cut_run_on_names(doc: Doc, cands: list[Cand]) -> None:
                 break
             head = doc[cand.start : cut]
             if (len(head) > 1 and name_norm(head.text) in full) or (
-                len(head) == 1 and word_key(head.text) in surnames
+                len(head) == 1
+                and word_key(head.text) in surnames
                 and not _is_first_name(doc, cands, cand, head.text)
             ):
                 cand.end = cut
@@ -522,8 +546,11 @@ def _is_role_phrase(doc: Doc, start: int, end: int) -> bool:
         return False
     owner = doc[start : end - 1].text
     norm = name_norm(owner)
-    return (norm in KNOWN_ORG_KEYS or norm in ORG_KEY_ALIASES
-            or bool(geo.country_code(owner) or geo.demonym_code(owner)))
+    return (
+        norm in KNOWN_ORG_KEYS
+        or norm in ORG_KEY_ALIASES
+        or bool(geo.country_code(owner) or geo.demonym_code(owner))
+    )
 
 
 def _is_dash(token: Token) -> bool:
@@ -847,9 +874,7 @@ def _vote(doc: Doc, group: Group) -> str:
     return max(order, key=lambda t: (votes[t], -order.index(t)))
 
 
-def _join_short(
-    doc: Doc, group: Group, persons: list[Group], orgs: list[Group], lowercase: set[str]
-) -> None:
+def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group], lowercase: set[str]) -> None:
     """Join a short form to the full person name it begins or ends ("Trump", "Xi"), or an
     organisation's short form to its one full name ("the Post"); else vote its own type."""
     words = group.norm.split()

@@ -27,6 +27,11 @@ NewsflowError
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsflow.core.records import StageName
+
 
 class NewsflowError(Exception):
     """Base class of every newsflow error."""
@@ -35,9 +40,9 @@ class NewsflowError(Exception):
 class InputError(NewsflowError):
     """An input that cannot become an article; `stage` says where it failed."""
 
-    stage = "load"
+    stage: StageName = "load"
 
-    def __init__(self, message: str, *, stage: str | None = None) -> None:
+    def __init__(self, message: str, *, stage: StageName | None = None) -> None:
         super().__init__(message)
         if stage is not None:
             self.stage = stage
@@ -62,9 +67,9 @@ class UnsupportedInputError(InputError):
 class FetchError(InputError):
     """A URL could not be fetched; `status` is the last HTTP status seen, if any."""
 
-    stage = "fetch"
+    stage: StageName = "fetch"
 
-    def __init__(self, message: str, *, status: int | None = None, stage: str | None = None) -> None:
+    def __init__(self, message: str, *, status: int | None = None, stage: StageName | None = None) -> None:
         super().__init__(message, stage=stage)
         self.status = status
 

@@ -7,13 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from newsflow.core.ids import bytes_hash
 
 MediaType = Literal["html", "text", "markdown"]
 BlockKind = Literal["heading", "paragraph", "list", "table", "quote"]
 Outcome = Literal["new", "updated", "unchanged", "duplicate", "skipped", "failed"]
+"""What became of one input in a run; the `inputs.outcome` values and the `runs` count columns."""
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
+DONE: tuple[Outcome, ...] = ("new", "updated", "unchanged", "duplicate")  # settled: same bytes are skipped
+STORED: tuple[Outcome, ...] = ("new", "updated")  # the run wrote the article's text
+StageName = Literal["discover", "load", "fetch", "triage", "clean", "dedupe", "extract", "write"]
+"""Where an input failed (`failures.stage`)."""
+STAGES: tuple[StageName, ...] = get_args(StageName)
 
 
 @dataclass(slots=True)
@@ -189,7 +196,7 @@ class Failure:
 
     source: str
     locator: str
-    stage: str  # discover, load, fetch, clean, extract, write
+    stage: StageName
     error_class: str
     reason: str
 

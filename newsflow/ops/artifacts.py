@@ -9,28 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import duckdb
-
 SUMMARY_KEY = "ingest-summary"
 FAILURES_KEY = "ingest-failures"
 REPORT_KEY = "ingest-report"
-FAILURE_COLUMNS = ("source", "locator", "stage", "reason")
-
-
-def failure_rows(con: duckdb.DuckDBPyConnection, run_id: str, limit: int = 500) -> list[dict[str, Any]]:
-    """The run's failures, oldest first, at most `limit` rows: source, locator, stage, reason."""
-    cur = con.execute(
-        "SELECT source, locator, stage, error_class || ': ' || reason AS reason FROM failures "
-        "WHERE run_id = ? ORDER BY occurred_at, source, locator LIMIT ?",
-        [run_id, limit],
-    )
-    return [dict(zip(FAILURE_COLUMNS, row, strict=True)) for row in cur.fetchall()]
-
-
-def failure_count(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
-    """How many failures the run recorded."""
-    row = con.execute("SELECT count(*) FROM failures WHERE run_id = ?", [run_id]).fetchone()
-    return int(row[0]) if row else 0
 
 
 def publish(

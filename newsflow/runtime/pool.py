@@ -157,9 +157,10 @@ def extract_parallel(settings: Settings, run_id: str, articles: list[CleanArticl
 def _init_worker(settings: Settings, parent: int) -> None:
     """Worker start: exit with the run's process, keep the settings, load the spaCy pipeline once."""
     global _worker_settings
+    # Watch the parent before the slow spaCy import: a run killed meanwhile leaves no orphan.
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parent-watch").start()
     from extractors.nlp import load_nlp
 
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parent-watch").start()
     _worker_settings = settings
     load_nlp(settings.spacy_model, tuple(settings.spacy_exclude))
 

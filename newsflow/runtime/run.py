@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsflow.core.errors import AccountingError, NewsflowError
-from newsflow.core.records import Failure, InputOutcome, RawDocument
+from newsflow.core.records import OUTCOMES, STORED, Failure, InputOutcome, RawDocument, StageName
 from newsflow.core.settings import Settings
 from newsflow.runtime import stages as p
 from newsflow.runtime.pool import NlpPool, run_pool, worth_a_pool
@@ -28,7 +28,7 @@ from sources.web import fetch_all_sync
 from warehouse.aggregates import refresh_aggregates
 from warehouse.db import open_writer, run_lock
 from warehouse.ledger import done_entries, last_success
-from warehouse.load import OUTCOMES
+from warehouse.reports import stored_articles
 from warehouse.runs import finish_run, run_row, source_counts, start_run
 
 Stage = Callable[[Settings, p.Batch], p.Batch]
@@ -117,11 +117,7 @@ def archived_inputs(settings: Settings, sources: list[str] | None) -> Iterator[I
     """The raw bytes of every stored article (optionally of some sources), read back from the archive."""
     archive = RawArchive(settings.archive_dir)
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
-        rows = con.execute(
-            "SELECT a.source, a.locator, a.external_id, a.raw_hash FROM articles a "
-            "WHERE ? IS NULL OR list_contains(?, a.source) ORDER BY a.article_id",
-            [sources, sources],
-        ).fetchall()
+        rows = stored_articles(con, sources)
     for source, locator, external_id, raw_hash in rows:
         try:
             yield archive.get_document(raw_hash, source, locator, external_id)
@@ -252,7 +248,8 @@ class _Pipeline:
         flight = _InFlight(
             n, batch, [*batch.todo, *batch.failures], [o for o in batch.outcomes if o.outcome != "failed"]
         )
-        st, settings, stage = self.runner.stages, self.settings, "triage"
+        st, settings = self.runner.stages, self.settings
+        stage: StageName = "triage"
         try:
             if batch.todo:
                 batch = st.triage(settings, batch)
@@ -321,7 +318,9 @@ class _Pipeline:
             else:
                 self._fail(flight, "write", exc, carried)
 
-    def _fail(self, flight: _InFlight, stage: str, exc: Exception, carried: p.Batch | None = None) -> None:
+    def _fail(
+        self, flight: _InFlight, stage: StageName, exc: Exception, carried: p.Batch | None = None
+    ) -> None:
         """Record every input of a batch whose stage gave up as failed at that stage."""
         if self.runner.on_stage_error:
             self.runner.on_stage_error(exc)
@@ -353,7 +352,7 @@ class _Pipeline:
             o.content_hash: (o.article_id, o.locator)
             for f in self.in_flight
             for o in f.batch.outcomes
-            if o.outcome in ("new", "updated") and o.content_hash and o.article_id is not None
+            if o.outcome in STORED and o.content_hash and o.article_id is not None
         }
 
 

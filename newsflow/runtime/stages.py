@@ -15,12 +15,21 @@ from extractors.cleaning.clean import clean
 from extractors.entities.linking import link_across_articles
 from newsflow.core.errors import InputError
 from newsflow.core.ids import stable_id
-from newsflow.core.records import CleanArticle, ExtractedArticle, Failure, InputOutcome, RawDocument
+from newsflow.core.records import (
+    DONE,
+    STORED,
+    CleanArticle,
+    ExtractedArticle,
+    Failure,
+    InputOutcome,
+    RawDocument,
+    StageName,
+)
 from newsflow.core.settings import Settings
 from newsflow.runtime.extract import Extraction
 from sources.archive import RawArchive
 from warehouse.db import open_writer
-from warehouse.ledger import DONE, LedgerEntry, ledger_entries, stored_canonicals, stored_hashes
+from warehouse.ledger import LedgerEntry, ledger_entries, stored_canonicals, stored_hashes
 from warehouse.load import write_batch
 from warehouse.staging import StagedRows, read_staged
 
@@ -58,7 +67,9 @@ class Batch:
         )
 
 
-def failed_batch(run_id: str, items: list[RawDocument | Failure], stage: str, exc: BaseException) -> Batch:
+def failed_batch(
+    run_id: str, items: list[RawDocument | Failure], stage: StageName, exc: BaseException
+) -> Batch:
     """A batch whose every input failed at `stage` (a stage that gave up), ready to be written."""
     batch = Batch(run_id)
     for item in items:
@@ -148,7 +159,7 @@ def dedupe(batch: Batch, stored: dict[str, tuple[int, str]]) -> None:
         else:
             outcome.article_id = stable_id(art.locator)
             last = batch.ledger.get(art.locator)
-            if last and last.article_id == outcome.article_id and last.outcome in ("new", "updated"):
+            if last and last.article_id == outcome.article_id and last.outcome in STORED:
                 outcome.outcome = "updated"
             seen[h] = (outcome.article_id, art.locator)
             if canon:

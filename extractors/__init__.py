@@ -1,1 +1,40 @@
-"""Cleaning and NLP extraction: plain, typed functions from RawDocument to ExtractedArticle."""
+"""Cleaning and NLP extraction: plain, typed functions from RawDocument to ExtractedArticle.
+
+`cleaning/` is BeautifulSoup + lxml (no spaCy); `entities/`, `claims/`, `amounts` and `nlp` work on
+spaCy parses;
+`similarity` is the pure likeness of reports and claims that the writer's cross-outlet links use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from extractors.cleaning.clean import clean
+    from extractors.nlp import extract, load_nlp
+    from extractors.similarity import ReportLikeness
+
+__all__ = [
+    "ReportLikeness",
+    "clean",
+    "extract",
+    "load_nlp",
+]
+
+# Imported on first use, so `newsflow clean` never loads spaCy.
+_LAZY = {
+    "clean": "extractors.cleaning.clean",
+    "extract": "extractors.nlp",
+    "load_nlp": "extractors.nlp",
+    "ReportLikeness": "extractors.similarity",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A public name of this package, imported from its module on first use."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

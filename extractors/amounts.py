@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from extractors.attribution import doc_text
-from newsflow.records import Amount, Claim
+from extractors.spans import doc_text
+from newsflow.core.records import Amount, Claim
 
 RATES_DATE = "2025-10-31"
 # USD per one unit of each currency, approximate reference rates on RATES_DATE.
@@ -154,8 +154,29 @@ MONEY_RE = re.compile(
     rf"|\b(?P<bare>(?:{_SCALE})s)\s+(?:of\s+)?(?:(?P<word3>{_CURW})\b|(?P<sym3>{_SYM})))",
     re.IGNORECASE,
 )
+# Number words a percentage may be spelt with ("two per cent", "zero percent", "twenty-five percent").
+PERCENT_WORDS: dict[str, float] = {
+    "zero": 0,
+    **{w: v for w, v in NUMBER_WORDS.items() if " " not in w and w not in {"dozen", "hundred"}},
+    "thirteen": 13,
+    "fourteen": 14,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "one hundred": 100,
+}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_PCT_WORD = rf"(?:{_TENS})[\s-](?:{_UNITS})|" + "|".join(sorted(PERCENT_WORDS, key=len, reverse=True))
 PERCENT_RE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})\s?(?:%|\s?per\s?cent\b|\s?percent\b)"
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}|\b(?:{_PCT_WORD})\b)"
+    rf"\s?(?:%|\s?per\s?cent\b|\s?percent(?:age\s+points?)?\b|pc\b|\s?pct\b)"
     rf"(?:\s+of\s+(?:the\s+)?(?:(?:its|their|the|his|her)\s+)?"
     rf"(?P<base>(?:gross domestic product|GDP|GNP|[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)))?",
     re.IGNORECASE,
@@ -192,12 +213,18 @@ class ParsedAmount:
 
 
 def _number(text: str | None) -> float | None:
-    """A float from '1,234.5' or a number word; None if it is not a finite number."""
+    """A float from '1,234.5' or a number word ("two", "twenty-five"); None if it is not a finite
+    number."""
     if not text:
         return None
-    low = text.lower()
+    low = " ".join(text.lower().replace("-", " ").split())
     if low in NUMBER_WORDS:
         return float(NUMBER_WORDS[low])
+    if low in PERCENT_WORDS:
+        return float(PERCENT_WORDS[low])
+    tens, _, unit = low.partition(" ")
+    if tens in PERCENT_WORDS and unit in PERCENT_WORDS and PERCENT_WORDS[unit] < 10:
+        return float(PERCENT_WORDS[tens] + PERCENT_WORDS[unit])
     try:
         value = float(low.replace(",", ""))
     except ValueError:
@@ -290,9 +317,7 @@ def _claim_index(claims: list[Claim], start: int, end: int) -> int | None:
     for i, c in enumerate(claims):
         inside = c.content_start <= start and end <= c.content_end
         width = c.content_end - c.content_start
-        if inside and (
-            best is None or width < claims[best].content_end - claims[best].content_start
-        ):
+        if inside and (best is None or width < claims[best].content_end - claims[best].content_start):
             best = i
     return best
 
@@ -349,4 +374,40 @@ def find_amounts(doc: Doc, claims: list[Claim]) -> list[Amount]:
     except (ValueError, KeyError, OverflowError, TypeError):
         return out
     out.sort(key=lambda a: a.start)
+    return share_scales(out, text)
+
+
+# What may stand between the members of a list or range of amounts ("$20 or $21, maybe even $22
+# trillion", "$5-$10 billion", "between 3 and 4 million euros").
+_LIST_GAP = re.compile(r"(?:[\s,;\-\u2013\u2014]|\b(?:or|and|to|maybe|even|perhaps|possibly|up)\b)*")
+_SCALE_WORD = re.compile(rf"\b(?:{_SCALE})\b|\d(?:{_SCALE})\b", re.IGNORECASE)
+
+
+def share_scales(amounts: list[Amount], text: str) -> list[Amount]:
+    """Give the members of a list or range of money amounts the scale written only on the last one:
+    in "$20 or $21, maybe even $22 trillion" all three are trillions. A member keeps its value when it
+    has a scale of its own or is already as large as the scaled last one."""
+    out = list(amounts)
+    carried: float | None = None  # the scale of the list member after the current one
+    for i in range(len(out) - 1, -1, -1):
+        a = out[i]
+        own = _SCALE_WORD.search(a.text)
+        scale = SCALES.get(own.group().lstrip("0123456789").lower()) if own else None
+        b = out[i + 1] if i + 1 < len(out) else None
+        shared = (
+            scale is None
+            and carried is not None
+            and b is not None
+            and a.kind == b.kind == "money"
+            and a.unit == b.unit
+            and a.value is not None
+            and b.value is not None
+            and _LIST_GAP.fullmatch(text[a.end : b.start]) is not None
+            and a.value * carried <= b.value * 10
+        )
+        if shared and a.value is not None and carried is not None:
+            value = a.value * carried
+            out[i] = replace(a, value=value, value_usd=_usd(value, a.unit))
+            scale = carried
+        carried = scale if a.kind == "money" else None
     return out

@@ -11,10 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.amounts import find_amounts
-from extractors.claims import extract_claims
-from extractors.entities import resolve_entities
-from newsflow.records import CleanArticle, ExtractedArticle, Sentence
-from newsflow.settings import Settings, get_settings
+from extractors.claims.extract import extract_claims
+from extractors.entities.resolve import resolve_entities
+from newsflow.core.records import CleanArticle, ExtractedArticle, Sentence
+from newsflow.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def analyse(article: CleanArticle, doc: Doc) -> ExtractedArticle:
     """Everything the extractors find in one parsed article."""
     sentences = [Sentence(s.start_char, s.end_char, 0) for s in doc.sents if s.text.strip()]
     entities, mentions, roles = resolve_entities(doc, article)
-    claims, claim_entities = extract_claims(doc, article, entities, mentions)
+    claims, claim_entities = extract_claims(doc, article, entities, mentions, roles)
     amounts = find_amounts(doc, claims)
     return ExtractedArticle(
         article=article,
@@ -78,9 +78,8 @@ def analyse(article: CleanArticle, doc: Doc) -> ExtractedArticle:
     )
 
 
-def extract(articles: Iterable[CleanArticle], settings: Settings | None = None) -> Iterator[ExtractedArticle]:
+def extract(articles: Iterable[CleanArticle], settings: Settings) -> Iterator[ExtractedArticle]:
     """Run spaCy over the articles in batches and yield each one's extraction, in order."""
-    settings = settings or get_settings()
     nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_exclude))
     pending = list(articles)
     todo = [a for a in pending if skip_reason(a, settings) is None]

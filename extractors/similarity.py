@@ -4,7 +4,8 @@ Copies: MinHash (datasketch) over word shingles of the lead and of the whole tex
 finding a candidate a key probe; a candidate (or an earlier report of the same story) is a copy when it
 shares the lead, most shingles, or rewrites the text sentence by sentence. Stories: average-link
 clustering of IDF-weighted entity and word profiles. Statements: word overlap of claim contents,
-stricter when the speakers are unknown or differ. Thresholds live in newsflow.settings (link_*).
+stricter when the speakers are unknown or differ. Thresholds live in newsflow.core.settings (link_*);
+`ReportLikeness` bundles them with these functions for the writer (newsflow.core.likeness.Likeness).
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import numpy as np
 from datasketch import MinHash
 
-from newsflow.ids import stable_id
+from newsflow.core.ids import stable_id
+from newsflow.core.likeness import Speakers
+from newsflow.core.settings import Settings
 
 _SEED = 17  # fixed: signatures stored in the warehouse must stay comparable across runs
 _SCHEME: Final = "affine32"  # pinned: band keys stored by one datasketch version must match the next
@@ -313,8 +316,6 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 # --- statements -------------------------------------------------------------------------------
 
-Speakers = Literal["same", "unknown", "different"]
-
 
 @dataclass(frozen=True, slots=True)
 class StatementText:
@@ -357,7 +358,7 @@ def statement_similarity(a: StatementText, b: StatementText) -> tuple[float, int
 
 @dataclass(frozen=True, slots=True)
 class StatementRule:
-    """How alike two claim contents must be to report one statement (newsflow.settings link_statement_*)."""
+    """How alike two claim contents must be to report one statement (settings link_statement_*)."""
 
     min_similarity: float  # same speaker, reworded: share of the smaller content's terms ...
     min_terms: int  # ... and at least this many shared terms
@@ -404,3 +405,86 @@ def speaker_relation(a: int | None, b: int | None, names: Mapping[int, str]) -> 
     if a == b or same_person(names.get(a), names.get(b)):
         return "same"
     return "different"
+
+
+# --- the writer's model -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLikeness:
+    """These functions with the settings' thresholds: the `Likeness` the writer links reports with."""
+
+    settings: Settings
+    rule: StatementRule = field(init=False)
+
+    def __post_init__(self) -> None:
+        s = self.settings
+        rule = StatementRule(
+            s.link_statement_min_similarity,
+            s.link_statement_min_terms,
+            s.link_statement_min_run,
+            s.link_statement_quote_run,
+            s.link_statement_strong_similarity,
+            s.link_statement_strong_terms,
+        )
+        object.__setattr__(self, "rule", rule)
+
+    @property
+    def story_window_days(self) -> float:
+        """A story takes reports up to this many days after its last one (and before its first)."""
+        return self.settings.link_story_window_days
+
+    @property
+    def story_candidates(self) -> int:
+        """Stored stories compared with a batch, most alike first."""
+        return self.settings.link_story_candidates
+
+    def words(self, text: str) -> list[str]:
+        """Folded word tokens of a text."""
+        return words(text)
+
+    def word_terms(self, tokens: Iterable[str]) -> Counter[str]:
+        """Content-word terms of a story profile, with their counts."""
+        return word_terms(tokens)
+
+    def profile(
+        self, tokens: Sequence[str], entity_counts: Mapping[int, int], df: Mapping[str, int], n_docs: int
+    ) -> dict[str, float]:
+        """An article's story profile, keeping the settings' top terms."""
+        return profile(tokens, entity_counts, df, n_docs, self.settings.link_story_top_terms)
+
+    def cluster(self, vectors: Sequence[Mapping[str, float]], sizes: Sequence[int], fixed: int) -> list[int]:
+        """Average-link clustering at the settings' story threshold."""
+        return average_link(vectors, sizes, self.settings.link_story_min_similarity, fixed=fixed)
+
+    def copy_view(self, text: str) -> CopyText:
+        """An article text prepared for the copy test."""
+        return CopyText.of(text, self.settings.link_shingle_words, self.settings.link_copy_lead_words)
+
+    def copy_keys(self, view: CopyText) -> list[int]:
+        """LSH band keys of the lead and of the whole text."""
+        perms, bands = self.settings.link_minhash_perms, self.settings.link_lsh_bands
+        return band_keys(minhash(view.lead, perms), bands, "lead") + band_keys(
+            minhash(view.text, perms), bands, "text"
+        )
+
+    def copy_similarity(self, copy: CopyText, source: CopyText) -> float:
+        """The copy score when it reaches the settings' threshold, else 0."""
+        score = copy_score(copy, source, self.settings.link_copy_min_content)
+        return score if score >= self.settings.link_copy_min_similarity else 0.0
+
+    def claim_view(self, content: str) -> StatementText:
+        """A claim content prepared for the statement test."""
+        return StatementText.of(content)
+
+    def claim_terms(self, view: StatementText) -> frozenset[str]:
+        """Its content terms."""
+        return view.terms
+
+    def speaker_relation(self, a: int | None, b: int | None, names: Mapping[int, str]) -> Speakers:
+        """Same speaker entity (or a name variant of the same person), one unknown, or different."""
+        return speaker_relation(a, b, names)
+
+    def same_statement(self, a: StatementText, b: StatementText, speakers: Speakers) -> float:
+        """How strongly two claims report one statement under the settings' rule, 0 when they do not."""
+        return same_statement(a, b, speakers, self.rule)

@@ -1,4 +1,4 @@
-"""The nightly `ingest` flow: each stage of each batch is a Prefect task; the work is in newsflow.run."""
+"""The nightly `ingest` flow: each stage of each batch is a Prefect task; the work is in newsflow.runtime."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from newsflow import artifacts, ops
-from newsflow import pipeline as p
-from newsflow.errors import WarehouseBusyError
-from newsflow.report import night_report
-from newsflow.run import Pending, Runner, Stage, Stages, run_ingest
-from newsflow.settings import Settings, get_settings
+from newsflow.core.errors import WarehouseBusyError
+from newsflow.core.settings import Settings, get_settings
+from newsflow.ops import artifacts
+from newsflow.ops import schedule as ops
+from newsflow.ops.report import night_report
+from newsflow.runtime import stages as p
+from newsflow.runtime.run import Pending, Runner, Stage, Stages, run_ingest
 from warehouse.db import open_reader
+from warehouse.reports import failure_count, failure_rows
 
 _S = get_settings()
 _RETRY_BUSY = ops.task_options(_S, WarehouseBusyError)  # stages that open the warehouse
@@ -81,7 +83,7 @@ def ingest_for(settings: Settings) -> Any:
     """The ingest flow, on a DaskTaskRunner when `settings.dask_address` is set ('local': a LocalCluster)."""
     if not settings.dask_address:
         return ingest
-    from newsflow.cluster import task_runner
+    from newsflow.ops.cluster import task_runner
 
     return ingest.with_options(task_runner=task_runner(settings))
 
@@ -90,7 +92,7 @@ def publish(settings: Settings, summary: dict[str, Any]) -> None:
     """The run's artifacts (summary, failures, night report), read from the warehouse."""
     run_id = summary["run_id"]
     with open_reader(settings.warehouse, settings.lock_timeout) as con:
-        failures = artifacts.failure_rows(con, run_id, settings.max_failure_rows)
-        total = artifacts.failure_count(con, run_id)
+        failures = failure_rows(con, run_id, settings.max_failure_rows)
+        total = failure_count(con, run_id)
         report = night_report(con, run_id)
     artifacts.publish(summary, summary["sources"], failures, total, report)

@@ -7,10 +7,10 @@ from typing import Any
 from prefect import flow
 
 from flows.ingest import publish, runner
-from newsflow import ops
-from newsflow import pipeline as p
-from newsflow.run import run_reprocess
-from newsflow.settings import get_settings
+from newsflow.core.settings import get_settings
+from newsflow.ops import schedule as ops
+from newsflow.runtime import stages as p
+from newsflow.runtime.run import run_reprocess
 
 
 @flow(name="reprocess", log_prints=False, timeout_seconds=get_settings().flow_timeout_seconds)

@@ -1,12 +1,22 @@
-"""newsflow: nightly news ingestion into a DuckDB warehouse of articles, entities and claims."""
+"""newsflow: nightly news ingestion into a DuckDB warehouse of articles, entities and claims.
 
-from newsflow.errors import (
+Layers, bottom-up: `newsflow.core` (records, errors, settings); `sources`, `extractors`, `warehouse`
+(import only the core); `newsflow.runtime` (the run loop) and `newsflow.ops` (Prefect glue); `flows`
+and `newsflow.cli` on top. `lint-imports` checks it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from newsflow.core.errors import (
     InputError,
     NewsflowError,
     WarehouseBusyError,
     WarehouseError,
 )
-from newsflow.records import (
+from newsflow.core.records import (
     Amount,
     Block,
     Claim,
@@ -18,7 +28,10 @@ from newsflow.records import (
     RawDocument,
     Sentence,
 )
-from newsflow.settings import Settings, get_settings
+from newsflow.core.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from newsflow.runtime.run import run_ingest, run_reprocess
 
 __all__ = [
     "Amount",
@@ -37,4 +50,15 @@ __all__ = [
     "WarehouseBusyError",
     "WarehouseError",
     "get_settings",
+    "run_ingest",
+    "run_reprocess",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The run entry points, imported on first use (the core must not pull in the run loop)."""
+    if name in ("run_ingest", "run_reprocess"):
+        value = getattr(importlib.import_module("newsflow.runtime.run"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

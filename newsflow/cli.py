@@ -11,7 +11,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from newsflow.records import CleanArticle
+from newsflow.core.records import CleanArticle
+from newsflow.core.settings import Settings
 
 app = typer.Typer(
     help="Nightly news ingestion into a DuckDB warehouse of articles, entities and claims.",
@@ -42,10 +43,13 @@ def ingest(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Run the ingest flow on the sources and print what became of every input."""
-    from flows.ingest import ingest_for
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
 
-    run_flow(ingest_for(get_settings()), sources, warehouse)
+    settings = get_settings()
+    connect_prefect(settings)
+    from flows.ingest import ingest_for
+
+    run_flow(ingest_for(settings), sources, warehouse)
 
 
 @app.command()
@@ -56,14 +60,29 @@ def reprocess(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Re-clean and re-extract stored articles from the raw archive, without touching the network."""
+    from newsflow.core.settings import get_settings
+
+    connect_prefect(get_settings())
     from flows.reprocess import reprocess as reprocess_flow
 
     run_flow(reprocess_flow, sources, warehouse)
 
 
+def connect_prefect(settings: Settings) -> str | None:
+    """Point runs at the user's Prefect server, else at the local one (started once, then reused)."""
+    from newsflow.core.errors import NewsflowError
+    from newsflow.ops.server import use_server
+
+    try:
+        return use_server(settings, lambda message: console.print(message))
+    except NewsflowError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+
+
 def run_flow(flow: Any, sources: list[str] | None, warehouse: Path | None) -> None:
     """Run a flow and print its summary; a newsflow error is a message and exit code 1, not a traceback."""
-    from newsflow.errors import NewsflowError
+    from newsflow.core.errors import NewsflowError
 
     try:
         summary = flow(sources=sources or None, warehouse=str(warehouse) if warehouse else None)
@@ -77,7 +96,7 @@ def print_summary(summary: dict[str, Any]) -> None:
     """A per-source table of outcomes."""
     from rich.table import Table
 
-    from warehouse.load import OUTCOMES
+    from newsflow.core.records import OUTCOMES
 
     table = Table(title=f"run {summary['run_id']} ({summary['status']})")
     for col in ("source", "seen", *OUTCOMES):
@@ -95,8 +114,8 @@ def sql(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
     """Query the warehouse (read-only; waits briefly while a run holds the file)."""
-    from newsflow.errors import NewsflowError
-    from newsflow.settings import get_settings
+    from newsflow.core.errors import NewsflowError
+    from newsflow.core.settings import get_settings
     from warehouse.query import run_query
 
     settings = get_settings()
@@ -122,12 +141,33 @@ def write_rows(names: list[str], rows: list[tuple[Any, ...]], fmt: OutputFormat)
                 json.dumps(dict(zip(names, row, strict=True)), default=str, ensure_ascii=False) + "\n"
             )
     else:
-        from rich.table import Table
+        write_table(names, rows, Console())
 
+
+#: A table column narrower than this is unreadable; past it a result switches to one field a line.
+MIN_COLUMN = 12
+
+
+def write_table(names: list[str], rows: list[tuple[Any, ...]], console: Console) -> None:
+    """Rows as a table when every column fits the terminal, else one field per line (like psql's
+    expanded display), so a wide view such as `who_said_what` stays readable in 80 columns."""
+    from rich.table import Table
+    from rich.text import Text
+
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    need = [min(max([len(n), *(len(r[i]) for r in cells)]), MIN_COLUMN) for i, n in enumerate(names)]
+    if sum(need) + 3 * len(names) + 1 <= console.width:
         table = Table(*names)
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        Console().print(table)
+        for row in cells:
+            table.add_row(*row)
+        console.print(table)
+        return
+    label = max(len(n) for n in names)
+    for i, row in enumerate(cells, 1):
+        console.rule(f"row {i}", align="left", style="dim")
+        for name, value in zip(names, row, strict=True):
+            console.print(Text.assemble((name.rjust(label), "bold"), " │ ", value), highlight=False)
+    console.print(f"({len(cells)} row{'s' if len(cells) != 1 else ''}, {len(names)} columns)", style="dim")
 
 
 class CleanFormat(str, Enum):
@@ -142,8 +182,8 @@ def clean(
     fmt: Annotated[CleanFormat, typer.Option("--format", "-f")] = CleanFormat.text,
 ) -> None:
     """Clean files only (no NLP, no warehouse) and print title, text and metadata."""
-    from extractors.clean import clean as clean_one
-    from newsflow.errors import InputError
+    from extractors.cleaning.clean import clean as clean_one
+    from newsflow.core.errors import InputError
     from sources.local import load_local
 
     results: list[dict[str, Any]] = []
@@ -177,14 +217,15 @@ def extract(
 ) -> None:
     """Attributions of each record's text (no warehouse), one scorer-format JSON line per record:
     {"doc_id", "attributions": [{"source", "cue", "content", "type"}]} with offsets into `text`."""
-    from extractors.attribution_io import prediction_rows, read_jsonl
+    from extractors.scorer_io import prediction_rows, read_jsonl
+    from newsflow.core.settings import get_settings
 
     try:
         records = list(read_jsonl(file))
     except (OSError, ValueError) as exc:
         console.print(f"[red]error:[/red] cannot read {file}: {exc}")
         raise typer.Exit(1) from exc
-    for row in prediction_rows(records):
+    for row in prediction_rows(records, get_settings().spacy_model):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -212,10 +253,18 @@ def article_json(article: CleanArticle) -> dict[str, Any]:
 @app.command()
 def serve() -> None:
     """Register the deployments (nightly ingest on NEWSFLOW_SCHEDULE_CRON, reprocess) and run them here."""
-    from newsflow import ops
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
 
     settings = get_settings()
+    if connect_prefect(settings) is None:
+        console.print(
+            "[red]error:[/red] a schedule needs a Prefect server with a scheduler: Prefect's temporary "
+            "server has none. Unset NEWSFLOW_LOCAL_SERVER, or start one (`newsflow dashboard`) and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api"
+        )
+        raise typer.Exit(1)
+    from newsflow.ops import schedule as ops
+
     console.print(
         f"serving: nightly ingest at [b]{settings.schedule_cron}[/b] "
         f"({ops.schedule_timezone(settings)}); Ctrl-C stops serving, the schedule stays active"
@@ -226,18 +275,35 @@ def serve() -> None:
 @app.command()
 def dashboard(
     port: Annotated[int | None, typer.Option(help="port (default: NEWSFLOW_DASHBOARD_PORT)")] = None,
+    stop: Annotated[bool, typer.Option("--stop", help="stop the local server newsflow started")] = False,
 ) -> None:
-    """Start the Prefect server and UI on 127.0.0.1 (analytics off); runs report to it via PREFECT_API_URL."""
+    """Start the Prefect server and UI on 127.0.0.1 (analytics off); runs report to it via PREFECT_API_URL.
+
+    When a run already started the local server in the background, say where it is and return.
+    """
     import os
 
-    from newsflow import ops
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
+    from newsflow.ops import server
 
     settings = get_settings()
-    command = ops.dashboard_command(settings, port)
-    console.print(f"dashboard: point runs at it with [b]PREFECT_API_URL={ops.api_url(settings, port)}[/b]")
+    if port:
+        settings = settings.model_copy(update={"dashboard_port": port})
+    url = server.api_url(settings)
+    if stop:
+        pid = server.stop_local_server()
+        console.print(f"stopped the local Prefect server (pid {pid})" if pid else "no local server running")
+        return
+    if server.healthy(url):
+        console.print(
+            f"dashboard: already running at [b]{url.removesuffix('/api')}[/b]; "
+            "`newsflow dashboard --stop` stops it"
+        )
+        return
+    command = server.server_command(settings)
+    console.print(f"dashboard: point runs at it with [b]PREFECT_API_URL={url}[/b]")
     sys.stdout.flush()
-    os.execve(command[0], command, ops.dashboard_env(settings, port))
+    os.execve(command[0], command, server.server_env(settings))
 
 
 @app.command()
@@ -247,8 +313,8 @@ def alerts(
     ),
 ) -> None:
     """Alert on failed ingest runs: store NEWSFLOW_ALERT_WEBHOOK_URL in a block, create the automation."""
-    from newsflow import alerts as alerting
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
+    from newsflow.ops import alerts as alerting
 
     url = get_settings().alert_webhook_url
     automation_id = alerting.install(automation, url.get_secret_value() if url else None)

@@ -13,12 +13,12 @@ import time
 from pathlib import Path
 
 from extractors.amounts import find_amounts
-from extractors.attribution_io import read_jsonl
-from extractors.claims import extract_claims
-from extractors.entities import resolve_entities
+from extractors.claims.extract import extract_claims
+from extractors.entities.resolve import resolve_entities
 from extractors.nlp import load_nlp
-from newsflow.records import CleanArticle
-from newsflow.settings import get_settings
+from extractors.scorer_io import read_jsonl
+from newsflow.core.records import CleanArticle
+from newsflow.core.settings import get_settings
 
 
 def article_for(text: str) -> CleanArticle:

@@ -23,10 +23,10 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from extractors.similarity import CopyText, band_keys, minhash
-from newsflow.ids import content_hash, stable_id
-from newsflow.records import Block, CleanArticle, ExtractedArticle
-from newsflow.settings import Settings
+from extractors.similarity import CopyText, ReportLikeness, band_keys, minhash
+from newsflow.core.ids import content_hash, stable_id
+from newsflow.core.records import Block, CleanArticle, ExtractedArticle
+from newsflow.core.settings import Settings
 from warehouse import links
 from warehouse.db import open_writer
 from warehouse.load import write_batch
@@ -128,13 +128,13 @@ def batch(rng: random.Random, stored: list[str], size: int, tag: str) -> list[Ex
     return out
 
 
-def timed_write(path: Path, extracted: list[ExtractedArticle], settings: Settings | None) -> float:
+def timed_write(path: Path, extracted: list[ExtractedArticle], likeness: ReportLikeness | None) -> float:
     """Seconds to write one batch (one transaction)."""
     with open_writer(path) as con:
         run_id = str(uuid.uuid4())
         start_run(con, run_id, "ingest", ["bench"], None, None)
         t = time.perf_counter()
-        write_batch(con, run_id, extracted, [], [], link=settings)
+        write_batch(con, run_id, extracted, [], [], likeness=likeness)
         return time.perf_counter() - t
 
 
@@ -178,7 +178,9 @@ def main() -> None:
         linked, plain, copies = [], [], []
         for r in range(a.runs):
             copy_step.clear()
-            linked.append(timed_write(path, batch(rng, stored, a.batch, f"l{n}-{r}"), settings))
+            linked.append(
+                timed_write(path, batch(rng, stored, a.batch, f"l{n}-{r}"), ReportLikeness(settings))
+            )
             copies.append(copy_step[0])
             plain.append(timed_write(path, batch(rng, stored, a.batch, f"p{n}-{r}"), None))
         with open_writer(path) as con:

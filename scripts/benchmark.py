@@ -32,9 +32,9 @@ CHILD = [sys.executable, str(Path(__file__).resolve()), "--child"]
 
 def child_bare(args: argparse.Namespace) -> dict[str, Any]:
     """Bare nlp.pipe over exactly the texts the ingest parses (same model, components, processes)."""
-    from extractors.clean import clean
+    from extractors.cleaning.clean import clean
     from extractors.nlp import load_nlp, nlp_text, skip_reason
-    from newsflow.settings import Settings
+    from newsflow.core.settings import Settings
     from sources.local import load_local
 
     settings = Settings(n_process=args.n_process)
@@ -66,8 +66,8 @@ def child_bare(args: argparse.Namespace) -> dict[str, Any]:
 def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     """run_ingest into a new warehouse (optionally twice: the rerun), timed inside the process."""
     ready = time.perf_counter()
-    from newsflow.run import run_ingest
-    from newsflow.settings import Settings
+    from newsflow.core.settings import Settings
+    from newsflow.runtime.run import run_ingest
 
     imported = time.perf_counter()
     settings = Settings(
@@ -116,7 +116,7 @@ def child_flow(args: argparse.Namespace) -> dict[str, Any]:
     warm()
     server = time.perf_counter() - t0
     from flows.ingest import ingest_for
-    from newsflow.settings import get_settings
+    from newsflow.core.settings import get_settings
 
     before = tree_cpu()
     start = time.perf_counter()
@@ -194,14 +194,14 @@ def load_rates(mentions: Any) -> dict[str, float]:
     """Rows/s loading mentions into a fresh warehouse: Arrow bulk insert vs executemany."""
     import duckdb
 
-    from warehouse.load import _insert
+    from warehouse.load import insert_table
     from warehouse.migrate import migrate
 
     con = duckdb.connect()
     migrate(con)
     con.execute("BEGIN")
     t = time.perf_counter()
-    _insert(con, "mentions", mentions)
+    insert_table(con, "mentions", mentions)
     arrow = mentions.num_rows / (time.perf_counter() - t)
     con.execute("ROLLBACK")
     rows = mentions.slice(0, min(mentions.num_rows, 5000))
@@ -258,13 +258,19 @@ CHILDREN = {"bare": child_bare, "ingest": child_ingest, "flow": child_flow, "que
 
 def run_child(kind: str, **kw: Any) -> tuple[dict[str, Any], float, int]:
     """Run a child benchmark; return its JSON, its wall time and the peak RSS of its process tree."""
-    import psutil
-
     cmd = [*CHILD, kind]
     for key, value in kw.items():
         cmd += [f"--{key.replace('_', '-')}", str(value)]
+    out, wall, peak = measure(cmd)
+    return json.loads(out.strip().splitlines()[-1]), wall, peak
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> tuple[str, float, int]:
+    """Run a command; return its stdout, its wall time and the peak RSS of its process tree."""
+    import psutil
+
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
     peak = [0]
 
     def sample() -> None:
@@ -286,8 +292,40 @@ def run_child(kind: str, **kw: Any) -> tuple[dict[str, Any], float, int]:
     wall = time.perf_counter() - start
     sampler.join()
     if proc.returncode != 0:
-        raise SystemExit(f"{kind} child failed ({proc.returncode}):\n{err[-3000:]}")
-    return json.loads(out.strip().splitlines()[-1]), wall, peak[0]
+        raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}):\n{err[-3000:]}")
+    return out, wall, peak[0]
+
+
+class UserCommand:
+    """`newsflow ingest` as a user types it: default settings, the local Prefect server (started by
+    the first command on a fresh Prefect home, then reused), a new warehouse in a folder of its own."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.home = folder / "prefect-home"
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "NEWSFLOW_"))}
+        self.env |= {"PREFECT_HOME": str(self.home), "NEWSFLOW_DASHBOARD_PORT": str(free_port())}
+        self.newsflow = str(Path(sys.executable).parent / "newsflow")
+
+    def ingest(self, source: str, warehouse: str) -> tuple[float, int]:
+        """Wall seconds and peak RSS (the command's process tree, not the detached server)."""
+        _, wall, peak = measure(
+            [self.newsflow, "ingest", source], self.env | {"NEWSFLOW_WAREHOUSE": warehouse}
+        )
+        return wall, peak
+
+    def stop(self) -> None:
+        """Stop the local server the first command started."""
+        subprocess.run([self.newsflow, "dashboard", "--stop"], env=self.env, capture_output=True, check=False)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now, on 127.0.0.1."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def slice_corpus(corpus: Path, limit: int | None, folder: Path, name: str) -> str:
@@ -334,6 +372,12 @@ def main() -> None:
     ap.add_argument("--n-process", type=int, default=2)
     ap.add_argument("--slice", type=int, default=200, help="articles of the small run for the RSS ratio")
     ap.add_argument("--prefect", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument(
+        "--user",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also time `newsflow ingest` as users run it (defaults, local Prefect server)",
+    )
     ap.add_argument("--scale", type=int, default=1, help="query latencies over N copies of the corpus")
     ap.add_argument("--dask", action="store_true", help="also time the flow on a local Dask cluster (slice)")
     ap.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
@@ -345,7 +389,8 @@ def main() -> None:
         return
     started_on = machine()
     print(f"machine: {started_on}", flush=True)
-    res: dict[str, list[Any]] = {k: [] for k in ("bare", "ingest", "rerun", "flow", "small", "dask")}
+    keys = ("bare", "ingest", "rerun", "flow", "small", "dask", "user")
+    res: dict[str, list[Any]] = {k: [] for k in keys}
     with tempfile.TemporaryDirectory(prefix="newsflow-bench-") as tmp:
         folder = Path(tmp)
         corpus = slice_corpus(args.corpus, args.limit, folder, "corpus.jsonl")
@@ -358,6 +403,9 @@ def main() -> None:
                 f"[{r + 1}] bare spaCy: {bare['docs']} docs in {bare['seconds']:.1f}s, cpu {bare['cpu']}",
                 flush=True,
             )
+            if args.user:
+                res["user"].append(user_runs(folder / f"user{r}", corpus))
+                print(f"[{r + 1}] newsflow ingest (defaults): {res['user'][-1]}", flush=True)
             warehouse = str(folder / f"w{r}.duckdb")
             ing, wall, rss = run_child("ingest", corpus=corpus, warehouse=warehouse, n_process=args.n_process)
             ing.update(wall=wall, rss=rss)
@@ -407,6 +455,24 @@ def main() -> None:
             json.dumps({"results": res, "queries": queries, "machine": started_on}, indent=2, default=str)
         )
     report(args, res, queries, started_on)
+
+
+def user_runs(folder: Path, corpus: str) -> dict[str, float]:
+    """The README's command on a fresh Prefect home: the seeds (first ever, then into a new warehouse,
+    then unchanged), the corpus (first, then unchanged); wall seconds and peak RSS."""
+    folder.mkdir()
+    user = UserCommand(folder)
+    seeds = str(ROOT / "seeds")
+    try:
+        out: dict[str, float] = {}
+        out["seed_first"], _ = user.ingest(seeds, str(folder / "seed1.duckdb"))
+        out["seed_new_warehouse"], _ = user.ingest(seeds, str(folder / "seed2.duckdb"))
+        out["seed_unchanged"], _ = user.ingest(seeds, str(folder / "seed2.duckdb"))
+        out["corpus"], out["corpus_rss"] = user.ingest(corpus, str(folder / "corpus.duckdb"))
+        out["corpus_unchanged"], _ = user.ingest(corpus, str(folder / "corpus.duckdb"))
+        return out
+    finally:
+        user.stop()
 
 
 def report(
@@ -499,6 +565,34 @@ def report(
                 f"pool on the same slice {args.slice / sm:.1f} articles/s",
             )
         )
+    if res.get("user"):
+        user = res["user"]
+        u_ratio = [b["seconds"] / u["corpus"] for b, u in zip(res["bare"], user, strict=True)]
+        e_ratio = [b["seconds"] / i["seconds"] for b, i in zip(res["bare"], res["ingest"], strict=True)]
+        rows[5:5] = [
+            (
+                "`newsflow ingest` (defaults) / bare",
+                f"{med(u_ratio):.2f}  [{', '.join(f'{x:.2f}' for x in u_ratio)}]; engine only "
+                f"(run_ingest, n_process={args.n_process}) {med(e_ratio):.2f}",
+            ),
+            (
+                "`newsflow ingest` corpus",
+                f"{med(u['corpus'] for u in user):.1f}s wall, peak RSS "
+                f"{med(u['corpus_rss'] for u in user) / 2**20:.0f} MiB (engine only: "
+                f"{med(i['rss'] for i in res['ingest']) / 2**20:.0f} MiB)",
+            ),
+            (
+                "`newsflow ingest` corpus unchanged",
+                f"{med(u['corpus_unchanged'] for u in user):.1f}s wall (server running)",
+            ),
+            (
+                "`newsflow ingest` seeds",
+                "first ever (fresh Prefect home, starts the server) "
+                f"{med(u['seed_first'] for u in user):.1f}s; "
+                f"new warehouse {med(u['seed_new_warehouse'] for u in user):.1f}s; "
+                f"unchanged {med(u['seed_unchanged'] for u in user):.1f}s",
+            ),
+        ]
     width = max(len(k) for k, _ in rows)
     print()
     for key, value in rows:

@@ -24,8 +24,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from extractors.attribution_io import read_jsonl, write_predictions
-from newsflow.settings import get_settings
+from extractors.scorer_io import read_jsonl, write_predictions
+from newsflow.core.settings import get_settings
 
 
 def gold_file(path: Path, split: str) -> Path:

@@ -1,23 +1,33 @@
-"""Dev evaluation of the HTML cleaner: clean every page, write {id: text}, run the scorer."""
+"""Dev evaluation of the HTML cleaner on both dev sets in one run, with the speed.
+
+The article-text set (Zyte benchmark pages, token-shingle F1) and the snippet set (many sites and
+languages, must-have / must-not-have snippets) are cleaned as `newsflow clean --format jsonl` does,
+scored by the reference scorers, and the pages per second over both sets are printed. `--check
+FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import json
+import re
 import subprocess
 import sys
 import time
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.clean import clean
-from extractors.language import detect_language
+from extractors.cleaning.clean import clean
+from extractors.cleaning.language import detect_language
 from newsflow.cli import article_json
-from newsflow.errors import InputError
+from newsflow.core.errors import InputError
 from sources.local import load_local
 
 SCORER = Path("shared/eval/score_article_text.py")
 DATA = Path("shared/data/article-text-dev")
+SNIPPET_SCORER = Path("shared/eval/score_snippets.py")
+SNIPPET_DATA = Path("shared/data/snippet-eval-dev")
 
 
 def shared(path: Path) -> Path:
@@ -28,67 +38,241 @@ def shared(path: Path) -> Path:
     return Path("..") / path
 
 
-def predict(data_dir: Path) -> tuple[dict[str, str], float, float]:
-    """Clean every DATA_DIR/html/*.html.gz as `newsflow clean --format jsonl` does.
+@dataclass(slots=True)
+class Cleaned:
+    """One set's predictions and what cleaning them cost."""
 
-    Returns the texts by page id, and the wall-clock and CPU seconds spent loading, decoding
-    and cleaning (CPU time is what a busy shared machine does not distort)."""
+    texts: dict[str, str] = field(default_factory=dict)  # page id (file name less .html.gz) → text
+    languages: dict[str, str | None] = field(default_factory=dict)
+    seconds: float = 0.0  # wall clock
+    cpu: float = 0.0  # CPU time: what a busy shared machine does not distort
+
+
+def predict(data_dir: Path) -> Cleaned:
+    """Clean every DATA_DIR/html/*.html.gz as `newsflow clean --format jsonl` does (load, decode,
+    clean and detect the language timed; a page with no article text gets "")."""
     files = sorted(str(p) for p in (data_dir / "html").glob("*.html.gz"))
-    _warm_up(files[:1])
-    texts: dict[str, str] = {}
+    out = Cleaned()
     started, cpu_started = time.perf_counter(), time.process_time()
     for item in load_local(files):
         if item.document is None:
             continue
         try:
             obj = article_json(clean(item.document))
-        except InputError as exc:
-            obj = {"id": item.document.external_id, "text": "", "error": str(exc)}
-        texts[str(obj["id"])] = str(obj["text"])
-    return texts, time.perf_counter() - started, time.process_time() - cpu_started
+        except InputError:
+            obj = {"id": item.document.external_id, "text": "", "language": None}
+        out.texts[str(obj["id"])] = str(obj["text"])
+        out.languages[str(obj["id"])] = obj.get("language")
+    out.seconds = time.perf_counter() - started
+    out.cpu = time.process_time() - cpu_started
+    return out
 
 
-def _rate(count: int, seconds: float) -> str:
-    """Pages per second, formatted."""
-    return f"{count / seconds:.1f}" if seconds > 0 else "inf"
-
-
-def _warm_up(files: list[str]) -> None:
+def warm_up(data_dir: Path) -> None:
     """Load the language model and lazy imports (htmldate) once, outside the timed loop."""
     detect_language("warm up the language model once, outside the timed loop")
     from htmldate import find_date  # noqa: F401  (imported lazily by the metadata fallback)
 
-    for item in load_local(files):
+    for item in load_local(sorted(str(p) for p in (data_dir / "html").glob("*.html.gz"))[:1]):
         if item.document is not None:
             with contextlib.suppress(InputError):
                 clean(item.document)
 
 
+def score_articles(
+    cleaned: Cleaned, data_dir: Path, scorer: Path, out: Path, per_page: Path | None
+) -> dict[str, float]:
+    """F1, precision and recall of the article-text set by its reference scorer."""
+    pred, metrics = out / "article-text.json", out / "article-text-scores.json"
+    pred.write_text(json.dumps(cleaned.texts, ensure_ascii=False, indent=1), encoding="utf-8")
+    cmd = [
+        sys.executable,
+        str(scorer),
+        str(pred),
+        "--gt",
+        str(data_dir / "ground-truth.json"),
+        "--n-bootstrap",
+        "0",
+        "--json",
+        str(metrics),
+    ]
+    if per_page:
+        cmd += ["--per-page", str(per_page / "article-text.tsv")]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    found = json.loads(metrics.read_text(encoding="utf-8"))
+    row = next(iter(found.values()))  # {"<name>|full": metrics}
+    return {k: float(row[k]) for k in ("f1", "precision", "recall")}
+
+
+def score_snippets(
+    cleaned: Cleaned, data_dir: Path, scorer: Path, out: Path, per_page: Path | None
+) -> dict[str, float]:
+    """F1, precision and recall of the snippet set by its reference scorer."""
+    evaldata = data_dir / "evaldata.json"
+    texts = {f"{page}.html": text for page, text in cleaned.texts.items()}
+    pred = out / "snippets.json"
+    pred.write_text(json.dumps(texts, ensure_ascii=False, indent=1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(evaldata), str(pred)], check=True, capture_output=True, text=True
+    )
+    if per_page:
+        _snippet_pages(
+            json.loads(evaldata.read_text(encoding="utf-8")), texts, cleaned, per_page / "snippets.tsv"
+        )
+    found = json.loads(result.stdout)
+    return {k: float(found[k]) for k in ("f1", "precision", "recall")}
+
+
+def _norm(text: str) -> str:
+    """Whitespace collapsed, as the snippet scorer compares."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _snippet_pages(
+    evaldata: dict[str, dict[str, object]], texts: dict[str, str], cleaned: Cleaned, path: Path
+) -> None:
+    """Per page: language, must-haves missed and must-nots found, with the snippets themselves."""
+    lines = ["file\tlanguage\tchars\twith\tmissed\twithout\tfound\tmissed_snippets\tfound_snippets"]
+    for record in evaldata.values():
+        name = str(record["file"])
+        text = _norm(texts.get(name, ""))
+        want = [str(s) for s in record.get("with", [])]  # type: ignore[attr-defined]
+        avoid = [str(s) for s in record.get("without", [])]  # type: ignore[attr-defined]
+        missed = [s for s in want if _norm(s) not in text]
+        found = [s for s in avoid if _norm(s) in text]
+        lang = cleaned.languages.get(name.removesuffix(".html")) or "-"
+        lines.append(
+            "\t".join(
+                [
+                    name,
+                    lang,
+                    str(len(text)),
+                    str(len(want)),
+                    str(len(missed)),
+                    str(len(avoid)),
+                    str(len(found)),
+                    " ‖ ".join(_norm(s) for s in missed),
+                    " ‖ ".join(_norm(s) for s in found),
+                ]
+            )
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _rate(count: int, seconds: float) -> float:
+    """Pages per second."""
+    return count / seconds if seconds > 0 else float("inf")
+
+
+def check(figures: dict[str, float], floors_path: Path, skipped: tuple[str, ...] = ()) -> list[str]:
+    """The figures below their floor ({name: minimum}, names as printed), as messages; floors of
+    a set left out (`skipped` name prefixes) are not checked."""
+    floors = json.loads(floors_path.read_text(encoding="utf-8"))
+    failed = []
+    for name, floor in floors.items():
+        if name.startswith(skipped) and name not in figures:
+            continue
+        if name not in figures:
+            failed.append(f"{name}: no such figure (known: {', '.join(sorted(figures))})")
+        elif figures[name] < float(floor):
+            failed.append(f"{name} {figures[name]:.4f} < floor {float(floor):.4f}")
+    return failed
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the cleaner over the dev pages, score it and print the table and the speed."""
+    """Clean both dev sets, score them, print the figures and the speed; check the floors."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("data_dir", type=Path, nargs="?", default=None,
-                    help="html/*.html.gz and ground-truth.json "
-                         "(default: ../shared/data/article-text-dev)")
-    ap.add_argument("--scorer", type=Path, default=None,
-                    help="score_article_text.py (default: ../shared/eval/, searched upwards)")
-    ap.add_argument("--out", type=Path, default=Path("out/eval-cleaning.json"),
-                    help="where the {id: text} predictions go (default: out/eval-cleaning.json)")
-    ap.add_argument("--per-page", type=Path, help="per-page TSV from the scorer")
+    ap.add_argument(
+        "--articles",
+        type=Path,
+        default=None,
+        help="article-text dev set: html/*.html.gz and ground-truth.json "
+        "(default: ../shared/data/article-text-dev)",
+    )
+    ap.add_argument(
+        "--snippets",
+        type=Path,
+        default=None,
+        help="snippet dev set: html/*.html.gz and evaldata.json (default: ../shared/data/snippet-eval-dev)",
+    )
+    ap.add_argument(
+        "--scorer",
+        type=Path,
+        default=None,
+        help="score_article_text.py (default: ../shared/eval/, searched upwards)",
+    )
+    ap.add_argument(
+        "--snippet-scorer",
+        type=Path,
+        default=None,
+        help="score_snippets.py (default: ../shared/eval/, searched upwards)",
+    )
+    ap.add_argument("--only", choices=("articles", "snippets"), help="evaluate one set only")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path("out/eval-cleaning"),
+        help="folder for the predictions and scores (default: out/eval-cleaning)",
+    )
+    ap.add_argument(
+        "--per-page",
+        type=Path,
+        metavar="DIR",
+        help="write article-text.tsv (the scorer's per-page P/R/F1) and snippets.tsv "
+        "(per page: language, snippets missed and wrongly kept) into DIR",
+    )
+    ap.add_argument(
+        "--check",
+        type=Path,
+        metavar="FLOORS.json",
+        help='exit 1 when a figure is below its floor, e.g. {"articles_f1": 0.98, '
+        '"snippets_f1": 0.9, "pages_per_cpu_s": 40}',
+    )
     args = ap.parse_args(argv)
-    args.data_dir = args.data_dir or shared(DATA)
-    texts, seconds, cpu = predict(args.data_dir)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(texts, ensure_ascii=False, indent=1), encoding="utf-8")
-    cmd = [sys.executable, str(args.scorer or shared(SCORER)), str(args.out),
-           "--gt", str(args.data_dir / "ground-truth.json")]
+    sets = {
+        "articles": (args.articles or shared(DATA), args.scorer or shared(SCORER), score_articles),
+        "snippets": (
+            args.snippets or shared(SNIPPET_DATA),
+            args.snippet_scorer or shared(SNIPPET_SCORER),
+            score_snippets,
+        ),
+    }
+    if args.only:
+        sets = {args.only: sets[args.only]}
+    args.out.mkdir(parents=True, exist_ok=True)
     if args.per_page:
-        cmd += ["--per-page", str(args.per_page)]
-    result = subprocess.run(cmd, check=False)
-    print(f"{len(texts)} pages, load + decode + clean in one process: "
-          f"{_rate(len(texts), seconds)} pages/s wall ({seconds:.2f} s), "
-          f"{_rate(len(texts), cpu)} pages per CPU second ({cpu:.2f} s)")
-    return result.returncode
+        args.per_page.mkdir(parents=True, exist_ok=True)
+    warm_up(next(iter(sets.values()))[0])
+    figures: dict[str, float] = {}
+    pages = 0
+    seconds = cpu = 0.0
+    for name, (data_dir, scorer, score) in sets.items():
+        cleaned = predict(data_dir)
+        found = score(cleaned, data_dir, scorer, args.out, args.per_page)
+        languages = Counter(lang or "none" for lang in cleaned.languages.values())
+        print(
+            f"{name:9s} F1 {found['f1']:.4f}  P {found['precision']:.4f}  "
+            f"R {found['recall']:.4f}  ({len(cleaned.texts)} pages; languages: "
+            f"{', '.join(f'{k} {v}' for k, v in languages.most_common(8))})"
+        )
+        figures.update({f"{name}_{k}": v for k, v in found.items()})
+        pages += len(cleaned.texts)
+        seconds += cleaned.seconds
+        cpu += cleaned.cpu
+    figures["pages_per_s"] = _rate(pages, seconds)
+    figures["pages_per_cpu_s"] = _rate(pages, cpu)
+    print(
+        f"speed     {pages} pages, load + decode + clean + language in one process: "
+        f"{figures['pages_per_s']:.1f} pages/s wall ({seconds:.2f} s), "
+        f"{figures['pages_per_cpu_s']:.1f} pages per CPU second ({cpu:.2f} s)"
+    )
+    if args.check:
+        left_out = tuple(f"{name}_" for name in ("articles", "snippets") if name not in sets)
+        failed = check(figures, args.check, left_out)
+        for message in failed:
+            print(f"BELOW FLOOR: {message}")
+        return 1 if failed else 0
+    return 0
 
 
 if __name__ == "__main__":

@@ -14,12 +14,12 @@ from typing import Any
 
 from eval_cleaning import DATA, shared
 
-import extractors.clean as clean_module
-import extractors.html as html_module
-import extractors.htmltree as tree_module
-import extractors.metadata as meta_module
-from extractors.language import detect_language
-from newsflow.errors import InputError
+import extractors.cleaning.clean as clean_module
+import extractors.cleaning.html as html_module
+import extractors.cleaning.htmltree as tree_module
+import extractors.cleaning.metadata as meta_module
+from extractors.cleaning.language import detect_language
+from newsflow.core.errors import InputError
 from sources.local import load_local
 
 STAGES = (  # (module, function, label): each call's CPU time is added to its label
@@ -77,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     assert best is not None
     total, stages = best
     count = len(files)
-    print(f"{count} pages, load + decode + clean: {total:.3f} CPU s, {count / total:.1f} pages per CPU s"
-          f" (best of {args.runs})")
+    print(
+        f"{count} pages, load + decode + clean: {total:.3f} CPU s, {count / total:.1f} pages per CPU s"
+        f" (best of {args.runs})"
+    )
     for label, seconds in stages.items():
         print(f"  {label:40s} {1000 * seconds / count:6.2f} ms/page  {100 * seconds / total:5.1f}%")
     return 0

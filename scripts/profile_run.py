@@ -19,9 +19,9 @@ from pathlib import Path
 
 def worker_split(corpus: str, limit: int) -> list[tuple[str, float]]:
     """ms per article for each spaCy component and for newsflow's own per-article work."""
-    from extractors.clean import clean
+    from extractors.cleaning.clean import clean
     from extractors.nlp import analyse, load_nlp, nlp_text
-    from newsflow.settings import Settings
+    from newsflow.core.settings import Settings
     from sources.local import load_local
 
     settings = Settings()
@@ -57,8 +57,8 @@ def main() -> None:
 
     from pyinstrument import Profiler
 
-    from newsflow.run import run_ingest
-    from newsflow.settings import Settings
+    from newsflow.core.settings import Settings
+    from newsflow.runtime.run import run_ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "slice.jsonl"

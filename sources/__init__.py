@@ -1,11 +1,85 @@
-"""Acquisition: turn source locators (paths, globs, later URLs and feeds) into RawDocuments."""
+"""Acquisition: local files, and the web (URL lists, feeds, sitemaps, WARC) into RawDocuments.
+
+Imports only `newsflow.core`. The web names load on first use, so `newsflow clean` does not import httpx.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from sources.local import LoadResult, expand_locators, load_file, load_local
 
-__all__ = ["LoadResult", "expand_locators", "load_file", "load_local"]
+if TYPE_CHECKING:
+    from sources.archive import RawArchive
+    from sources.config import SourceConfig, SourceKind, load_sources, parse_duration, source_from_arg
+    from sources.entry import Entry
+    from sources.feeds import parse_feed
+    from sources.http import Fetcher, FetchResponse, ValidatorLike, Validators, ValidatorStore
+    from sources.outcomes import FetchOutcome, FetchResult
+    from sources.sitemaps import parse_sitemap
+    from sources.urls import canonical_url, check_url
+    from sources.warc import read_warc
+    from sources.web import fetch_all, fetch_all_sync
 
-# Web acquisition (feeds, sitemaps, URL lists, WARC): the names are listed in sources/web.py.
-from sources import web as web
-from sources.web import *  # noqa: F403
+__all__ = [
+    "Entry",
+    "FetchOutcome",
+    "FetchResponse",
+    "FetchResult",
+    "Fetcher",
+    "LoadResult",
+    "RawArchive",
+    "SourceConfig",
+    "SourceKind",
+    "ValidatorLike",
+    "ValidatorStore",
+    "Validators",
+    "canonical_url",
+    "check_url",
+    "expand_locators",
+    "fetch_all",
+    "fetch_all_sync",
+    "load_file",
+    "load_local",
+    "load_sources",
+    "parse_duration",
+    "parse_feed",
+    "parse_sitemap",
+    "read_warc",
+    "source_from_arg",
+]
 
-__all__ += web.__all__
+# Imported on first use (httpx, warcio and feedparser load only when the web is used).
+_LAZY = {
+    "Entry": "sources.entry",
+    "FetchOutcome": "sources.outcomes",
+    "FetchResponse": "sources.http",
+    "FetchResult": "sources.outcomes",
+    "Fetcher": "sources.http",
+    "RawArchive": "sources.archive",
+    "SourceConfig": "sources.config",
+    "SourceKind": "sources.config",
+    "ValidatorLike": "sources.http",
+    "ValidatorStore": "sources.http",
+    "Validators": "sources.http",
+    "canonical_url": "sources.urls",
+    "check_url": "sources.urls",
+    "fetch_all": "sources.web",
+    "fetch_all_sync": "sources.web",
+    "load_sources": "sources.config",
+    "parse_duration": "sources.config",
+    "parse_feed": "sources.feeds",
+    "parse_sitemap": "sources.sitemaps",
+    "read_warc": "sources.warc",
+    "source_from_arg": "sources.config",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A public name of this package, imported from its module on first use."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

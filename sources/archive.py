@@ -12,8 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsflow.ids import bytes_hash
-from newsflow.records import RawDocument
+from newsflow.core.ids import bytes_hash
+from newsflow.core.records import RawDocument
 
 _META_FIELDS = (
     "media_type",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
-from newsflow.errors import SourceConfigError
+from newsflow.core.errors import SourceConfigError
 
 SourceKind = Literal["url-list", "feed", "sitemap", "local", "warc"]
 KINDS: tuple[str, ...] = get_args(SourceKind)

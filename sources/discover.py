@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsflow.errors import FeedParseError, FetchError, UnsupportedInputError
+from newsflow.core.errors import FeedParseError, FetchError, UnsupportedInputError
 from sources.config import SourceConfig
 from sources.entry import Entry
 from sources.feeds import parse_feed

@@ -9,7 +9,7 @@ from typing import Any
 
 import feedparser
 
-from newsflow.errors import FeedParseError
+from newsflow.core.errors import FeedParseError
 from sources.entry import Entry
 from sources.urls import resolve_link
 from sources.xmlsafe import parse_xml

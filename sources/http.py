@@ -8,18 +8,18 @@ import asyncio
 import codecs
 import email.utils
 import random
-from collections.abc import AsyncIterator, Collection
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import NamedTuple, Protocol, Self
+from typing import NamedTuple, Protocol, Self, TypeVar
 
 import httpcore
 import httpx
 
-from newsflow.errors import (
+from newsflow.core.errors import (
     ConnectionFailedError,
     FetchError,
     FetchTimeoutError,
@@ -28,8 +28,9 @@ from newsflow.errors import (
     TooManyRedirectsError,
     UnsupportedContentTypeError,
 )
-from newsflow.settings import Settings
-from sources.limits import GZIP_MAGIC, CappedDecoder, gunzip_capped, refuse_binary, too_large
+from newsflow.core.settings import Settings
+from newsflow.core.sniff import GZIP_MAGIC
+from sources.limits import CappedDecoder, gunzip_capped, refuse_binary, too_large
 from sources.robots import ROBOTS_MAX_BYTES, RobotsCache
 from sources.safety import GuardedBackend, check_address
 from sources.urls import check_url, host_key, resolve_link
@@ -118,6 +119,9 @@ class FetchResponse:
         """The Last-Modified validator, if any."""
         value: str | None = self.headers.get("last-modified")
         return value
+
+
+R = TypeVar("R")
 
 
 class _Transient(Exception):
@@ -245,44 +249,46 @@ class Fetcher:
                 headers["If-None-Match"] = validators.etag
             if validators.last_modified:
                 headers["If-Modified-Since"] = validators.last_modified
-        url = check_url(url, s.max_url_length)
-        seen = [url]
-        for _hop in range(s.max_redirects + 1):
-            await check_address(url, s.allow_private_addresses, s.connect_timeout)
-            if use_robots and s.respect_robots:
-                await self._check_robots(url)
+
+        async def attempt(url: str) -> tuple[str | None, _Response]:
             resp = await self._with_retries(url, headers, accept, limit)
             location = resp.headers.get("location")
-            if resp.status in REDIRECTS and location:
-                nxt = check_url(resolve_link(url, location), s.max_url_length)
-                if nxt in seen:
-                    raise TooManyRedirectsError(f"redirect loop: {' -> '.join([*seen, nxt])}")
-                seen.append(nxt)
-                url = nxt
-                continue
-            if resp.status == 304 or 200 <= resp.status < 300:
-                ctype, charset = parse_content_type(resp.headers.get("content-type"))
-                return FetchResponse(
-                    url, resp.status, resp.headers, resp.body, ctype, charset, datetime.now(UTC)
-                )
-            raise HttpStatusError(f"HTTP {resp.status} {resp.reason}".strip(), status=resp.status)
-        raise TooManyRedirectsError(f"more than {s.max_redirects} redirects from {seen[0]}")
+            return (location if resp.status in REDIRECTS and location else None), resp
+
+        url, resp = await self._follow_redirects(url, attempt, use_robots)
+        if resp.status == 304 or 200 <= resp.status < 300:
+            ctype, charset = parse_content_type(resp.headers.get("content-type"))
+            return FetchResponse(url, resp.status, resp.headers, resp.body, ctype, charset, datetime.now(UTC))
+        raise HttpStatusError(f"HTTP {resp.status} {resp.reason}".strip(), status=resp.status)
 
     async def download(self, url: str, target: Path, max_bytes: int) -> str:
         """Stream a large file (a WARC) to `target`, same checks as `fetch` but no retries and
         the `download_deadline`; returns the final URL.
+        """
+
+        async def attempt(url: str) -> tuple[str | None, None]:
+            async with self.gate(url).slot(), self._global:
+                return await self._download_once(url, target, max_bytes), None
+
+        final, _ = await self._follow_redirects(url, attempt)
+        return final
+
+    async def _follow_redirects(
+        self, url: str, attempt: Callable[[str], Awaitable[tuple[str | None, R]]], use_robots: bool = True
+    ) -> tuple[str, R]:
+        """The one redirect loop: `attempt` each hop (after the URL, address and robots checks)
+        until it reports no redirect `Location`; returns the final URL and the last attempt's result.
         """
         s = self.settings
         url = check_url(url, s.max_url_length)
         seen = [url]
         for _hop in range(s.max_redirects + 1):
             await check_address(url, s.allow_private_addresses, s.connect_timeout)
-            if s.respect_robots:
+            if use_robots and s.respect_robots:
                 await self._check_robots(url)
-            async with self.gate(url).slot(), self._global:
-                location = await self._download_once(url, target, max_bytes)
+            location, result = await attempt(url)
             if location is None:
-                return url
+                return url, result
             nxt = check_url(resolve_link(url, location), s.max_url_length)
             if nxt in seen:
                 raise TooManyRedirectsError(f"redirect loop: {' -> '.join([*seen, nxt])}")
@@ -292,7 +298,7 @@ class Fetcher:
 
     async def _download_once(self, url: str, target: Path, max_bytes: int) -> str | None:
         deadline = self.settings.download_deadline
-        try:
+        with fetch_errors(deadline, "download not complete", retry=False):
             async with asyncio.timeout(deadline), self.client.stream("GET", url) as r:
                 location = r.headers.get("location")
                 if r.status_code in REDIRECTS and location:
@@ -307,10 +313,6 @@ class Fetcher:
                             raise too_large(max_bytes, "download")
                         handle.write(chunk)
                 return None
-        except TimeoutError as exc:
-            raise FetchTimeoutError(f"download not complete within {deadline}s") from exc
-        except httpx.HTTPError as exc:
-            raise ConnectionFailedError(f"{type(exc).__name__}: {exc}") from exc
 
     async def _check_robots(self, url: str) -> None:
         rules = await self.robots.rules(url)
@@ -368,28 +370,46 @@ class Fetcher:
         self, url: str, headers: dict[str, str], accept: Collection[str], limit: int
     ) -> _Response:
         deadline = self.settings.request_deadline
-        try:
+        with fetch_errors(deadline, "no complete response", retry=True):
             async with asyncio.timeout(deadline):
                 async with self.client.stream("GET", url, headers=headers) as r:
                     body = b""
                     if 200 <= r.status_code < 300:
                         body = await _read_body(r, accept, limit)
                     return _Response(r.status_code, r.headers, body, r.reason_phrase)
-        except TimeoutError as exc:
-            raise FetchTimeoutError(f"no complete response within the {deadline}s deadline") from exc
-        except httpx.ConnectTimeout as exc:
-            raise _Transient(FetchTimeoutError(f"connect timeout: {exc!r}")) from exc
-        except httpx.TimeoutException as exc:
-            raise FetchTimeoutError(f"{type(exc).__name__}: no data for too long") from exc
-        except (
-            httpx.ConnectError,
-            httpx.ReadError,
-            httpx.WriteError,
-            httpx.RemoteProtocolError,
-        ) as exc:
-            raise _Transient(ConnectionFailedError(f"{type(exc).__name__}: {exc}")) from exc
-        except httpx.HTTPError as exc:
-            raise ConnectionFailedError(f"{type(exc).__name__}: {exc}") from exc
+
+
+# Errors another attempt may cure (the server answers again, the connection is re-made).
+_RETRYABLE = (
+    httpx.ConnectTimeout,
+    httpx.ConnectError,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+)
+
+
+def fetch_error(exc: httpx.HTTPError) -> FetchError:
+    """The one mapping of an httpx error to newsflow's FetchError tree."""
+    if isinstance(exc, httpx.ConnectTimeout):
+        return FetchTimeoutError(f"connect timeout: {exc!r}")
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchTimeoutError(f"{type(exc).__name__}: no data for too long")
+    return ConnectionFailedError(f"{type(exc).__name__}: {exc}")
+
+
+@contextmanager
+def fetch_errors(deadline: float, unfinished: str, *, retry: bool) -> Iterator[None]:
+    """Raise the block's deadline overrun and httpx errors as FetchErrors; with `retry`, the
+    connection errors another attempt may cure come wrapped in `_Transient`."""
+    try:
+        yield
+    except TimeoutError as exc:
+        raise FetchTimeoutError(f"{unfinished} within the {deadline}s deadline") from exc
+    except httpx.HTTPError as exc:
+        if retry and isinstance(exc, _RETRYABLE):
+            raise _Transient(fetch_error(exc)) from exc
+        raise fetch_error(exc) from exc
 
 
 async def _read_body(r: httpx.Response, accept: Collection[str], limit: int) -> bytes:

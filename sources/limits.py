@@ -1,22 +1,11 @@
-"""Size-capped decompression and binary sniffing: refuse gzip bombs and non-text bodies."""
+"""Size-capped decompression (the one capped gunzip) and refusal of binary bodies."""
 
 from __future__ import annotations
 
 import zlib
 
-from newsflow.errors import FetchError, ResponseTooLargeError, UnsupportedContentTypeError
-
-_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"GIF8": "a GIF image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"RIFF": "RIFF media (WebP, WAV, AVI)",
-    b"PK\x03\x04": "a ZIP archive",
-    b"\x7fELF": "an executable",
-    b"OggS": "Ogg media",
-}
-GZIP_MAGIC = b"\x1f\x8b"
+from newsflow.core.errors import FetchError, ResponseTooLargeError, UnsupportedContentTypeError
+from newsflow.core.sniff import sniff_binary
 
 
 def too_large(limit: int, what: str = "response body") -> ResponseTooLargeError:
@@ -24,21 +13,11 @@ def too_large(limit: int, what: str = "response body") -> ResponseTooLargeError:
     return ResponseTooLargeError(f"{what} is over the {limit:,}-byte cap")
 
 
-def sniff_binary(data: bytes) -> str | None:
-    """What binary format `data` starts like, or None when it may be text."""
-    for magic, name in _MAGIC.items():
-        if data.startswith(magic):
-            return name
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "binary data"
-    return None
-
-
 def refuse_binary(data: bytes) -> None:
     """Raise UnsupportedContentTypeError when `data` is a PDF, an image or other binary."""
     kind = sniff_binary(data)
     if kind:
-        raise UnsupportedContentTypeError(f"body is {kind}, not HTML, XML or text")
+        raise UnsupportedContentTypeError(f"body is binary ({kind}), not HTML, XML or text")
 
 
 class CappedDecoder:
@@ -91,6 +70,11 @@ class CappedDecoder:
                 buf = self._obj.unconsumed_tail
         return bytes(out)
 
+    @property
+    def complete(self) -> bool:
+        """Whether the compressed stream ended properly (always true for identity)."""
+        return self._obj is None or self._obj.eof
+
     def flush(self) -> bytes:
         """Whatever the decoder still holds."""
         if self._obj is None:
@@ -99,6 +83,10 @@ class CappedDecoder:
 
 
 def gunzip_capped(data: bytes, limit: int) -> bytes:
-    """Decompress gzip `data` (e.g. a sitemap.xml.gz), refusing output over `limit` bytes."""
+    """Decompress gzip `data` (a sitemap.xml.gz, a local .gz file), refusing output over `limit`
+    bytes (gzip bombs) and streams that end early."""
     decoder = CappedDecoder("gzip", limit)
-    return decoder.feed(data) + decoder.flush()
+    out = decoder.feed(data) + decoder.flush()
+    if not decoder.complete:
+        raise FetchError("truncated gzip data: the stream ends early")
+    return out

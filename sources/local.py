@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import glob
 import json
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from newsflow.errors import InputError, TooLargeError, UnsupportedInputError
-from newsflow.records import Failure, MediaType, RawDocument
+from newsflow.core.errors import FetchError, InputError, TooLargeError, UnsupportedInputError
+from newsflow.core.records import Failure, MediaType, RawDocument
+from sources.limits import gunzip_capped
 
 SUFFIXES: dict[str, MediaType] = {
     ".txt": "text",
@@ -37,7 +37,9 @@ def expand_locators(locators: Iterable[str]) -> Iterator[Path]:
     """Every file named by the locators: files as given, directories walked, globs expanded; sorted."""
     for loc in locators:
         path = Path(loc)
-        if any(ch in loc for ch in "*?["):
+        if path.is_file():
+            yield path  # an existing file as named, even when its name holds glob characters
+        elif any(ch in loc for ch in "*?["):
             yield from sorted(Path(p) for p in glob.glob(loc, recursive=True) if Path(p).is_file())
         elif path.is_dir():
             yield from sorted(
@@ -100,17 +102,13 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def gunzip(raw: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing output over max_bytes (gzip bombs) and truncated streams."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    """Decompress a .gz file with the capped gunzip, its errors as a local input's (stage "load")."""
     try:
-        out = inflater.decompress(raw, max_bytes + 1)
-    except zlib.error as exc:
-        raise InputError(f"corrupt gzip data: {exc}") from exc
-    if len(out) > max_bytes or inflater.unconsumed_tail:
-        raise TooLargeError(f"decompressed size exceeds the {max_bytes}-byte cap (gzip bomb?)")
-    if not inflater.eof:
-        raise InputError("truncated gzip data: the stream ends early")
-    return out
+        return gunzip_capped(raw, max_bytes)
+    except TooLargeError as exc:
+        raise TooLargeError(f"decompressed size exceeds the {max_bytes}-byte cap (gzip bomb?)") from exc
+    except FetchError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def jsonl_documents(data: bytes, locator: str, source: str) -> Iterator[LoadResult]:

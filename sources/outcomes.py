@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from newsflow.errors import RobotsDisallowedError
-from newsflow.records import Failure, InputOutcome, RawDocument
+from newsflow.core.errors import InputError, RobotsDisallowedError
+from newsflow.core.records import Failure, InputOutcome, RawDocument, StageName
 
 NoDocument = Literal["unchanged", "skipped", "failed"]
 
@@ -24,7 +24,7 @@ class FetchOutcome:
     url: str | None = None
     http_status: int | None = None
     error_class: str | None = None
-    stage: str = "fetch"  # discover (feed/sitemap/robots) or fetch
+    stage: StageName = "fetch"  # discover (feed/sitemap/robots) or fetch
     etag: str | None = None  # fresh validators seen on an unchanged response
     last_modified: str | None = None
     raw_hash: str | None = None  # of the stored bytes, for an unchanged input
@@ -53,7 +53,7 @@ FetchResult = RawDocument | FetchOutcome
 
 
 def outcome_from_error(
-    source: str, locator: str, exc: Exception, *, url: str | None = None, stage: str | None = None
+    source: str, locator: str, exc: Exception, *, url: str | None = None, stage: StageName | None = None
 ) -> FetchOutcome:
     """The outcome for an exception: robots.txt refusals are skipped, everything else failed."""
     skipped = isinstance(exc, RobotsDisallowedError)
@@ -65,5 +65,5 @@ def outcome_from_error(
         url=url,
         http_status=getattr(exc, "status", None),
         error_class=type(exc).__name__,
-        stage=stage or str(getattr(exc, "stage", "fetch")),
+        stage=stage or (exc.stage if isinstance(exc, InputError) else "fetch"),
     )

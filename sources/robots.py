@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
-from newsflow.errors import BlockedAddressError, FetchError, HttpStatusError, UnsafeUrlError
+from newsflow.core.errors import BlockedAddressError, FetchError, HttpStatusError, UnsafeUrlError
 from sources.urls import host_key
 
 ROBOTS_MAX_BYTES = 512_000  # RFC 9309: parse at least 500 KiB

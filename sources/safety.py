@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import httpcore
 from httpcore import SOCKET_OPTION
 
-from newsflow.errors import BlockedAddressError, ConnectionFailedError
+from newsflow.core.errors import BlockedAddressError, ConnectionFailedError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Literal
 from xml.etree.ElementTree import Element
 
-from newsflow.errors import FeedParseError
+from newsflow.core.errors import FeedParseError
 from sources.entry import Entry
 from sources.urls import resolve_link
 from sources.xmlsafe import local_name, parse_xml

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
 
-from newsflow.errors import UnsafeUrlError
+from newsflow.core.errors import UnsafeUrlError
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}

@@ -8,26 +8,24 @@ import tempfile
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from newsflow.errors import (
+from newsflow.core.errors import (
     FetchError,
     ResponseTooLargeError,
     UnsupportedContentTypeError,
 )
-from newsflow.records import RawDocument
+from newsflow.core.records import RawDocument
+from newsflow.core.sniff import media_type_of, sniff_binary
 from sources.config import SourceConfig
 from sources.http import PAGE_TYPES, parse_content_type
-from sources.limits import sniff_binary
 from sources.outcomes import FetchOutcome, FetchResult, outcome_from_error
+from sources.session import FetchSession
 from sources.urls import canonical_url
-
-if TYPE_CHECKING:
-    from sources.web import _Run
 
 
 def _warc_date(value: str | None) -> datetime | None:
@@ -76,21 +74,14 @@ def _record(record: Any, source: str, max_bytes: int) -> RawDocument | FetchOutc
         return outcome_from_error(source, locator, exc, url=url)
     binary = sniff_binary(data[:8192])
     if binary:
-        exc = UnsupportedContentTypeError(f"archived body is {binary}", status=status)
+        exc = UnsupportedContentTypeError(f"archived body is binary ({binary})", status=status)
         return outcome_from_error(source, locator, exc, url=url)
-    head = data[:2048].lower()
     return RawDocument(
         source=source,
         locator=locator,
         external_id=str(headers.get_header("WARC-Record-ID") or url),
         data=data,
-        media_type="text"
-        if ctype == "text/plain"
-        else "markdown"
-        if "markdown" in ctype
-        else "html"
-        if ctype or b"<html" in head
-        else "text",
+        media_type=media_type_of(ctype, data),
         encoding=charset,
         url=url or None,
         fetched_at=_warc_date(headers.get_header("WARC-Date")),
@@ -107,7 +98,7 @@ def warc_paths(locator: str) -> list[Path]:
     return [Path(locator)]
 
 
-async def warc_results(source: SourceConfig, run: _Run) -> AsyncIterator[FetchResult]:
+async def warc_results(source: SourceConfig, run: FetchSession) -> AsyncIterator[FetchResult]:
     """Results for a WARC source: a local path/glob, or an http(s) URL downloaded to a temp file."""
     settings = run.settings
     if urlsplit(source.locator).scheme in ("http", "https"):
@@ -126,7 +117,9 @@ async def warc_results(source: SourceConfig, run: _Run) -> AsyncIterator[FetchRe
             yield result
 
 
-async def _from_file(source: SourceConfig, path: Path, label: str, run: _Run) -> AsyncIterator[FetchResult]:
+async def _from_file(
+    source: SourceConfig, path: Path, label: str, run: FetchSession
+) -> AsyncIterator[FetchResult]:
     records = read_warc(path, source.name, run.settings.max_fetch_bytes)
     done = object()
     while True:
@@ -148,7 +141,7 @@ async def _from_file(source: SourceConfig, path: Path, label: str, run: _Run) ->
         yield await _screen(source, item, run)
 
 
-async def _screen(source: SourceConfig, item: RawDocument | FetchOutcome, run: _Run) -> FetchResult:
+async def _screen(source: SourceConfig, item: RawDocument | FetchOutcome, run: FetchSession) -> FetchResult:
     if isinstance(item, FetchOutcome):
         return item
     url = item.url or item.locator

@@ -20,62 +20,22 @@ from collections.abc import AsyncGenerator, Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from newsflow.errors import FetchError, InputError, UnsafeUrlError
-from newsflow.records import MediaType, RawDocument
-from newsflow.settings import Settings, get_settings
+from newsflow.core.errors import FetchError, InputError, UnsafeUrlError
+from newsflow.core.records import RawDocument
+from newsflow.core.settings import Settings
+from newsflow.core.sniff import media_type_of
 from sources.archive import RawArchive
-from sources.config import SourceConfig, SourceKind, load_sources, parse_duration, source_from_arg
+from sources.config import SourceConfig
 from sources.discover import discover
 from sources.entry import Entry
-from sources.feeds import parse_feed
-from sources.http import Fetcher, FetchResponse, ValidatorLike, Validators, ValidatorStore
+from sources.http import Fetcher, FetchResponse, ValidatorLike, ValidatorStore
 from sources.outcomes import FetchOutcome, FetchResult, outcome_from_error
-from sources.sitemaps import parse_sitemap
 from sources.urls import canonical_url, check_url
-from sources.warc import read_warc, warc_results
+from sources.warc import warc_results
 
-__all__ = [
-    "Entry",
-    "FetchOutcome",
-    "FetchResponse",
-    "FetchResult",
-    "Fetcher",
-    "RawArchive",
-    "SourceConfig",
-    "SourceKind",
-    "ValidatorLike",
-    "ValidatorStore",
-    "Validators",
-    "canonical_url",
-    "check_url",
-    "fetch_all",
-    "fetch_all_sync",
-    "load_sources",
-    "media_type_of",
-    "parse_duration",
-    "parse_feed",
-    "parse_sitemap",
-    "read_warc",
-    "source_from_arg",
-]
+__all__ = ["fetch_all", "fetch_all_sync"]
 
 log = logging.getLogger(__name__)
-
-_MEDIA: dict[str, MediaType] = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "text/markdown": "markdown",
-    "text/x-markdown": "markdown",
-    "text/plain": "text",
-}
-
-
-def media_type_of(content_type: str, body: bytes) -> MediaType:
-    """html, markdown or text from the Content-Type, sniffing the body when there is none."""
-    if content_type in _MEDIA:
-        return _MEDIA[content_type]
-    head = body[:2048].lower()
-    return "html" if b"<html" in head or b"<!doctype html" in head or b"<body" in head else "text"
 
 
 @dataclass(slots=True)
@@ -193,8 +153,8 @@ class _Run:
 
 async def fetch_all(
     sources: Iterable[SourceConfig],
-    store: ValidatorStore | None = None,
-    settings: Settings | None = None,
+    store: ValidatorStore | None,
+    settings: Settings,
     *,
     since: datetime | None = None,
     archive: RawArchive | None = None,
@@ -205,7 +165,6 @@ async def fetch_all(
     `sources.local` loads them. Memory stays bounded: discovery and fetching pause while the
     consumer is behind by `fetch_queue_size` results.
     """
-    settings = settings or get_settings()
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=UTC)  # naive means UTC
     web = [s for s in sources if s.is_web]
@@ -234,8 +193,8 @@ async def fetch_all(
 
 def fetch_all_sync(
     sources: Iterable[SourceConfig],
-    store: ValidatorStore | None = None,
-    settings: Settings | None = None,
+    store: ValidatorStore | None,
+    settings: Settings,
     *,
     since: datetime | None = None,
     archive: RawArchive | None = None,
@@ -244,7 +203,6 @@ def fetch_all_sync(
     results over a bounded queue. Closing the iterator early stops the fetching. `store.get` is
     called from that thread: pass a dict (e.g. validators read from `inputs` up front).
     """
-    settings = settings or get_settings()
     chosen = list(sources)
     handoff: queue.Queue[FetchResult | _Done] = queue.Queue(maxsize=settings.fetch_queue_size)
     stop = threading.Event()

@@ -7,7 +7,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from newsflow.errors import FeedParseError
+from newsflow.core.errors import FeedParseError
 
 
 def _text_view(data: bytes) -> str:

@@ -15,9 +15,9 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 import pytest
 
-from newsflow.settings import Settings
+from newsflow.core.settings import Settings, get_settings
 
-pytest_plugins = ["tests.fetch_support"]  # the fetch tests' fixture site on 127.0.0.1
+pytest_plugins = ["tests.support.fetch_support"]  # the fetch tests' fixture site on 127.0.0.1
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -39,6 +39,33 @@ def row_counts(path: Path) -> dict[str, int]:
         return {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in WAREHOUSE_TABLES}  # type: ignore[index]
     finally:
         con.close()
+
+
+# Not settings: knobs of the tests themselves, kept from the developer's environment.
+TEST_KNOBS = frozenset({"NEWSFLOW_SCREENSHOT_DIR"})
+
+
+def _strip_newsflow_environ() -> None:
+    """Drop every NEWSFLOW_* variable (settings) from this process's environment."""
+    for name in [n for n in os.environ if n.startswith("NEWSFLOW_") and n not in TEST_KNOBS]:
+        del os.environ[name]
+
+
+# Tests see the documented defaults: no developer's NEWSFLOW_* variables, no .env file, from the
+# start (session fixtures included).
+_strip_newsflow_environ()
+Settings.model_config["env_file"] = None
+
+
+@pytest.fixture(autouse=True)
+def clean_environ(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts without NEWSFLOW_* variables or a .env file, and with fresh get_settings()."""
+    for name in [n for n in os.environ if n.startswith("NEWSFLOW_") and n not in TEST_KNOBS]:
+        monkeypatch.delenv(name)
+    monkeypatch.setitem(Settings.model_config, "env_file", None)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture

@@ -8,10 +8,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from newsflow.cli import app
-from newsflow.run import run_ingest
-from newsflow.settings import Settings
-
-from .conftest import FIXTURES, SEED
+from newsflow.core.settings import Settings
+from newsflow.runtime.run import run_ingest
+from tests.conftest import FIXTURES, SEED
 
 runner = CliRunner()
 

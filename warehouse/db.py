@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsflow.errors import WarehouseBusyError, WarehouseError
+from newsflow.core.errors import WarehouseBusyError, WarehouseError
 
 log = logging.getLogger(__name__)
 

@@ -10,6 +10,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from newsflow.core.records import DONE
+
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
@@ -22,8 +24,6 @@ class LedgerEntry:
     last_modified: str | None
 
 
-# Outcomes after which an input's content is in the warehouse (its bytes need no new work).
-DONE = ("new", "updated", "unchanged", "duplicate")
 _ENTRY = "SELECT i.locator, i.raw_hash, i.outcome, i.article_id, i.etag, i.last_modified FROM inputs i"
 
 

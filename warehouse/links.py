@@ -4,7 +4,8 @@
 batch's Arrow tables before they are inserted, reading only what it needs from the warehouse: copies by
 primary-key probes of LSH band keys, stories and statements among the stories the batch's reports touch.
 `refresh_links` then rebuilds the `stories`, `story_terms` and `statements` rows the batch touched.
-The similarity functions and their thresholds live in extractors/similarity.py and newsflow.settings.
+The similarity decisions and their thresholds come in as a `Likeness` (newsflow.core.likeness; the run
+passes extractors.similarity.ReportLikeness), so this module only reads and writes rows.
 """
 
 from __future__ import annotations
@@ -20,22 +21,8 @@ from urllib.parse import urlsplit
 import duckdb
 import pyarrow as pa
 
-from extractors.similarity import (
-    CopyText,
-    StatementRule,
-    StatementText,
-    average_link,
-    band_keys,
-    copy_score,
-    minhash,
-    profile,
-    same_statement,
-    speaker_relation,
-    word_terms,
-    words,
-)
-from newsflow.ids import stable_id
-from newsflow.settings import Settings
+from newsflow.core.ids import stable_id
+from newsflow.core.likeness import Likeness
 
 
 @dataclass(slots=True)
@@ -46,7 +33,9 @@ class Touched:
     statements: set[int] = field(default_factory=set)
 
 
-def replaced_links(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> Touched:
+def replaced_links(
+    con: duckdb.DuckDBPyConnection, article_ids: list[int], likeness: Likeness[Any, Any]
+) -> Touched:
     """Before articles are replaced: note their stories and statements, and take their terms out of the
     term counts and their profiles out of article_terms (they come back with the new version)."""
     out = Touched()
@@ -63,7 +52,7 @@ def replaced_links(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> To
     old = _select_in(
         con, "SELECT coalesce(title, '') || ' ' || text FROM articles", "article_id", article_ids
     )
-    counts = Counter(t for (text,) in old for t in set(word_terms(words(text))))
+    counts = Counter(t for (text,) in old for t in set(likeness.word_terms(likeness.words(text))))
     counts.update(dict(entity_terms))
     if counts:
         terms = pa.table({"term": list(counts), "n": pa.array(list(counts.values()), pa.int32())})
@@ -78,7 +67,7 @@ def replaced_links(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> To
 def link_tables(
     con: duckdb.DuckDBPyConnection,
     tables: dict[str, pa.Table],
-    settings: Settings,
+    likeness: Likeness[Any, Any],
     run_id: str,
     now: datetime,
 ) -> tuple[dict[str, pa.Table], Touched]:
@@ -92,7 +81,7 @@ def link_tables(
     batch = _Batch(
         col["article_id"],
         col["text"],
-        [words(f"{t or ''} {x}") for t, x in zip(col["title"], col["text"], strict=True)],
+        [likeness.words(f"{t or ''} {x}") for t, x in zip(col["title"], col["text"], strict=True)],
         [p or i for p, i in zip(col["published_at"], col["ingested_at"], strict=True)],
         col["locator"],
     )
@@ -100,8 +89,8 @@ def link_tables(
         outlet_of(col["site_name"][i], col["url"][i], col["canonical_url"][i], col["source"][i])
         for i in range(n)
     ]
-    stories = _link_stories(con, tables, batch, settings, run_id, now, touched)
-    copy_of, similarity = _link_copies(con, batch, stories, settings)
+    stories = _link_stories(con, tables, batch, likeness, run_id, now, touched)
+    copy_of, similarity = _link_copies(con, batch, stories, likeness)
     out = dict(tables)
     out["articles"] = _with(
         arts,
@@ -114,7 +103,7 @@ def link_tables(
     if "claims" in out and out["claims"].num_rows:
         story_of = dict(zip(batch.ids, stories, strict=True))
         rank = {batch.ids[i]: r for r, i in enumerate(batch.order)}
-        statement_ids = _link_statements(con, out, story_of, rank, settings)
+        statement_ids = _link_statements(con, out, story_of, rank, likeness)
         out["claims"] = _with(out["claims"], statement_id=pa.array(statement_ids, pa.int64()))
         touched.statements |= set(statement_ids)
     return out, touched
@@ -153,7 +142,7 @@ def _link_stories(
     con: duckdb.DuckDBPyConnection,
     tables: dict[str, pa.Table],
     batch: _Batch,
-    settings: Settings,
+    likeness: Likeness[Any, Any],
     run_id: str,
     now: datetime,
     touched: Touched,
@@ -168,7 +157,7 @@ def _link_stories(
         ):
             counts[aid][eid] += 1
     term_sets = [
-        set(word_terms(t)) | {f"e:{e}" for e in counts[aid]}
+        set(likeness.word_terms(t)) | {f"e:{e}" for e in counts[aid]}
         for aid, t in zip(batch.ids, batch.tokens, strict=True)
     ]
     batch_df: Counter[str] = Counter(t for ts in term_sets for t in ts)
@@ -182,17 +171,14 @@ def _link_stories(
             )
         )
     n_docs = int(con.execute("SELECT count(*) FROM articles").fetchall()[0][0]) + len(batch.ids)
-    vectors = [
-        profile(batch.tokens[i], counts[aid], df, n_docs, settings.link_story_top_terms)
-        for i, aid in enumerate(batch.ids)
-    ]
-    window = timedelta(days=settings.link_story_window_days)
+    vectors = [likeness.profile(batch.tokens[i], counts[aid], df, n_docs) for i, aid in enumerate(batch.ids)]
+    window = timedelta(days=likeness.story_window_days)
     stored = _stored_stories(
-        con, vectors, min(batch.reported) - window, max(batch.reported) + window, settings
+        con, vectors, min(batch.reported) - window, max(batch.reported) + window, likeness.story_candidates
     )
     groups = [v for _, v, _ in stored] + [vectors[i] for i in batch.order]
     sizes = [n for _, _, n in stored] + [1] * len(batch.ids)
-    labels = average_link(groups, sizes, settings.link_story_min_similarity, fixed=len(stored))
+    labels = likeness.cluster(groups, sizes, fixed=len(stored))
     k = len(stored)
     story_at = [sid for sid, _, _ in stored] + [stable_id("story", batch.ids[i]) for i in batch.order]
     assigned = [0] * len(batch.ids)
@@ -230,7 +216,7 @@ def _stored_stories(
     vectors: list[dict[str, float]],
     since: datetime,
     until: datetime,
-    settings: Settings,
+    candidates: int,
 ) -> list[tuple[int, dict[str, float], int]]:
     """The stored stories of the window most alike the batch: (story_id, summed profile, articles),
     oldest first."""
@@ -257,7 +243,7 @@ def _stored_stories(
             FROM terms t JOIN stories s USING (story_id)
             GROUP BY s.story_id ORDER BY 4, 1
             """,
-            [since, until, settings.link_story_candidates],
+            [since, until, candidates],
         ).fetchall()
     return [(sid, dict(terms), n) for sid, terms, n, _ in rows]
 
@@ -282,16 +268,12 @@ def _record_merges(
 
 
 def _link_copies(
-    con: duckdb.DuckDBPyConnection, batch: _Batch, stories: list[int], settings: Settings
+    con: duckdb.DuckDBPyConnection, batch: _Batch, stories: list[int], likeness: Likeness[Any, Any]
 ) -> tuple[list[int | None], list[float | None]]:
     """copy_of and similarity per article. Candidates: articles sharing an LSH band key of the lead or
     of the whole text (primary-key probes), and the earlier reports of the same story."""
-    views = [CopyText.of(t, settings.link_shingle_words, settings.link_copy_lead_words) for t in batch.texts]
-    keys = [
-        band_keys(minhash(v.lead, settings.link_minhash_perms), settings.link_lsh_bands, "lead")
-        + band_keys(minhash(v.text, settings.link_minhash_perms), settings.link_lsh_bands, "text")
-        for v in views
-    ]
+    views = [likeness.copy_view(t) for t in batch.texts]
+    keys = [likeness.copy_keys(v) for v in views]
     first_holder: dict[int, int] = {}
     for i in batch.order:
         for key in keys[i]:
@@ -337,7 +319,7 @@ def _link_copies(
         banded,
     ):
         outside[aid] = (text, (when, locator), root)
-    cache: dict[int, CopyText] = {}
+    cache: dict[int, Any] = {}
     copy_of: list[int | None] = [None] * len(batch.ids)
     sim: list[float | None] = [None] * len(batch.ids)
     for i in batch.order:
@@ -355,12 +337,12 @@ def _link_copies(
                 if when > (batch.reported[i], batch.locators[i]):
                     continue
                 if c not in cache:
-                    cache[c] = CopyText.of(text, settings.link_shingle_words, settings.link_copy_lead_words)
+                    cache[c] = likeness.copy_view(text)
                 view = cache[c]
             else:
                 continue  # a band's first holder that is no longer stored
-            score = copy_score(views[i], view, settings.link_copy_min_content)
-            if score >= settings.link_copy_min_similarity and (best is None or score > best[0]):
+            score = likeness.copy_similarity(views[i], view)
+            if score > 0 and (best is None or score > best[0]):
                 best = (score, root if root is not None else c)
         if best is not None:
             sim[i], copy_of[i] = round(best[0], 3), best[1]
@@ -375,7 +357,7 @@ def _link_statements(
     tables: dict[str, pa.Table],
     story_of: dict[int, int],
     rank: dict[int, int],
-    settings: Settings,
+    likeness: Likeness[Any, Any],
 ) -> list[int]:
     """statement_id per batch claim: the best-matching statement of its story, or a new one."""
     claims = tables["claims"]
@@ -395,26 +377,18 @@ def _link_statements(
         r[1] for r in stored if r[1] is not None
     }
     names = _entity_names(con, tables, speakers)
-    rule = StatementRule(
-        settings.link_statement_min_similarity,
-        settings.link_statement_min_terms,
-        settings.link_statement_min_run,
-        settings.link_statement_quote_run,
-        settings.link_statement_strong_similarity,
-        settings.link_statement_strong_terms,
-    )
-    pool: dict[int, list[tuple[int | None, StatementText, int]]] = defaultdict(list)  # story -> claims
+    pool: dict[int, list[tuple[int | None, Any, int]]] = defaultdict(list)  # story -> claims
     index: dict[int, dict[str, list[int]]] = defaultdict(
         lambda: defaultdict(list)
     )  # story -> term -> pool pos
 
-    def add(story: int, speaker: int | None, text: StatementText, statement: int) -> None:
-        for t in text.terms:
+    def add(story: int, speaker: int | None, text: Any, statement: int) -> None:
+        for t in likeness.claim_terms(text):
             index[story][t].append(len(pool[story]))
         pool[story].append((speaker, text, statement))
 
     for story, speaker, content, statement in stored:
-        add(story, speaker, StatementText.of(content), statement)
+        add(story, speaker, likeness.claim_view(content), statement)
     out = [0] * claims.num_rows
     order = sorted(
         range(claims.num_rows),
@@ -424,12 +398,14 @@ def _link_statements(
         story, speaker, text = (
             story_of[c["article_id"][i]],
             c["speaker_entity_id"][i],
-            StatementText.of(c["content"][i]),
+            likeness.claim_view(c["content"][i]),
         )
         scores: dict[int, float] = {}
-        for pos in {p for t in text.terms for p in index[story].get(t, ())}:
+        for pos in {p for t in likeness.claim_terms(text) for p in index[story].get(t, ())}:
             other, other_text, statement = pool[story][pos]
-            score = same_statement(text, other_text, speaker_relation(speaker, other, names), rule)
+            score = likeness.same_statement(
+                text, other_text, likeness.speaker_relation(speaker, other, names)
+            )
             if score > scores.get(statement, 0.0):
                 scores[statement] = score
         out[i] = (

@@ -15,14 +15,12 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from extractors.linking import PERSON_PREFIX, link_across_articles
-from extractors.names import key_name
-from newsflow.ids import stable_id
-from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
-from newsflow.settings import Settings
+from newsflow.core.ids import stable_id
+from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
+from newsflow.core.likeness import Likeness
+from newsflow.core.records import OUTCOMES, ExtractedArticle, Failure, InputOutcome, LocalEntity
 from warehouse.links import Touched, link_tables, refresh_links, replaced_links
 
-OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
 log = logging.getLogger(__name__)
 
 
@@ -34,13 +32,16 @@ def write_batch(
     failures: list[Failure],
     spacy_model: str | None = None,
     staged: dict[str, pa.Table] | None = None,
-    link: Settings | None = None,
+    link: Linker | None = None,
+    likeness: Likeness[Any, Any] | None = None,
 ) -> None:
     """Replace the batch's articles and all their rows, record outcomes and failures, atomically.
 
     `staged`: rows already built as Arrow tables (e.g. read back from Parquet staging), written too.
-    `link`: when given (with link_articles on), copies, stories and statements are linked in the same
-    transaction (warehouse.links), with its thresholds.
+    `link`: maps surname-only person keys to stored full names (the extractors' cross-article
+    linker); without one, keys are written as they are.
+    `likeness`: when given, copies, stories and statements are linked in the same transaction
+    (warehouse.links) with its decisions (the extractors' `ReportLikeness`).
     """
     now = datetime.now(UTC)
     ids = {x.article.locator: stable_id(x.article.locator) for x in extracted}
@@ -50,21 +51,21 @@ def write_batch(
     article_ids = tables["articles"].column("article_id").to_pylist() if "articles" in tables else []
     con.execute("BEGIN")
     try:
-        tables = relink(tables, link_keys(con, entities_of(tables)))
-        linking = link is not None and link.link_articles
+        if link is not None:
+            tables = relink(tables, link_keys(con, entities_of(tables), link, mention_counts(tables)))
         started = time.perf_counter()
-        links = replaced_links(con, article_ids) if linking else Touched()
+        links = replaced_links(con, article_ids, likeness) if likeness is not None else Touched()
         tables = _keep_first_ingest(con, tables, article_ids)
         touched = _delete_articles(con, article_ids)
-        if link is not None and linking:
-            tables, linked = link_tables(con, tables, link, run_id, now)
+        if likeness is not None:
+            tables, linked = link_tables(con, tables, likeness, run_id, now)
             links.stories |= linked.stories
             links.statements |= linked.statements
         link_seconds = time.perf_counter() - started
         _insert_entities(con, tables.pop("entities", None), now)
         for name, table in tables.items():
             _insert(con, name, table)
-        if linking:
+        if likeness is not None:
             started = time.perf_counter()
             refresh_links(con, links)
             link_seconds += time.perf_counter() - started
@@ -131,21 +132,32 @@ def relink(tables: dict[str, pa.Table], keymap: dict[str, str]) -> dict[str, pa.
     return out
 
 
-def link_keys(con: duckdb.DuckDBPyConnection, entities: list[LocalEntity]) -> dict[str, str]:
-    """Surname-only person keys → the one stored (or batch) full name they abbreviate."""
-    surnames = sorted(
-        {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX) and " " not in key_name(e.key)}
-    )
-    if not surnames:
+def link_keys(
+    con: duckdb.DuckDBPyConnection, entities: list[LocalEntity], link: Linker, weight: dict[str, float]
+) -> dict[str, str]:
+    """Person keys → the canonical key `link` chooses among the stored full names that could be the
+    same person (a surname's full name, another spelling of a full name)."""
+    names = {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX)}
+    patterns = sorted({f"PERSON:% {n}" for n in names} | {f"PERSON:{n.split()[0]} %" for n in names})
+    if not patterns:
         return {}
-    with _registered(con, "surnames", pa.table({"surname": pa.array(surnames, pa.string())})):
+    probes = pa.table({"pattern": pa.array(patterns, pa.string())})
+    with _registered(con, "probes", probes):
         rows = con.execute(
-            "SELECT e.entity_key, list(a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
-            "JOIN surnames s ON e.entity_key LIKE 'PERSON:% ' || s.surname "
-            "OR e.entity_key LIKE 'PERSON:' || s.surname || ' %' "
+            "SELECT e.entity_key, list(DISTINCT a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
+            "SEMI JOIN probes p ON e.entity_key LIKE p.pattern "
             "LEFT JOIN entity_aliases a USING (entity_id) GROUP BY e.entity_key"
         ).fetchall()
-    return link_across_articles(entities, {key: set(aliases or ()) for key, aliases in rows})
+    return link(entities, {key: set(aliases or ()) for key, aliases in rows}, weight)
+
+
+def mention_counts(tables: dict[str, pa.Table]) -> dict[str, float]:
+    """Mentions of each of the batch's entity keys (the commonest spelling of a name is canonical)."""
+    if "entities" not in tables or "mentions" not in tables:
+        return {}
+    counts = Counter(tables["mentions"].column("entity_id").to_pylist())
+    keys = tables["entities"].column("entity_key").to_pylist()
+    return {k: float(counts.get(stable_id(k), 0)) for k in keys}
 
 
 def article_tables(
@@ -407,6 +419,12 @@ def _index_of(starts: list[int], offset: int) -> int | None:
     """Index of the sentence containing `offset` (sentences sorted by start)."""
     i = bisect.bisect_right(starts, offset) - 1
     return i if i >= 0 else None
+
+
+def insert_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    """Bulk insert an Arrow table into warehouse table `name` by column name (no key checks; e.g.
+    synthetic rows for a benchmark)."""
+    _insert(con, name, table)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:

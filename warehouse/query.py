@@ -7,7 +7,7 @@ from typing import Any
 
 import duckdb
 
-from newsflow.errors import QueryError
+from newsflow.core.errors import QueryError
 from warehouse.db import open_reader
 
 _READ_ONLY_STATEMENTS = {

@@ -15,8 +15,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsflow.ids import stable_id
-from newsflow.records import ExtractedArticle
+from newsflow.core.ids import stable_id
+from newsflow.core.records import ExtractedArticle
 
 
 @dataclass(frozen=True, slots=True)

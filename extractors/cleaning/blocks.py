@@ -1,0 +1,129 @@
+"""Turn a chosen content subtree into heading/paragraph/list/table/quote blocks of text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from bs4.element import NavigableString, Tag
+
+from extractors.cleaning.htmltree import BLOCK_TAGS, norm_space
+from newsflow.core.records import Block, BlockKind
+
+_KINDS: dict[str, BlockKind] = {
+    **{f"h{i}": "heading" for i in range(1, 7)},
+    "li": "list",
+    "dt": "list",
+    "dd": "list",
+    "tr": "table",
+    "caption": "table",
+    "blockquote": "quote",
+}  # fmt: skip
+_CELLS = ("td", "th")  # inline within their row, separated by " | "
+_PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: paragraphs again
+Part = tuple[BlockKind, str]
+
+
+class _Collector:
+    """Accumulates inline text and flushes it as a block at block boundaries."""
+
+    def __init__(self) -> None:
+        self.parts: list[Part] = []
+        self.buffer: list[str] = []
+        self.kinds: list[BlockKind] = ["paragraph"]
+        self.openers: list[Tag | None] = [None]  # the element that pushed each kind
+
+    def push(self, kind: BlockKind, el: Tag) -> None:
+        """Enter an element that sets the kind of the blocks inside it."""
+        self.kinds.append(kind)
+        self.openers.append(el)
+
+    def pop(self, el: Tag) -> None:
+        """Leave an element, restoring the outer block kind if it had set one."""
+        if len(self.kinds) > 1 and self.openers[-1] is el:
+            self.kinds.pop()
+            self.openers.pop()
+
+    def add(self, text: str | None) -> None:
+        """Append inline text to the current block."""
+        if text:
+            self.buffer.append(text)
+
+    def flush(self) -> None:
+        """End the current block, keeping it when it has visible text."""
+        text = norm_space("".join(self.buffer))
+        self.buffer.clear()
+        if text:
+            self.parts.append((self.kinds[-1], text))
+
+
+def collect_blocks(roots: Iterable[Tag], skip: Callable[[Tag], bool]) -> list[Part]:
+    """Blocks of text under the roots in document order, leaving out subtrees `skip` rejects."""
+    out = _Collector()
+    for root in roots:
+        _walk(root, skip, out)
+        out.flush()
+    return out.parts
+
+
+def _walk(root: Tag, skip: Callable[[Tag], bool], out: _Collector) -> None:
+    """Iterative walk (no recursion, so any nesting depth is safe) feeding the collector."""
+    _start(root, root.name, out)
+    stack = [(root, iter(root.contents))]
+    while stack:
+        el, rest = stack[-1]
+        for child in rest:
+            if type(child) is NavigableString:
+                out.add(child)
+            elif isinstance(child, Tag):
+                tag = child.name
+                if skip(child):
+                    if tag in BLOCK_TAGS:
+                        out.flush()
+                    continue
+                if _start(child, tag, out):
+                    stack.append((child, iter(child.contents)))
+                    break
+                _end(child, tag, out)
+        else:
+            stack.pop()
+            _end(el, el.name, out)
+
+
+def _start(el: Tag, tag: str, out: _Collector) -> bool:
+    """Open an element: block tags end the previous block; <br> breaks the paragraph. False when
+    there is nothing inside to walk."""
+    if tag == "br":
+        out.flush()
+        return False
+    if tag in BLOCK_TAGS or tag in _KINDS:
+        out.flush()
+        if tag in _KINDS:
+            out.push(_KINDS[tag], el)
+        elif tag in _PARAGRAPHS and out.kinds[-1] == "table":
+            out.push("paragraph", el)
+    elif tag in _CELLS and any(part.strip() for part in out.buffer):
+        out.add(" | ")
+    return bool(el.contents)
+
+
+def _end(el: Tag, tag: str, out: _Collector) -> None:
+    """Close an element: block tags end their block (and the block kind they opened)."""
+    if tag in BLOCK_TAGS or tag in _KINDS:
+        out.flush()
+        out.pop(el)
+    elif tag in _CELLS:
+        out.add(" ")
+
+
+def join_blocks(parts: list[Part]) -> tuple[str, list[Block]]:
+    """Join block texts with blank lines and record each block's span."""
+    chunks: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, text in parts:
+        if chunks:
+            pos += 2
+        blocks.append(Block(kind, pos, pos + len(text)))
+        chunks.append(text)
+        pos += len(text)
+    return "\n\n".join(chunks), blocks

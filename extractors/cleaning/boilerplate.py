@@ -1,0 +1,152 @@
+"""Boilerplate inside an article container: tags, class/id words, link density."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import Tag
+
+from extractors.cleaning.htmltree import (
+    BLOCK_TAGS,
+    BOILERPLATE_TAGS,
+    TextStats,
+    attr,
+    children,
+    following_text,
+    is_link_popup,
+)
+
+__all__ = ["BOILERPLATE_TAGS", "is_boilerplate", "is_link_boilerplate", "is_outside"]
+_WORDS = (
+    r"share|sharing|social|sociallinks|related|recommend|newsletter|subscri(be|ption)|signup|"
+    r"sign-up|promo|advert|advertisement|ads?|ad-slot|adslot|ad-container|dfp|gpt|sponsor(ed)?|"
+    r"outbrain|taboola|comments?|disqus|byline|bylines|author|authors|contributor|caption|"
+    r"credit|credits|breadcrumbs?|tags?|tag-list|topics|keywords|sidebar|widget|toolbar|"
+    r"print|email|popup|modal|cookie|banner|masthead|footer|header|nav|navigation|menu|"
+    r"more-stories|read-more|readmore|most-popular|popular|trending|also-read|see-also|"
+    r"next-article|prev-article|pagination|pager|rating|vote|meta|dateline|timestamp|"
+    r"date|published|updated|copyright|disclaimer|visually-hidden|sr-only|skip|"
+    r"inline-related|recirc|embed|video|video-player|gallery|slideshow|photo|image|img|"
+    r"lightbox|tooltip|donate|membership|paywall|subscribe-box|cta|follow|rss|bio|"
+    r"next-prev|prev-next|post-navigation|post-nav"
+)
+BOILERPLATE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_WORDS})(?:$|[\s_-])")
+_OUTSIDE = (
+    r"comments?|comment-list|disqus|footer|sidebar|related|recommend(ed|ations)?|newsletter|"
+    r"nav|navigation|menu|share|social|promo|advert|advertisement|ads?|sponsored|"
+    r"outbrain|taboola|most-popular|popular|trending|more-stories|recirc|breadcrumbs?"
+)
+# Strong boilerplate words that mark an element even inside longer camelCase or compound names.
+BOILERPLATE_PART = re.compile(
+    r"caption|byline|newsletter|related|advert|comment|promo|sponsor|subscri|outbrain|taboola|"
+    r"recommend|signup|breadcrumb|disqus|cookie|popup|paywall|sharing|share-|-share|sharebar|"
+    r"social|credit|tooltip|read-more|readmore|also-read|"
+    r"see-also|timestamp"
+)
+OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content
+STORY_LIST_LINKS = 0.3  # link share of a list of linked items that marks it as further reading
+EMBED_CLASS = re.compile(r"embed|tweet|twitter|instagram")
+CONTENT_CLASS = re.compile(
+    r"article[-_]?body|articlebody|article[-_]?content|article[-_]?text|entry[-_]?content|"
+    r"story[-_]?body|story[-_]?content|story[-_]?text|post[-_]?content|post[-_]?body|"
+    r"body[-_]?text|main[-_]?content|content[-_]?body|rich[-_]?text|articletext|"
+    r"section[-_]?body|text[-_]?body|article__body|article__content"
+)
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+
+
+def is_outside(el: Tag, stats: TextStats) -> bool:
+    """A page region that is not the article (footer, sidebar, comments, related, menus)."""
+    if el.name in ("nav", "aside", "footer"):
+        return True
+    if "class" not in el.attrs and "id" not in el.attrs:
+        return False
+    names = stats.names(el)
+    return bool(OUTSIDE_CLASS.search(names)) and not CONTENT_CLASS.search(names)
+
+
+def is_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
+    """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
+    never when it holds more than `budget` characters of non-link text (the undo guard)."""
+    if _over_budget(el, stats, budget):
+        return False
+    tag = el.name
+    if tag in BOILERPLATE_TAGS:
+        return not (tag == "time" and _in_sentence(el))
+    if el.attrs and _named_boilerplate(el, stats):
+        return True
+    if tag in ("ul", "ol") and _story_list(el, stats):
+        return True
+    return _link_cut(el, stats)
+
+
+def _named_boilerplate(el: Tag, stats: TextStats) -> bool:
+    """Its class/id, itemprop or ARIA role marks `el` as boilerplate (an embedded quote excepted).
+    A heading's id is not read: it is an anchor made from the heading's own words."""
+    label = (attr(el, "class") or "").lower() if el.name in HEADINGS else stats.names(el)
+    names = _boilerplate_name(label, inline=el.name not in BLOCK_TAGS)
+    if names and not _embeds_quote(el, stats):
+        return True
+    if attr(el, "itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
+        return True
+    return attr(el, "role") in ("navigation", "complementary", "banner", "contentinfo", "dialog")
+
+
+def is_link_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
+    """The lenient cut: navigation tags and link-dense blocks only (same undo guard)."""
+    if _over_budget(el, stats, budget):
+        return False
+    return el.name in ("nav", "aside", "footer", "form") or _link_cut(el, stats)
+
+
+def _over_budget(el: Tag, stats: TextStats, budget: int) -> bool:
+    """The undo guard: `el` holds more than `budget` characters of non-link text."""
+    key = id(el)
+    return stats.text.get(key, 0) - stats.links.get(key, 0) > budget
+
+
+def _link_cut(el: Tag, stats: TextStats) -> bool:
+    """An inline link popup, or a link-dense block."""
+    if el.name not in BLOCK_TAGS:
+        return is_link_popup(el, stats)
+    key = id(el)
+    return link_dense(el.name, stats.text.get(key, 0), stats.links.get(key, 0))
+
+
+def _in_sentence(el: Tag) -> bool:
+    """An inline element that is part of running text ("on <time>Monday</time> the ...")."""
+    parent = el.parent
+    return bool(following_text(el).strip()) or (parent is not None and parent.name in PROSE_TAGS)
+
+
+def _embeds_quote(el: Tag, stats: TextStats) -> bool:
+    """An embedded post (tweet, Instagram caption) is a quotation the story is built on."""
+    return el.name == "blockquote" or (
+        EMBED_CLASS.search(stats.names(el)) is not None
+        and any(d.name == "blockquote" for d in stats.subtree(el)[1:])
+    )
+
+
+def _boilerplate_name(names: str, inline: bool) -> bool:
+    """A class/id naming boilerplate; inline elements (links, spans inside a sentence) need one
+    of the strong words, so "player-link" or "date" inside prose is kept."""
+    if not names.strip() or CONTENT_CLASS.search(names):
+        return False
+    return bool(BOILERPLATE_PART.search(names) or (not inline and BOILERPLATE_CLASS.search(names)))
+
+
+def _story_list(el: Tag, stats: TextStats) -> bool:
+    """A list whose every item links somewhere, with much of its text in links: further reading."""
+    items = [li for li in children(el) if li.name == "li"]
+    if len(items) < 2 or any(stats.anchors.get(id(li), 0) == 0 for li in items):
+        return False
+    text = stats.text.get(id(el), 0)
+    return text > 0 and stats.links.get(id(el), 0) / text > STORY_LIST_LINKS
+
+
+def link_dense(tag: str, text: int, links: int) -> bool:
+    """A block mostly made of link text (menus, related-story lists); prose blocks (paragraphs,
+    headings, quotes) may link most of their words and still be prose."""
+    limit = 0.8 if tag in PROSE_TAGS else 0.5
+    return text > 0 and links / text > limit

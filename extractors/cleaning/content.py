@@ -1,0 +1,126 @@
+"""Choose the element(s) holding the main article text: known containers, then text density."""
+
+from __future__ import annotations
+
+from bs4 import Tag
+
+from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, is_outside
+from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, root_element, text_stats
+
+KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
+DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
+TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
+ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
+
+
+def measure(nodes: list[Tag]) -> TextStats:
+    """Statistics of every element; page regions (footers, sidebars) pass a quarter of their prose."""
+    return text_stats(nodes, is_outside)
+
+
+def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:
+    """The content root(s): descend by prose share, prefer a known container, merge siblings."""
+    body = _body(root)
+    node = _descend(body, stats)
+    known = _known_container(node, stats)
+    if known is None:
+        known = _known_ancestor(body, node, stats)
+    if known is None:
+        return [node]
+    return _with_siblings(known, node, stats)
+
+
+def _body(root: Tag) -> Tag:
+    """The <body>, or the document when the page has none."""
+    html = root_element(root)
+    body = child_tag(html, "body") if html is not None else None
+    return body if body is not None else root
+
+
+def _descend(node: Tag, stats: TextStats) -> Tag:
+    """Walk down while one child holds most of its parent's prose, or clearly dominates its
+    siblings once prose is discounted by link density (teaser lists beside the article)."""
+    prose, text = stats.prose, stats.text
+    while True:
+        kids = children(node)
+        ranked = sorted((c for c in kids if prose.get(id(c))), key=lambda c: -prose[id(c)])
+        if not ranked:
+            return node
+        best = ranked[0]
+        if id(best) in stats.outside:
+            return node  # a page region (sidebar, comments, related) is never walked into
+        if best.name in PROSE_TAGS and any(c is not best and text.get(id(c)) for c in kids):
+            return node  # keep the other (short) paragraphs of a one-long-paragraph article
+        if prose[id(best)] < DESCEND_SHARE * prose[id(node)] and not _dominates(
+            best, ranked[1:], node, stats
+        ):
+            return node
+        node = best
+
+
+def _dominates(best: Tag, others: list[Tag], parent: Tag, stats: TextStats) -> bool:
+    """True when `best` holds most link-discounted prose, far more than any sibling, and the
+    runner-up looks like a teaser list (link-heavy): never splits a plain article body."""
+    if stats.prose[id(best)] <= stats.own_prose.get(id(best), 0) or not others:
+        return False  # a single paragraph is never the article when its siblings hold prose
+    runner = max(others, key=lambda c: _adjusted(c, stats))
+    text = stats.text.get(id(runner), 0)
+    if not text or stats.links.get(id(runner), 0) / text < TEASER_LINKS:
+        return False
+    score = _adjusted(best, stats)
+    return score >= 0.6 * _adjusted(parent, stats) and score >= 1.5 * _adjusted(runner, stats)
+
+
+def _adjusted(el: Tag, stats: TextStats) -> float:
+    """Prose discounted by the element's link density."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    return stats.prose.get(key, 0) * (1 - stats.links.get(key, 0) / text) if text else 0.0
+
+
+def _known_container(node: Tag, stats: TextStats) -> Tag | None:
+    """A named article-body container inside `node` holding a good share of its prose: the
+    deepest of nested ones, the larger of separate ones."""
+    best: Tag | None = None
+    prose = stats.prose
+    need = KNOWN_SHARE * prose[id(node)]
+    for el in stats.subtree(node):
+        if el is node or prose.get(id(el), 0) < need or not _named_body(el, stats):
+            continue
+        if best is None or stats.contains(best, el) or prose[id(el)] > prose[id(best)]:
+            best = el
+    return best
+
+
+def _named_body(el: Tag, stats: TextStats) -> bool:
+    """Marked as the article body: schema.org articleBody or a class/id like "entry-content"."""
+    return attr(el, "itemprop") == "articleBody" or CONTENT_CLASS.search(stats.names(el)) is not None
+
+
+def _known_ancestor(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
+    """The nearest named article-body container above `node` that adds little other prose."""
+    limit = ANCESTOR_GROWTH * stats.prose.get(id(node), 0)
+    for el in node.parents:
+        if el is body or stats.prose.get(id(el), 0) > limit:
+            return None
+        if _named_body(el, stats):
+            return el
+    return None
+
+
+def _with_siblings(node: Tag, scope: Tag, stats: TextStats) -> list[Tag]:
+    """The node plus same-tag, same-class elements in `scope` that also hold prose: an article
+    body split into chunks around ads and embeds."""
+    cls = attr(node, "class")
+    if not cls:
+        return [node]
+    found: list[Tag] = []
+    for el in stats.subtree(scope):
+        same = (
+            el.name == node.name
+            and attr(el, "class") == cls
+            and (el is node or stats.prose.get(id(el), 0) > 0)
+        )
+        if same and not any(stats.contains(f, el) for f in found):
+            found.append(el)
+    return found if any(f is node for f in found) else [node]

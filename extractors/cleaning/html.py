@@ -1,0 +1,51 @@
+"""HTML → main article text, blocks and metadata (one BeautifulSoup/lxml parse, iterative walks)."""
+
+from __future__ import annotations
+
+from bs4 import Tag
+
+from extractors.cleaning.blockfilter import filter_blocks
+from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
+from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate
+from extractors.cleaning.content import choose_containers, measure
+from extractors.cleaning.htmltree import Scan, parsed_page, scan, strip_non_content
+from extractors.cleaning.metadata import Metadata, extract_metadata
+from newsflow.core.records import CleanArticle, RawDocument
+
+GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
+KEPT_SHARE = 0.3  # when cuts together leave less than this share, they are undone
+
+
+def clean_html(raw: RawDocument, html: str) -> CleanArticle:
+    """Main text (heading/paragraph/list/table/quote blocks joined by blank lines) and metadata."""
+    meta, parts = Metadata(), []
+    with parsed_page(html) as root:
+        if root is not None:
+            found = scan(root)
+            meta = extract_metadata(root, found, raw, html)
+            parts = main_text(root, found, meta.title)
+    text, blocks = join_blocks(parts)
+    article = CleanArticle(
+        source=raw.source,
+        locator=raw.locator,
+        external_id=raw.external_id,
+        raw_hash=raw.raw_hash,
+        text=text,
+        blocks=blocks,
+        url=raw.url,
+    )
+    meta.apply(article, text)
+    return article
+
+
+def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
+    """The article's blocks: pick the container, cut boilerplate inside it, drop the headline."""
+    stats = measure(strip_non_content(found))
+    containers = choose_containers(root, stats)
+    own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
+    budget = int(GUARD_SHARE * own)
+    parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))
+    if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
+        # Many small cuts took most of the text: undo them, keep only the link-dense cuts.
+        parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget))
+    return filter_blocks(parts, title)

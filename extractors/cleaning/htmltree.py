@@ -1,0 +1,610 @@
+"""One BeautifulSoup (lxml parser) parse per page, one scan, one bottom-up statistics pass."""
+
+# Every walk is iterative (any nesting depth). Tags are never dict keys or set members: bs4
+# hashes a Tag by serialising it and compares Tags by structure, so statistics are keyed by
+# id() and membership is tested with `is`.
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+from bs4.builder._lxml import LXMLTreeBuilder
+from bs4.element import Comment, Doctype, NavigableString
+from bs4.exceptions import ParserRejectedMarkup
+
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "blockquote",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "figure",
+        "figcaption",
+        "form",
+        "center",
+        "details",
+        "summary",
+        "address",
+        "hr",
+        "body",
+        "html",
+        "caption",
+        "fieldset",
+        "menu",
+        "hgroup",
+    }
+)
+_INVISIBLE = {0xAD: None, 0x200B: None, 0xFEFF: None}
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Never content: dropped with their subtree (the text that follows them stays).
+NON_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "select",
+        "textarea",
+        "input",
+        "button",
+        "head",
+        "link",
+        "meta",
+        "map",
+        "dialog",
+        "rt",
+        "rp",
+    }
+)
+# Tags the metadata reads, collected by the scan in document order.
+META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "title"})
+# Wrapper tags removed (text kept) to re-parse pathologically deep pages.
+_WRAPPER_TAGS = re.compile(
+    r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE
+)
+HIDDEN_SMALL = 300  # characters: a hidden element this small is never the article
+HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is the article: kept
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # what bs4 collapses in whitespace-only strings
+_TEXT = NavigableString  # exact type: comments, doctypes and script/style strings are subclasses
+
+
+def parse_html(html: str) -> Tag | None:
+    """The parsed document (a BeautifulSoup object), or None when no element is left; never raises."""
+    html = _XML_DECL.sub("", html, count=1).replace("\x00", "")  # (a declaration makes bs4 warn)
+    if not html.strip():
+        return None
+    if html.startswith("<?xml"):
+        html = " " + html  # an unterminated or second declaration: bs4 would warn about XML
+    elif len(html) <= 256 and "<" not in html:
+        html += "\n"  # short plain text: bs4 would warn that it looks like a file name or URL
+    soup = _parse(html)
+    if soup is not None and _too_deep(soup):
+        soup = _parse(_WRAPPER_TAGS.sub(" ", html))  # the parser dropped what lay past its limit
+    if soup is None or root_element(soup) is None:
+        return None
+    _merge_trailing(soup)
+    return soup
+
+
+@contextmanager
+def parsed_page(html: str) -> Iterator[Tag | None]:
+    """The parsed page (see parse_html) for a with-block, with the cyclic GC paused; torn down after."""
+    # A bs4 tree is a web of reference cycles (parent, sibling, next/previous element links):
+    # the collector would trace it again and again (a quarter of the CPU time). Torn down, the
+    # tree is freed by reference counting at once.
+    enabled = gc.isenabled()
+    gc.disable()
+    root: Tag | None = None
+    try:
+        root = parse_html(html)
+        yield root
+    finally:
+        if root is not None:
+            for child in list(root.contents):  # the document object is outside the element chain
+                child.decompose()
+            root.decompose()
+        if enabled:
+            gc.enable()
+
+
+class LeanBuilder(LXMLTreeBuilder):
+    """bs4's lxml HTML tree builder with lean callbacks: the tree bs4 itself builds (same
+    Tag and string classes, same links between them, whitespace-only strings collapsed the same
+    way), with a fraction of the Python per node.
+
+    lxml's target parser delivers balanced start/end events in document order, so each node is
+    linked once as it is created; bs4's general machinery (tag-stack searches, linkage fixes,
+    parse_only filters, namespaces, which HTML never has) is skipped."""
+
+    _stack: list[tuple[Tag, type[NavigableString]]]
+    _last: Any
+    _pending: list[str]
+    _preserve: int
+    _template: dict[str, Any]
+    _keep_space: frozenset[str]  # tags whose whitespace-only strings stay as they are (pre)
+
+    def feed(self, markup: Any) -> None:
+        """Set up the node stack at the document, then let lxml drive the callbacks."""
+        soup = self.soup
+        assert soup is not None
+        self._stack = [(soup, NavigableString)]
+        self._last = soup
+        self._pending = []
+        self._preserve = 0
+        self._keep_space = frozenset(self.preserve_whitespace_tags or ())
+        self._template = {
+            "parser_class": soup.__class__,
+            "namespace": None,
+            "prefix": None,
+            "_namespaces": self.active_namespace_prefixes[-1],
+            "sourceline": None,
+            "sourcepos": None,
+            "attribute_value_list_class": self.attribute_value_list_class,
+            "known_xml": False,
+            "hidden": False,
+            "next_element": None,
+            "next_sibling": None,
+            "cdata_list_attributes": self.cdata_list_attributes,
+            "preserve_whitespace_tags": self.preserve_whitespace_tags,
+            "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,
+        }
+        super().feed(markup)
+
+    def _link(self, node: Any, parent: Tag) -> None:
+        """Append a new node to `parent`, after the last node created (document order)."""
+        contents = parent.contents
+        previous = contents[-1] if contents else None
+        node.parent = parent
+        node.previous_sibling = previous
+        if previous is not None:
+            previous.next_sibling = node
+        node.previous_element = self._last
+        self._last.next_element = node
+        contents.append(node)
+        self._last = node
+
+    def _flush(self, kind: type[NavigableString] | None = None) -> None:
+        """Turn the pending character data into one string node, as bs4's endData does."""
+        text = "".join(self._pending)
+        self._pending.clear()
+        if not self._preserve and not text.strip(_ASCII_SPACES):
+            text = "\n" if "\n" in text else " "
+        parent, container = self._stack[-1]
+        node = (kind or container)(text)
+        node.next_element = node.next_sibling = None
+        self._link(node, parent)
+
+    def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        """Open an element: a Tag linked under the current one, pushed on the stack."""
+        if self._pending:
+            self._flush()
+        parent, container = self._stack[-1]
+        el = Tag.__new__(Tag)
+        fields = el.__dict__
+        fields.update(self._template)
+        fields["name"] = tag
+        fields["attrs"] = dict(attrib)
+        fields["contents"] = []
+        fields["can_be_empty_element"] = self.can_be_empty_element(tag)
+        special = self.string_containers.get(tag)
+        if special is not None:
+            fields["interesting_string_types"] = {special}
+            container = special
+        if tag == "meta":
+            self.set_up_substitutions(el)
+        if tag in self._keep_space:
+            self._preserve += 1
+        self._link(el, parent)
+        self._stack.append((el, container))
+
+    def end(self, tag: Any) -> None:
+        """Close the current element."""
+        if self._pending:
+            self._flush()
+        el, _ = self._stack.pop()
+        if el.name in self._keep_space:
+            self._preserve -= 1
+
+    def data(self, data: Any) -> None:
+        """Character data, joined until the next node."""
+        self._pending.append(data)
+
+    def comment(self, text: Any) -> None:
+        """A comment node (a Comment string, as bs4 makes)."""
+        if self._pending:
+            self._flush()
+        self._pending.append(text)
+        self._flush(Comment)
+
+    def doctype(self, name: Any, pubid: Any, system: Any) -> None:
+        """The doctype node."""
+        if self._pending:
+            self._flush()
+        self._pending.append(Doctype._string_for_name_and_ids(name, pubid, system))
+        self._flush(Doctype)
+
+    def pi(self, target: Any, data: Any) -> None:
+        """A processing instruction node."""
+        if self._pending:
+            self._flush()
+        self._pending.append(f"{target} {data}")
+        self._flush(self.processing_instruction_class)
+
+    def close(self) -> None:
+        """The end of the document: flush the last text, leave bs4's state as its own build does."""
+        if self._pending:
+            self._flush()
+        soup = self.soup
+        assert soup is not None
+        soup.currentTag = soup
+        soup.tagStack = [soup]
+        soup._most_recent_element = self._last
+        super().close()
+
+
+def _parse(html: str) -> BeautifulSoup | None:
+    """One BeautifulSoup build with lxml (LeanBuilder); class attributes kept as plain strings,
+    attributes in plain dicts."""
+    builder = LeanBuilder(multi_valued_attributes=None, attribute_dict_class=dict, huge_tree=True)
+    try:
+        return BeautifulSoup(html, builder=builder)
+    except (ParserRejectedMarkup, ValueError, LookupError):  # (a TypeError is a setup bug: raised)
+        return None
+
+
+def _too_deep(soup: BeautifulSoup) -> bool:
+    """True when libxml2 reported hitting its nesting limit (and lost the deeper content)."""
+    parser = getattr(soup.builder, "parser", None)
+    log = getattr(parser, "error_log", None) or ()
+    return any(getattr(err, "type_name", "") == "ERR_RESOURCE_LIMIT" for err in log)
+
+
+def root_element(soup: Tag) -> Tag | None:
+    """The document's <html> element (or its first element)."""
+    first: Tag | None = None
+    for child in soup.contents:
+        if isinstance(child, Tag):
+            if child.name == "html":
+                return child
+            first = first or child
+    return first
+
+
+def child_tag(el: Tag, name: str) -> Tag | None:
+    """The first child element of `el` with this tag name."""
+    for child in el.contents:
+        if isinstance(child, Tag) and child.name == name:
+            return child
+    return None
+
+
+def _merge_trailing(soup: Tag) -> None:
+    """Move markup after </html> (bs4 gets it as another <html>) into the first <body>."""
+    tops = [c for c in soup.contents if isinstance(c, Tag)]
+    if len(tops) < 2:
+        return
+    main = tops[0]
+    target = child_tag(main, "body") or main
+    for extra in tops[1:]:
+        holder = child_tag(extra, "body") or extra
+        for child in list(holder.contents):
+            if not (isinstance(child, Tag) and child.name == "head"):
+                target.append(child.extract())
+        extra.extract()
+
+
+def tags(el: Tag) -> Iterator[Tag]:
+    """The element and every element inside it, in document order (iterative)."""
+    stack = [el]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(c for c in reversed(node.contents) if isinstance(c, Tag))
+
+
+def children(el: Tag) -> list[Tag]:
+    """The child elements of `el`."""
+    return [c for c in el.contents if isinstance(c, Tag)]
+
+
+def text_of(el: Tag) -> str:
+    """All visible text inside an element (comments, scripts and styles left out)."""
+    return "".join(s for s in el.descendants if type(s) is _TEXT)
+
+
+def attr(el: Tag, name: str) -> str | None:
+    """An attribute as a string (None when absent)."""
+    value = el.attrs.get(name)
+    if value is None or isinstance(value, str):
+        return value
+    return " ".join(value)
+
+
+def following_text(el: Tag) -> str:
+    """The text directly after an element, up to the next element (lxml's tail)."""
+    parts: list[str] = []
+    node = el.next_sibling
+    while node is not None and not isinstance(node, Tag):
+        if type(node) is _TEXT:
+            parts.append(node)
+        node = node.next_sibling
+    return "".join(parts)
+
+
+@dataclass(slots=True)
+class Scan:
+    """What one walk over the whole parsed page found."""
+
+    named: dict[str, list[Tag]] = field(default_factory=lambda: {n: [] for n in META_TAGS})
+    rel_links: list[Tag] = field(default_factory=list)  # <a rel=...>
+    itemprops: list[Tag] = field(default_factory=list)  # elements with an itemprop attribute
+    non_content: list[Tag] = field(default_factory=list)  # outermost non-content elements
+    hidden: list[tuple[Tag, int]] = field(default_factory=list)  # (element, enclosing hidden's index)
+    content: list[Tag] = field(default_factory=list)  # the other elements, in document order
+    owner: list[int] = field(default_factory=list)  # per content element: its hidden index or -1
+    page_chars: int = 0  # visible text characters outside non-content elements
+
+
+def scan(root: Tag) -> Scan:
+    """One pre-order walk: metadata tags, non-content and hidden elements, page text length."""
+    found = Scan()
+    named, rel_links, itemprops = found.named, found.rel_links, found.itemprops
+    non_content, hidden = found.non_content, found.hidden
+    content, owner = found.content, found.owner
+    chars = 0
+    # (element, inside non-content, index of the nearest enclosing hidden element or -1)
+    stack: list[tuple[Tag, bool, int]] = [(root, False, -1)]
+    while stack:
+        el, skipped, outer = stack.pop()
+        name = el.name
+        attrs = el.attrs
+        if name in META_TAGS:
+            named[name].append(el)
+        if attrs:
+            if name == "a" and "rel" in attrs:
+                rel_links.append(el)
+            if "itemprop" in attrs:
+                itemprops.append(el)
+            if not skipped and name not in NON_CONTENT and _is_hidden(attrs):
+                hidden.append((el, outer))
+                outer = len(hidden) - 1
+        if not skipped:
+            if name in NON_CONTENT:
+                non_content.append(el)
+                skipped = True
+            else:
+                content.append(el)
+                owner.append(outer)
+        for child in reversed(el.contents):
+            if type(child) is _TEXT:
+                if not skipped:
+                    chars += len(child)
+            elif isinstance(child, Tag):
+                stack.append((child, skipped, outer))
+    found.page_chars = chars
+    return found
+
+
+def _is_hidden(attrs: dict[str, Any]) -> bool:
+    """True for elements marked hidden by attribute or inline style."""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style) and isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
+
+
+def strip_non_content(found: Scan) -> list[Tag]:
+    """Remove non-content and hidden elements (text after them stays); the rest, in document order."""
+    # A hidden element holding most of the page's text stays: pages that reveal the article
+    # with a script (paywalls, lazy rendering) hide it in the markup.
+    for el in found.non_content:
+        el.decompose()
+    limit = max(HIDDEN_SMALL, HIDDEN_SHARE * found.page_chars)
+    gone: list[bool] = []
+    for el, outer in found.hidden:
+        if outer >= 0 and gone[outer]:
+            gone.append(True)  # inside a removed hidden element already
+            continue
+        chars = _chars(el, limit)
+        drop = chars <= limit
+        if drop:
+            el.decompose()
+        gone.append(drop)
+    if not any(gone):
+        return found.content
+    return [el for el, hid in zip(found.content, found.owner, strict=True) if hid < 0 or not gone[hid]]
+
+
+def _chars(el: Tag, limit: float) -> int:
+    """Visible text characters inside an element, counting stops once past `limit`."""
+    total = 0
+    for node in el.descendants:
+        if type(node) is _TEXT:
+            total += len(node)
+            if total > limit:
+                break
+    return total
+
+
+def norm_space(text: str) -> str:
+    """Collapse whitespace runs to single spaces and trim; soft hyphens, zero-width spaces and
+    stray byte-order marks (invisible, but they split words) are removed."""
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+@dataclass(slots=True)
+class TextStats:
+    """Per element (keyed by id()): text, link text, <a> count, prose, position, subtree size."""
+
+    nodes: list[Tag] = field(default_factory=list)
+    pos: dict[int, int] = field(default_factory=dict)  # index in nodes
+    size: dict[int, int] = field(default_factory=dict)  # elements in the subtree, itself included
+    text: dict[int, int] = field(default_factory=dict)
+    links: dict[int, int] = field(default_factory=dict)
+    anchors: dict[int, int] = field(default_factory=dict)
+    prose: dict[int, int] = field(default_factory=dict)  # non-link prose characters in the subtree
+    own_prose: dict[int, int] = field(default_factory=dict)  # prose of the block's own inline text
+    names_cache: dict[int, str] = field(default_factory=dict)
+    outside: set[int] = field(default_factory=set)  # page regions (prose passed on at a quarter)
+
+    def names(self, el: Tag) -> str:
+        """The element's class/id string (see `classes`), computed once per element."""
+        key = id(el)
+        value = self.names_cache.get(key)
+        if value is None:
+            value = self.names_cache[key] = classes(el)
+        return value
+
+    def contains(self, ancestor: Tag, el: Tag) -> bool:
+        """True when `el` is strictly inside `ancestor`."""
+        start = self.pos[id(ancestor)]
+        return start < self.pos[id(el)] < start + self.size[id(ancestor)]
+
+    def subtree(self, el: Tag) -> list[Tag]:
+        """The element and the elements inside it, in document order."""
+        start = self.pos[id(el)]
+        return self.nodes[start : start + self.size[id(el)]]
+
+
+MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
+BOILERPLATE_TAGS = frozenset(
+    {
+        "nav",
+        "aside",
+        "footer",
+        "form",
+        "figure",
+        "figcaption",
+        "header",
+        "menu",
+        "fieldset",
+        "time",
+        "address",
+    }
+)
+
+
+def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> TextStats:
+    """Text, link and prose statistics of every element of `nodes` (a tree in document order)."""
+    # One bottom-up pass, children before parents. Inline link pop-ups count for nothing in
+    # their parents' text; page regions that `outside` recognises pass only a quarter of their
+    # prose to their parent. Prose is long, not link-dense inline text of blocks.
+    stats = TextStats(nodes=nodes)
+    nodes, pos, size = stats.nodes, stats.pos, stats.size
+    text, links, anchors = stats.text, stats.links, stats.anchors
+    total, own_prose = stats.prose, stats.own_prose
+    inline: dict[int, int] = {}
+    inline_links: dict[int, int] = {}
+    for index, el in enumerate(nodes):
+        pos[id(el)] = index
+    for el in reversed(nodes):
+        strings = own = link = anchor = 0  # strings: the element's own (direct) text
+        itext = ilinks = prose = 0  # inline text: own text plus inline children's inline text
+        count = 1
+        for child in el.contents:
+            if type(child) is _TEXT:
+                strings += len(child.strip())
+                continue
+            if not isinstance(child, Tag):
+                continue
+            key = id(child)
+            sub = text.get(key)
+            if sub is None:
+                continue
+            count += size[key]
+            block = child.name in BLOCK_TAGS
+            if not block:
+                itext += inline[key]
+                ilinks += inline_links[key]
+            sub_prose = total[key]
+            if sub_prose:
+                if outside(child, stats):
+                    stats.outside.add(key)
+                    sub_prose //= 4
+                prose += sub_prose
+            n_anchors = anchors[key]
+            if n_anchors >= 3 and not block and links[key] * 2 > sub:
+                continue  # a pop-up (see is_link_popup)
+            own += sub
+            link += links[key]
+            anchor += n_anchors
+        own += strings
+        itext += strings
+        key = id(el)
+        tag = el.name
+        size[key] = count
+        text[key] = own
+        if tag == "a":
+            links[key] = own
+            anchors[key] = anchor + 1
+            ilinks, prose = itext, 0  # cards wrapped in a link are navigation, whatever they hold
+        else:
+            links[key] = link
+            anchors[key] = anchor
+        inline[key], inline_links[key] = itext, ilinks
+        if tag in BLOCK_TAGS and tag not in BOILERPLATE_TAGS:
+            mine = itext - ilinks
+            if mine >= MIN_PARAGRAPH and ilinks <= itext * 0.5:
+                prose += mine
+                own_prose[key] = mine
+        total[key] = prose
+    return stats
+
+
+def is_link_popup(el: Tag, stats: TextStats) -> bool:
+    """An inline element holding several links and little else (hover cards, share rows)."""
+    key = id(el)
+    if el.name in BLOCK_TAGS or stats.anchors.get(key, 0) < 3:
+        return False
+    return stats.links[key] > 0.5 * stats.text[key]
+
+
+def classes(el: Tag) -> str:
+    """The element's class and id attributes as one lowercase string, state modifiers
+    ("has-image", "with-video", "no-js") left out: they describe, they do not name."""
+    names = f"{attr(el, 'class') or ''} {attr(el, 'id') or ''}".lower()
+    if "has" in names or "with" in names or "no-" in names or "is-" in names:
+        names = _MODIFIER.sub(" ", names)
+    return names
+
+
+_MODIFIER = re.compile(r"(?:^|(?<=\s))\S*\b(?:has|with|no|is)[-_]\S*")

@@ -1,0 +1,46 @@
+"""The run loop: inputs in, batches through the stages, outcomes counted; runs with or without Prefect."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsflow.runtime.extract import extract_articles
+    from newsflow.runtime.pool import NlpPool
+    from newsflow.runtime.run import Pending, Runner, Stages, execute, run_ingest, run_reprocess
+    from newsflow.runtime.stages import Batch
+
+__all__ = [
+    "Batch",
+    "NlpPool",
+    "Pending",
+    "Runner",
+    "Stages",
+    "execute",
+    "extract_articles",
+    "run_ingest",
+    "run_reprocess",
+]
+
+# Imported on first use, so importing one submodule does not load the sources, extractors and warehouse.
+_LAZY = {
+    "Batch": "newsflow.runtime.stages",
+    "NlpPool": "newsflow.runtime.pool",
+    "Pending": "newsflow.runtime.run",
+    "Runner": "newsflow.runtime.run",
+    "Stages": "newsflow.runtime.run",
+    "execute": "newsflow.runtime.run",
+    "extract_articles": "newsflow.runtime.extract",
+    "run_ingest": "newsflow.runtime.run",
+    "run_reprocess": "newsflow.runtime.run",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A public name of this package, imported from its module on first use."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,1 @@
+"""Tests of the base: records, errors, settings, keys, sniffing."""

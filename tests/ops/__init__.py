@@ -1,0 +1,1 @@
+"""Tests of newsflow.ops (Prefect glue)."""

@@ -1,0 +1,1 @@
+"""Tests of newsflow.runtime (the run loop)."""

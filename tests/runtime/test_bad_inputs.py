@@ -1,0 +1,152 @@
+"""Bad local inputs: each kind ends as the expected outcome with a clear reason, and nothing is lost."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsflow.core.records import OUTCOMES
+from newsflow.core.settings import Settings
+from newsflow.runtime.run import run_ingest
+from tests.conftest import SEED
+
+ARTICLE = SEED.read_text(encoding="utf-8")
+Maker = Callable[[Path], Path]
+
+
+def _file(name: str, data: bytes) -> Maker:
+    def make(root: Path) -> Path:
+        (root / name).write_bytes(data)
+        return root / name
+
+    return make
+
+
+def _nested(depth: int) -> bytes:
+    return (
+        b"<html><body>"
+        + b"<div>" * depth
+        + b"<p>Deep text of a summit report.</p>"
+        + b"</div>" * depth
+        + b"</body></html>"
+    )
+
+
+FRENCH = (
+    "Le président français a déclaré mardi à Paris que la France soutiendrait le plan européen "
+    "de défense. Les ministres se réuniront la semaine prochaine à Bruxelles pour en discuter."
+)
+ARABIC = (
+    "قال رئيس الوزراء يوم الثلاثاء إن المحادثات مع اليابان كانت مثمرة وإن البلدين سيوقعان "
+    "اتفاقية جديدة للتعاون في مجال الطاقة خلال الأسبوع المقبل."
+)
+
+# name -> (make input, expected outcome, text the reason or stored title/text must contain)
+CASES: dict[str, tuple[Maker, str, str]] = {
+    "empty": (_file("empty.txt", b""), "failed", "empty"),
+    "whitespace only": (_file("blank.txt", b" \n\t\r\n  "), "failed", "whitespace"),
+    "binary": (_file("blob.txt", bytes(range(256)) * 40), "failed", "binary"),
+    "pdf named html": (_file("doc.html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "failed", "PDF"),
+    "truncated gzip": (_file("cut.html.gz", gzip.compress(ARTICLE.encode())[:40]), "failed", "gzip"),
+    "gzip bomb": (_file("bomb.html.gz", gzip.compress(b" " * 30_000_000)), "failed", "cap"),
+    "over the size cap": (_file("huge.html", b"<p>" + b"word " * 5_000_000 + b"</p>"), "failed", "cap"),
+    "100k nested tags": (_file("nested.html", _nested(100_000)), "new", "Deep text"),
+    "invalid utf-8": (
+        _file("bad.txt", ARTICLE.encode()[:500] + b"\xff\xfe\xfa" + ARTICLE.encode()[500:]),
+        "new",
+        "Takaichi",
+    ),
+    "cp1252 labelled utf-8": (
+        _file(
+            "cp.html",
+            (
+                '<meta charset="utf-8"><p>The délégation’s café '
+                "meeting in Zürich was “productive”, officials said on "
+                "Monday after the talks.</p>"
+            ).encode("cp1252"),
+        ),
+        "new",
+        "délégation",
+    ),
+    "shift-jis": (
+        _file("jp.txt", ("東京で首脳会談が開かれ、両国は新たな合意に署名した。" * 3).encode("shift_jis")),
+        "new",
+        "首脳会談",
+    ),
+    "right-to-left": (_file("ar.txt", ARABIC.encode()), "new", "اليابان"),
+    "non-English": (_file("fr.txt", FRENCH.encode()), "new", "language=fr"),
+    "control characters in title": (
+        _file(
+            "ctl.jsonl",
+            json.dumps(
+                {"id": "c1", "title": "Leaders\x00 meet\x1b[31m in\x07 Seoul", "text": ARTICLE}
+            ).encode(),
+        ),
+        "new",
+        "Leaders meet [31m in Seoul",
+    ),
+    "SQL-looking text": (
+        _file(
+            "sql.jsonl",
+            json.dumps(
+                {
+                    "id": "x'); DROP TABLE articles; --",
+                    "title": "'; DELETE FROM claims; --",
+                    "text": "Robert'); DROP TABLE articles;-- said the minister told reporters on Friday.",
+                }
+            ).encode(),
+        ),
+        "new",
+        "DROP TABLE articles;--",
+    ),
+    "unsupported extension": (_file("sheet.xlsx", b"PK\x03\x04...."), "failed", "unsupported"),
+    "jsonl missing text": (_file("nofield.jsonl", b'{"id": "m1", "title": "No body"}\n'), "failed", "text"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_bad_input(case: str, tmp_path: Path) -> None:
+    make, expected, needle = CASES[case]
+    src = tmp_path / "in"
+    src.mkdir()
+    path = make(src)
+    settings = Settings(warehouse=tmp_path / "w.duckdb", max_input_bytes=20_000_000)
+    run = run_ingest([str(path)], settings)
+    assert run["seen"] == 1 and run[expected] == 1, run
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    try:
+        if expected == "failed":
+            reason = con.execute("SELECT error_class || ': ' || reason FROM failures").fetchone()[0]  # type: ignore[index]
+            assert needle.lower() in reason.lower()
+        else:
+            row = con.execute(
+                "SELECT coalesce(title, '') || ' ' || text || ' ' || extraction FROM articles"
+            ).fetchone()
+            assert row and needle in row[0]
+    finally:
+        con.close()
+
+
+def test_jsonl_with_broken_lines_and_repeated_ids(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "The ministers met in Oslo and agreed to meet again."}),
+        '{"id": "b", "text": "unterminated',
+        json.dumps({"id": "a", "text": "A different story that reuses the id a."}),
+        json.dumps({"id": "c", "text": "Officials said the ceasefire would hold through the winter."}),
+    ]
+    path.write_text("\n".join(lines))
+    run = run_ingest([str(path)], Settings(warehouse=tmp_path / "w.duckdb"))
+    assert (run["seen"], run["new"], run["failed"]) == (4, 2, 2)
+    assert run["seen"] == sum(run[k] for k in OUTCOMES)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    reasons = sorted(r[0] for r in con.execute("SELECT error_class FROM failures").fetchall())
+    kept = con.execute("SELECT text FROM articles WHERE external_id = 'a'").fetchone()
+    con.close()
+    assert reasons == ["DuplicateInput", "JSONDecodeError"]
+    assert kept and kept[0].startswith("The ministers")

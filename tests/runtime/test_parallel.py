@@ -1,0 +1,101 @@
+"""The worker pool, the pipelined run loop and Parquet staging give the same warehouse as one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsflow.core.settings import Settings
+from newsflow.runtime.run import run_ingest
+from tests.support.parallel_support import small_inputs, snapshot
+
+
+@pytest.mark.slow
+def test_pool_pipeline_and_staging_store_the_same_rows_as_one_process(tmp_path: Path) -> None:
+    src = small_inputs(tmp_path)
+    runs = {
+        "inline": Settings(warehouse=tmp_path / "a.duckdb", batch_size=3),
+        "pool": Settings(warehouse=tmp_path / "b.duckdb", batch_size=3, n_process=2, extract_chunk_size=2),
+        "staged": Settings(
+            warehouse=tmp_path / "c.duckdb", batch_size=3, n_process=2, staging_dir=tmp_path / "stage"
+        ),
+    }
+    summaries = {name: run_ingest([str(src)], s) for name, s in runs.items()}
+    for summary in summaries.values():
+        assert (summary["new"], summary["duplicate"], summary["failed"]) == (9, 1, 0)
+    expected = snapshot(runs["inline"].warehouse)
+    assert expected["mentions"] and expected["sentences"]
+    assert snapshot(runs["pool"].warehouse) == expected
+    assert snapshot(runs["staged"].warehouse) == expected
+    staged = sorted((tmp_path / "stage").glob("*/date=*/run_id=*/part-*.parquet"))
+    assert {p.parts[-4] for p in staged} >= {"articles", "sentences", "mentions", "entities"}
+
+    rerun = run_ingest([str(src)], runs["pool"])
+    assert (rerun["new"], rerun["unchanged"]) == (0, 10)
+    assert snapshot(runs["pool"].warehouse)["mentions"] == expected["mentions"]
+
+
+DRIVER = """
+import sys
+from pathlib import Path
+from newsflow.runtime.run import run_ingest
+from newsflow.core.settings import Settings
+settings = Settings(warehouse=Path(sys.argv[2]), n_process=2, batch_size=2, extract_chunk_size=1)
+run_ingest([sys.argv[1]], settings)
+"""
+
+
+@pytest.mark.slow
+def test_workers_exit_when_the_run_process_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    src = small_inputs(tmp_path, n=40)
+    proc = subprocess.Popen([sys.executable, "-c", DRIVER, str(src), str(tmp_path / "w.duckdb")])
+    run = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 60
+    workers: list[psutil.Process] = []
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers = [c for c in run.children() if "spawn_main" in " ".join(c.cmdline())]
+        time.sleep(0.2)
+    assert len(workers) == 2, "the pool did not start"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    _, alive = psutil.wait_procs(workers, timeout=90)  # a worker still importing spaCy notices later
+    assert not alive, f"orphaned workers: {[p.pid for p in alive]}"
+
+
+def test_chunks_are_capped_by_count_and_characters() -> None:
+    from newsflow.core.records import CleanArticle
+    from newsflow.runtime.pool import chunks
+
+    def art(n: int) -> CleanArticle:
+        return CleanArticle("s", f"l{n}", "e", "h", "x" * n, [])
+
+    settings = Settings(extract_chunk_size=4, extract_chunk_chars=1000)
+    sizes = [100] * 10 + [900, 50, 2000, 10]
+    got = chunks([art(n) for n in sizes], settings, workers=2)
+    assert [len(a.text) for c in got for a in c] == sizes  # order kept, nothing lost
+    assert all(len(c) <= 4 for c in got)
+    assert all(sum(len(a.text) for a in c) <= 1000 or len(c) == 1 for c in got)
+    assert [len(a.text) for a in got[-2]] == [2000]  # a text over the cap goes alone
+    assert len(chunks([art(10)] * 6, Settings(extract_chunk_size=16), workers=2)) == 2  # both workers busy
+
+
+def test_the_default_is_one_worker_per_core_within_memory_and_few_articles_spawn_none() -> None:
+    import os
+
+    from newsflow.runtime.pool import worth_a_pool
+
+    cores = len(os.sched_getaffinity(0))
+    assert Settings().nlp_processes() == min(cores, Settings().nlp_processes())  # never above the cores
+    assert 1 <= Settings().nlp_processes() <= cores
+    assert Settings(nlp_worker_mb=10**9).nlp_processes() == 1  # no memory for two: one process
+    assert Settings(n_process=3).nlp_processes() == 3  # an explicit setting wins
+    settings = Settings(extract_chunk_size=16)
+    assert not worth_a_pool(settings, 1) and not worth_a_pool(settings, 16) and worth_a_pool(settings, 17)

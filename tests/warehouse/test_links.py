@@ -1,0 +1,156 @@
+"""Cross-outlet links: copies, stories and statements, on a real DuckDB file with the real spaCy model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from newsflow.core.settings import Settings
+from newsflow.runtime.run import run_ingest, run_reprocess
+
+LEAD = (
+    "Prime Minister Helena Marsh of Canada and President Rafael Duarte of Brazil met in Ottawa on Monday "
+    "and signed an agreement on hydrogen shipping and seaport investment. "
+)
+SUMMIT = LEAD + (
+    "The two leaders spent three hours at Rideau Hall before a joint press conference. "
+    '"This partnership will carry clean fuel across the Atlantic within five years," Marsh said. '
+    "Duarte said Brazil would open two new terminals in Recife for Canadian buyers. "
+    "Officials from both governments said the agreement covers port equipment, training and insurance."
+)
+COPY = LEAD + (
+    "The two leaders spent three hours at Rideau Hall before a joint press conference. "
+    '"This partnership will carry clean fuel across the Atlantic within five years," Marsh said. '
+    "Duarte said Brazil would open two new terminals in Recife for Canadian buyers. "
+    "Shipping companies in Halifax welcomed the news on Tuesday."
+)
+OTHER_REPORT = (
+    "Brazilian President Rafael Duarte ended his visit to Ottawa after talks with Canadian Prime Minister "
+    "Helena Marsh on hydrogen and ports. Marsh told reporters the partnership would carry clean fuel across "
+    "the Atlantic within five years. She also said Canada would cut tariffs on Brazilian steel next spring. "
+    "Duarte praised the welcome at Rideau Hall and invited Marsh to visit Recife."
+)
+FLOOD = (
+    "Heavy rain flooded the low streets of Galway on Sunday night, and the county council closed four "
+    "schools. "
+    "Fire crews pumped water from homes near the river Corrib until dawn. "
+    "Met Eireann warned that more storms would reach the west coast of Ireland by Thursday, "
+    "and farmers in Connemara moved sheep to higher ground."
+)
+LATER = (
+    "A week after meeting Prime Minister Helena Marsh in Ottawa, President Rafael Duarte of Brazil said the "
+    "hydrogen shipping agreement with Canada would bring the first Recife cargo by March. Officials in "
+    "Ottawa said the seaport investment and hydrogen deal was on schedule."
+)
+
+
+def _jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _night_one(tmp_path: Path) -> Path:
+    return _jsonl(
+        tmp_path / "night1.jsonl",
+        [
+            {"id": "a1", "url": "https://first-outlet.example/summit", "text": SUMMIT},
+            {"id": "a2", "url": "https://www.second-outlet.example/wire-copy", "text": COPY},
+            {"id": "a3", "url": "https://third-outlet.example/duarte-leaves", "text": OTHER_REPORT},
+            {"id": "a4", "url": "https://fourth-outlet.example/galway-floods", "text": FLOOD},
+        ],
+    )
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple[Any, ...]]:
+    return con.execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Path]:
+    tmp = tmp_path_factory.mktemp("links")
+    settings = Settings(warehouse=tmp / "w.duckdb", _env_file=None)
+    run_ingest([str(_night_one(tmp))], settings)
+    return settings, tmp
+
+
+def test_a_wire_copy_with_a_changed_ending_points_at_the_original(linked: tuple[Settings, Path]) -> None:
+    settings, _ = linked
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        copies = _rows(
+            con,
+            "SELECT a.external_id, o.external_id, a.copy_similarity FROM articles a "
+            "JOIN articles o ON o.article_id = a.copy_of",
+        )
+    assert [(c, o) for c, o, _ in copies] == [("a2", "a1")]
+    assert copies[0][2] >= settings.link_copy_min_similarity
+
+
+def test_reports_of_one_meeting_share_a_story_and_the_flood_does_not(linked: tuple[Settings, Path]) -> None:
+    settings, _ = linked
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        story = dict(_rows(con, "SELECT external_id, story_id FROM articles"))
+        row = _rows(
+            con,
+            f"SELECT articles, n_outlets, copies FROM story_outlets WHERE story_id = {story['a1']}",
+        )
+    assert story["a1"] == story["a2"] == story["a3"]
+    assert story["a4"] != story["a1"]
+    assert row == [(3, 3, 1)]
+
+
+def test_a_partial_quote_and_its_paraphrase_share_a_statement(linked: tuple[Settings, Path]) -> None:
+    settings, _ = linked
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        atlantic = _rows(
+            con,
+            "SELECT a.external_id, c.statement_id FROM claims c JOIN articles a USING (article_id) "
+            "WHERE c.content ILIKE '%clean fuel across the Atlantic%'",
+        )
+        spread = _rows(
+            con,
+            f"SELECT articles, outlets, independent FROM statements WHERE statement_id = {atlantic[0][1]}",
+        )
+        tariffs = _rows(
+            con, "SELECT statement_id FROM claims WHERE content ILIKE '%tariffs on Brazilian steel%'"
+        )
+    assert {e for e, _ in atlantic} == {"a1", "a2", "a3"}
+    assert len({s for _, s in atlantic}) == 1
+    assert spread == [(3, 3, 2)]  # three reports, one of them a copy
+    assert tariffs and tariffs[0][0] != atlantic[0][1]  # another statement by the same speaker
+
+
+def test_a_rerun_adds_nothing_and_reprocess_rebuilds_the_same_links(linked: tuple[Settings, Path]) -> None:
+    settings, tmp = linked
+    query = (
+        "SELECT a.external_id, a.story_id, a.copy_of, list(c.statement_id ORDER BY c.claim_id) "
+        "FROM articles a LEFT JOIN claims c USING (article_id) GROUP BY ALL ORDER BY 1"
+    )
+    counts = (
+        "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM statements), "
+        "(SELECT count(*) FROM copy_bands)"
+    )
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        before, before_counts = _rows(con, query), _rows(con, counts)
+    run_ingest([str(_night_one(tmp))], settings)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        assert _rows(con, query) == before
+        assert _rows(con, counts) == before_counts
+    run_reprocess(settings)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        assert _rows(con, query) == before
+        assert _rows(con, counts) == before_counts
+
+
+def test_a_later_night_report_joins_the_story(linked: tuple[Settings, Path]) -> None:
+    settings, tmp = linked
+    later = _jsonl(tmp / "night2.jsonl", [{"id": "b1", "url": "https://fifth.example/later", "text": LATER}])
+    run_ingest([str(later)], settings)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        story = dict(_rows(con, "SELECT external_id, story_id FROM articles"))
+        saved = _rows(con, f"SELECT current_story_id FROM story_ids WHERE story_id = {story['a1']}")
+    assert story["b1"] == story["a1"]
+    assert saved == [(story["a1"],)]

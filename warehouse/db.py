@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from newsflow.errors import WarehouseBusyError, WarehouseError
+from warehouse.extensions import connection_config
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def connect(
     path = Path(path)
     if not read_only and not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        boot = duckdb.connect()
+        boot = duckdb.connect(config=connection_config())
         try:
             boot.execute(f"ATTACH '{_quote(path)}' AS fresh (STORAGE_VERSION '{_quote(storage_version)}')")
             boot.execute("DETACH fresh")
@@ -33,7 +34,7 @@ def connect(
             boot.close()
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `newsflow ingest` first")
-    return duckdb.connect(str(path), read_only=read_only)
+    return duckdb.connect(str(path), read_only=read_only, config=connection_config())
 
 
 def is_lock_error(exc: BaseException) -> bool:

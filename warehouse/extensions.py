@@ -84,7 +84,8 @@ def extension_directory() -> Path:
 
 def load_extensions(con: duckdb.DuckDBPyConnection, *names: str) -> None:
     """Load the named extensions from the installed packages (signature checked, no download)."""
-    loaded = {r[0] for r in con.execute("SELECT extension_name FROM duckdb_extensions() WHERE loaded").fetchall()}
+    sql = "SELECT extension_name FROM duckdb_extensions() WHERE loaded"
+    loaded = {r[0] for r in con.execute(sql).fetchall()}
     for name in names:
         packaged_file(name)  # a clear error if the package is missing
         _, entry = EXTENSIONS[name]

@@ -290,9 +290,7 @@ def _claim_index(claims: list[Claim], start: int, end: int) -> int | None:
     for i, c in enumerate(claims):
         inside = c.content_start <= start and end <= c.content_end
         width = c.content_end - c.content_start
-        if inside and (
-            best is None or width < claims[best].content_end - claims[best].content_start
-        ):
+        if inside and (best is None or width < claims[best].content_end - claims[best].content_start):
             best = i
     return best
 

@@ -6,13 +6,42 @@ import re
 
 from extractors.blocks import Part
 
-NOISE_LINES = frozenset({"advert", "advertisement", "ad", "ads", "sponsored", "comments", "comment",
-                         "share", "sharethis", "sharethisarticle", "shareonfacebook", "tweet",
-                         "printthisarticle", "print", "email", "readmore", "continuereading",
-                         "skipadvert", "advertisementcontinuereadingbelow", "storycontinuesbelow",
-                         "storycontinuesbelowadvertisement", "relatedarticles", "relatedstories",
-                         "tellusyourthoughts", "leaveacomment", "loadingcomments", "showcomments",
-                         "updated", "published", "close", "menu", "search"})
+NOISE_LINES = frozenset(
+    {
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "sponsored",
+        "comments",
+        "comment",
+        "share",
+        "sharethis",
+        "sharethisarticle",
+        "shareonfacebook",
+        "tweet",
+        "printthisarticle",
+        "print",
+        "email",
+        "readmore",
+        "continuereading",
+        "skipadvert",
+        "advertisementcontinuereadingbelow",
+        "storycontinuesbelow",
+        "storycontinuesbelowadvertisement",
+        "relatedarticles",
+        "relatedstories",
+        "tellusyourthoughts",
+        "leaveacomment",
+        "loadingcomments",
+        "showcomments",
+        "updated",
+        "published",
+        "close",
+        "menu",
+        "search",
+    }
+)
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 _NON_ALNUM = re.compile(r"[\W_]+")
 _BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
@@ -37,14 +66,13 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
 
 
 def is_byline(text: str) -> bool:
-    """"By Jane Doe and John Roe": a by-word followed only by capitalised names."""
+    """ "By Jane Doe and John Roe": a by-word followed only by capitalised names."""
     match = _BY.match(text)
     if not match:
         return False
-    names = [n for n in _NAME_SEPARATOR.split(text[match.end():].rstrip(" .")) if n]
+    names = [n for n in _NAME_SEPARATOR.split(text[match.end() :].rstrip(" .")) if n]
     return bool(names) and all(
-        1 <= len(words := name.split()) <= 4 and all(w[0].isupper() for w in words)
-        for name in names
+        1 <= len(words := name.split()) <= 4 and all(w[0].isupper() for w in words) for name in names
     )
 
 

@@ -11,7 +11,11 @@ from newsflow.records import Block, BlockKind
 
 _KINDS: dict[str, BlockKind] = {
     **{f"h{i}": "heading" for i in range(1, 7)},
-    "li": "list", "dt": "list", "dd": "list", "tr": "table", "caption": "table",
+    "li": "list",
+    "dt": "list",
+    "dd": "list",
+    "tr": "table",
+    "caption": "table",
     "blockquote": "quote",
 }
 _CELLS = ("td", "th")  # inline within their row, separated by " | "

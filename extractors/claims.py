@@ -140,9 +140,7 @@ def extract_claims(
     return claims, links
 
 
-def to_claim(
-    doc: Doc, att: Attribution, resolver: SpeakerResolver, text: str | None = None
-) -> Claim:
+def to_claim(doc: Doc, att: Attribution, resolver: SpeakerResolver, text: str | None = None) -> Claim:
     """A Claim record for one attribution, with its speaker resolved."""
     text = text if text is not None else doc_text(doc)
     s, e = att.content_span
@@ -174,17 +172,13 @@ def claim_entities(
     """Speaker, agreement parties and entities mentioned in the content of one claim."""
     out: dict[tuple[str, str], ClaimEntity] = {}
     if claim.speaker_entity_key:
-        out[(claim.speaker_entity_key, "speaker")] = ClaimEntity(
-            index, claim.speaker_entity_key, "speaker"
-        )
+        out[(claim.speaker_entity_key, "speaker")] = ClaimEntity(index, claim.speaker_entity_key, "speaker")
     if claim.kind == "agreement":
         for key in agreement_parties(doc, att, resolver):
             out.setdefault((key, "party"), ClaimEntity(index, key, "party"))
     for m in resolver.mentions:
         if any(s <= m.start and m.end <= e for s, e in att.content):
-            out.setdefault(
-                (m.entity_key, "mentioned"), ClaimEntity(index, m.entity_key, "mentioned")
-            )
+            out.setdefault((m.entity_key, "mentioned"), ClaimEntity(index, m.entity_key, "mentioned"))
     return list(out.values())
 
 
@@ -204,9 +198,7 @@ def agreement_parties(doc: Doc, att: Attribution, resolver: SpeakerResolver) -> 
         if any(s <= m.start and m.end <= e for s, e in spans) and m.entity_key not in keys:
             keys.append(m.entity_key)
     if att.source_token is not None and doc[att.source_token].lemma_.lower() in PARTY_NOUNS:
-        keys.extend(
-            k for k in _salient_countries(resolver, cue.idx, att.source_token, doc) if k not in keys
-        )
+        keys.extend(k for k in _salient_countries(resolver, cue.idx, att.source_token, doc) if k not in keys)
     speaker = resolver.resolve(att.source, None).entity_key if att.source else None
     if speaker is not None and speaker not in keys:
         keys.insert(0, speaker)
@@ -226,9 +218,7 @@ def is_country(name: str) -> bool:
     return True
 
 
-def _salient_countries(
-    resolver: SpeakerResolver, before: int, source_token: int, doc: Doc
-) -> list[str]:
+def _salient_countries(resolver: SpeakerResolver, before: int, source_token: int, doc: Doc) -> list[str]:
     """The N most mentioned countries before an offset, N from 'the two/three nations'."""
     subj = doc[source_token]
     n = 2

@@ -24,9 +24,12 @@ def clean(raw: RawDocument) -> CleanArticle:
     if article.title:
         article.title = tidy_title(article.title)
     if not article.text.strip():
-        reason = ("no article text found: the page has no prose outside navigation, link lists "
-                  "and boilerplate (an index, media or error page?)"
-                  if raw.media_type == "html" else "no article text found")
+        reason = (
+            "no article text found: the page has no prose outside navigation, link lists "
+            "and boilerplate (an index, media or error page?)"
+            if raw.media_type == "html"
+            else "no article text found"
+        )
         raise EmptyInputError(reason, stage="clean")
     if not article.language:
         article.language = detect_language(article.text)

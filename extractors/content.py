@@ -114,8 +114,11 @@ def _with_siblings(node: Tag, scope: Tag, stats: TextStats) -> list[Tag]:
         return [node]
     found: list[Tag] = []
     for el in stats.subtree(scope):
-        same = el.name == node.name and attr(el, "class") == cls and (
-            el is node or stats.prose.get(id(el), 0) > 0)
+        same = (
+            el.name == node.name
+            and attr(el, "class") == cls
+            and (el is node or stats.prose.get(id(el), 0) > 0)
+        )
         if same and not any(stats.contains(f, el) for f in found):
             found.append(el)
     return found if any(f is node for f in found) else [node]

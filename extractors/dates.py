@@ -8,13 +8,30 @@ from typing import Any
 
 from dateutil import parser as dateparser
 
-URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_TZINFOS = {name: hours * 3600 for name, hours in (
-    ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8),
-    ("PDT", -7), ("GMT", 0), ("UTC", 0), ("BST", 1), ("CET", 1), ("CEST", 2), ("IST", 5.5),
-    ("JST", 9), ("AEST", 10), ("AEDT", 11))}
+_TZINFOS = {
+    name: hours * 3600
+    for name, hours in (
+        ("EST", -5),
+        ("EDT", -4),
+        ("CST", -6),
+        ("CDT", -5),
+        ("MST", -7),
+        ("MDT", -6),
+        ("PST", -8),
+        ("PDT", -7),
+        ("GMT", 0),
+        ("UTC", 0),
+        ("BST", 1),
+        ("CET", 1),
+        ("CEST", 2),
+        ("IST", 5.5),
+        ("JST", 9),
+        ("AEST", 10),
+        ("AEDT", 11),
+    )
+}
 
 
 def htmldate_guess(html: str) -> datetime | None:

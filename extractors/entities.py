@@ -49,43 +49,208 @@ from extractors.roles import find_roles
 from newsflow.records import CleanArticle, EntityRole, LocalEntity, Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
-_TYPE_OF_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "FAC": "FACILITY", "EVENT": "EVENT",
-                  "VESSEL": "VESSEL", "GPE": "PLACE", "LOC": "PLACE", "NORP": "GROUP"}
+_TYPE_OF_LABEL = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "FAC": "FACILITY",
+    "EVENT": "EVENT",
+    "VESSEL": "VESSEL",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "NORP": "GROUP",
+}
 _GEO_LABELS = {"GPE", "LOC", "NORP"}
 _NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}  # NER may tag "U.S.-Japan" CARDINAL
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _DASHED = re.compile(r"[^-\u2010-\u2015]+")  # the parts of "U.S.-China" between dashes
 _DETERMINERS = {"the", "a", "an"}
 _PLACE_PREPS = {"in", "near", "outside", "across", "around"}
-_PLACE_HEADS = {"base", "port", "city", "town", "airport", "harbour", "harbor", "village",
-                "summit", "meeting", "talks", "visit", "trip", "stop", "region", "island"}
+_PLACE_HEADS = {
+    "base",
+    "port",
+    "city",
+    "town",
+    "airport",
+    "harbour",
+    "harbor",
+    "village",
+    "summit",
+    "meeting",
+    "talks",
+    "visit",
+    "trip",
+    "stop",
+    "region",
+    "island",
+}
 # Verbs whose subject, when a capital, is still the city rather than its government.
 # Base and inflected forms, so this works without the lemmatizer.
 _PLACE_VERBS = {
-    "be", "is", "was", "are", "were", "been", "lie", "lies", "lay", "sit", "sits", "sat",
-    "host", "hosts", "hosted", "hosting", "remain", "remains", "remained", "become", "becomes",
-    "became", "see", "sees", "saw", "record", "records", "recorded", "experience",
-    "experienced", "suffer", "suffers", "suffered", "attract", "attracts", "attracted", "rank",
-    "ranks", "ranked", "stay", "stays", "stayed", "get", "gets", "got", "have", "has", "had",
+    "be",
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "lie",
+    "lies",
+    "lay",
+    "sit",
+    "sits",
+    "sat",
+    "host",
+    "hosts",
+    "hosted",
+    "hosting",
+    "remain",
+    "remains",
+    "remained",
+    "become",
+    "becomes",
+    "became",
+    "see",
+    "sees",
+    "saw",
+    "record",
+    "records",
+    "recorded",
+    "experience",
+    "experienced",
+    "suffer",
+    "suffers",
+    "suffered",
+    "attract",
+    "attracts",
+    "attracted",
+    "rank",
+    "ranks",
+    "ranked",
+    "stay",
+    "stays",
+    "stayed",
+    "get",
+    "gets",
+    "got",
+    "have",
+    "has",
+    "had",
 }
 # "Ottawa was ready to ...": a capital described with these words acts as a government.
-_STANCE_WORDS = {"ready", "willing", "unwilling", "prepared", "open", "determined", "keen",
-                 "eager", "reluctant", "committed", "confident", "concerned", "satisfied",
-                 "unhappy", "firm", "opposed", "adamant", "wary", "cautious", "responsible"}
+_STANCE_WORDS = {
+    "ready",
+    "willing",
+    "unwilling",
+    "prepared",
+    "open",
+    "determined",
+    "keen",
+    "eager",
+    "reluctant",
+    "committed",
+    "confident",
+    "concerned",
+    "satisfied",
+    "unhappy",
+    "firm",
+    "opposed",
+    "adamant",
+    "wary",
+    "cautious",
+    "responsible",
+}
 # Nouns a capital is the possessor or partner of when it stands for its government.
 _GOVERNMENT_NOUNS = {
-    "move", "decision", "policy", "policies", "government", "stance", "position", "plan",
-    "proposal", "demand", "demands", "response", "approach", "ally", "allies", "relationship",
-    "relations", "request", "offer", "refusal", "concern", "concerns", "pressure", "sanctions",
-    "effort", "efforts", "strategy", "support", "objection", "objections", "ties", "talks",
-    "officials", "diplomats", "envoy", "military", "claims", "leadership", "view", "role",
-    "influence", "intentions", "cooperation", "co-operation", "negotiations", "dialogue",
-    "tension", "tensions", "deal", "agreement", "alliance", "partnership", "dispute", "rift",
-    "trade", "war", "pact", "friction", "rivalry", "row", "standoff", "engagement", "tariffs",
-    "commitment", "backing", "approval", "criticism", "warning", "threat", "ambitions",
-    "ministry", "embassy", "spokesman", "spokeswoman", "leaders", "regime", "authorities",
-    "administration", "negotiators", "delegation", "ambassador", "troops", "forces", "navy",
-    "army", "diplomacy", "retaliation", "foreign", "commerce", "defence", "defense",
+    "move",
+    "decision",
+    "policy",
+    "policies",
+    "government",
+    "stance",
+    "position",
+    "plan",
+    "proposal",
+    "demand",
+    "demands",
+    "response",
+    "approach",
+    "ally",
+    "allies",
+    "relationship",
+    "relations",
+    "request",
+    "offer",
+    "refusal",
+    "concern",
+    "concerns",
+    "pressure",
+    "sanctions",
+    "effort",
+    "efforts",
+    "strategy",
+    "support",
+    "objection",
+    "objections",
+    "ties",
+    "talks",
+    "officials",
+    "diplomats",
+    "envoy",
+    "military",
+    "claims",
+    "leadership",
+    "view",
+    "role",
+    "influence",
+    "intentions",
+    "cooperation",
+    "co-operation",
+    "negotiations",
+    "dialogue",
+    "tension",
+    "tensions",
+    "deal",
+    "agreement",
+    "alliance",
+    "partnership",
+    "dispute",
+    "rift",
+    "trade",
+    "war",
+    "pact",
+    "friction",
+    "rivalry",
+    "row",
+    "standoff",
+    "engagement",
+    "tariffs",
+    "commitment",
+    "backing",
+    "approval",
+    "criticism",
+    "warning",
+    "threat",
+    "ambitions",
+    "ministry",
+    "embassy",
+    "spokesman",
+    "spokeswoman",
+    "leaders",
+    "regime",
+    "authorities",
+    "administration",
+    "negotiators",
+    "delegation",
+    "ambassador",
+    "troops",
+    "forces",
+    "navy",
+    "army",
+    "diplomacy",
+    "retaliation",
+    "foreign",
+    "commerce",
+    "defence",
+    "defense",
 }
 
 
@@ -206,8 +371,10 @@ def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
     while start < end and (word_key(doc[start].text) in _DETERMINERS or _is_dash(doc[start])):
         start += 1
     titled = False
-    while start < end - 1 and _is_title_token(doc[start]) and (
-        label == "PERSON" or word_key(doc[start].text) in HONORIFICS
+    while (
+        start < end - 1
+        and _is_title_token(doc[start])
+        and (label == "PERSON" or word_key(doc[start].text) in HONORIFICS)
     ):
         titled = titled or word_key(doc[start].text) in HEAD_TITLES | HONORIFICS
         start += 1
@@ -230,8 +397,11 @@ def _is_title_fragment(doc: Doc, start: int, end: int) -> bool:
         return False
     heads = any(word_key(t.text) in HEAD_TITLES for t in doc[start:end])
     before = start - 2 if start >= 2 and doc[start - 1].lower_ == "of" else start - 1
-    return (heads or (end < len(doc) and _is_title_token(doc[end]))
-            or (before >= 0 and _is_title_token(doc[before])))
+    return (
+        heads
+        or (end < len(doc) and _is_title_token(doc[end]))
+        or (before >= 0 and _is_title_token(doc[before]))
+    )
 
 
 def _is_dash(token: Token) -> bool:
@@ -275,8 +445,11 @@ def _claim(doc: Doc, cands: list[Cand]) -> list[bool]:
 def _name_run(doc: Doc, i: int, claimed: list[bool], blocked: list[bool]) -> int:
     """End of the run of free capitalised name tokens starting at token i (i when none)."""
     j = i
-    while j < len(doc) and not claimed[j] and not blocked[j] and (
-        _is_name_token(doc[j]) or (j > i and word_key(doc[j].text) in NAME_PARTICLES)
+    while (
+        j < len(doc)
+        and not claimed[j]
+        and not blocked[j]
+        and (_is_name_token(doc[j]) or (j > i and word_key(doc[j].text) in NAME_PARTICLES))
     ):
         j += 1
     while j > i and not _is_name_token(doc[j - 1]):
@@ -291,9 +464,7 @@ def _add(cand: Cand, claimed: list[bool]) -> Cand:
     return cand
 
 
-def _titled_names(
-    doc: Doc, texts: list[str], claimed: list[bool], blocked: list[bool]
-) -> list[Cand]:
+def _titled_names(doc: Doc, texts: list[str], claimed: list[bool], blocked: list[bool]) -> list[Cand]:
     """Names NER missed right after an honorific or a political title ("President Lee",
     "Mr Blair"); titles that also start other names ("General Election") are not used."""
     out = []
@@ -305,9 +476,7 @@ def _titled_names(
     return out
 
 
-def _possessed_names(
-    doc: Doc, cands: list[Cand], claimed: list[bool], blocked: list[bool]
-) -> list[Cand]:
+def _possessed_names(doc: Doc, cands: list[Cand], claimed: list[bool], blocked: list[bool]) -> list[Cand]:
     """Names NER missed after a place's possessive ("China's Xi Jinping", "Japan's Takaichi").
 
     One word is taken only when it stands alone and is not a title or organisation word."""
@@ -350,9 +519,7 @@ def _repeated_person_names(
     return out
 
 
-def _missed_countries(
-    doc: Doc, texts: list[str], claimed: list[bool], blocked: list[bool]
-) -> list[Cand]:
+def _missed_countries(doc: Doc, texts: list[str], claimed: list[bool], blocked: list[bool]) -> list[Cand]:
     """Country names and demonyms NER missed: a lone capitalised word ("Japan") or the parts of a
     dashed compound ("U.S.-China", with a hyphen or an en dash) when every part names a country."""
     out = []
@@ -420,8 +587,13 @@ def _is_person_word(cand: Cand, text: str, person_words: set[str]) -> bool:
 def _place_countries(doc: Doc, cands: list[Cand]) -> None:
     """A place followed by ", <Country>" ("Evian, France") lies in that country."""
     for cand, after in pairwise(cands):
-        if (cand.etype == "PLACE" and cand.code is None and after.etype == "COUNTRY"
-                and after.start == cand.end + 1 and doc[cand.end].text == ","):
+        if (
+            cand.etype == "PLACE"
+            and cand.code is None
+            and after.etype == "COUNTRY"
+            and after.start == cand.end + 1
+            and doc[cand.end].text == ","
+        ):
             cand.code = after.code
 
 
@@ -514,8 +686,10 @@ def _context_votes(doc: Doc, cand: Cand) -> None:
     if looks_like_event(text):
         cand.event_votes += 10
     before = doc[cand.start - 1] if cand.start > 0 else None
-    if before is not None and before.text[:1].isupper() and (
-        word_key(before.text) in HEAD_TITLES or word_key(before.text) in HONORIFICS
+    if (
+        before is not None
+        and before.text[:1].isupper()
+        and (word_key(before.text) in HEAD_TITLES or word_key(before.text) in HONORIFICS)
     ):
         cand.person_votes += 2
     if geo.place_code(text):
@@ -528,9 +702,7 @@ def _context_votes(doc: Doc, cand: Cand) -> None:
         cand.org_votes += 1
     if root.dep_ == "pobj":
         prep = word_key(root.head.text)
-        if prep in _PLACE_PREPS or (
-            prep == "at" and word_key(root.head.head.text) in _PLACE_HEADS
-        ):
+        if prep in _PLACE_PREPS or (prep == "at" and word_key(root.head.head.text) in _PLACE_HEADS):
             cand.place_votes += 1
 
 
@@ -554,8 +726,7 @@ def _join_short(doc: Doc, group: Group, persons: list[Group], orgs: list[Group])
     organisation's short form to its one full name ("the Post"); else vote its own type."""
     words = group.norm.split()
     own = _vote(doc, group)
-    matches = [p for p in persons
-               if _extends(p.norm.split(), words) and not _inside_compound(doc, p, words)]
+    matches = [p for p in persons if _extends(p.norm.split(), words) and not _inside_compound(doc, p, words)]
     if not matches or own == "VESSEL" or any(c.org_votes >= 10 for c in group.cands):
         matches = [o for o in orgs if _abbreviates(doc, o, words)] if own == "ORG" else []
         if len(matches) != 1:

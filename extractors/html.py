@@ -26,8 +26,13 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
             parts = main_text(root, found, meta.title)
     text, blocks = join_blocks(parts)
     article = CleanArticle(
-        source=raw.source, locator=raw.locator, external_id=raw.external_id,
-        raw_hash=raw.raw_hash, text=text, blocks=blocks, url=raw.url,
+        source=raw.source,
+        locator=raw.locator,
+        external_id=raw.external_id,
+        raw_hash=raw.raw_hash,
+        text=text,
+        blocks=blocks,
+        url=raw.url,
     )
     meta.apply(article, text)
     return article

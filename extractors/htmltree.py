@@ -17,23 +17,88 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 from bs4.exceptions import ParserRejectedMarkup
 
-BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt",
-                        "dd", "table", "tbody", "thead", "tfoot", "tr", "blockquote",
-                        "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
-                        "aside", "figure", "figcaption", "form", "center", "details", "summary",
-                        "address", "hr", "body", "html", "caption", "fieldset", "menu", "hgroup"})
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "blockquote",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "figure",
+        "figcaption",
+        "form",
+        "center",
+        "details",
+        "summary",
+        "address",
+        "hr",
+        "body",
+        "html",
+        "caption",
+        "fieldset",
+        "menu",
+        "hgroup",
+    }
+)
 _INVISIBLE = {0xAD: None, 0x200B: None, 0xFEFF: None}
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Never content: dropped with their subtree (the text that follows them stays).
-NON_CONTENT = frozenset({
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "select", "textarea", "input", "button", "head", "link", "meta",
-    "map", "dialog", "rt", "rp"})
+NON_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "select",
+        "textarea",
+        "input",
+        "button",
+        "head",
+        "link",
+        "meta",
+        "map",
+        "dialog",
+        "rt",
+        "rp",
+    }
+)
 # Tags the metadata reads, collected by the scan in document order.
 META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "title"})
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
 _WRAPPER_TAGS = re.compile(
-    r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE)
+    r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE
+)
 HIDDEN_SMALL = 300  # characters: a hidden element this small is never the article
 HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is the article: kept
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -301,8 +366,21 @@ class TextStats:
 
 
 MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
-BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "figure", "figcaption", "header",
-                              "menu", "fieldset", "time", "address"})
+BOILERPLATE_TAGS = frozenset(
+    {
+        "nav",
+        "aside",
+        "footer",
+        "form",
+        "figure",
+        "figcaption",
+        "header",
+        "menu",
+        "fieldset",
+        "time",
+        "address",
+    }
+)
 
 
 def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> TextStats:

@@ -19,9 +19,7 @@ from newsflow.records import LocalEntity
 PERSON_PREFIX = "PERSON:"
 
 
-def link_across_articles(
-    entities: Iterable[LocalEntity], known: Mapping[str, set[str]]
-) -> dict[str, str]:
+def link_across_articles(entities: Iterable[LocalEntity], known: Mapping[str, set[str]]) -> dict[str, str]:
     """Map surname-only PERSON keys to the single known full-name PERSON key they abbreviate.
 
     `entities`: the entities of the articles being written (their full-name persons count as known
@@ -53,9 +51,7 @@ def _is_full(key: str) -> bool:
     return len(key_name(key).split()) > 1
 
 
-def _single_match(
-    surname: str, full: list[str], aliases: Mapping[str, set[str]]
-) -> str | None:
+def _single_match(surname: str, full: list[str], aliases: Mapping[str, set[str]]) -> str | None:
     """The only full-name key ending with the surname (else the only one beginning with it)."""
     words = surname.split()
     n = len(words)

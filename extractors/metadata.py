@@ -18,26 +18,79 @@ from extractors.htmltree import Scan, attr, norm_space, root_element, tags, text
 from extractors.language import detect_language
 from newsflow.records import CleanArticle, RawDocument
 
-_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
-                  "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
-                  "liveblogposting",
-                  "backgroundnewsarticle", "techarticle", "scholarlyarticle", "socialmediaposting",
-                  "webpage", "creativework"}
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "report",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "liveblogposting",
+    "backgroundnewsarticle",
+    "techarticle",
+    "scholarlyarticle",
+    "socialmediaposting",
+    "webpage",
+    "creativework",
+}
 LANGUAGE_SAMPLE = 600  # characters of article text used to check the declared language
 _TITLE_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s+|\\s+::\\s+")
 _TRAILING_SEPARATOR = re.compile("\\s+[|\u2013\u2014\u00b7\u00bb:-]\\s*$")
-_PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
-                   "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
-                   "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
-                   "sailthru.date", "parsely-pub-date", "article.published", "citation_date",
-                   "cxenseparse:recs:publishtime", "originalpublicationdate", "displaydate")
-_MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modified_time",
-                  "datemodified", "last-modified", "dcterms.modified", "article.updated",
-                  "lastmod", "revised")
-_AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author",
-                "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author")
-_SECTION_META = ("article:section", "og:article:section", "section", "parsely-section",
-                 "category", "article.section", "dc.subject")
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "citation_date",
+    "cxenseparse:recs:publishtime",
+    "originalpublicationdate",
+    "displaydate",
+)
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+    "article.updated",
+    "lastmod",
+    "revised",
+)
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "citation_author",
+)
+_SECTION_META = (
+    "article:section",
+    "og:article:section",
+    "section",
+    "parsely-section",
+    "category",
+    "article.section",
+    "dc.subject",
+)
 _KEYWORD_META = ("news_keywords", "keywords", "article:tag", "og:article:tag", "parsely-tags")
 
 
@@ -66,16 +119,26 @@ class Metadata:
 
     def apply(self, article: CleanArticle, text: str) -> None:
         """Copy the metadata into an article; the declared language is checked against the text."""
-        for name in ("title", "authors", "published_at", "modified_at", "canonical_url",
-                     "site_name", "description", "keywords", "section"):
+        for name in (
+            "title",
+            "authors",
+            "published_at",
+            "modified_at",
+            "canonical_url",
+            "site_name",
+            "description",
+            "keywords",
+            "section",
+        ):
             value = getattr(self, name)
             if value not in (None, []):
                 setattr(article, name, value)
                 article.provenance[name] = self.provenance[name]
         article.language, source = checked_language(self.language, text)
         if article.language and source:
-            article.provenance["language"] = source if source != "declared" else \
-                self.provenance.get("language", "declared")
+            article.provenance["language"] = (
+                source if source != "declared" else self.provenance.get("language", "declared")
+            )
 
 
 def checked_language(declared: str | None, text: str) -> tuple[str | None, str | None]:
@@ -123,8 +186,7 @@ def _meta_tags(metas: list[Tag]) -> dict[str, list[str]]:
     """Every <meta> content keyed by its lowercase property, name, itemprop or http-equiv."""
     out: dict[str, list[str]] = {}
     for el in metas:
-        key = (attr(el, "property") or attr(el, "name") or attr(el, "itemprop")
-               or attr(el, "http-equiv"))
+        key = attr(el, "property") or attr(el, "name") or attr(el, "itemprop") or attr(el, "http-equiv")
         content = attr(el, "content")
         if key and content and content.strip():
             out.setdefault(key.strip().lower(), []).append(norm_space(content))
@@ -171,12 +233,11 @@ def _types(obj: dict[str, Any]) -> set[str]:
 def _from_json_ld(meta: Metadata, objects: list[dict[str, Any]]) -> None:
     """Fill fields from the best article-like JSON-LD object (WebPage only as a last resort)."""
     articles = [o for o in objects if _types(o) & _ARTICLE_TYPES]
-    articles.sort(key=lambda o: ("webpage" in _types(o) or "creativework" in _types(o)))
+    articles.sort(key=lambda o: "webpage" in _types(o) or "creativework" in _types(o))
     for obj in articles[:1]:
         meta.set("title", _text(obj.get("headline") or obj.get("name")), "json-ld")
         meta.set("authors", _names(obj.get("author") or obj.get("creator")), "json-ld")
-        meta.set("published_at", parse_date(obj.get("datePublished") or obj.get("dateCreated")),
-                 "json-ld")
+        meta.set("published_at", parse_date(obj.get("datePublished") or obj.get("dateCreated")), "json-ld")
         meta.set("modified_at", parse_date(obj.get("dateModified")), "json-ld")
         meta.set("description", _text(obj.get("description")), "json-ld")
         meta.set("section", _first(obj.get("articleSection")), "json-ld")
@@ -192,8 +253,12 @@ def _from_json_ld(meta: Metadata, objects: list[dict[str, Any]]) -> None:
 
 def _from_meta(meta: Metadata, tags: dict[str, list[str]]) -> None:
     """Fill fields from OpenGraph, Twitter, Dublin Core and common <meta> names."""
-    for key, source in (("og:title", "meta:og"), ("twitter:title", "meta:twitter"),
-                        ("dc.title", "meta:dc"), ("title", "meta")):
+    for key, source in (
+        ("og:title", "meta:og"),
+        ("twitter:title", "meta:twitter"),
+        ("dc.title", "meta:dc"),
+        ("title", "meta"),
+    ):
         meta.set("title", strip_site_suffix(_first(tags.get(key))), source)
     for key in _AUTHOR_META:
         names = [n for v in tags.get(key, []) for n in _split_names(v)]

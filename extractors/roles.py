@@ -22,23 +22,23 @@ _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _JOINERS = {"of", "-"}  # inside a title: "Secretary of State", "Secretary-General"
 
 
-def find_roles(
-    doc: Doc, mentions: list[Mention], entities: Mapping[str, LocalEntity]
-) -> list[EntityRole]:
+def find_roles(doc: Doc, mentions: list[Mention], entities: Mapping[str, LocalEntity]) -> list[EntityRole]:
     """Roles of the persons mentioned: a title right before the name or in apposition after it.
 
     A role's start/end are the offsets of the title words ("Prime Minister")."""
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
-    owner = {i: m.entity_key for m, span in zip(mentions, spans, strict=True) if span is not None
-             for i in range(span.start, span.end)}
+    owner = {
+        i: m.entity_key
+        for m, span in zip(mentions, spans, strict=True)
+        if span is not None
+        for i in range(span.start, span.end)
+    }
     roles = []
     for mention, span in zip(mentions, spans, strict=True):
         entity = entities.get(mention.entity_key)
         if entity is None or entity.type != "PERSON" or span is None:
             continue
-        role = _role_before(doc, span.start, owner, entities) or _role_after(
-            doc, span.end, owner, entities
-        )
+        role = _role_before(doc, span.start, owner, entities) or _role_after(doc, span.end, owner, entities)
         if role is not None:
             text, of_key, start, end = role
             of_key = of_key or _of_after(doc, span.end, owner, entities)
@@ -86,8 +86,9 @@ def _role_after(
     if end >= len(doc) or doc[end].text != ",":
         return None
     i, of_key, former = end + 1, None, False
-    while i < len(doc) and (i in owner or word_key(doc[i].text) in ROLE_MODIFIERS
-                            or doc[i].text in _POSSESSIVE):
+    while i < len(doc) and (
+        i in owner or word_key(doc[i].text) in ROLE_MODIFIERS or doc[i].text in _POSSESSIVE
+    ):
         of_key = _owner_key(i, owner, entities) or of_key
         former = former or word_key(doc[i].text) in {"former", "ex"}
         i += 1

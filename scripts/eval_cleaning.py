@@ -67,27 +67,46 @@ def _warm_up(files: list[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the cleaner over the dev pages, score it and print the table and the speed."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("data_dir", type=Path, nargs="?", default=None,
-                    help="html/*.html.gz and ground-truth.json "
-                         "(default: ../shared/data/article-text-dev)")
-    ap.add_argument("--scorer", type=Path, default=None,
-                    help="score_article_text.py (default: ../shared/eval/, searched upwards)")
-    ap.add_argument("--out", type=Path, default=Path("out/eval-cleaning.json"),
-                    help="where the {id: text} predictions go (default: out/eval-cleaning.json)")
+    ap.add_argument(
+        "data_dir",
+        type=Path,
+        nargs="?",
+        default=None,
+        help="html/*.html.gz and ground-truth.json (default: ../shared/data/article-text-dev)",
+    )
+    ap.add_argument(
+        "--scorer",
+        type=Path,
+        default=None,
+        help="score_article_text.py (default: ../shared/eval/, searched upwards)",
+    )
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path("out/eval-cleaning.json"),
+        help="where the {id: text} predictions go (default: out/eval-cleaning.json)",
+    )
     ap.add_argument("--per-page", type=Path, help="per-page TSV from the scorer")
     args = ap.parse_args(argv)
     args.data_dir = args.data_dir or shared(DATA)
     texts, seconds, cpu = predict(args.data_dir)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(texts, ensure_ascii=False, indent=1), encoding="utf-8")
-    cmd = [sys.executable, str(args.scorer or shared(SCORER)), str(args.out),
-           "--gt", str(args.data_dir / "ground-truth.json")]
+    cmd = [
+        sys.executable,
+        str(args.scorer or shared(SCORER)),
+        str(args.out),
+        "--gt",
+        str(args.data_dir / "ground-truth.json"),
+    ]
     if args.per_page:
         cmd += ["--per-page", str(args.per_page)]
     result = subprocess.run(cmd, check=False)
-    print(f"{len(texts)} pages, load + decode + clean in one process: "
-          f"{_rate(len(texts), seconds)} pages/s wall ({seconds:.2f} s), "
-          f"{_rate(len(texts), cpu)} pages per CPU second ({cpu:.2f} s)")
+    print(
+        f"{len(texts)} pages, load + decode + clean in one process: "
+        f"{_rate(len(texts), seconds)} pages/s wall ({seconds:.2f} s), "
+        f"{_rate(len(texts), cpu)} pages per CPU second ({cpu:.2f} s)"
+    )
     return result.returncode
 
 

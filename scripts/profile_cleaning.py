@@ -77,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     assert best is not None
     total, stages = best
     count = len(files)
-    print(f"{count} pages, load + decode + clean: {total:.3f} CPU s, {count / total:.1f} pages per CPU s"
-          f" (best of {args.runs})")
+    print(
+        f"{count} pages, load + decode + clean: {total:.3f} CPU s, {count / total:.1f} pages per CPU s"
+        f" (best of {args.runs})"
+    )
     for label, seconds in stages.items():
         print(f"  {label:40s} {1000 * seconds / count:6.2f} ms/page  {100 * seconds / total:5.1f}%")
     return 0

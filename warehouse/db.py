@@ -71,10 +71,12 @@ def open_writer(
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived writing connection (waits for readers/writers to let go), migrated to head."""
     from warehouse.migrate import migrate
+    from warehouse.search import rebuild_index
 
     con = wait_connect(path, read_only=False, timeout=timeout, storage_version=storage_version)
     try:
-        migrate(con)
+        if "0050_search.sql" in migrate(con):
+            rebuild_index(con)  # an older warehouse: index what it already holds
         yield con
     finally:
         con.close()

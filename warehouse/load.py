@@ -17,6 +17,7 @@ from extractors.linking import PERSON_PREFIX, link_across_articles
 from extractors.names import key_name
 from newsflow.ids import stable_id
 from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
+from warehouse.search import index_articles, unindex_articles
 
 OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
 
@@ -50,6 +51,7 @@ def write_batch(
         if "mentions" in tables:
             touched |= set(tables["mentions"].column("entity_id").to_pylist())
         _refresh_aliases(con, touched)
+        index_articles(con, article_ids)
         _upsert_inputs(con, outcomes, run_id, now)
         _insert(con, "failures", _failure_table(failures, run_id, now))
         _add_counts(con, run_id, outcomes)
@@ -408,16 +410,30 @@ def _insert_entities(con: duckdb.DuckDBPyConnection, table: pa.Table | None, now
 
 
 def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> set[int]:
-    """Remove articles (being replaced) with every row hanging off them; return their entity ids."""
+    """Remove articles (being replaced) with every row hanging off them; return their entity ids.
+
+    Only ids already stored are looked for in the other tables, so a batch of new articles costs one
+    probe of `articles`, not a scan of every table.
+    """
     if not article_ids:
         return set()
-    with _registered(con, "gone", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+    with _registered(con, "batch_ids", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+        stored = [
+            r[0]
+            for r in con.execute(
+                "SELECT article_id FROM articles SEMI JOIN batch_ids USING (article_id)"
+            ).fetchall()
+        ]
+    if not stored:
+        return set()
+    with _registered(con, "gone", pa.table({"article_id": pa.array(stored, pa.int64())})):
         touched = {
             r[0]
             for r in con.execute(
                 "SELECT DISTINCT entity_id FROM mentions SEMI JOIN gone USING (article_id)"
             ).fetchall()
         }
+        unindex_articles(con, "gone")
         con.execute(
             "DELETE FROM claim_entities WHERE claim_id IN "
             "(SELECT claim_id FROM claims SEMI JOIN gone USING (article_id))"

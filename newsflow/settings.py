@@ -15,7 +15,14 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSFLOW_", env_file=".env", extra="ignore")
 
     # warehouse
-    warehouse: Path = Field(Path("newsflow.duckdb"), description="DuckDB warehouse file")
+    warehouse: Path = Field(
+        Path("newsflow.duckdb"),
+        description="DuckDB warehouse file, or a DuckLake catalog: ducklake:<file>.ducklake, "
+        "ducklake:sqlite:<file> or ducklake:postgres:<connection string>",
+    )
+    lake_data_path: str | None = Field(
+        None, description="where a new DuckLake keeps its Parquet files (default <catalog>.files/)"
+    )
     storage_version: str = Field(
         "v1.5.0", description="DuckDB storage version of a new warehouse (readable by CLI 1.5.x)"
     )

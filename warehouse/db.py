@@ -12,7 +12,9 @@ from pathlib import Path
 import duckdb
 
 from newsflow.errors import WarehouseBusyError, WarehouseError
+from warehouse import lake
 from warehouse.extensions import connection_config
+from warehouse.lake import is_lake
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +24,14 @@ _LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
 def connect(
     path: Path, *, read_only: bool = False, storage_version: str = "v1.5.0"
 ) -> duckdb.DuckDBPyConnection:
-    """Open the file; a new file is created in `storage_version` so DuckDB 1.5 tools can read it."""
+    """Open the file; a new file is created in `storage_version` so DuckDB 1.5 tools can read it.
+
+    A `ducklake:` URL attaches that lake instead (warehouse.lake).
+    """
+    if is_lake(path):
+        from newsflow.settings import get_settings
+
+        return lake.connect(str(path), get_settings().lake_data_path, read_only=read_only)
     path = Path(path)
     if not read_only and not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +84,7 @@ def open_writer(
 
     con = wait_connect(path, read_only=False, timeout=timeout, storage_version=storage_version)
     try:
-        if "0050_search.sql" in migrate(con):
+        if "0050_search.sql" in lake.retry_conflicts(lambda: migrate(con), what="migration"):
             rebuild_index(con)  # an older warehouse: index what it already holds
         yield con
     finally:
@@ -93,13 +102,22 @@ def open_reader(path: Path, timeout: float = 5.0) -> Iterator[duckdb.DuckDBPyCon
 
 
 @contextmanager
-def run_lock(path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+def run_lock(path: Path, wait_seconds: float = 0.0, sources: list[str] | None = None) -> Iterator[None]:
     """Hold `<warehouse>.lock` for a whole run, so only one ingest/reprocess writes at a time.
+
+    A DuckLake warehouse takes several writers at once: there the lock is per source (a file in the
+    temp directory named by the lake and the sources), so two runs on different sources proceed.
 
     Waits up to `wait_seconds` for another run to finish, then raises WarehouseBusyError saying what
     to do. The kernel releases the lock when the holder dies, so a crash never leaves it stuck.
     """
     lock_path = Path(f"{path}.lock")
+    if is_lake(path):
+        import hashlib
+        import tempfile
+
+        key = hashlib.sha256(f"{path}\0{sorted(sources or [])}".encode()).hexdigest()[:16]
+        lock_path = Path(tempfile.gettempdir()) / f"newsflow-lake-{key}.lock"
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + max(0.0, wait_seconds)
     with lock_path.open("a+") as handle:

@@ -17,6 +17,7 @@ from extractors.linking import PERSON_PREFIX, link_across_articles
 from extractors.names import key_name
 from newsflow.ids import stable_id
 from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
+from warehouse.lake import retry_conflicts
 from warehouse.search import index_articles, unindex_articles
 
 OUTCOMES = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
@@ -41,24 +42,29 @@ def write_batch(
     if staged:
         tables = merge_tables([tables, staged])
     article_ids = tables["articles"].column("article_id").to_pylist() if "articles" in tables else []
-    con.execute("BEGIN")
-    try:
-        tables = relink(tables, link_keys(con, entities_of(tables)))
-        touched = _delete_articles(con, article_ids)
-        _insert_entities(con, tables.pop("entities", None), now)
-        for name, table in tables.items():
-            _insert(con, name, table)
-        if "mentions" in tables:
-            touched |= set(tables["mentions"].column("entity_id").to_pylist())
-        _refresh_aliases(con, touched)
-        index_articles(con, article_ids)
-        _upsert_inputs(con, outcomes, run_id, now)
-        _insert(con, "failures", _failure_table(failures, run_id, now))
-        _add_counts(con, run_id, outcomes)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+
+    def transaction() -> None:
+        con.execute("BEGIN")
+        try:
+            con.execute("UPDATE writer_commits SET commits = commits + 1")  # overlapping writers conflict
+            batch = dict(relink(tables, link_keys(con, entities_of(tables))))  # a retry starts afresh
+            touched = _delete_articles(con, article_ids)
+            _insert_entities(con, batch.pop("entities", None), now)
+            for name, table in batch.items():
+                _insert(con, name, table)
+            if "mentions" in batch:
+                touched |= set(batch["mentions"].column("entity_id").to_pylist())
+            _refresh_aliases(con, touched)
+            index_articles(con, article_ids)
+            _upsert_inputs(con, outcomes, run_id, now)
+            _insert(con, "failures", _failure_table(failures, run_id, now))
+            _add_counts(con, run_id, outcomes)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    retry_conflicts(transaction, what=f"write of {len(article_ids)} article(s)")
 
 
 def merge_tables(parts: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
@@ -501,12 +507,12 @@ def _upsert_inputs(
         # what an outcome does not know (a failed fetch has no hash) keeps its last known value
         kept = ("external_id", "raw_hash", "content_hash", "article_id", "etag", "last_modified")
         updates = ", ".join(
-            f"{f} = coalesce(excluded.{f}, inputs.{f})" if f in kept else f"{f} = excluded.{f}"
+            f"{f} = coalesce(b.{f}, inputs.{f})" if f in kept else f"{f} = b.{f}"
             for f in (*fields[1:], "last_seen", "last_run_id")
         )
         con.execute(
-            "INSERT INTO inputs BY NAME SELECT * FROM batch_inputs ON CONFLICT (locator) DO UPDATE SET "
-            + updates
+            "MERGE INTO inputs USING batch_inputs AS b ON inputs.locator = b.locator "
+            f"WHEN MATCHED THEN UPDATE SET {updates} WHEN NOT MATCHED THEN INSERT BY NAME"
         )
 
 
@@ -533,9 +539,12 @@ def _add_counts(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[Inpu
     for source, counts in per_source.items():
         values = [counts[k] for k in OUTCOMES]
         con.execute(
-            f"INSERT INTO run_sources VALUES (?, ?, ?, {', '.join('?' * len(OUTCOMES))}) "
-            "ON CONFLICT (run_id, source) DO UPDATE SET seen = run_sources.seen + excluded.seen, "
-            + ", ".join(f"{k} = run_sources.{k} + excluded.{k}" for k in OUTCOMES),
+            "MERGE INTO run_sources USING (SELECT ? AS run_id, ? AS source, ? AS seen, "
+            + ", ".join(f"? AS {k}" for k in OUTCOMES)
+            + ") AS b ON run_sources.run_id = b.run_id AND run_sources.source = b.source "
+            "WHEN MATCHED THEN UPDATE SET seen = run_sources.seen + b.seen, "
+            + ", ".join(f"{k} = run_sources.{k} + b.{k}" for k in OUTCOMES)
+            + " WHEN NOT MATCHED THEN INSERT BY NAME",
             [run_id, source, sum(values), *values],
         )
     totals = ", ".join(f"sum({k}) AS {k}" for k in ("seen", *OUTCOMES))

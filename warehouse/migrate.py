@@ -22,20 +22,28 @@ def migration_files() -> list[tuple[int, str, str]]:
 
 def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
     """Versions already applied to this warehouse."""
-    con.execute(
+    from warehouse.lake import is_lake_connection, portable
+
+    sql = (
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
     )
+    con.execute(portable(sql) if is_lake_connection(con) else sql)
     return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations, each in its own transaction; return the names applied."""
+    from warehouse.lake import is_lake_connection, portable
+
     done = applied_versions(con)
+    on_lake = is_lake_connection(con)
     applied = []
     for version, name, sql in migration_files():
         if version in done:
             continue
+        if on_lake:
+            sql = portable(sql)
         con.execute("BEGIN")
         try:
             con.execute(sql)

@@ -50,7 +50,7 @@ FROM hits h JOIN df USING (term) JOIN search_docs d ON d.kind = doc_kind AND d.d
 GROUP BY h.doc_id;
 
 -- articles ranked by BM25 over title and text, with the best-matching sentence highlighted
-CREATE MACRO search_articles(q, since := NULL, lim := 20) AS TABLE
+CREATE MACRO search_articles(q, since := NULL::TIMESTAMPTZ, lim := 20) AS TABLE
 WITH top AS (
     SELECT s.doc_id AS article_id, s.score
     FROM search_scores(q, 'article') s JOIN articles a ON a.article_id = s.doc_id
@@ -68,7 +68,7 @@ FROM top t JOIN articles a USING (article_id) LEFT JOIN best b USING (article_id
 ORDER BY t.score DESC, t.article_id;
 
 -- claims ranked by BM25 over their content, with the speaker and the content highlighted
-CREATE MACRO search_claims(q, since := NULL, lim := 20) AS TABLE
+CREATE MACRO search_claims(q, since := NULL::TIMESTAMPTZ, lim := 20) AS TABLE
 WITH top AS (
     SELECT s.doc_id AS claim_id, s.score
     FROM search_scores(q, 'claim') s JOIN claims c ON c.claim_id = s.doc_id JOIN articles a USING (article_id)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import random
 import re
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,8 +56,30 @@ def default_data_path(url: str) -> str:
     return f"{catalog}.files/"
 
 
+_SHARED: dict[tuple[str, str | None, bool], duckdb.DuckDBPyConnection] = {}
+_SHARED_LOCK = threading.Lock()
+
+
 def connect(url: str, data_path: str | None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with the lake attached as `lake` and in use (created on first write)."""
+    """A connection with the lake attached as `lake` and in use (created on first write).
+
+    SQLite and PostgreSQL catalogs take several processes at once, so a process keeps one attached
+    instance per lake and hands out cursors (loading the extensions and attaching cost ≈ 1 s); a
+    DuckDB-file catalog is attached afresh each time, so other processes can open it in between.
+    """
+    if catalog_kind(url) == "duckdb":
+        return _attach(url, data_path, read_only)
+    key = (url, data_path, read_only)
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = _attach(url, data_path, read_only)
+        cursor = _SHARED[key].cursor()
+    cursor.execute(f"USE {ALIAS}")
+    return cursor
+
+
+def _attach(url: str, data_path: str | None, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A new in-memory DuckDB with the lake's extensions loaded and the lake attached and in use."""
     kind = catalog_kind(url)
     con = duckdb.connect(config=connection_config())
     try:

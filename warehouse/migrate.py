@@ -28,7 +28,11 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
     )
-    con.execute(portable(sql) if is_lake_connection(con) else sql)
+    exists = (
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?"
+    )
+    if con.execute(exists, ["schema_migrations"]).fetchone() == (0,):
+        con.execute(portable(sql) if is_lake_connection(con) else sql)
     return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
 
 

@@ -27,7 +27,7 @@ from sources.local import load_local
 from sources.web import fetch_all_sync
 from warehouse.aggregates import refresh_aggregates
 from warehouse.db import open_writer, run_lock
-from warehouse.lake import is_lake, retry_conflicts
+from warehouse.lake import is_lake, retry_conflicts, set_data_path
 from warehouse.ledger import done_entries, last_success
 from warehouse.load import OUTCOMES
 from warehouse.runs import finish_run, run_row, source_counts, start_run
@@ -160,6 +160,8 @@ def execute(
     runner = runner or Runner()
     run_id = str(uuid.uuid4())
     exclusive = not is_lake(settings.warehouse)  # a lake takes one run per source at a time
+    if not exclusive:
+        set_data_path(str(settings.warehouse), settings.lake_data_path)
     with run_lock(settings.warehouse, settings.run_lock_wait_seconds, None if exclusive else sources):
         with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
             stale = retry_conflicts(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
+from warehouse.db import rollback
+
 _REFRESH = (
     "DELETE FROM entity_stats",
     "INSERT INTO entity_stats SELECT entity_id, count(*), count(DISTINCT article_id) "
@@ -30,5 +32,5 @@ def refresh_aggregates(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(sql)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise

@@ -6,7 +6,7 @@ import fcntl
 import logging
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
@@ -29,9 +29,7 @@ def connect(
     A `ducklake:` URL attaches that lake instead (warehouse.lake).
     """
     if is_lake(path):
-        from newsflow.settings import get_settings
-
-        return lake.connect(str(path), get_settings().lake_data_path, read_only=read_only)
+        return lake.connect(str(path), None, read_only=read_only)
     path = Path(path)
     if not read_only and not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,6 +140,12 @@ def run_lock(path: Path, wait_seconds: float = 0.0, sources: list[str] | None = 
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction, if any: a COMMIT that failed (a lost race) already ended it."""
+    with suppress(duckdb.Error):
+        con.execute("ROLLBACK")
 
 
 def _quote(value: object) -> str:

@@ -56,6 +56,15 @@ def default_data_path(url: str) -> str:
     return f"{catalog}.files/"
 
 
+_DATA_PATHS: dict[str, str] = {}
+
+
+def set_data_path(url: str, data_path: str | None) -> None:
+    """Where a lake created by this process puts its Parquet files (a run passes its setting)."""
+    if data_path:
+        _DATA_PATHS[url] = data_path
+
+
 _SHARED: dict[tuple[str, str | None, bool], duckdb.DuckDBPyConnection] = {}
 _SHARED_LOCK = threading.Lock()
 
@@ -84,7 +93,8 @@ def _attach(url: str, data_path: str | None, read_only: bool) -> duckdb.DuckDBPy
     con = duckdb.connect(config=connection_config())
     try:
         load_extensions(con, "ducklake", *(() if kind == "duckdb" else (kind,)))
-        options = [f"DATA_PATH '{_quote(data_path or default_data_path(url))}'"] if not read_only else []
+        data_path = data_path or _DATA_PATHS.get(url) or default_data_path(url)
+        options = [f"DATA_PATH '{_quote(data_path)}'"] if not read_only else []
         if read_only:
             options.append("READ_ONLY")
         if kind != "postgres" and not read_only:

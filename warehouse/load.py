@@ -17,6 +17,7 @@ from extractors.linking import PERSON_PREFIX, link_across_articles
 from extractors.names import key_name
 from newsflow.ids import stable_id
 from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
+from warehouse.db import rollback
 from warehouse.lake import retry_conflicts
 from warehouse.search import index_articles, unindex_articles
 
@@ -61,7 +62,7 @@ def write_batch(
             _add_counts(con, run_id, outcomes)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
 
     retry_conflicts(transaction, what=f"write of {len(article_ids)} article(s)")

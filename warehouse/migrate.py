@@ -7,6 +7,8 @@ from importlib import resources
 
 import duckdb
 
+from warehouse.db import rollback
+
 _NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
 
@@ -54,7 +56,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
         applied.append(name)
     return applied

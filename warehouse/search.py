@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from warehouse.db import rollback
 from warehouse.extensions import load_extensions
 
 _ARTICLE_TERMS = """
@@ -61,7 +62,7 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
         _add(con, "search_all")
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
 
 

@@ -25,7 +25,6 @@ from sources.archive import RawArchive
 from sources.config import SourceConfig, load_sources, source_from_arg
 from sources.local import load_local
 from sources.web import fetch_all_sync
-from warehouse.aggregates import refresh_aggregates
 from warehouse.db import open_writer, run_lock
 from warehouse.lake import is_lake, retry_conflicts, set_data_path
 from warehouse.ledger import done_entries, last_success
@@ -200,8 +199,6 @@ def execute(
             with open_writer(settings.warehouse, settings.lock_timeout) as con:
                 row = run_row(con, run_id)
                 check_accounting(row, source_counts(con, run_id), seen)
-                if stale or row["new"] or row["updated"]:
-                    retry_conflicts(lambda: refresh_aggregates(con), what="aggregates refresh")
                 summary = retry_conflicts(lambda: finish_run(con, run_id, "completed"), what="run finish")
                 summary["sources"] = source_counts(con, run_id)
         except BaseException as exc:

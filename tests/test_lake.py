@@ -139,7 +139,6 @@ settings = Settings(warehouse=sys.argv[1], lake_data_path=sys.argv[2], batch_siz
 while not __import__("os").path.exists(sys.argv[4]):  # both processes start writing together
     __import__("time").sleep(0.05)
 run = run_ingest([sys.argv[3]], settings)
-print(run["status"], run["new"], run["seen"], {k: run[k] for k in ("updated", "duplicate", "failed", "skipped")}, file=sys.stderr)
 print(run["status"], run["new"], run["seen"])
 """
 

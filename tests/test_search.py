@@ -10,6 +10,7 @@ import pytest
 
 from newsflow.run import run_ingest
 from newsflow.settings import Settings
+from warehouse.aggregates import refresh_aggregates
 from warehouse.db import open_reader, open_writer
 from warehouse.query import run_query
 from warehouse.search import rebuild_index, search
@@ -97,7 +98,7 @@ def test_the_macros_work_from_newsflow_sql(ingested: Settings) -> None:
     assert rows == [("Cup final tonight",)]
 
 
-def test_the_index_follows_replaced_articles_and_matches_a_rebuild(tmp_path: Path) -> None:
+def test_index_and_aggregates_follow_replaced_articles_and_match_a_rebuild(tmp_path: Path) -> None:
     settings = Settings(warehouse=tmp_path / "w.duckdb")
     folder = _write(tmp_path / "in", ARTICLES)
     run_ingest([str(folder)], settings)
@@ -106,10 +107,10 @@ def test_the_index_follows_replaced_articles_and_matches_a_rebuild(tmp_path: Pat
     run_ingest([str(folder)], settings)
     assert _titles(settings, "kicks") == []
     assert _titles(settings, "fog") == ["Cup final tonight"]
-    dump = "SELECT * FROM search_postings ORDER BY ALL"
+    dumps = [f"SELECT * FROM {t} ORDER BY ALL" for t in ("search_postings", "search_docs")]
+    aggregates = [f"SELECT * FROM {t} ORDER BY ALL" for t in ("entity_stats", "entity_pairs")]
     with open_writer(settings.warehouse) as con:
-        incremental = con.execute(dump).fetchall()
-        docs = con.execute("SELECT * FROM search_docs ORDER BY ALL").fetchall()
+        incremental = [con.execute(sql).fetchall() for sql in dumps + aggregates]
         rebuild_index(con)
-        assert con.execute(dump).fetchall() == incremental
-        assert con.execute("SELECT * FROM search_docs ORDER BY ALL").fetchall() == docs
+        refresh_aggregates(con)
+        assert [con.execute(sql).fetchall() for sql in dumps + aggregates] == incremental

@@ -1,4 +1,4 @@
-"""Pre-aggregated entity tables (migration 0030), rebuilt after a run that changed articles."""
+"""Pre-aggregated entity tables (migration 0030): kept current by every write batch, or rebuilt whole."""
 
 from __future__ import annotations
 
@@ -34,3 +34,46 @@ def refresh_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     except BaseException:
         rollback(con)
         raise
+
+
+# The contribution of some articles (listed in the view {ids}) to entity_stats and entity_pairs.
+# Both are sums over articles, so a write adds its articles' contribution and subtracts that of
+# the articles it replaces: the cost follows the batch, not the warehouse.
+_STATS_OF = """
+SELECT entity_id, count(*) AS mentions, count(DISTINCT article_id) AS articles
+FROM mentions SEMI JOIN {ids} USING (article_id) WHERE entity_id IS NOT NULL GROUP BY entity_id
+"""
+_PAIRS_OF = """
+WITH s AS (
+    SELECT DISTINCT article_id, sentence_no, entity_id FROM mentions SEMI JOIN {ids} USING (article_id)
+    WHERE sentence_no IS NOT NULL AND entity_id IS NOT NULL
+)
+SELECT x.entity_id AS entity_id_a, y.entity_id AS entity_id_b, count(*) AS sentences,
+       count(DISTINCT x.article_id) AS articles
+FROM s x JOIN s y
+  ON x.article_id = y.article_id AND x.sentence_no = y.sentence_no AND x.entity_id < y.entity_id
+GROUP BY ALL
+"""
+
+
+def add_articles(con: duckdb.DuckDBPyConnection, ids_view: str, sign: int) -> None:
+    """Add (sign 1) or subtract (sign -1) the articles' mentions and pairs, in the caller's transaction.
+
+    Subtract before deleting the articles' mentions; add after inserting them.
+    """
+    con.execute(
+        f"MERGE INTO entity_stats USING ({_STATS_OF.format(ids=ids_view)}) AS d USING (entity_id) "
+        f"WHEN MATCHED THEN UPDATE SET mentions = entity_stats.mentions + {sign} * d.mentions, "
+        f"articles = entity_stats.articles + {sign} * d.articles "
+        "WHEN NOT MATCHED THEN INSERT BY NAME"
+    )
+    con.execute(
+        f"MERGE INTO entity_pairs USING ({_PAIRS_OF.format(ids=ids_view)}) AS d "
+        "ON entity_pairs.entity_id_a = d.entity_id_a AND entity_pairs.entity_id_b = d.entity_id_b "
+        f"WHEN MATCHED THEN UPDATE SET sentences = entity_pairs.sentences + {sign} * d.sentences, "
+        f"articles = entity_pairs.articles + {sign} * d.articles "
+        "WHEN NOT MATCHED THEN INSERT BY NAME"
+    )
+    if sign < 0:
+        con.execute("DELETE FROM entity_stats WHERE mentions <= 0")
+        con.execute("DELETE FROM entity_pairs WHERE sentences <= 0")

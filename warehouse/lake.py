@@ -72,11 +72,12 @@ _SHARED_LOCK = threading.Lock()
 def connect(url: str, data_path: str | None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection with the lake attached as `lake` and in use (created on first write).
 
-    SQLite and PostgreSQL catalogs take several processes at once, so a process keeps one attached
-    instance per lake and hands out cursors (loading the extensions and attaching cost ≈ 1 s); a
-    DuckDB-file catalog is attached afresh each time, so other processes can open it in between.
+    For a PostgreSQL catalog a process keeps one attached instance per lake and hands out cursors
+    (loading the extensions and attaching cost ≈ 1 s). DuckDB-file and SQLite catalogs are attached
+    afresh each time: other processes can open a DuckDB file in between, and a SQLite catalog
+    connection that lost a commit race was seen failing later statements ("Out of buffer").
     """
-    if catalog_kind(url) == "duckdb":
+    if catalog_kind(url) != "postgres":
         return _attach(url, data_path, read_only)
     key = (url, data_path, read_only)
     with _SHARED_LOCK:

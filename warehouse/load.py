@@ -17,6 +17,7 @@ from extractors.linking import PERSON_PREFIX, link_across_articles
 from extractors.names import key_name
 from newsflow.ids import stable_id
 from newsflow.records import ExtractedArticle, Failure, InputOutcome, LocalEntity
+from warehouse.aggregates import add_articles
 from warehouse.db import rollback
 from warehouse.lake import retry_conflicts
 from warehouse.search import index_articles, unindex_articles
@@ -57,6 +58,9 @@ def write_batch(
                 touched |= set(batch["mentions"].column("entity_id").to_pylist())
             _refresh_aliases(con, touched)
             index_articles(con, article_ids)
+            if article_ids:
+                with _registered(con, "written", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+                    add_articles(con, "written", 1)
             _upsert_inputs(con, outcomes, run_id, now)
             _insert(con, "failures", _failure_table(failures, run_id, now))
             _add_counts(con, run_id, outcomes)
@@ -441,6 +445,7 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
             ).fetchall()
         }
         unindex_articles(con, "gone")
+        add_articles(con, "gone", -1)
         con.execute(
             "DELETE FROM claim_entities WHERE claim_id IN "
             "(SELECT claim_id FROM claims SEMI JOIN gone USING (article_id))"

@@ -104,9 +104,8 @@ def replay(template: dict[str, pa.Table], claim_entities: pa.Table, copies: int)
                     table = table.set_column(table.schema.get_field_index(col), col, _xor(table[col], salt))
             if name == "articles":
                 for col in ("locator", "content_hash", "external_id"):
-                    table = table.set_column(
-                        table.schema.get_field_index(col), col, pc.binary_join_element_wise(table[col], tag, "#")
-                    )
+                    tagged = pc.binary_join_element_wise(table[col], tag, "#")
+                    table = table.set_column(table.schema.get_field_index(col), col, tagged)
             parts.setdefault(name, []).append(table)
         ce = claim_entities.set_column(0, "claim_id", _xor(claim_entities["claim_id"], salt))
         parts.setdefault("claim_entities", []).append(ce)
@@ -183,7 +182,7 @@ def main() -> None:
         start_run(con, run_id, "bench_growth", ["bench"], None, None)
     results: list[dict[str, Any]] = []
     stored, times, started = 0, [], time.monotonic()
-    print(f"template: {per_copy} articles; {copies} copies = {copies * per_copy} articles per batch", flush=True)
+    print(f"template: {per_copy} articles x {copies} copies per batch", flush=True)
     while checkpoints and time.monotonic() - started < args.time_limit:
         tables = replay(template, claim_entities, copies)
         times.append(write_one(target, run_id, tables))

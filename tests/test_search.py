@@ -114,3 +114,19 @@ def test_index_and_aggregates_follow_replaced_articles_and_match_a_rebuild(tmp_p
         rebuild_index(con)
         refresh_aggregates(con)
         assert [con.execute(sql).fetchall() for sql in dumps + aggregates] == incremental
+
+
+def test_newsflow_search_command(ingested: Settings) -> None:
+    from typer.testing import CliRunner
+
+    from newsflow.cli import app
+
+    args = ["search", "rare earth minerals", "-w", str(ingested.warehouse), "--limit", "1", "-f", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout.splitlines()[0])
+    assert row["title"] == "Rare earth minerals deal signed" and "**minerals**" in row["snippet"]
+    claims = CliRunner().invoke(app, ["search", "minerals", "--claims", "-w", str(ingested.warehouse)])
+    assert claims.exit_code == 0 and "Takaichi" in claims.stdout
+    since = CliRunner().invoke(app, [*args[:4], "--since", "2030-01-01", "-f", "json"])
+    assert since.exit_code == 0 and since.stdout == ""

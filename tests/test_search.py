@@ -126,7 +126,8 @@ def test_newsflow_search_command(ingested: Settings) -> None:
     assert result.exit_code == 0, result.output
     row = json.loads(result.stdout.splitlines()[0])
     assert row["title"] == "Rare earth minerals deal signed" and "**minerals**" in row["snippet"]
-    claims = CliRunner().invoke(app, ["search", "minerals", "--claims", "-w", str(ingested.warehouse)])
+    wh = str(ingested.warehouse)
+    claims = CliRunner().invoke(app, ["search", "minerals", "--claims", "-w", wh, "-f", "csv"])
     assert claims.exit_code == 0 and "Takaichi" in claims.stdout
     since = CliRunner().invoke(app, [*args[:4], "--since", "2030-01-01", "-f", "json"])
     assert since.exit_code == 0 and since.stdout == ""

@@ -77,11 +77,11 @@ def load_template(path: Path) -> tuple[dict[str, pa.Table], pa.Table]:
     """The template's article-keyed tables and its claim_entities (as Arrow)."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        tables = {t: con.execute(f"SELECT * FROM {t}").fetch_arrow_table() for t in ARTICLE_TABLES}
+        tables = {t: con.execute(f"SELECT * FROM {t}").to_arrow_table() for t in ARTICLE_TABLES}
         tables["entities"] = con.execute(
             "SELECT entity_id, entity_key, name, type, country_code FROM entities"
-        ).fetch_arrow_table()
-        return tables, con.execute("SELECT * FROM claim_entities").fetch_arrow_table()
+        ).to_arrow_table()
+        return tables, con.execute("SELECT * FROM claim_entities").to_arrow_table()
     finally:
         con.close()
 

@@ -59,21 +59,21 @@ GROUP BY ALL
 def add_articles(con: duckdb.DuckDBPyConnection, ids_view: str, sign: int) -> None:
     """Add (sign 1) or subtract (sign -1) the articles' mentions and pairs, in the caller's transaction.
 
-    Subtract before deleting the articles' mentions; add after inserting them.
+    Subtract before deleting the articles' mentions; add after inserting them. The touched rows are
+    replaced (DELETE + INSERT), not merged: MERGE ... UPDATE with this source failed on DuckLake
+    ("Out of buffer", 1.5.5).
     """
-    con.execute(
-        f"MERGE INTO entity_stats USING ({_STATS_OF.format(ids=ids_view)}) AS d USING (entity_id) "
-        f"WHEN MATCHED THEN UPDATE SET mentions = entity_stats.mentions + {sign} * d.mentions, "
-        f"articles = entity_stats.articles + {sign} * d.articles "
-        "WHEN NOT MATCHED THEN INSERT BY NAME"
-    )
-    con.execute(
-        f"MERGE INTO entity_pairs USING ({_PAIRS_OF.format(ids=ids_view)}) AS d "
-        "ON entity_pairs.entity_id_a = d.entity_id_a AND entity_pairs.entity_id_b = d.entity_id_b "
-        f"WHEN MATCHED THEN UPDATE SET sentences = entity_pairs.sentences + {sign} * d.sentences, "
-        f"articles = entity_pairs.articles + {sign} * d.articles "
-        "WHEN NOT MATCHED THEN INSERT BY NAME"
-    )
-    if sign < 0:
-        con.execute("DELETE FROM entity_stats WHERE mentions <= 0")
-        con.execute("DELETE FROM entity_pairs WHERE sentences <= 0")
+    for table, keys, counts, delta in (
+        ("entity_stats", ("entity_id",), ("mentions", "articles"), _STATS_OF),
+        ("entity_pairs", ("entity_id_a", "entity_id_b"), ("sentences", "articles"), _PAIRS_OF),
+    ):
+        on = " AND ".join(f"t.{k} = d.{k}" for k in keys)
+        sums = ", ".join(f"coalesce(t.{c}, 0) + {sign} * d.{c} AS {c}" for c in counts)
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE aggregate_delta AS "
+            f"SELECT {', '.join(f'd.{k}' for k in keys)}, {sums} "
+            f"FROM ({delta.format(ids=ids_view)}) d LEFT JOIN {table} t ON {on}"
+        )
+        con.execute(f"DELETE FROM {table} t USING aggregate_delta d WHERE {on}")
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM aggregate_delta WHERE {counts[0]} > 0")
+        con.execute("DROP TABLE temp.aggregate_delta")

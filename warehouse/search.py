@@ -18,13 +18,22 @@ import pyarrow as pa
 from warehouse.db import rollback
 from warehouse.extensions import load_extensions
 
-_ARTICLE_TERMS = """
-SELECT 'article' AS kind, article_id AS doc_id, search_terms(coalesce(title, '') || ' ' || text) AS terms
+# the documents of some articles (listed in the view {ids}): the articles themselves and their claims
+_DOCS = """
+SELECT 'article' AS kind, article_id AS doc_id, coalesce(title, '') || ' ' || text AS body
 FROM articles SEMI JOIN {ids} USING (article_id)
+UNION ALL
+SELECT 'claim', claim_id, content FROM claims SEMI JOIN {ids} USING (article_id)
 """
-_CLAIM_TERMS = """
-SELECT 'claim' AS kind, claim_id AS doc_id, search_terms(content) AS terms
-FROM claims SEMI JOIN {ids} USING (article_id)
+# their terms, the steps of the search_terms macro as one set-based query (unnest, not a lambda)
+_TERMS = """
+WITH words AS (
+    SELECT kind, doc_id,
+           unnest(string_split_regex(lower(strip_accents(coalesce(body, ''))), '[^a-z0-9]+')) AS w
+    FROM search_new_docs
+)
+SELECT kind, doc_id, stem(w, 'porter') AS term FROM words
+WHERE w <> '' AND NOT list_contains(search_stopwords(), w)
 """
 
 
@@ -68,13 +77,19 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
 
 def _add(con: duckdb.DuckDBPyConnection, ids: str) -> None:
     """Insert postings and document lengths for the articles (and their claims) listed in `ids`."""
-    for select in (_ARTICLE_TERMS, _CLAIM_TERMS):
-        docs = select.format(ids=ids)
-        con.execute(
-            "INSERT INTO search_postings SELECT kind, doc_id, term, count(*)::INTEGER FROM "
-            f"(SELECT kind, doc_id, unnest(terms) AS term FROM ({docs})) GROUP BY ALL"
-        )
-        con.execute(f"INSERT INTO search_docs SELECT kind, doc_id, len(terms) FROM ({docs})")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_docs AS {_DOCS.format(ids=ids)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_terms AS {_TERMS}")
+    con.execute(
+        "INSERT INTO search_postings "
+        "SELECT kind, doc_id, term, count(*)::INTEGER FROM search_new_terms GROUP BY ALL"
+    )
+    con.execute(
+        "INSERT INTO search_docs SELECT d.kind, d.doc_id, coalesce(n.length, 0) FROM search_new_docs d "
+        "LEFT JOIN (SELECT kind, doc_id, count(*)::INTEGER AS length FROM search_new_terms GROUP BY ALL) n "
+        "USING (kind, doc_id)"
+    )
+    con.execute("DROP TABLE temp.search_new_docs")
+    con.execute("DROP TABLE temp.search_new_terms")
 
 
 def search(

@@ -114,7 +114,7 @@ def replay(template: dict[str, pa.Table], claim_entities: pa.Table, copies: int)
     return out
 
 
-def write_one(target: str, run_id: str, tables: dict[str, pa.Table]) -> float:
+def write_one(target: str, run_id: str, tables: dict[str, pa.Table]) -> tuple[float, float]:
     """One batch as a run writes it: ledger and duplicate look-ups, then the batch transaction."""
     a = tables["articles"]
     locators, hashes = a["locator"].to_pylist(), a["content_hash"].to_pylist()
@@ -125,14 +125,20 @@ def write_one(target: str, run_id: str, tables: dict[str, pa.Table]) -> float:
             hashes, a["article_id"].to_pylist(), strict=True,
         )
     ]  # fmt: skip
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     with open_writer(Path(target)) as con:
         ledger_entries(con, locators)
         stored_hashes(con, hashes)
         stored_canonicals(con, [u for u in a["canonical_url"].to_pylist() if u])
     with open_writer(Path(target)) as con:
         write_batch(con, run_id, [], outcomes, [], staged=tables)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, _cpu() - c0
+
+
+def _cpu() -> float:
+    """CPU seconds of this process, all threads (steadier than wall time on a shared machine)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def disk_size(target: str) -> int:
@@ -181,19 +187,24 @@ def main() -> None:
     with open_writer(Path(target)) as con:
         start_run(con, run_id, "bench_growth", ["bench"], None, None)
     results: list[dict[str, Any]] = []
-    stored, times, started = 0, [], time.monotonic()
+    stored, started = 0, time.monotonic()
+    times: list[float] = []
+    cpus: list[float] = []
     print(f"template: {per_copy} articles x {copies} copies per batch", flush=True)
     while checkpoints and time.monotonic() - started < args.time_limit:
         tables = replay(template, claim_entities, copies)
-        times.append(write_one(target, run_id, tables))
+        wall, cpu = write_one(target, run_id, tables)
+        times.append(wall)
+        cpus.append(cpu)
         stored += tables["articles"].num_rows
         if stored % (10 * copies * per_copy) < copies * per_copy:
-            print(f"{stored:>9} articles, last batch {times[-1]:.2f}s", flush=True)
+            print(f"{stored:>9} articles, last batch {times[-1]:.2f}s wall, {cpus[-1]:.2f}s CPU", flush=True)
         if stored >= checkpoints[0]:
             checkpoints.pop(0)
             row = {
                 "articles": stored,
                 "write_s_per_batch": round(statistics.median(times[-3:]), 3),
+                "write_cpu_s_per_batch": round(statistics.median(cpus[-3:]), 3),
                 "articles_per_batch": copies * per_copy,
                 "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                 "disk_mib": round(disk_size(target) / 2**20, 1),

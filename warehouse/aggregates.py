@@ -36,12 +36,17 @@ def refresh_aggregates(con: duckdb.DuckDBPyConnection) -> None:
         raise
 
 
-# The contribution of some articles (listed in the view {ids}) to entity_stats and entity_pairs.
+# The contribution of some articles (listed in the view {ids}) to entity_stats, entity_aliases and
+# entity_pairs.
 # Both are sums over articles, so a write adds its articles' contribution and subtracts that of
 # the articles it replaces: the cost follows the batch, not the warehouse.
 _STATS_OF = """
 SELECT entity_id, count(*) AS mentions, count(DISTINCT article_id) AS articles
 FROM mentions SEMI JOIN {ids} USING (article_id) WHERE entity_id IS NOT NULL GROUP BY entity_id
+"""
+_ALIASES_OF = """
+SELECT entity_id, text AS alias, count(*) AS mention_count
+FROM mentions SEMI JOIN {ids} USING (article_id) WHERE entity_id IS NOT NULL GROUP BY ALL
 """
 _PAIRS_OF = """
 WITH s AS (
@@ -57,14 +62,16 @@ GROUP BY ALL
 
 
 def add_articles(con: duckdb.DuckDBPyConnection, ids_view: str, sign: int) -> None:
-    """Add (sign 1) or subtract (sign -1) the articles' mentions and pairs, in the caller's transaction.
+    """Add (sign 1) or subtract (sign -1) the articles' counts: entity stats, aliases and pairs.
 
+    Runs in the caller's transaction; the cost follows the batch, not the warehouse.
     Subtract before deleting the articles' mentions; add after inserting them. The touched rows are
     replaced (DELETE + INSERT), not merged: MERGE ... UPDATE with this source failed on DuckLake
     ("Out of buffer", 1.5.5).
     """
     for table, keys, counts, delta in (
         ("entity_stats", ("entity_id",), ("mentions", "articles"), _STATS_OF),
+        ("entity_aliases", ("entity_id", "alias"), ("mention_count",), _ALIASES_OF),
         ("entity_pairs", ("entity_id_a", "entity_id_b"), ("sentences", "articles"), _PAIRS_OF),
     ):
         on = " AND ".join(f"t.{k} = d.{k}" for k in keys)

@@ -50,13 +50,10 @@ def write_batch(
         try:
             con.execute("UPDATE writer_commits SET commits = commits + 1")  # overlapping writers conflict
             batch = dict(relink(tables, link_keys(con, entities_of(tables))))  # a retry starts afresh
-            touched = _delete_articles(con, article_ids)
+            _delete_articles(con, article_ids)
             _insert_entities(con, batch.pop("entities", None), now)
             for name, table in batch.items():
                 _insert(con, name, table)
-            if "mentions" in batch:
-                touched |= set(batch["mentions"].column("entity_id").to_pylist())
-            _refresh_aliases(con, touched)
             index_articles(con, article_ids)
             if article_ids:
                 with _registered(con, "written", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
@@ -420,14 +417,14 @@ def _insert_entities(con: duckdb.DuckDBPyConnection, table: pa.Table | None, now
         )
 
 
-def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> set[int]:
-    """Remove articles (being replaced) with every row hanging off them; return their entity ids.
+def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> None:
+    """Remove articles (being replaced) with every row hanging off them, and their counts.
 
     Only ids already stored are looked for in the other tables, so a batch of new articles costs one
     probe of `articles`, not a scan of every table.
     """
     if not article_ids:
-        return set()
+        return
     with _registered(con, "batch_ids", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
         stored = [
             r[0]
@@ -436,14 +433,8 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
             ).fetchall()
         ]
     if not stored:
-        return set()
+        return
     with _registered(con, "gone", pa.table({"article_id": pa.array(stored, pa.int64())})):
-        touched = {
-            r[0]
-            for r in con.execute(
-                "SELECT DISTINCT entity_id FROM mentions SEMI JOIN gone USING (article_id)"
-            ).fetchall()
-        }
         unindex_articles(con, "gone")
         add_articles(con, "gone", -1)
         con.execute(
@@ -461,20 +452,6 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
             "articles",
         ):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM gone)")
-    return touched
-
-
-def _refresh_aliases(con: duckdb.DuckDBPyConnection, entity_ids: Iterable[int]) -> None:
-    """Recount the surface forms of the given entities from their mentions."""
-    ids = [i for i in set(entity_ids) if i is not None]
-    if not ids:
-        return
-    with _registered(con, "touched", pa.table({"entity_id": pa.array(ids, pa.int64())})):
-        con.execute("DELETE FROM entity_aliases WHERE entity_id IN (SELECT entity_id FROM touched)")
-        con.execute(
-            "INSERT INTO entity_aliases SELECT entity_id, text, count(*) FROM mentions "
-            "SEMI JOIN touched USING (entity_id) GROUP BY ALL"
-        )
 
 
 def _upsert_inputs(

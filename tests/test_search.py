@@ -114,6 +114,12 @@ def test_index_and_aggregates_follow_replaced_articles_and_match_a_rebuild(tmp_p
         rebuild_index(con)
         refresh_aggregates(con)
         assert [con.execute(sql).fetchall() for sql in dumps + aggregates] == incremental
+        recount = (
+            "SELECT e.entity_id, e.name, e.type, e.country_code, count(*), count(DISTINCT m.article_id) "
+            "FROM entities e JOIN mentions m USING (entity_id) GROUP BY ALL ORDER BY ALL"
+        )
+        view = con.execute("SELECT * FROM entity_mentions ORDER BY ALL").fetchall()
+        assert view == con.execute(recount).fetchall() and view
 
 
 def test_newsflow_search_command(ingested: Settings) -> None:

@@ -77,13 +77,17 @@ def open_writer(
     path: Path, timeout: float = 60.0, storage_version: str = "v1.5.0"
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived writing connection (waits for readers/writers to let go), migrated to head."""
+    from warehouse.aggregates import refresh_aggregates
     from warehouse.migrate import migrate
     from warehouse.search import rebuild_index
 
     con = wait_connect(path, read_only=False, timeout=timeout, storage_version=storage_version)
     try:
-        if "0050_search.sql" in lake.retry_conflicts(lambda: migrate(con), what="migration"):
+        applied = lake.retry_conflicts(lambda: migrate(con), what="migration")
+        if "0050_search.sql" in applied:
             rebuild_index(con)  # an older warehouse: index what it already holds
+        if "0052_views_from_aggregates.sql" in applied:
+            refresh_aggregates(con)  # the views now read them: make sure they are exact
         yield con
     finally:
         con.close()

@@ -58,18 +58,21 @@ def wait_connect(
     while True:
         try:
             return connect(path, read_only=read_only, storage_version=storage_version)
+        except WarehouseBusyError as exc:  # a lake's SQLite catalog locked by a committing writer
+            busy: BaseException = exc
         except duckdb.IOException as exc:
             if not is_lock_error(exc):
                 raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
-            if time.monotonic() + delay > deadline:
-                raise WarehouseBusyError(
-                    f"warehouse {path} is busy: another process holds it (waited {timeout:.0f}s)"
-                ) from exc
-            if not warned:
-                log.warning("warehouse %s is held by another process; waiting up to %.0fs", path, timeout)
-                warned = True
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
+            busy = exc
+        if time.monotonic() + delay > deadline:
+            raise WarehouseBusyError(
+                f"warehouse {path} is busy: another process holds it (waited {timeout:.0f}s)"
+            ) from busy
+        if not warned:
+            log.warning("warehouse %s is held by another process; waiting up to %.0fs", path, timeout)
+            warned = True
+        time.sleep(delay)
+        delay = min(delay * 2, 1.0)
 
 
 @contextmanager

@@ -172,7 +172,8 @@ def test_two_ingests_on_different_sources_commit_concurrently(
     outs = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err[-3000:]
-        assert out.splitlines()[-1].split() == ["completed", "12", "12"], err[-3000:]  # after any progress bar
+        last = out.splitlines()[-1]  # after any progress bar
+        assert last.split() == ["completed", "12", "12"], err[-3000:]
     retries = sum(err.count("lost a commit race") for _, err in outs)
     print(f"{catalog}: {retries} commit race(s) lost and retried")
     assert table_counts(url)["articles"] == 25

@@ -1,9 +1,10 @@
-"""The `newsflow` command line: ingest, sql, clean, extract, reprocess."""
+"""The `newsflow` command line: ingest, sql, search, clean, extract, reprocess."""
 
 from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -125,6 +126,61 @@ def sql(
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
     write_rows(names, rows, fmt)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='words to look for, e.g. "rare earth minerals"')],
+    claims: Annotated[
+        bool, typer.Option("--claims", help="rank claims (with their speaker), not articles")
+    ] = False,
+    since: Annotated[
+        datetime | None,
+        typer.Option(help="only articles published (else ingested) on or after", formats=["%Y-%m-%d"]),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="how many results")] = 20,
+    warehouse: WarehouseOpt = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """Full-text search: articles (or claims) ranked by BM25, with the matching words highlighted."""
+    from newsflow.core.errors import NewsflowError
+    from newsflow.core.settings import get_settings
+    from warehouse.db import open_reader
+    from warehouse.search import search as run_search
+
+    settings = get_settings()
+    try:
+        with open_reader(warehouse or settings.warehouse, settings.read_retry_seconds) as con:
+            names, rows = run_search(
+                con, query, claims=claims, since=since.date() if since else None, limit=limit
+            )
+    except NewsflowError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    if fmt is OutputFormat.table:
+        from rich.markup import escape
+
+        snippet = names.index("snippet")
+        rows = [
+            tuple(
+                _bold(escape(v))
+                if i == snippet
+                else escape(v)
+                if isinstance(v, str)
+                else round(v, 2)
+                if isinstance(v, float)
+                else v
+                for i, v in enumerate(r)
+            )
+            for r in rows
+        ]
+    write_rows(names, rows, fmt)
+
+
+def _bold(text: str) -> str:
+    """Rich markup for the **highlighted** words of a snippet."""
+    parts = text.split("**")
+    return "".join(f"[bold yellow]{p}[/bold yellow]" if i % 2 else p for i, p in enumerate(parts))
 
 
 def write_rows(names: list[str], rows: list[tuple[Any, ...]], fmt: OutputFormat) -> None:

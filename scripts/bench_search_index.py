@@ -26,7 +26,7 @@ import pyarrow as pa  # noqa: E402
 
 from warehouse.db import connect  # noqa: E402
 from warehouse.extensions import load_extensions  # noqa: E402
-from warehouse.search import _add, index_articles, unindex_articles  # noqa: E402
+from warehouse.search import index_articles, index_listed, unindex_articles  # noqa: E402
 
 
 def timed(con: duckdb.DuckDBPyConnection, action: object, runs: int) -> float:
@@ -60,7 +60,7 @@ def main() -> None:
             c.execute("DELETE FROM search_postings")
             c.execute("DELETE FROM search_docs")
             c.execute("CREATE OR REPLACE TEMP VIEW search_all AS SELECT article_id FROM articles")
-            _add(c, "search_all")
+            index_listed(c, "search_all")
 
         def fts_pragma(c: duckdb.DuckDBPyConnection) -> None:
             c.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'text', overwrite = 1)")

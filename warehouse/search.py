@@ -45,7 +45,7 @@ def index_articles(con: duckdb.DuckDBPyConnection, article_ids: Iterable[int]) -
     load_extensions(con, "fts")
     con.register("search_batch", ids)
     try:
-        _add(con, "search_batch")
+        index_listed(con, "search_batch")
     finally:
         con.unregister("search_batch")
 
@@ -68,14 +68,14 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DELETE FROM search_postings")
         con.execute("DELETE FROM search_docs")
         con.execute("CREATE OR REPLACE TEMP VIEW search_all AS SELECT article_id FROM articles")
-        _add(con, "search_all")
+        index_listed(con, "search_all")
         con.execute("COMMIT")
     except BaseException:
         rollback(con)
         raise
 
 
-def _add(con: duckdb.DuckDBPyConnection, ids: str) -> None:
+def index_listed(con: duckdb.DuckDBPyConnection, ids: str) -> None:
     """Insert postings and document lengths for the articles (and their claims) listed in `ids`."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_docs AS {_DOCS.format(ids=ids)}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_terms AS {_TERMS}")

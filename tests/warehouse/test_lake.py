@@ -18,7 +18,7 @@ from newsflow.runtime.run import run_ingest
 from warehouse.db import open_reader
 from warehouse.query import run_query
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = ["Sanae Takaichi", "Lee Jae Myung", "Friedrich Merz", "Mark Carney", "Donald Tusk", "Keir Starmer"]
 TOPICS = ["tariffs on steel", "rare earth minerals", "defence spending", "climate finance", "grain exports"]
 

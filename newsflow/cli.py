@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -47,9 +48,10 @@ def ingest(
     from newsflow.core.settings import get_settings
 
     settings = get_settings()
-    connect_prefect(settings)
+    ready = prepare_prefect(settings)  # a server that must start starts while Prefect is imported
     from flows.ingest import ingest_for
 
+    wait_for_prefect(ready)
     run_flow(ingest_for(settings), sources, warehouse)
 
 
@@ -63,19 +65,31 @@ def reprocess(
     """Re-clean and re-extract stored articles from the raw archive, without touching the network."""
     from newsflow.core.settings import get_settings
 
-    connect_prefect(get_settings())
+    ready = prepare_prefect(get_settings())
     from flows.reprocess import reprocess as reprocess_flow
 
+    wait_for_prefect(ready)
     run_flow(reprocess_flow, sources, warehouse)
 
 
 def connect_prefect(settings: Settings) -> str | None:
     """Point runs at the user's Prefect server, else at the local one (started once, then reused)."""
+    return wait_for_prefect(prepare_prefect(settings))
+
+
+def prepare_prefect(settings: Settings) -> Callable[[], str | None]:
+    """Choose the Prefect server and start the local one if needed, without waiting for it."""
+    from newsflow.ops.server import prepare_server
+
+    return prepare_server(settings, lambda message: console.print(message))
+
+
+def wait_for_prefect(ready: Callable[[], str | None]) -> str | None:
+    """Wait for the chosen server; a server that cannot start is a message and exit code 1."""
     from newsflow.core.errors import NewsflowError
-    from newsflow.ops.server import use_server
 
     try:
-        return use_server(settings, lambda message: console.print(message))
+        return ready()
     except NewsflowError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc

@@ -9,6 +9,7 @@ end. Without the binaries the tests skip with the reason; under CI that is an er
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import shutil
 import subprocess
@@ -30,8 +31,8 @@ def _as_server_user(cmd: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def postgres_dsn() -> Iterator[str]:
-    """A libpq connection string to an empty database `lake` on a freshly started server."""
+def postgres_server() -> Iterator[tuple[Path, int, Path]]:
+    """A freshly started server for the session: (socket directory, port, binaries)."""
     bindir = _bin_dir()
     if bindir is None:
         message = "PostgreSQL is not installed (apt-get install postgresql; scripts/system-deps.sh does it)"
@@ -61,12 +62,7 @@ def postgres_dsn() -> Iterator[str]:
         env=env,
     )
     try:
-        subprocess.run(
-            [str(bindir / "createdb"), "-h", str(root), "-p", str(port), "-U", "postgres", "lake"],
-            check=True,
-            capture_output=True,
-        )
-        yield f"host={root} port={port} user=postgres dbname=lake"
+        yield root, port, bindir
     finally:
         subprocess.run(
             _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
@@ -74,3 +70,19 @@ def postgres_dsn() -> Iterator[str]:
             env=env,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_dsn(postgres_server: tuple[Path, int, Path]) -> str:
+    """A libpq connection string to a new, empty database of its own for each test."""
+    root, port, bindir = postgres_server
+    name = f"lake_{next(_databases)}"
+    subprocess.run(
+        [str(bindir / "createdb"), "-h", str(root), "-p", str(port), "-U", "postgres", name],
+        check=True,
+        capture_output=True,
+    )
+    return f"host={root} port={port} user=postgres dbname={name}"
+
+
+_databases = itertools.count(1)

@@ -127,11 +127,6 @@ def prepare_server(settings: Settings, say: Callable[[str], None]) -> Ready:
     return start_local_server(settings, say)
 
 
-def ensure_local_server(settings: Settings, say: Callable[[str], None]) -> str:
-    """The local server's API URL, once it answers (started, detached, when nothing answers there)."""
-    return start_local_server(settings, say)()
-
-
 def start_local_server(settings: Settings, say: Callable[[str], None]) -> Callable[[], str]:
     """Start the local server (detached) unless it answers or is starting; return what waits for it."""
     url = api_url(settings)

@@ -7,8 +7,9 @@ spaCy parses;
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from newsflow.core.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from extractors.cleaning.clean import clean
@@ -31,10 +32,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """A public name of this package, imported from its module on first use."""
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)

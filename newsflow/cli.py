@@ -1,9 +1,11 @@
-"""The `newsflow` command line: ingest, sql, clean, extract, reprocess."""
+"""The `newsflow` command line: ingest, sql, search, clean, extract, reprocess."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -46,9 +48,10 @@ def ingest(
     from newsflow.core.settings import get_settings
 
     settings = get_settings()
-    connect_prefect(settings)
+    ready = prepare_prefect(settings)  # a server that must start starts while Prefect is imported
     from flows.ingest import ingest_for
 
+    wait_for_prefect(ready)
     run_flow(ingest_for(settings), sources, warehouse)
 
 
@@ -62,19 +65,31 @@ def reprocess(
     """Re-clean and re-extract stored articles from the raw archive, without touching the network."""
     from newsflow.core.settings import get_settings
 
-    connect_prefect(get_settings())
+    ready = prepare_prefect(get_settings())
     from flows.reprocess import reprocess as reprocess_flow
 
+    wait_for_prefect(ready)
     run_flow(reprocess_flow, sources, warehouse)
 
 
 def connect_prefect(settings: Settings) -> str | None:
     """Point runs at the user's Prefect server, else at the local one (started once, then reused)."""
+    return wait_for_prefect(prepare_prefect(settings))
+
+
+def prepare_prefect(settings: Settings) -> Callable[[], str | None]:
+    """Choose the Prefect server and start the local one if needed, without waiting for it."""
+    from newsflow.ops.server import prepare_server
+
+    return prepare_server(settings, lambda message: console.print(message))
+
+
+def wait_for_prefect(ready: Callable[[], str | None]) -> str | None:
+    """Wait for the chosen server; a server that cannot start is a message and exit code 1."""
     from newsflow.core.errors import NewsflowError
-    from newsflow.ops.server import use_server
 
     try:
-        return use_server(settings, lambda message: console.print(message))
+        return ready()
     except NewsflowError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
@@ -125,6 +140,61 @@ def sql(
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
     write_rows(names, rows, fmt)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='words to look for, e.g. "rare earth minerals"')],
+    claims: Annotated[
+        bool, typer.Option("--claims", help="rank claims (with their speaker), not articles")
+    ] = False,
+    since: Annotated[
+        datetime | None,
+        typer.Option(help="only articles published (else ingested) on or after", formats=["%Y-%m-%d"]),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="how many results")] = 20,
+    warehouse: WarehouseOpt = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """Full-text search: articles (or claims) ranked by BM25, with the matching words highlighted."""
+    from newsflow.core.errors import NewsflowError
+    from newsflow.core.settings import get_settings
+    from warehouse.db import open_reader
+    from warehouse.search import search as run_search
+
+    settings = get_settings()
+    try:
+        with open_reader(warehouse or settings.warehouse, settings.read_retry_seconds) as con:
+            names, rows = run_search(
+                con, query, claims=claims, since=since.date() if since else None, limit=limit
+            )
+    except NewsflowError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    if fmt is OutputFormat.table:
+        from rich.markup import escape
+
+        snippet = names.index("snippet")
+        rows = [
+            tuple(
+                _bold(escape(v))
+                if i == snippet
+                else escape(v)
+                if isinstance(v, str)
+                else round(v, 2)
+                if isinstance(v, float)
+                else v
+                for i, v in enumerate(r)
+            )
+            for r in rows
+        ]
+    write_rows(names, rows, fmt)
+
+
+def _bold(text: str) -> str:
+    """Rich markup for the **highlighted** words of a snippet."""
+    parts = text.split("**")
+    return "".join(f"[bold yellow]{p}[/bold yellow]" if i % 2 else p for i, p in enumerate(parts))
 
 
 def write_rows(names: list[str], rows: list[tuple[Any, ...]], fmt: OutputFormat) -> None:

@@ -146,16 +146,17 @@ def child_queries(args: argparse.Namespace) -> dict[str, Any]:
 
     from warehouse.aggregates import refresh_aggregates
     from warehouse.analysis import QUERIES
+    from warehouse.extensions import connection_config
     from warehouse.migrate import migrate
 
     out: dict[str, Any] = {}
-    src = duckdb.connect(args.warehouse, read_only=True)
+    src = duckdb.connect(args.warehouse, read_only=True, config=connection_config())
     mentions = src.sql("SELECT * FROM mentions").to_arrow_table()
     src.close()
     out["load"] = load_rates(pa.concat_tables([mentions] * max(1, 200_000 // max(1, mentions.num_rows))))
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "q.duckdb"
-        con = duckdb.connect(str(copy))
+        con = duckdb.connect(str(copy), config=connection_config())
         con.execute(f"ATTACH '{args.warehouse}' AS src (READ_ONLY)")
         con.execute("COPY FROM DATABASE src TO q")
         con.execute("DETACH src")
@@ -177,7 +178,7 @@ def child_queries(args: argparse.Namespace) -> dict[str, Any]:
         ).fetchone()
         params = {"speaker": speaker[0] if speaker else 0}
         con.close()
-        con = duckdb.connect(str(copy), read_only=True)
+        con = duckdb.connect(str(copy), read_only=True, config=connection_config())
         out["queries"] = {}
         for name, sql in QUERIES.items():
             times = []
@@ -194,10 +195,11 @@ def load_rates(mentions: Any) -> dict[str, float]:
     """Rows/s loading mentions into a fresh warehouse: Arrow bulk insert vs executemany."""
     import duckdb
 
+    from warehouse.extensions import connection_config
     from warehouse.load import insert_table
     from warehouse.migrate import migrate
 
-    con = duckdb.connect()
+    con = duckdb.connect(config=connection_config())
     migrate(con)
     con.execute("BEGIN")
     t = time.perf_counter()

@@ -5,9 +5,9 @@ Imports only `newsflow.core`. The web names load on first use, so `newsflow clea
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from newsflow.core.lazy import lazy_getattr
 from sources.local import LoadResult, expand_locators, load_file, load_local
 
 if TYPE_CHECKING:
@@ -76,10 +76,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """A public name of this package, imported from its module on first use."""
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)

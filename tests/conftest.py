@@ -17,7 +17,7 @@ import pytest
 
 from newsflow.core.settings import Settings, get_settings
 
-pytest_plugins = ["tests.support.fetch_support"]  # the fetch tests' fixture site on 127.0.0.1
+pytest_plugins = ["tests.support.fetch_support", "tests.support.postgres"]  # fixture site; PostgreSQL
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -12,6 +12,9 @@ from pathlib import Path
 import duckdb
 
 from newsflow.core.errors import WarehouseBusyError, WarehouseError
+from warehouse import lake
+from warehouse.extensions import connection_config
+from warehouse.lake import is_lake
 
 log = logging.getLogger(__name__)
 
@@ -21,11 +24,16 @@ _LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
 def connect(
     path: Path, *, read_only: bool = False, storage_version: str = "v1.5.0"
 ) -> duckdb.DuckDBPyConnection:
-    """Open the file; a new file is created in `storage_version` so DuckDB 1.5 tools can read it."""
+    """Open the file; a new file is created in `storage_version` so DuckDB 1.5 tools can read it.
+
+    A `ducklake:` URL attaches that lake instead (warehouse.lake).
+    """
+    if is_lake(path):
+        return lake.connect(str(path), None, read_only=read_only)
     path = Path(path)
     if not read_only and not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        boot = duckdb.connect()
+        boot = duckdb.connect(config=connection_config())
         try:
             boot.execute(f"ATTACH '{_quote(path)}' AS fresh (STORAGE_VERSION '{_quote(storage_version)}')")
             boot.execute("DETACH fresh")
@@ -33,7 +41,7 @@ def connect(
             boot.close()
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `newsflow ingest` first")
-    return duckdb.connect(str(path), read_only=read_only)
+    return duckdb.connect(str(path), read_only=read_only, config=connection_config())
 
 
 def is_lock_error(exc: BaseException) -> bool:
@@ -50,18 +58,21 @@ def wait_connect(
     while True:
         try:
             return connect(path, read_only=read_only, storage_version=storage_version)
+        except WarehouseBusyError as exc:  # a lake's SQLite catalog locked by a committing writer
+            busy: BaseException = exc
         except duckdb.IOException as exc:
             if not is_lock_error(exc):
                 raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
-            if time.monotonic() + delay > deadline:
-                raise WarehouseBusyError(
-                    f"warehouse {path} is busy: another process holds it (waited {timeout:.0f}s)"
-                ) from exc
-            if not warned:
-                log.warning("warehouse %s is held by another process; waiting up to %.0fs", path, timeout)
-                warned = True
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
+            busy = exc
+        if time.monotonic() + delay > deadline:
+            raise WarehouseBusyError(
+                f"warehouse {path} is busy: another process holds it (waited {timeout:.0f}s)"
+            ) from busy
+        if not warned:
+            log.warning("warehouse %s is held by another process; waiting up to %.0fs", path, timeout)
+            warned = True
+        time.sleep(delay)
+        delay = min(delay * 2, 1.0)
 
 
 @contextmanager
@@ -69,11 +80,17 @@ def open_writer(
     path: Path, timeout: float = 60.0, storage_version: str = "v1.5.0"
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived writing connection (waits for readers/writers to let go), migrated to head."""
+    from warehouse.aggregates import refresh_aggregates
     from warehouse.migrate import migrate
+    from warehouse.search import rebuild_index
 
     con = wait_connect(path, read_only=False, timeout=timeout, storage_version=storage_version)
     try:
-        migrate(con)
+        applied = lake.retry_conflicts(lambda: migrate(con), what="migration")
+        if "0050_search.sql" in applied:
+            rebuild_index(con)  # an older warehouse: index what it already holds
+        if "0052_views_from_aggregates.sql" in applied:
+            refresh_aggregates(con)  # the views now read them: make sure they are exact
         yield con
     finally:
         con.close()
@@ -90,13 +107,22 @@ def open_reader(path: Path, timeout: float = 5.0) -> Iterator[duckdb.DuckDBPyCon
 
 
 @contextmanager
-def run_lock(path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+def run_lock(path: Path, wait_seconds: float = 0.0, sources: list[str] | None = None) -> Iterator[None]:
     """Hold `<warehouse>.lock` for a whole run, so only one ingest/reprocess writes at a time.
+
+    A DuckLake warehouse takes several writers at once: there the lock is per source (a file in the
+    temp directory named by the lake and the sources), so two runs on different sources proceed.
 
     Waits up to `wait_seconds` for another run to finish, then raises WarehouseBusyError saying what
     to do. The kernel releases the lock when the holder dies, so a crash never leaves it stuck.
     """
     lock_path = Path(f"{path}.lock")
+    if is_lake(path):
+        import hashlib
+        import tempfile
+
+        key = hashlib.sha256(f"{path}\0{sorted(sources or [])}".encode()).hexdigest()[:16]
+        lock_path = Path(tempfile.gettempdir()) / f"newsflow-lake-{key}.lock"
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + max(0.0, wait_seconds)
     with lock_path.open("a+") as handle:

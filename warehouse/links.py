@@ -1,4 +1,4 @@
-"""Cross-outlet links, written inside a batch's write transaction: copies, stories, statements (0040).
+"""Cross-outlet links, written inside a batch's write transaction: copies, stories, statements (0053).
 
 `link_tables` fills articles.copy_of / copy_similarity / story_id / outlet and claims.statement_id in the
 batch's Arrow tables before they are inserted, reading only what it needs from the warehouse: copies by
@@ -54,13 +54,7 @@ def replaced_links(
     )
     counts = Counter(t for (text,) in old for t in set(likeness.word_terms(likeness.words(text))))
     counts.update(dict(entity_terms))
-    if counts:
-        terms = pa.table({"term": list(counts), "n": pa.array(list(counts.values()), pa.int32())})
-        with _registered(con, "gone_terms", terms):
-            con.execute(
-                "UPDATE term_stats SET articles = term_stats.articles - g.n FROM gone_terms g "
-                "WHERE term_stats.term = g.term"
-            )
+    _add_term_counts(con, counts, -1)
     return out
 
 
@@ -199,16 +193,25 @@ def _link_stories(
             }
         ),
     )
-    with _registered(
-        con,
-        "batch_df",
-        pa.table({"term": list(batch_df), "articles": pa.array(list(batch_df.values()), pa.int32())}),
-    ):
-        con.execute(
-            "INSERT INTO term_stats SELECT term, articles FROM batch_df ON CONFLICT (term) "
-            "DO UPDATE SET articles = term_stats.articles + excluded.articles"
-        )
+    _add_term_counts(con, batch_df, 1)
     return assigned
+
+
+def _add_term_counts(con: duckdb.DuckDBPyConnection, counts: Counter[str], sign: int) -> None:
+    """Add (sign 1) or subtract (-1) document counts in term_stats: the touched rows are replaced
+    (DELETE + INSERT), which works on a DuckLake too (no primary keys there, so no upsert)."""
+    if not counts:
+        return
+    delta = pa.table({"term": list(counts), "n": pa.array(list(counts.values()), pa.int32())})
+    with _registered(con, "term_delta", delta):
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE term_sums AS SELECT d.term, "
+            f"(coalesce(t.articles, 0) + {int(sign)} * d.n)::INTEGER AS articles "
+            "FROM term_delta d LEFT JOIN term_stats t USING (term)"
+        )
+    con.execute("DELETE FROM term_stats t USING term_sums d WHERE t.term = d.term")
+    con.execute("INSERT INTO term_stats SELECT term, articles FROM term_sums WHERE articles > 0")
+    con.execute("DROP TABLE temp.term_sums")
 
 
 def _stored_stories(
@@ -255,12 +258,8 @@ def _record_merges(
     for gone, into in merged.items():
         con.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [into, gone])
         con.execute("UPDATE story_merges SET into_story_id = ? WHERE into_story_id = ?", [into, gone])
-        con.execute(
-            "INSERT INTO story_merges VALUES (?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET "
-            "into_story_id = excluded.into_story_id, merged_at = excluded.merged_at, "
-            "run_id = excluded.run_id",
-            [gone, into, now, run_id],
-        )
+        con.execute("DELETE FROM story_merges WHERE story_id = ?", [gone])
+        con.execute("INSERT INTO story_merges VALUES (?, ?, ?, ?)", [gone, into, now, run_id])
         touched.stories |= {gone, into}
 
 
@@ -285,17 +284,12 @@ def _link_copies(
         }
     )
     with _registered(con, "batch_bands", bands):
-        new = _ids(
-            con, "INSERT INTO copy_bands SELECT * FROM batch_bands ON CONFLICT DO NOTHING RETURNING band_key"
+        held = dict(
+            con.execute(
+                "SELECT band_key, article_id FROM copy_bands SEMI JOIN batch_bands USING (band_key)"
+            ).fetchall()
         )
-    held = dict(
-        _select_in(
-            con,
-            "SELECT band_key, article_id FROM copy_bands",
-            "band_key",
-            [k for k in first_holder if k not in new],
-        )
-    )
+        con.execute("INSERT INTO copy_bands SELECT * FROM batch_bands ANTI JOIN copy_bands USING (band_key)")
     position = {aid: i for i, aid in enumerate(batch.ids)}
     rank = {batch.ids[i]: r for r, i in enumerate(batch.order)}
     by_story: dict[int, list[int]] = defaultdict(list)

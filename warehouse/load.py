@@ -19,7 +19,10 @@ from newsflow.core.ids import stable_id
 from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
 from newsflow.core.likeness import Likeness
 from newsflow.core.records import OUTCOMES, ExtractedArticle, Failure, InputOutcome, LocalEntity
+from warehouse.aggregates import add_articles
+from warehouse.lake import retry_conflicts, rollback
 from warehouse.links import Touched, link_tables, refresh_links, replaced_links
+from warehouse.search import index_articles, unindex_articles
 
 log = logging.getLogger(__name__)
 
@@ -49,37 +52,44 @@ def write_batch(
     if staged:
         tables = merge_tables([tables, staged])
     article_ids = tables["articles"].column("article_id").to_pylist() if "articles" in tables else []
-    con.execute("BEGIN")
-    try:
-        if link is not None:
-            tables = relink(tables, link_keys(con, entities_of(tables), link, mention_counts(tables)))
-        started = time.perf_counter()
-        links = replaced_links(con, article_ids, likeness) if likeness is not None else Touched()
-        tables = _keep_first_ingest(con, tables, article_ids)
-        touched = _delete_articles(con, article_ids)
-        if likeness is not None:
-            tables, linked = link_tables(con, tables, likeness, run_id, now)
-            links.stories |= linked.stories
-            links.statements |= linked.statements
-        link_seconds = time.perf_counter() - started
-        _insert_entities(con, tables.pop("entities", None), now)
-        for name, table in tables.items():
-            _insert(con, name, table)
-        if likeness is not None:
+
+    def transaction() -> None:
+        con.execute("BEGIN")
+        try:
+            con.execute("UPDATE writer_commits SET commits = commits + 1")  # overlapping writers conflict
+            batch = dict(tables)  # a retry starts afresh
+            if link is not None:
+                batch = relink(batch, link_keys(con, entities_of(batch), link, mention_counts(batch)))
             started = time.perf_counter()
-            refresh_links(con, links)
-            link_seconds += time.perf_counter() - started
-            log.debug("linked %d articles in %.3f s", len(article_ids), link_seconds)
-        if "mentions" in tables:
-            touched |= set(tables["mentions"].column("entity_id").to_pylist())
-        _refresh_aliases(con, touched)
-        _upsert_inputs(con, outcomes, run_id, now)
-        _insert(con, "failures", _failure_table(failures, run_id, now))
-        _add_counts(con, run_id, outcomes)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            links = replaced_links(con, article_ids, likeness) if likeness is not None else Touched()
+            batch = _keep_first_ingest(con, batch, article_ids)
+            _delete_articles(con, article_ids)
+            if likeness is not None:
+                batch, linked = link_tables(con, batch, likeness, run_id, now)
+                links.stories |= linked.stories
+                links.statements |= linked.statements
+            link_seconds = time.perf_counter() - started
+            _insert_entities(con, batch.pop("entities", None), now)
+            for name, table in batch.items():
+                _insert(con, name, table)
+            if likeness is not None:
+                started = time.perf_counter()
+                refresh_links(con, links)
+                link_seconds += time.perf_counter() - started
+                log.debug("linked %d articles in %.3f s", len(article_ids), link_seconds)
+            index_articles(con, article_ids)
+            if article_ids:
+                with _registered(con, "written", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+                    add_articles(con, "written", 1)
+            _upsert_inputs(con, outcomes, run_id, now)
+            _insert(con, "failures", _failure_table(failures, run_id, now))
+            _add_counts(con, run_id, outcomes)
+            con.execute("COMMIT")
+        except BaseException:
+            rollback(con)
+            raise
+
+    retry_conflicts(transaction, what=f"write of {len(article_ids)} article(s)")
 
 
 def merge_tables(parts: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
@@ -474,17 +484,26 @@ def _keep_first_ingest(
     }
 
 
-def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> set[int]:
-    """Remove articles (being replaced) with every row hanging off them; return their entity ids."""
+def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> None:
+    """Remove articles (being replaced) with every row hanging off them, and their counts.
+
+    Only ids already stored are looked for in the other tables, so a batch of new articles costs one
+    probe of `articles`, not a scan of every table.
+    """
     if not article_ids:
-        return set()
-    with _registered(con, "gone", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
-        touched = {
+        return
+    with _registered(con, "batch_ids", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+        stored = [
             r[0]
             for r in con.execute(
-                "SELECT DISTINCT entity_id FROM mentions SEMI JOIN gone USING (article_id)"
+                "SELECT article_id FROM articles SEMI JOIN batch_ids USING (article_id)"
             ).fetchall()
-        }
+        ]
+    if not stored:
+        return
+    with _registered(con, "gone", pa.table({"article_id": pa.array(stored, pa.int64())})):
+        unindex_articles(con, "gone")
+        add_articles(con, "gone", -1)
         con.execute(
             "DELETE FROM claim_entities WHERE claim_id IN "
             "(SELECT claim_id FROM claims SEMI JOIN gone USING (article_id))"
@@ -500,20 +519,6 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
             "articles",
         ):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM gone)")
-    return touched
-
-
-def _refresh_aliases(con: duckdb.DuckDBPyConnection, entity_ids: Iterable[int]) -> None:
-    """Recount the surface forms of the given entities from their mentions."""
-    ids = [i for i in set(entity_ids) if i is not None]
-    if not ids:
-        return
-    with _registered(con, "touched", pa.table({"entity_id": pa.array(ids, pa.int64())})):
-        con.execute("DELETE FROM entity_aliases WHERE entity_id IN (SELECT entity_id FROM touched)")
-        con.execute(
-            "INSERT INTO entity_aliases SELECT entity_id, text, count(*) FROM mentions "
-            "SEMI JOIN touched USING (entity_id) GROUP BY ALL"
-        )
 
 
 def _upsert_inputs(
@@ -552,12 +557,12 @@ def _upsert_inputs(
         # what an outcome does not know (a failed fetch has no hash) keeps its last known value
         kept = ("external_id", "raw_hash", "content_hash", "article_id", "etag", "last_modified")
         updates = ", ".join(
-            f"{f} = coalesce(excluded.{f}, inputs.{f})" if f in kept else f"{f} = excluded.{f}"
+            f"{f} = coalesce(b.{f}, inputs.{f})" if f in kept else f"{f} = b.{f}"
             for f in (*fields[1:], "last_seen", "last_run_id")
         )
         con.execute(
-            "INSERT INTO inputs BY NAME SELECT * FROM batch_inputs ON CONFLICT (locator) DO UPDATE SET "
-            + updates
+            "MERGE INTO inputs USING batch_inputs AS b ON inputs.locator = b.locator "
+            f"WHEN MATCHED THEN UPDATE SET {updates} WHEN NOT MATCHED THEN INSERT BY NAME"
         )
 
 
@@ -584,9 +589,12 @@ def _add_counts(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[Inpu
     for source, counts in per_source.items():
         values = [counts[k] for k in OUTCOMES]
         con.execute(
-            f"INSERT INTO run_sources VALUES (?, ?, ?, {', '.join('?' * len(OUTCOMES))}) "
-            "ON CONFLICT (run_id, source) DO UPDATE SET seen = run_sources.seen + excluded.seen, "
-            + ", ".join(f"{k} = run_sources.{k} + excluded.{k}" for k in OUTCOMES),
+            "MERGE INTO run_sources USING (SELECT ? AS run_id, ? AS source, ? AS seen, "
+            + ", ".join(f"? AS {k}" for k in OUTCOMES)
+            + ") AS b ON run_sources.run_id = b.run_id AND run_sources.source = b.source "
+            "WHEN MATCHED THEN UPDATE SET seen = run_sources.seen + b.seen, "
+            + ", ".join(f"{k} = run_sources.{k} + b.{k}" for k in OUTCOMES)
+            + " WHEN NOT MATCHED THEN INSERT BY NAME",
             [run_id, source, sum(values), *values],
         )
     totals = ", ".join(f"sum({k}) AS {k}" for k in ("seen", *OUTCOMES))

@@ -9,6 +9,7 @@ import duckdb
 
 from newsflow.core.errors import QueryError
 from warehouse.db import open_reader
+from warehouse.extensions import load_extensions
 
 _READ_ONLY_STATEMENTS = {
     "SELECT",
@@ -35,6 +36,7 @@ def run_query(path: Path, query: str, wait_seconds: float = 5.0) -> tuple[list[s
     ):
         raise QueryError(f"`newsflow sql` is read-only; {statements[0].type.name} statements are refused")
     with open_reader(Path(path), wait_seconds) as con:
+        load_extensions(con, "fts")  # the search macros (search_articles, ...) use its stemmer
         try:
             cur = con.execute(query)
         except duckdb.Error as exc:

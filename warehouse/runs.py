@@ -15,16 +15,27 @@ def start_run(
     sources: list[str],
     flow_run_id: str | None,
     spacy_model: str | None,
+    exclusive: bool = True,
 ) -> int:
     """Record a new running run; mark runs left `running` by a dead process as interrupted.
 
-    Call it while holding the run lock, so no other run can really be running. Returns how many
-    earlier runs were marked interrupted.
+    Call it while holding the run lock, so no other run can really be running: every other run
+    when the lock is the warehouse's (`exclusive`), else (a lake: one lock per source) the runs
+    that read one of the same sources. Returns how many earlier runs were marked interrupted.
     """
-    stale = con.execute(
-        "UPDATE runs SET status = 'interrupted', message = 'process ended before the run finished' "
-        "WHERE status = 'running' RETURNING run_id"
-    ).fetchall()
+    stale = [
+        r[0]
+        for r in con.execute(
+            "SELECT run_id FROM runs WHERE status = 'running' AND (? OR list_has_any(sources, ?))",
+            [exclusive, sources],
+        ).fetchall()
+    ]
+    if stale:  # (no UPDATE ... RETURNING: DuckLake does not support it)
+        con.execute(
+            "UPDATE runs SET status = 'interrupted', message = 'process ended before the run finished' "
+            "WHERE list_contains(?, run_id)",
+            [stale],
+        )
     con.execute(
         "INSERT INTO runs (run_id, flow_run_id, flow, started_at, status, sources, spacy_model) "
         "VALUES (?, ?, ?, ?, 'running', ?, ?)",

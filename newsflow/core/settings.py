@@ -9,6 +9,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from newsflow.core.errors import WarehouseError
+
 
 class Settings(BaseSettings):
     """newsflow's configuration; every field can be set as NEWSFLOW_<FIELD> in the environment."""
@@ -16,7 +18,14 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSFLOW_", env_file=".env", extra="ignore")
 
     # warehouse
-    warehouse: Path = Field(Path("newsflow.duckdb"), description="DuckDB warehouse file")
+    warehouse: Path = Field(
+        Path("newsflow.duckdb"),
+        description="DuckDB warehouse file, or a DuckLake catalog: ducklake:<file>.ducklake, "
+        "ducklake:sqlite:<file> or ducklake:postgres:<connection string>",
+    )
+    lake_data_path: str | None = Field(
+        None, description="where a new DuckLake keeps its Parquet files (default <catalog>.files/)"
+    )
     storage_version: str = Field(
         "v1.5.0", description="DuckDB storage version of a new warehouse (readable by CLI 1.5.x)"
     )
@@ -188,8 +197,21 @@ class Settings(BaseSettings):
 
     @property
     def archive_dir(self) -> Path:
-        """Where raw bytes are archived for `reprocess`."""
-        return self.raw_store_dir or self.warehouse.with_name(self.warehouse.name + ".raw")
+        """Where raw bytes are archived for `reprocess`: beside the warehouse file, a lake's catalog
+        file, or in a local lake data path (a PostgreSQL catalog with remote data needs raw_store_dir)."""
+        if self.raw_store_dir:
+            return self.raw_store_dir
+        name = str(self.warehouse)
+        if not name.startswith("ducklake:"):
+            return self.warehouse.with_name(self.warehouse.name + ".raw")
+        if self.lake_data_path and "://" not in self.lake_data_path:
+            return Path(self.lake_data_path) / "raw"
+        catalog = name.removeprefix("ducklake:").removeprefix("sqlite:").removeprefix("duckdb:")
+        if catalog.startswith("postgres:"):
+            raise WarehouseError(
+                "a PostgreSQL-catalog DuckLake with remote data needs NEWSFLOW_RAW_STORE_DIR"
+            )
+        return Path(catalog + ".raw")
 
 
 @cache

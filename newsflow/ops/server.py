@@ -31,6 +31,7 @@ from newsflow.core.settings import Settings
 PID_FILE = "server.pid"  # the name `prefect server stop` reads, so Prefect's own CLI stops it too
 LOG_FILE = "newsflow-server.log"
 LOCK_FILE = "newsflow-server.lock"
+URL_FILE = "newsflow-server.url"  # the API address of the server in PID_FILE
 
 
 def prefect_home() -> Path:
@@ -95,56 +96,70 @@ def running_pid() -> int | None:
     return pid if _alive(pid) else None
 
 
-def use_server(settings: Settings, say: Callable[[str], None]) -> str | None:
-    """Point this process's Prefect client at a server with a scheduler; return its API URL.
+Ready = Callable[[], "str | None"]
+"""Waits until the server a command will report to answers; returns its API URL (None: temporary)."""
 
-    The user's PREFECT_API_URL (or profile) wins; else the local server, started when it is not
-    up. With `local_server` off, Prefect's temporary server is used, given time to start. Prefect's
-    analytics stay off in this process too (no calls out from machines that may have no network).
+
+def use_server(settings: Settings, say: Callable[[str], None]) -> str | None:
+    """Point this process's Prefect client at a server with a scheduler; return its API URL."""
+    return prepare_server(settings, say)()
+
+
+def prepare_server(settings: Settings, say: Callable[[str], None]) -> Ready:
+    """Point this process's Prefect client at a server with a scheduler, starting the local one
+    when nothing answers, without waiting for it: the caller imports Prefect meanwhile, then calls
+    the returned `Ready`.
+
+    The user's PREFECT_API_URL (or profile) wins; else the local server. With `local_server` off,
+    Prefect's temporary server is used, given time to start. Prefect's analytics stay off in this
+    process too (no calls out from machines that may have no network).
     """
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if url := configured_api_url():
-        return url
+        return lambda: url
     if not settings.local_server:
         os.environ.setdefault(
             "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(int(settings.server_start_timeout))
         )
-        return None
-    url = ensure_local_server(settings, say)
-    os.environ["PREFECT_API_URL"] = url
-    return url
+        return lambda: None
+    os.environ["PREFECT_API_URL"] = api_url(settings)
+    return start_local_server(settings, say)
 
 
-def ensure_local_server(settings: Settings, say: Callable[[str], None]) -> str:
-    """The local server's API URL, starting the server (detached) when nothing answers there."""
+def start_local_server(settings: Settings, say: Callable[[str], None]) -> Callable[[], str]:
+    """Start the local server (detached) unless it answers or is starting; return what waits for it."""
     url = api_url(settings)
     if healthy(url):
-        return url
+        return lambda: url
     home = prefect_home()
     home.mkdir(parents=True, exist_ok=True)
+    log = home / LOG_FILE
     with _locked(home / LOCK_FILE):  # two runs starting at once start one server
-        if healthy(url):
-            return url
-        say(
-            f"starting the local Prefect server on {url.removesuffix('/api')} (the dashboard); "
-            "later runs reuse it, `newsflow dashboard --stop` stops it"
-        )
-        log = home / LOG_FILE
-        with log.open("ab") as out:
-            proc = subprocess.Popen(
-                server_command(settings),
-                env=server_env(settings),
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # outlives this run; Ctrl-C here does not stop it
-                cwd=home,
+        starting = running_pid() is not None and _read(home / URL_FILE) == url
+        proc = None
+        if not (starting or healthy(url)):
+            say(
+                f"starting the local Prefect server on {url.removesuffix('/api')} (the dashboard); "
+                "later runs reuse it, `newsflow dashboard --stop` stops it"
             )
-        (home / PID_FILE).write_text(str(proc.pid))
-        deadline = time.monotonic() + settings.server_start_timeout
+            with log.open("ab") as out:
+                proc = subprocess.Popen(
+                    server_command(settings),
+                    env=server_env(settings),
+                    stdin=subprocess.DEVNULL,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,  # outlives this run; Ctrl-C here does not stop it
+                    cwd=home,
+                )
+            (home / PID_FILE).write_text(str(proc.pid))
+            (home / URL_FILE).write_text(url)
+    deadline = time.monotonic() + settings.server_start_timeout
+
+    def ready() -> str:
         while not healthy(url):
-            if proc.poll() is not None:
+            if proc is not None and proc.poll() is not None:
                 (home / PID_FILE).unlink(missing_ok=True)
                 raise OrchestrationError(
                     f"the local Prefect server on {url} exited at start ({_tail(log)}); set "
@@ -156,13 +171,24 @@ def ensure_local_server(settings: Settings, say: Callable[[str], None]) -> str:
                     f"{settings.server_start_timeout:.0f}s (NEWSFLOW_SERVER_START_TIMEOUT); see {log}"
                 )
             time.sleep(0.25)
-    return url
+        return url
+
+    return ready
+
+
+def _read(path: Path) -> str | None:
+    """A small file's text, or None."""
+    try:
+        return path.read_text().strip()
+    except OSError:
+        return None
 
 
 def stop_local_server(timeout: float = 30.0) -> int | None:
     """Stop the server newsflow started; return its pid, or None when none was running."""
     pid = running_pid()
     (prefect_home() / PID_FILE).unlink(missing_ok=True)
+    (prefect_home() / URL_FILE).unlink(missing_ok=True)
     if pid is None:
         return None
     _signal(pid, signal.SIGTERM)

@@ -25,8 +25,8 @@ from sources.archive import RawArchive
 from sources.config import SourceConfig, load_sources, source_from_arg
 from sources.local import load_local
 from sources.web import fetch_all_sync
-from warehouse.aggregates import refresh_aggregates
 from warehouse.db import open_writer, run_lock
+from warehouse.lake import is_lake, retry_conflicts, set_data_path
 from warehouse.ledger import done_entries, last_success
 from warehouse.reports import stored_articles
 from warehouse.runs import finish_run, run_row, source_counts, start_run
@@ -154,9 +154,17 @@ def execute(
     """
     runner = runner or Runner()
     run_id = str(uuid.uuid4())
-    with run_lock(settings.warehouse, settings.run_lock_wait_seconds):
+    exclusive = not is_lake(settings.warehouse)  # a lake takes one run per source at a time
+    if not exclusive:
+        set_data_path(str(settings.warehouse), settings.lake_data_path)
+    with run_lock(settings.warehouse, settings.run_lock_wait_seconds, None if exclusive else sources):
         with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
-            stale = start_run(con, run_id, flow, sources, runner.flow_run_id, settings.spacy_model)
+            stale = retry_conflicts(
+                lambda: start_run(
+                    con, run_id, flow, sources, runner.flow_run_id, settings.spacy_model, exclusive
+                ),
+                what="run start",
+            )
         if stale:
             log.warning("marked %d earlier run(s) as interrupted; their inputs are retried now", stale)
         seen, locators = 0, Counter[str]()
@@ -187,13 +195,12 @@ def execute(
             with open_writer(settings.warehouse, settings.lock_timeout) as con:
                 row = run_row(con, run_id)
                 check_accounting(row, source_counts(con, run_id), seen)
-                if stale or row["new"] or row["updated"]:
-                    refresh_aggregates(con)
-                summary = finish_run(con, run_id, "completed")
+                summary = retry_conflicts(lambda: finish_run(con, run_id, "completed"), what="run finish")
                 summary["sources"] = source_counts(con, run_id)
         except BaseException as exc:
             with open_writer(settings.warehouse, settings.lock_timeout) as con:
-                finish_run(con, run_id, "failed", f"{type(exc).__name__}: {exc}")
+                message = f"{type(exc).__name__}: {exc}"
+                retry_conflicts(lambda: finish_run(con, run_id, "failed", message), what="run finish")
             raise
     log.info("run %s: %s", run_id, {k: summary[k] for k in ("seen", *OUTCOMES)})
     return summary

@@ -1,4 +1,4 @@
--- 0040: the same copy, story and statement across outlets (issue 17). Written by warehouse.links inside
+-- 0053: the same copy, story and statement across outlets (issue 17). Written by warehouse.links inside
 -- each batch's write transaction; `newsflow reprocess` rebuilds them. Thresholds: newsflow.settings
 -- (link_*); similarity functions: extractors/similarity.py.
 

@@ -1,4 +1,4 @@
--- 0041: the three cross-outlet questions, one query each (docs/warehouse.md).
+-- 0054: the three cross-outlet questions, one query each (docs/warehouse.md).
 
 -- The statements of each story ranked by how many outlets carried them.
 CREATE OR REPLACE VIEW story_statements AS

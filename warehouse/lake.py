@@ -1,0 +1,173 @@
+"""DuckLake as the warehouse: `NEWSFLOW_WAREHOUSE=ducklake:<catalog>`, table data as Parquet files.
+
+Catalogs: `ducklake:<file>.ducklake` (a DuckDB file: one process at a time), `ducklake:sqlite:<file>`
+(one machine, several processes) or `ducklake:postgres:<libpq connection string>` (many machines).
+The data path (a directory or an object-store URL) is given when the lake is created
+(`NEWSFLOW_LAKE_DATA_PATH`; a file catalog defaults to `<catalog>.files/` beside it) and is kept
+in the catalog. Writers commit optimistically: a transaction that loses a race to another
+writer's snapshot fails at commit and is retried whole (`retry_conflicts`).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+import threading
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+
+from newsflow.core.errors import WarehouseBusyError, WarehouseError
+from warehouse.extensions import connection_config, load_extensions
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+PREFIX = "ducklake:"
+ALIAS = "lake"
+
+
+def is_lake(target: object) -> bool:
+    """True when the warehouse setting names a DuckLake catalog, not a DuckDB file."""
+    return str(target).startswith(PREFIX)
+
+
+def catalog_kind(url: str) -> str:
+    """'postgres', 'sqlite' or 'duckdb': where the lake's catalog lives."""
+    rest = url[len(PREFIX) :]
+    for kind in ("postgres", "sqlite"):
+        if rest.startswith(f"{kind}:"):
+            return kind
+    return "duckdb"
+
+
+def default_data_path(url: str) -> str:
+    """`<catalog file>.files/` for file catalogs; PostgreSQL catalogs need an explicit path."""
+    kind = catalog_kind(url)
+    if kind == "postgres":
+        raise WarehouseError(
+            f"{url}: a PostgreSQL-catalog lake needs NEWSFLOW_LAKE_DATA_PATH "
+            "(a directory or object-store URL every writer can reach)"
+        )
+    catalog = url[len(PREFIX) :].removeprefix("sqlite:")
+    return f"{catalog}.files/"
+
+
+_DATA_PATHS: dict[str, str] = {}
+
+
+def set_data_path(url: str, data_path: str | None) -> None:
+    """Where a lake created by this process puts its Parquet files (a run passes its setting)."""
+    if data_path:
+        _DATA_PATHS[url] = data_path
+
+
+_SHARED: dict[tuple[str, str | None, bool], duckdb.DuckDBPyConnection] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def connect(url: str, data_path: str | None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection with the lake attached as `lake` and in use (created on first write).
+
+    For a PostgreSQL catalog a process keeps one attached instance per lake and hands out cursors
+    (loading the extensions and attaching cost ≈ 1 s). DuckDB-file and SQLite catalogs are attached
+    afresh each time: other processes can open a DuckDB file in between, and a SQLite catalog
+    connection that lost a commit race was seen failing later statements ("Out of buffer").
+    """
+    if catalog_kind(url) != "postgres":
+        return _attach(url, data_path, read_only)
+    key = (url, data_path, read_only)
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = _attach(url, data_path, read_only)
+        cursor = _SHARED[key].cursor()
+    cursor.execute(f"USE {ALIAS}")
+    return cursor
+
+
+def _attach(url: str, data_path: str | None, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A new in-memory DuckDB with the lake's extensions loaded and the lake attached and in use."""
+    kind = catalog_kind(url)
+    con = duckdb.connect(config=connection_config())
+    try:
+        load_extensions(con, "ducklake", *(() if kind == "duckdb" else (kind,)))
+        data_path = data_path or _DATA_PATHS.get(url) or default_data_path(url)
+        options = [f"DATA_PATH '{_quote(data_path)}'"] if not read_only else []
+        if read_only:
+            options.append("READ_ONLY")
+        if kind != "postgres" and not read_only:
+            Path(url[len(PREFIX) :].removeprefix("sqlite:")).parent.mkdir(parents=True, exist_ok=True)
+        attach = f"ATTACH '{_quote(url)}' AS {ALIAS}" + (f" ({', '.join(options)})" if options else "")
+        con.execute(attach)
+        con.execute(f"USE {ALIAS}")
+    except duckdb.Error as exc:
+        con.close()
+        if _is_busy(exc):
+            raise WarehouseBusyError(f"lake catalog {url} is busy: {exc}") from exc
+        raise WarehouseError(f"cannot attach lake {url}: {exc}") from exc
+    return con
+
+
+def is_lake_connection(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the connection's current database is a DuckLake catalog."""
+    sql = "SELECT type FROM duckdb_databases() WHERE database_name = current_database()"
+    row = con.execute(sql).fetchone()
+    return bool(row and row[0] == "ducklake")
+
+
+_CONSTRAINTS = (
+    (re.compile(r",\s*(?:--[^\n]*\n\s*)*PRIMARY KEY\s*\([^)]*\)"), ""),  # table-level key
+    (re.compile(r"\s+PRIMARY KEY\b"), ""),
+    (re.compile(r"\s+UNIQUE\b"), ""),
+)
+
+
+def portable(sql: str) -> str:
+    """A migration without PRIMARY KEY/UNIQUE, which DuckLake does not support (the writer dedupes)."""
+    for pattern, repl in _CONSTRAINTS:
+        sql = pattern.sub(repl, sql)
+    return sql
+
+
+_RACE_MARKERS = ("conflict", "database is locked", "could not serialize", "deadlock detected")
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """True for a commit that lost a race to another writer (retry it), not for a real error."""
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.Error) and any(m in text for m in _RACE_MARKERS)
+
+
+def retry_conflicts(action: Callable[[], T], *, what: str, timeout: float = 120.0) -> T:
+    """Run `action` (one whole transaction), again after a jittered backoff while it loses races."""
+    deadline = time.monotonic() + timeout
+    delay, attempt = 0.05, 1
+    while True:
+        try:
+            return action()
+        except duckdb.Error as exc:
+            if not is_conflict(exc) or time.monotonic() + delay > deadline:
+                raise
+            first = str(exc).splitlines()[0]
+            log.info("%s lost a commit race (attempt %d), retrying: %s", what, attempt, first)
+            time.sleep(delay * (1 + random.random()))
+            delay, attempt = min(delay * 2, 2.0), attempt + 1
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc)
+    return "Could not set lock" in text or "Conflicting lock" in text or "database is locked" in text
+
+
+def _quote(value: object) -> str:
+    return str(value).replace("'", "''")
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction, if any: a COMMIT that failed (a lost race) already ended it."""
+    with suppress(duckdb.Error):
+        con.execute("ROLLBACK")

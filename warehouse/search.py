@@ -1,0 +1,108 @@
+"""Full-text search: the BM25 index of migration 0050, kept up to date by every write, and queries.
+
+The index is incremental: each write batch adds the terms of its own articles and claims, and an
+article being replaced takes its old postings with it. `rebuild_index` recomputes all of it (after
+the migration on an old warehouse, or to compare costs). Ranking and snippets are SQL macros
+(`search_articles`, `search_claims`), so analysts get the same results from `newsflow sql`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from warehouse.extensions import load_extensions
+from warehouse.lake import rollback
+
+# the documents of some articles (listed in the view {ids}): the articles themselves and their claims
+_DOCS = """
+SELECT 'article' AS kind, article_id AS doc_id, coalesce(title, '') || ' ' || text AS body
+FROM articles SEMI JOIN {ids} USING (article_id)
+UNION ALL
+SELECT 'claim', claim_id, content FROM claims SEMI JOIN {ids} USING (article_id)
+"""
+# their terms, the steps of the search_terms macro as one set-based query (unnest, not a lambda)
+_TERMS = """
+WITH words AS (
+    SELECT kind, doc_id,
+           unnest(string_split_regex(lower(strip_accents(coalesce(body, ''))), '[^a-z0-9]+')) AS w
+    FROM search_new_docs
+)
+SELECT kind, doc_id, stem(w, 'porter') AS term FROM words
+WHERE w <> '' AND NOT list_contains(search_stopwords(), w)
+"""
+
+
+def index_articles(con: duckdb.DuckDBPyConnection, article_ids: Iterable[int]) -> None:
+    """Add the given (just written) articles and their claims to the index, in the caller's transaction."""
+    ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.int64())})
+    if ids.num_rows == 0:
+        return
+    load_extensions(con, "fts")
+    con.register("search_batch", ids)
+    try:
+        index_listed(con, "search_batch")
+    finally:
+        con.unregister("search_batch")
+
+
+def unindex_articles(con: duckdb.DuckDBPyConnection, gone_view: str) -> None:
+    """Drop the postings of the articles listed in the view `gone_view` (article_id) and of their claims."""
+    for kind, docs in (
+        ("claim", f"SELECT claim_id FROM claims SEMI JOIN {gone_view} USING (article_id)"),
+        ("article", f"SELECT article_id FROM {gone_view}"),
+    ):
+        for table in ("search_postings", "search_docs"):
+            con.execute(f"DELETE FROM {table} WHERE kind = '{kind}' AND doc_id IN ({docs})")
+
+
+def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute the whole index from articles and claims (one transaction)."""
+    load_extensions(con, "fts")
+    con.execute("BEGIN")
+    try:
+        con.execute("DELETE FROM search_postings")
+        con.execute("DELETE FROM search_docs")
+        con.execute("CREATE OR REPLACE TEMP VIEW search_all AS SELECT article_id FROM articles")
+        index_listed(con, "search_all")
+        con.execute("COMMIT")
+    except BaseException:
+        rollback(con)
+        raise
+
+
+def index_listed(con: duckdb.DuckDBPyConnection, ids: str) -> None:
+    """Insert postings and document lengths for the articles (and their claims) listed in `ids`."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_docs AS {_DOCS.format(ids=ids)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_terms AS {_TERMS}")
+    con.execute(
+        "INSERT INTO search_postings "
+        "SELECT kind, doc_id, term, count(*)::INTEGER FROM search_new_terms GROUP BY ALL"
+    )
+    con.execute(
+        "INSERT INTO search_docs SELECT d.kind, d.doc_id, coalesce(n.length, 0) FROM search_new_docs d "
+        "LEFT JOIN (SELECT kind, doc_id, count(*)::INTEGER AS length FROM search_new_terms GROUP BY ALL) n "
+        "USING (kind, doc_id)"
+    )
+    con.execute("DROP TABLE temp.search_new_docs")
+    con.execute("DROP TABLE temp.search_new_terms")
+
+
+def search(
+    con: duckdb.DuckDBPyConnection,
+    query: str,
+    *,
+    claims: bool = False,
+    since: date | None = None,
+    limit: int = 20,
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Column names and rows of the best-ranked articles (or claims) for `query`."""
+    load_extensions(con, "fts")
+    macro = "search_claims" if claims else "search_articles"
+    cur = con.execute(f"SELECT * FROM {macro}(?, since := ?, lim := ?)", [query, since, limit])
+    names = [d[0] for d in cur.description]
+    return names, cur.fetchall()

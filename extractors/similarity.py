@@ -1,8 +1,10 @@
 """Similarity between reports, as pure functions: near-duplicate fingerprints, story profiles, statements.
 
-Copies: MinHash (datasketch) over word shingles of the lead and of the whole text; LSH band keys make
-finding a candidate a key probe; a candidate (or an earlier report of the same story) is a copy when it
-shares the lead, most shingles, or rewrites the text sentence by sentence. Stories: average-link
+Copies: MinHash over word shingles of the lead and of the whole text (numpy, multiply-shift hashes of
+CRC-32s: a few lines, no SciPy to import, a fixed seed so stored band keys stay valid); LSH band keys
+make finding a candidate a key look-up; a candidate (a band-key holder, or an earlier report of the
+same story in the batch) is a copy when it shares the lead, most shingles, or rewrites the text
+sentence by sentence. Stories: average-link
 clustering of IDF-weighted entity and word profiles. Statements: word overlap of claim contents,
 stricter when the speakers are unknown or differ. Thresholds live in newsflow.core.settings (link_*);
 `ReportLikeness` bundles them with these functions for the writer (newsflow.core.likeness.Likeness).
@@ -18,18 +20,16 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
-from typing import Any, Final
+from functools import cache, cached_property, lru_cache
+from typing import Final
 
 import numpy as np
-from datasketch import MinHash
 
 from newsflow.core.ids import stable_id
 from newsflow.core.likeness import Speakers
 from newsflow.core.settings import Settings
 
-_SEED = 17  # fixed: signatures stored in the warehouse must stay comparable across runs
-_SCHEME: Final = "affine32"  # pinned: band keys stored by one datasketch version must match the next
+_SEED: Final = 17  # fixed: band keys stored in the warehouse must stay comparable across runs
 _WORD = re.compile(r"\w+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
@@ -144,17 +144,24 @@ def shingles(tokens: Sequence[str], n: int) -> set[str]:
 
 
 @cache
-def _permutations(perms: int) -> Any:
-    """The MinHash permutations, drawn once per process (datasketch draws them per object)."""
-    return MinHash(num_perm=perms, seed=_SEED, scheme=_SCHEME).permutations
+def _permutations(perms: int) -> tuple[np.ndarray, np.ndarray]:
+    """The MinHash hash functions (multiply-shift: (a * x + b) mod 2**64 >> 32, a odd), drawn once."""
+    rng = np.random.default_rng(_SEED)
+    a = rng.integers(1, 2**63, size=perms, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**63, size=perms, dtype=np.uint64)
+    return a, b
 
 
 def minhash(grams: Iterable[str], perms: int) -> np.ndarray:
-    """MinHash signature of a set of shingles (datasketch, fixed seed and CRC-32 hashes: stored keys stay
-    comparable across runs and processes)."""
-    m = MinHash(perms, _SEED, hashfunc=zlib.crc32, permutations=_permutations(perms), scheme=_SCHEME)
-    m.update_batch([g.encode("utf-8") for g in grams])
-    return np.asarray(m.hashvalues, np.uint32)
+    """MinHash signature (uint32 per permutation) of a set of shingles: CRC-32 of each shingle through
+    `perms` multiply-shift hashes, the minimum of each. Fixed seed and hashes, so keys stored by one run
+    or process match the next."""
+    hashed = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), np.uint64)
+    if not hashed.size:
+        return np.full(perms, 2**32 - 1, np.uint32)
+    a, b = _permutations(perms)
+    signature: np.ndarray = ((hashed[:, None] * a + b) >> np.uint64(32)).min(axis=0).astype(np.uint32)
+    return signature
 
 
 _MIX = np.random.default_rng(_SEED).integers(1, 2**63, size=64, dtype=np.uint64) | np.uint64(1)
@@ -179,32 +186,34 @@ def _share(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
 _SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[\"\u201c\w])|\n+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CopyText:
-    """What the copy test compares: lead and whole-text shingles, content words, sentences' words."""
+    """What the copy test compares: lead and whole-text shingles (for the band keys, made at once),
+    content words and sentences' words (made when the text is first compared with a candidate)."""
 
     lead: frozenset[str]
     text: frozenset[str]
-    content: frozenset[str]
-    sentences: tuple[frozenset[str], ...]
+    parts: tuple[tuple[str, ...], ...]  # the tokens of each sentence
 
     @classmethod
     def of(cls, text: str, shingle_words: int, lead_words: int) -> CopyText:
         """The copy view of an article text."""
-        tokens: list[str] = []
-        sents = []
-        for part in _SENTENCE_END.split(text):
-            part_tokens = words(part)
-            tokens += part_tokens
-            terms = frozenset(_stem(t) for t in part_tokens if t not in FUNCTION_WORDS)
-            if len(terms) >= 4:
-                sents.append(terms)
+        parts = tuple(tuple(words(part)) for part in _SENTENCE_END.split(text))
+        tokens = [t for part in parts for t in part]
         return cls(
-            frozenset(shingles(tokens[:lead_words], 3)),
-            frozenset(shingles(tokens, shingle_words)),
-            frozenset(_stem(t) for t in tokens if t not in FUNCTION_WORDS),
-            tuple(sents),
+            frozenset(shingles(tokens[:lead_words], 3)), frozenset(shingles(tokens, shingle_words)), parts
         )
+
+    @cached_property
+    def sentences(self) -> tuple[frozenset[str], ...]:
+        """Each sentence's content terms (sentences of four or more)."""
+        terms = (frozenset(_stem(t) for t in part if t not in FUNCTION_WORDS) for part in self.parts)
+        return tuple(t for t in terms if len(t) >= 4)
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        """The text's content terms."""
+        return frozenset(_stem(t) for part in self.parts for t in part if t not in FUNCTION_WORDS)
 
 
 def aligned_share(
@@ -245,15 +254,15 @@ def word_terms(tokens: Iterable[str]) -> Counter[str]:
 
 
 def profile(
-    tokens: Sequence[str],
+    word_counts: Mapping[str, int],
     entity_counts: Mapping[int, int],
     df: Mapping[str, int],
     n_docs: int,
     top: int,
 ) -> dict[str, float]:
-    """An article's story profile: its `top` terms (entities `e:<id>` and content words `w:<stem>`)
-    by (1 + log count) × IDF, L2-normalised."""
-    counts = word_terms(tokens)
+    """An article's story profile: its `top` terms (entities `e:<id>` and content words `w:<stem>`,
+    as `word_terms` counts them) by (1 + log count) × IDF, L2-normalised."""
+    counts = dict(word_counts)
     counts.update({f"e:{e}": c for e, c in entity_counts.items()})
     weights = {
         t: (1.0 + math.log(c)) * math.log((1 + n_docs) / (1 + df.get(t, 0))) for t, c in counts.items()
@@ -275,22 +284,21 @@ def average_link(
         return []
     held = Counter(t for v in vectors for t in v)
     terms = {t: i for i, t in enumerate(t for t, c in held.items() if c > 1)}  # others add nothing to a dot
-    cells = [(i, terms[t], w) for i, v in enumerate(vectors) for t, w in v.items() if t in terms]
-    m = np.zeros((k, len(terms)))
-    if cells:
-        rows, cols, values = zip(*cells, strict=True)
-        m[list(rows), list(cols)] = values
-    dots = m @ m.T
+    cols = np.fromiter((terms.get(t, -1) for v in vectors for t in v), np.int64)
+    values = np.fromiter((w for v in vectors for w in v.values()), np.float32)
+    rows = np.repeat(np.arange(k), [len(v) for v in vectors])
+    shared = cols >= 0
+    m = np.zeros((k, len(terms)), np.float32)  # float32: half the work of the product, ample precision
+    m[rows[shared], cols[shared]] = values[shared]
+    dots = (m @ m.T).astype(np.float64)
     n = np.asarray(sizes, float)
-    alive = np.ones(k, bool)
     stored = np.arange(k) < fixed
+    dead = np.zeros(k, bool)
     label = list(range(k))
+    avg = dots / np.outer(n, n)  # kept up to date: a join changes one row and one column
+    np.fill_diagonal(avg, -1.0)
+    avg[np.ix_(stored, stored)] = -1.0
     while True:
-        avg = dots / np.outer(n, n)
-        avg[~alive, :] = -1.0
-        avg[:, ~alive] = -1.0
-        np.fill_diagonal(avg, -1.0)
-        avg[np.ix_(stored, stored)] = -1.0
         i, j = divmod(int(np.argmax(avg)), k)
         if avg[i, j] < threshold:
             break
@@ -298,9 +306,15 @@ def average_link(
         dots[i, :] += dots[j, :]
         dots[:, i] += dots[:, j]
         n[i] += n[j]
-        alive[j] = False
         stored[i] = False  # a story that took new reports may now join another story
+        dead[j] = True
+        avg[j, :] = avg[:, j] = -1.0
+        row = dots[i, :] / (n[i] * n)
+        row[dead] = -1.0
+        row[i] = -1.0
+        avg[i, :] = avg[:, i] = row
         label = [i if x == j else x for x in label]
+    return label
     return label
 
 
@@ -323,12 +337,14 @@ class StatementText:
 
     tokens: tuple[str, ...]
     terms: frozenset[str]  # content words (function words dropped), crudely stemmed
+    runs: frozenset[str]  # its runs of `run` words: two contents share a run that long only if these meet
 
     @classmethod
-    def of(cls, content: str) -> StatementText:
-        """Tokens and content terms of a claim content."""
+    def of(cls, content: str, run: int = 3) -> StatementText:
+        """Tokens, content terms and word runs of a claim content."""
         tokens = tuple(words(content))
-        return cls(tokens, frozenset(_stem(t) for t in tokens if t not in FUNCTION_WORDS))
+        runs = frozenset(" ".join(tokens[i : i + run]) for i in range(len(tokens) - run + 1))
+        return cls(tokens, frozenset(_stem(t) for t in tokens if t not in FUNCTION_WORDS), runs)
 
 
 @lru_cache(maxsize=200_000)
@@ -347,13 +363,6 @@ def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
         return 0
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     return int(match.size)
-
-
-def statement_similarity(a: StatementText, b: StatementText) -> tuple[float, int, int]:
-    """(share of the smaller content's terms the other holds, shared terms, longest shared token run)."""
-    shared = len(a.terms & b.terms)
-    smaller = min(len(a.terms), len(b.terms))
-    return (shared / smaller if smaller else 0.0), shared, longest_run(a.tokens, b.tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,17 +385,22 @@ def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule:
     long shared run) or light rewording (most content words shared). Speaker unknown: the same with a
     run one word longer, or more content words. Different speakers (a misattribution): only a long
     verbatim run or nearly all of many content words."""
-    share, shared, run = statement_similarity(a, b)
-    shorter = min(len(a.tokens), len(b.tokens))
-    extra = {"same": 0, "unknown": 1, "different": rule.quote_run}[speakers]
-    partial = shared >= 1 and (
-        (run >= rule.min_run + extra and run >= 0.8 * shorter) or run >= rule.quote_run + extra
-    )
+    shared = len(a.terms & b.terms)
+    smaller = min(len(a.terms), len(b.terms))
+    share = shared / smaller if smaller else 0.0
     if speakers == "same":
         reworded = share >= rule.min_similarity and shared >= rule.min_terms
     else:
         need = rule.strong_terms - (1 if speakers == "unknown" else 0)
         reworded = share >= rule.strong_similarity and shared >= need
+    if not reworded and (shared < 1 or a.runs.isdisjoint(b.runs)):
+        return 0.0  # no shared run as long as the shortest a partial quote needs: skip the alignment
+    run = longest_run(a.tokens, b.tokens)
+    shorter = min(len(a.tokens), len(b.tokens))
+    extra = {"same": 0, "unknown": 1, "different": rule.quote_run}[speakers]
+    partial = shared >= 1 and (
+        (run >= rule.min_run + extra and run >= 0.8 * shorter) or run >= rule.quote_run + extra
+    )
     return run + share if partial or reworded else 0.0
 
 
@@ -448,10 +462,14 @@ class ReportLikeness:
         return word_terms(tokens)
 
     def profile(
-        self, tokens: Sequence[str], entity_counts: Mapping[int, int], df: Mapping[str, int], n_docs: int
+        self,
+        word_counts: Mapping[str, int],
+        entity_counts: Mapping[int, int],
+        df: Mapping[str, int],
+        n_docs: int,
     ) -> dict[str, float]:
         """An article's story profile, keeping the settings' top terms."""
-        return profile(tokens, entity_counts, df, n_docs, self.settings.link_story_top_terms)
+        return profile(word_counts, entity_counts, df, n_docs, self.settings.link_story_top_terms)
 
     def cluster(self, vectors: Sequence[Mapping[str, float]], sizes: Sequence[int], fixed: int) -> list[int]:
         """Average-link clustering at the settings' story threshold."""
@@ -464,9 +482,12 @@ class ReportLikeness:
     def copy_keys(self, view: CopyText) -> list[int]:
         """LSH band keys of the lead and of the whole text."""
         perms, bands = self.settings.link_minhash_perms, self.settings.link_lsh_bands
-        return band_keys(minhash(view.lead, perms), bands, "lead") + band_keys(
-            minhash(view.text, perms), bands, "text"
-        )
+        return [
+            key
+            for kind, grams in (("lead", view.lead), ("text", view.text))
+            if grams
+            for key in band_keys(minhash(grams, perms), bands, kind)
+        ]
 
     def copy_similarity(self, copy: CopyText, source: CopyText) -> float:
         """The copy score when it reaches the settings' threshold, else 0."""
@@ -475,7 +496,7 @@ class ReportLikeness:
 
     def claim_view(self, content: str) -> StatementText:
         """A claim content prepared for the statement test."""
-        return StatementText.of(content)
+        return StatementText.of(content, min(self.rule.min_run, self.rule.quote_run))
 
     def claim_terms(self, view: StatementText) -> frozenset[str]:
         """Its content terms."""

@@ -39,8 +39,11 @@ def replaced_links(
     """Before articles are replaced: note their stories and statements, and take their terms out of the
     term counts and their profiles out of article_terms (they come back with the new version)."""
     out = Touched()
-    if not article_ids:
-        return out
+    with _registered(con, "link_batch", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+        stored = sorted(_ids(con, "SELECT article_id FROM articles SEMI JOIN link_batch USING (article_id)"))
+    if not stored:
+        return out  # new articles only: nothing to take out (no scan of the other tables)
+    article_ids = stored
     with _registered(con, "link_gone", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
         out.stories = _ids(con, "SELECT story_id FROM articles SEMI JOIN link_gone USING (article_id)")
         out.statements = _ids(con, "SELECT statement_id FROM claims SEMI JOIN link_gone USING (article_id)")
@@ -150,9 +153,9 @@ def _link_stories(
             m.column("article_id").to_pylist(), m.column("entity_id").to_pylist(), strict=True
         ):
             counts[aid][eid] += 1
+    word_counts = [likeness.word_terms(t) for t in batch.tokens]
     term_sets = [
-        set(likeness.word_terms(t)) | {f"e:{e}" for e in counts[aid]}
-        for aid, t in zip(batch.ids, batch.tokens, strict=True)
+        set(w) | {f"e:{e}" for e in counts[aid]} for aid, w in zip(batch.ids, word_counts, strict=True)
     ]
     batch_df: Counter[str] = Counter(t for ts in term_sets for t in ts)
     df = Counter(batch_df)
@@ -165,7 +168,7 @@ def _link_stories(
             )
         )
     n_docs = int(con.execute("SELECT count(*) FROM articles").fetchall()[0][0]) + len(batch.ids)
-    vectors = [likeness.profile(batch.tokens[i], counts[aid], df, n_docs) for i, aid in enumerate(batch.ids)]
+    vectors = [likeness.profile(word_counts[i], counts[aid], df, n_docs) for i, aid in enumerate(batch.ids)]
     window = timedelta(days=likeness.story_window_days)
     stored = _stored_stories(
         con, vectors, min(batch.reported) - window, max(batch.reported) + window, likeness.story_candidates
@@ -190,6 +193,10 @@ def _link_stories(
                 ),
                 "term": pa.array([t for v in vectors for t in v], pa.string()),
                 "weight": pa.array([w for v in vectors for w in v.values()], pa.float64()),
+                "reported_at": pa.array(
+                    [r for r, v in zip(batch.reported, vectors, strict=True) for _ in v],
+                    pa.timestamp("us", tz="UTC"),
+                ),
             }
         ),
     )
@@ -231,14 +238,16 @@ def _stored_stories(
     with _registered(con, "batch_profile", probe):
         rows = con.execute(
             """
-            WITH near AS (
+            WITH window_terms AS (
+                SELECT article_id, term, weight FROM article_terms WHERE reported_at BETWEEN $1 AND $2
+            ), near AS (
                 SELECT a.story_id
-                FROM article_terms t JOIN batch_profile b USING (term) JOIN articles a USING (article_id)
-                WHERE a.story_id IS NOT NULL AND coalesce(a.published_at, a.ingested_at) BETWEEN ? AND ?
-                GROUP BY a.story_id ORDER BY sum(t.weight * b.weight) DESC LIMIT ?
+                FROM window_terms t JOIN batch_profile b USING (term) JOIN articles a USING (article_id)
+                WHERE a.story_id IS NOT NULL
+                GROUP BY a.story_id ORDER BY sum(t.weight * b.weight) DESC LIMIT $3
             ), terms AS (
                 SELECT a.story_id, t.term, sum(t.weight) AS weight
-                FROM article_terms t JOIN articles a USING (article_id) SEMI JOIN near USING (story_id)
+                FROM window_terms t JOIN articles a USING (article_id) SEMI JOIN near USING (story_id)
                 GROUP BY ALL
             )
             SELECT s.story_id, map(list(t.term), list(t.weight)), any_value(s.articles),
@@ -270,7 +279,8 @@ def _link_copies(
     con: duckdb.DuckDBPyConnection, batch: _Batch, stories: list[int], likeness: Likeness[Any, Any]
 ) -> tuple[list[int | None], list[float | None]]:
     """copy_of and similarity per article. Candidates: articles sharing an LSH band key of the lead or
-    of the whole text (primary-key probes), and the earlier reports of the same story."""
+    of the whole text (one set-based probe of copy_bands per batch), and the batch's earlier reports of
+    the same story (their texts are at hand; stored reports are reached through their band keys only)."""
     views = [likeness.copy_view(t) for t in batch.texts]
     keys = [likeness.copy_keys(v) for v in views]
     first_holder: dict[int, int] = {}
@@ -295,17 +305,8 @@ def _link_copies(
     by_story: dict[int, list[int]] = defaultdict(list)
     for i in batch.order:
         by_story[stories[i]].append(batch.ids[i])
-    with _registered(con, "copy_stories", pa.table({"story_id": pa.array(sorted(by_story), pa.int64())})):
-        peers = con.execute(
-            "SELECT story_id, article_id, text, coalesce(published_at, ingested_at), locator, copy_of "
-            "FROM articles "
-            "SEMI JOIN copy_stories USING (story_id)"
-        ).fetchall()
-    outside = {aid: (text, (when, locator), root) for _, aid, text, when, locator, root in peers}
-    story_peers: dict[int, set[int]] = defaultdict(set)
-    for sid, aid, *_ in peers:
-        story_peers[sid].add(aid)
-    banded = sorted({a for a in held.values() if a not in position and a not in outside})
+    outside: dict[int, tuple[str, tuple[datetime, str], int | None]] = {}
+    banded = sorted({a for a in held.values() if a not in position})
     for aid, text, when, locator, root in _select_in(
         con,
         "SELECT article_id, text, coalesce(published_at, ingested_at), locator, copy_of FROM articles",
@@ -318,7 +319,7 @@ def _link_copies(
     sim: list[float | None] = [None] * len(batch.ids)
     for i in batch.order:
         aid = batch.ids[i]
-        candidates = {held.get(k) for k in keys[i]} | story_peers[stories[i]] | set(by_story[stories[i]])
+        candidates = {held.get(k) for k in keys[i]} | set(by_story[stories[i]])
         best: tuple[float, int] | None = None
         for c in candidates - {None, aid}:
             assert c is not None

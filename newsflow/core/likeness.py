@@ -42,9 +42,13 @@ class Likeness(Protocol[CopyView, ClaimView]):
         ...
 
     def profile(
-        self, tokens: Sequence[str], entity_counts: Mapping[int, int], df: Mapping[str, int], n_docs: int
+        self,
+        word_counts: Mapping[str, int],
+        entity_counts: Mapping[int, int],
+        df: Mapping[str, int],
+        n_docs: int,
     ) -> dict[str, float]:
-        """An article's story profile (terms `e:<entity id>` and word terms), a unit vector."""
+        """An article's story profile (terms `e:<entity id>` and its `word_terms`), a unit vector."""
         ...
 
     def cluster(self, vectors: Sequence[Mapping[str, float]], sizes: Sequence[int], fixed: int) -> list[int]:

@@ -9,13 +9,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from extractors.cleaning.clean import clean
 from extractors.entities.linking import link_across_articles
-from extractors.similarity import ReportLikeness
 from newsflow.core.errors import InputError
 from newsflow.core.ids import stable_id
+from newsflow.core.likeness import Likeness
 from newsflow.core.records import (
     DONE,
     STORED,
@@ -223,9 +223,16 @@ def write_stage(settings: Settings, batch: Batch) -> Batch:
             spacy_model=settings.spacy_model,
             staged=staged,
             link=link_across_articles,
-            likeness=ReportLikeness(settings) if settings.link_articles else None,
+            likeness=_likeness(settings) if settings.link_articles and (batch.extracted or staged) else None,
         )
     return batch
+
+
+def _likeness(settings: Settings) -> Likeness[Any, Any]:
+    """The similarity decisions links are made with, imported only when a batch has articles to link."""
+    from extractors.similarity import ReportLikeness
+
+    return ReportLikeness(settings)
 
 
 def warehouse_path(settings: Settings, override: str | Path | None) -> Settings:

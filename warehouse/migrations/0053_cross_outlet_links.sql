@@ -9,19 +9,23 @@ ALTER TABLE articles ADD COLUMN outlet VARCHAR;          -- site name, else the 
 ALTER TABLE claims ADD COLUMN statement_id BIGINT;       -- the statement the claim reports (statements)
 
 CREATE TABLE article_terms (             -- each article's story profile: top TF-IDF entities and words
-    article_id  BIGINT NOT NULL,            -- (L2-normalised; a story's profile is the sum of its articles')
-    term        VARCHAR NOT NULL,           -- e:<entity_id> or w:<word stem>
-    weight      DOUBLE NOT NULL
-);
+    article_id   BIGINT NOT NULL,           -- (L2-normalised; a story's profile is the sum of its articles')
+    term         VARCHAR NOT NULL,          -- e:<entity_id> or w:<word stem>
+    weight       DOUBLE NOT NULL,
+    reported_at  TIMESTAMPTZ                -- the article's report time: rows are appended in about this
+);                                          -- order, so a window's look-up skips other row groups
 
+-- The linker's look-ups are per batch and set-based (hash joins against the batch's keys). These two
+-- tables have no PRIMARY KEY on purpose: the writer keeps their keys unique, and maintaining an ART
+-- index of millions of keys on every batch's insert cost more than the narrow scans it saved.
 CREATE TABLE term_stats (                 -- articles holding each profile term (the IDF of story profiles)
-    term      VARCHAR PRIMARY KEY,
+    term      VARCHAR NOT NULL,
     articles  INTEGER NOT NULL
 );
 
 CREATE TABLE copy_bands (                 -- MinHash LSH band keys (of the lead and of the whole text) with
-    band_key    BIGINT PRIMARY KEY,         -- the first article that held each: a copy shares a band with its
-    article_id  BIGINT NOT NULL             -- original, found by primary-key probes, not a scan
+    band_key    BIGINT NOT NULL,            -- the first article that held each: a copy shares a band with its
+    article_id  BIGINT NOT NULL             -- original
 );
 
 CREATE TABLE stories (                    -- one row per event; rebuilt for the stories a batch touches

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from extractors.similarity import (
@@ -10,7 +13,9 @@ from extractors.similarity import (
     StatementRule,
     StatementText,
     average_link,
+    band_keys,
     copy_score,
+    minhash,
     same_statement,
 )
 from newsflow.core.likeness import Likeness
@@ -71,3 +76,26 @@ def test_report_likeness_applies_the_settings_thresholds() -> None:
         > 0
     )
     assert likeness.same_statement(quote, likeness.claim_view("taxes on fuel will fall"), "same") == 0.0
+
+
+def test_minhash_agreement_tracks_the_shared_share_of_shingles() -> None:
+    a = {f"shingle {i}" for i in range(300)}
+    b = {f"shingle {i}" for i in range(100, 400)}  # Jaccard 0.5
+    c = {f"other {i}" for i in range(300)}
+    agree = (minhash(a, 256) == minhash(b, 256)).mean()
+    assert 0.4 < agree < 0.6
+    assert (minhash(a, 256) == minhash(c, 256)).mean() < 0.05
+
+
+def test_band_keys_are_the_same_for_the_same_text_and_differ_by_kind() -> None:
+    grams = {f"w{i} w{i + 1} w{i + 2}" for i in range(50)}
+    assert band_keys(minhash(grams, 128), 32, "text") == band_keys(minhash(set(grams), 128), 32, "text")
+    assert not set(band_keys(minhash(grams, 128), 32, "text")) & set(
+        band_keys(minhash(grams, 128), 32, "lead")
+    )
+
+
+def test_a_run_starts_without_importing_the_similarity_module() -> None:
+    code = "import sys, newsflow.runtime.run; print('extractors.similarity' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -2,11 +2,12 @@
 
     uv run python scripts/bench_links.py [--sizes 1000 10000 100000] [--batch 200] [--runs 3] [--dir DIR]
 
-For each size, a warehouse is filled in bulk with that many synthetic stored articles (random-word texts
-over 90 days, their LSH band keys, story profiles and stories), then batches of new articles (a fifth of
-them copies of stored ones) are written with `write_batch`, with and without linking. The figure is
-(write with links - write without) / batch, the median of --runs batches, and the copy step alone
-(band-key probes and the candidates' texts). Ratios between sizes come from one run; the machine is shared.
+For each size, a warehouse is filled in bulk with that many synthetic stored articles (random-word
+texts, 110 a day: a bigger warehouse is an older one; their LSH band keys, story profiles and stories),
+then batches of new articles (a fifth of them copies of stored ones) are written with `write_batch`,
+with and without linking. The figure is (write with links - write without) / batch, the median of
+--runs batches, and the copy step alone (band-key probes and the candidates' texts). Ratios between
+sizes come from one run; the machine is shared.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from warehouse.runs import start_run
 
 VOCAB = [f"w{i}" for i in range(20_000)]
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
+DAILY = 110  # stored articles a day: a bigger warehouse is an older one, not a denser one
 
 
 def text(rng: random.Random, words: int = 120) -> str:
@@ -54,7 +56,7 @@ def fill(path: Path, n: int, settings: Settings, rng: random.Random, real: int =
         for row in picks
     ]
     ids = [stable_id("bench", i) for i in range(n)]
-    when = [NOW - timedelta(days=90 * i / n) for i in range(n)]
+    when = [NOW - timedelta(days=i / DAILY) for i in range(n)]  # the same articles a day at every size
     stories = [stable_id("story", ids[i - i % 5]) for i in range(n)]  # five reports a story
     keys: list[int] = []
     holders: list[int] = []
@@ -84,6 +86,7 @@ def fill(path: Path, n: int, settings: Settings, rng: random.Random, real: int =
             "article_id": pa.array([a for a in ids for _ in range(40)], pa.int64()),
             "term": [f"w:{rng.choice(VOCAB)}" for _ in range(40 * n)],
             "weight": [0.15] * (40 * n),
+            "reported_at": pa.array([w for w in when for _ in range(40)], pa.timestamp("us", tz="UTC")),
         }
     )
     per_article = 2 * settings.link_lsh_bands

@@ -48,7 +48,8 @@ def ingest(
     from newsflow.core.settings import get_settings
 
     settings = get_settings()
-    ready = prepare_prefect(settings)  # a server that must start starts while Prefect is imported
+    warm_up(settings)  # spaCy loads in a worker, and a server that must start starts, while Prefect imports
+    ready = prepare_prefect(settings)
     from flows.ingest import ingest_for
 
     wait_for_prefect(ready)
@@ -65,11 +66,21 @@ def reprocess(
     """Re-clean and re-extract stored articles from the raw archive, without touching the network."""
     from newsflow.core.settings import get_settings
 
-    ready = prepare_prefect(get_settings())
+    settings = get_settings()
+    warm_up(settings)
+    ready = prepare_prefect(settings)
     from flows.reprocess import reprocess as reprocess_flow
 
     wait_for_prefect(ready)
     run_flow(reprocess_flow, sources, warehouse)
+
+
+def warm_up(settings: Settings) -> None:
+    """Start loading spaCy in an NLP worker for the coming run (not on Dask: its workers parse)."""
+    if not settings.dask_address:
+        from newsflow.runtime.pool import warm_up as start_nlp_worker
+
+        start_nlp_worker(settings)
 
 
 def connect_prefect(settings: Settings) -> str | None:

@@ -120,7 +120,10 @@ def test_a_warmed_worker_is_adopted_by_the_next_run_and_parses_even_one_article(
         return p.extract_stage(s, batch)
 
     summary = run_ingest([str(src)], settings, Runner(replace(Stages(), extract=extract)))
-    assert (summary["new"], summary["duplicate"]) == (2, 1) and pool_module._warm is None  # adopted, not left behind
+    assert (summary["new"], summary["duplicate"]) == (
+        2,
+        1,
+    ) and pool_module._warm is None  # adopted, not left behind
     assert seen == [warm] and not warm.started  # the run used it, then closed it
     assert snapshot(settings.warehouse) == snapshot_inline(tmp_path, src)
 

@@ -133,7 +133,8 @@ def extract_claims(
     roles: Sequence[EntityRole] = (),
 ) -> tuple[list[Claim], list[ClaimEntity]]:
     """Find attributed statements in the doc and link speakers to entities (descriptions to the
-    holders of the `roles`)."""
+    holders of the `roles`). A country's institution that speaks ("its commerce ministry said")
+    becomes an ORG entity of its own: it is appended to `entities` and its span to `mentions`."""
     resolver = SpeakerResolver(doc, entities, mentions, roles)
     # the doc's text is the article's with headings blanked: same offsets, so quote the article
     text = article.text if len(article.text) >= len(doc_text(doc)) else doc_text(doc)
@@ -144,6 +145,8 @@ def extract_claims(
         index = len(claims)
         claims.append(claim)
         links.extend(claim_entities(doc, att, claim, index, resolver))
+    entities.extend(resolver.institutions.values())
+    mentions.extend(resolver.institution_mentions.values())
     return claims, links
 
 

@@ -145,8 +145,9 @@ def extract_claims(
         index = len(claims)
         claims.append(claim)
         links.extend(claim_entities(doc, att, claim, index, resolver))
-    entities.extend(resolver.institutions.values())
-    mentions.extend(resolver.institution_mentions.values())
+    known_keys, known_mentions = {e.key for e in entities}, set(mentions)  # a second call adds nothing
+    entities.extend(e for e in resolver.institutions.values() if e.key not in known_keys)
+    mentions.extend(m for m in resolver.institution_mentions.values() if m not in known_mentions)
     return claims, links
 
 

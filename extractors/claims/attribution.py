@@ -878,6 +878,12 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             att = by_cue.get(verb.i)
             if att is None:
                 source, head = source_for(doc, verb)
+                inside = source is not None and any(a <= source[0] and source[1] <= b for a, b in quote.frags)
+                if inside or (source is None and verb.tag_ == "VBG"):
+                    # 'Adding, "I think they are right."': a participle with no subject, or one
+                    # inside its own quote (the quote's words): the paragraph's speaker goes on
+                    prior = _prior_speaker(atts + new, quote.start, paras, para)
+                    source, head = (prior.source, prior.source_token) if prior else (None, None)
                 att = Attribution(list(quote.frags), cue_span(verb), source, verb.i, head)
                 by_cue[verb.i] = att
                 new.append(att)

@@ -321,16 +321,23 @@ class SpeakerResolver:
         then the one mentioned last before pos."""
         bare = {w.replace(".", "") for w in words}
         titles = words & (TITLE_WORDS | HEAD_TITLES)
-        owners = {f"COUNTRY:{DEMONYMS[w].upper()}" for w in words | bare if w in DEMONYMS}
+        owners = self._owner_keys(words | bare)
         owners |= {f"ORG:{w}" for w in bare if f"ORG:{w}" in self.types}
         elsewhere = {r.entity_key for r in self.roles if r.of_entity_key and r.of_entity_key not in owners}
         holders: list[tuple[bool, str]] = []
-        for unknown_owner_ok in (False, True):  # "President" with no owner stated: only as a fallback
+        # tiers: the title with its owner; a leader's title of the stated owner ("the Ukrainian
+        # president" for the person the article calls Ukraine's "leader"); then "President" with
+        # no owner stated, only as a fallback, and only when the title itself matches
+        for tier in ("exact", "leader", "unowned"):
             for role in self.roles:
                 role_words = set(role.role.lower().split())
-                if unknown_owner_ok:  # the title itself must match ("leader" is no "President")
+                if tier == "unowned":
                     title_ok = bool(titles & role_words)
                     owner_ok = role.of_entity_key is None and role.entity_key not in elsewhere
+                elif tier == "leader":
+                    leader = LEADER_TITLES | GENERIC_HEADS
+                    title_ok = bool(owners) and bool(titles & leader) and bool(role_words & leader)
+                    owner_ok = role.of_entity_key in owners
                 else:
                     title_ok = bool(titles & role_words) or (bool(owners) and bool(words & GENERIC_HEADS))
                     owner_ok = not owners or role.of_entity_key in owners
@@ -346,6 +353,21 @@ class SpeakerResolver:
         keys = {k for _, k in holders}
         recent = [k for k in self._recent_persons(pos) if k in keys]
         return recent[0] if recent else holders[0][1]
+
+    def _owner_keys(self, words: set[str]) -> set[str]:
+        """The article's country keys a description's demonyms or country words name ("Ukrainian"
+        → the COUNTRY entity of Ukraine, "U.S." → the United States)."""
+        keys: set[str] = set()
+        for w in words:
+            form = DEMONYMS.get(w)
+            if form is None:
+                continue
+            keys.add(f"COUNTRY:{form.upper()}")
+            for key, country in self.countries.items():
+                name = country.name.lower()
+                if form in {name, (country.country_code or "").lower()} or name.endswith(" " + form):
+                    keys.add(key)
+        return keys
 
     def _past_holder(self, role: EntityRole) -> bool:
         """The role is stated as a past one ("the late prime minister", "Former President")."""

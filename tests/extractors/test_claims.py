@@ -907,3 +907,32 @@ def test_an_ing_clause_with_its_subject_tagged_compound_has_that_speaker() -> No
     )
     noting = [a for a in find_attributions(doc) if a.cue_token == 7]
     assert [doc.text[a.source[0] : a.source[1]] for a in noting if a.source] == ["Ortega"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "speaker"),
+    [
+        # a subjectless 'Adding, "..."' (or one whose only subject is inside the quote) continues
+        # the paragraph's last speaker
+        (
+            'Mayor Tom Reed said the budget would pass because the council will vote "for the new '
+            'harbour plan". Adding, "I think they are doing a very good job."',
+            "doing a very good job",
+            "Tom Reed",
+        ),
+        # "the Ukrainian president" is the person the article calls Ukraine's leader, not another
+        # president
+        (
+            "President Mark Ellison hosted Ukrainian leader Ivan Petrenko and French President Paul "
+            "Morel in Oslo. \u201cA useful and honest talk about the border,\u201d said the Ukrainian "
+            "president.",
+            "useful and honest talk",
+            "Ivan Petrenko",
+        ),
+    ],
+)
+def test_speaker_carried_over_or_found_by_the_owners_leader(
+    nlp: Language, text: str, content_part: str, speaker: str
+) -> None:
+    ex = Extracted(nlp, text)
+    assert ex.name(ex.claim(content_part).speaker_entity_key) == speaker

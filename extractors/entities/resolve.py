@@ -309,6 +309,7 @@ def resolve_entities(
     """Group the doc's named-entity mentions into canonical entities, with roles of persons."""
     blocked = _blocked_tokens(doc, article)
     cands = _join_particle_names(doc, _ner_candidates(doc, blocked), blocked)
+    cands = _byline_names(doc, cands)
     _listed_places(doc, cands)
     claimed = _claim(doc, cands)
     texts = [t.text for t in doc]  # one pass: Token objects are costly to create
@@ -611,6 +612,40 @@ def _add(cand: Cand, claimed: list[bool]) -> Cand:
     for i in range(cand.start, cand.end):
         claimed[i] = True
     return cand
+
+
+MAX_BYLINE_NAMES = 4
+BYLINE_JOINERS = {",", "and", "&"}
+
+
+def _byline_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """The writers of a byline line ("By Ann Lee and Tom Hart", "by Ann Lee, with reporting
+    from ...") as persons: each 2-4 capitalised words after a line-opening "by", joined by commas
+    or "and". NER often misses them or keeps one word; a candidate inside such a name gives way
+    to the whole name. Nothing else on the line is read."""
+    names: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.lower_ != "by" or not (tok.i == 0 or "\n" in doc[tok.i - 1].text or tok.idx == 0):
+            continue
+        if tok.i > 0 and "\n" not in doc[tok.i - 1].text and doc[tok.i - 1].text.strip():
+            continue
+        i = tok.i + 1
+        for _ in range(MAX_BYLINE_NAMES):
+            end = i
+            while end < len(doc) and end - i < 4 and _is_name_token(doc[end]):
+                end += 1
+            if end - i < 2:
+                break
+            names.append((i, end))
+            if end < len(doc) and doc[end].lower_ in BYLINE_JOINERS and end + 1 < len(doc):
+                i = end + 1
+                continue
+            break
+    if not names:
+        return cands
+    kept = [c for c in cands if not any(a <= c.start and c.end <= b for a, b in names)]
+    taken = {(c.start, c.end) for c in kept}
+    return kept + [Cand(a, b, "PERSON", person_votes=1) for a, b in names if (a, b) not in taken]
 
 
 def _titled_names(doc: Doc, texts: list[str], claimed: list[bool], blocked: list[bool]) -> list[Cand]:

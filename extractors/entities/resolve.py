@@ -308,11 +308,11 @@ def resolve_entities(
 ) -> tuple[list[LocalEntity], list[Mention], list[EntityRole]]:
     """Group the doc's named-entity mentions into canonical entities, with roles of persons."""
     blocked = _blocked_tokens(doc, article)
+    texts = [t.text for t in doc]  # one pass: Token objects are costly to create
     cands = _join_particle_names(doc, _ner_candidates(doc, blocked), blocked)
-    cands = _byline_names(doc, cands)
+    cands = _byline_names(doc, texts, cands)
     _listed_places(doc, cands)
     claimed = _claim(doc, cands)
-    texts = [t.text for t in doc]  # one pass: Token objects are costly to create
     cands += _titled_names(doc, texts, claimed, blocked)
     cands += _possessed_names(doc, cands, claimed, blocked)
     cands += _repeated_person_names(doc, texts, cands, claimed, blocked)
@@ -618,18 +618,16 @@ MAX_BYLINE_NAMES = 4
 BYLINE_JOINERS = {",", "and", "&"}
 
 
-def _byline_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
+def _byline_names(doc: Doc, texts: list[str], cands: list[Cand]) -> list[Cand]:
     """The writers of a byline line ("By Ann Lee and Tom Hart", "by Ann Lee, with reporting
     from ...") as persons: each 2-4 capitalised words after a line-opening "by", joined by commas
     or "and". NER often misses them or keeps one word; a candidate inside such a name gives way
     to the whole name. Nothing else on the line is read."""
     names: list[tuple[int, int]] = []
-    for tok in doc:
-        if tok.lower_ != "by" or not (tok.i == 0 or "\n" in doc[tok.i - 1].text or tok.idx == 0):
+    for at, text in enumerate(texts):
+        if text not in {"By", "by"} or (at > 0 and "\n" not in texts[at - 1] and texts[at - 1].strip()):
             continue
-        if tok.i > 0 and "\n" not in doc[tok.i - 1].text and doc[tok.i - 1].text.strip():
-            continue
-        i = tok.i + 1
+        i = at + 1
         for _ in range(MAX_BYLINE_NAMES):
             end = i
             while end < len(doc) and end - i < 4 and _is_name_token(doc[end]):

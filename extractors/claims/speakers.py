@@ -45,7 +45,7 @@ INSTITUTIONS = {
 # Institutions that speak for a country ("China's commerce ministry said", "its foreign office said"):
 # a speaker entity of their own, named with the country's demonym and carrying its country code.
 INSTITUTION_HEADS = {"ministry", "office", "embassy", "department", "cabinet", "agency"}
-OWNER_PRONOUNS = {"its", "their"}
+OWNER_PRONOUNS = {"its", "their", "country's", "country\u2019s", "nation's", "nation\u2019s"}
 MAX_INSTITUTION_WORDS = 3  # "the foreign ministry", "the state security ministry"
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -218,9 +218,10 @@ class SpeakerResolver:
 
     def _institution(self, source: Span, inside: list[Mention]) -> str | None:
         """A country's institution as a speaker entity: "China's commerce ministry", "the Chinese
-        commerce ministry", "its commerce ministry" (its = the latest country named before) all
-        become one ORG entity "Chinese Commerce Ministry" with the country's code; "the ministry"
-        alone is the latest such institution with that head word. None when no country owns it."""
+        commerce ministry", "its commerce ministry" (its, "the country's" = the latest country
+        named before) all become one ORG entity "Chinese Commerce Ministry" with the country's
+        code; "the ministry" alone is the latest such institution with that head word. None when
+        no country owns it."""
         text = self.text[source[0] : source[1]]
         words = text.removeprefix("the ").removeprefix("The ").split()
         head = _lemma(words[-1].lower()) if words else ""

@@ -859,6 +859,7 @@ def test_absolute_with_clause_is_a_claim_of_its_own(nlp: Language) -> None:
     ("text", "content_part"),
     [
         ("Japan will lift its ban on beef imports next month, its farm ministry said.", "lift its ban"),
+        ("Japan will lift its ban on beef imports, the country\u2019s farm ministry said.", "lift its ban"),
         ("The Japanese farm ministry said the ban on beef imports would end in May.", "ban on beef"),
         ("Japan\u2019s Farm Ministry said the ban on beef imports would end in May.", "ban on beef"),
     ],

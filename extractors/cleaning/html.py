@@ -8,7 +8,7 @@ from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
 from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate
 from extractors.cleaning.content import choose_containers, measure
-from extractors.cleaning.htmltree import Scan, parsed_page, scan, strip_non_content
+from extractors.cleaning.htmltree import Scan, page_scan, parsed_page, strip_non_content
 from extractors.cleaning.metadata import Metadata, extract_metadata
 from newsflow.core.records import CleanArticle, RawDocument
 
@@ -21,7 +21,7 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
     meta, parts = Metadata(), []
     with parsed_page(html) as root:
         if root is not None:
-            found = scan(root)
+            found = page_scan(root)
             meta = extract_metadata(root, found, raw, html)
             parts = main_text(root, found, meta.title)
     text, blocks = join_blocks(parts)

@@ -139,11 +139,19 @@ def parsed_page(html: str) -> Iterator[Tag | None]:
         yield root
     finally:
         if root is not None:
-            for child in list(root.contents):  # the document object is outside the element chain
-                child.decompose()
-            root.decompose()
+            _tear_down(root)
         if enabled:
             gc.enable()
+
+
+def _tear_down(root: Tag) -> None:
+    """Free a page tree: every node along the element chain (the document first, document order)
+    drops its attributes, so no reference cycle is left and reference counting frees it all."""
+    node: Any = root
+    while node is not None:
+        fields = node.__dict__
+        node = fields.get("next_element")
+        fields.clear()
 
 
 class LeanBuilder(LXMLTreeBuilder):
@@ -202,16 +210,16 @@ class LeanBuilder(LXMLTreeBuilder):
         }
         super().feed(markup)
 
-    def _link(self, node: Any, parent: Tag) -> None:
-        """Append a new node to `parent`, after the last node created (document order)."""
+    def _link(self, node: Any, fields: dict[str, Any], parent: Tag) -> None:
+        """Append a new node (`fields`: its __dict__) to `parent`, after the last node created."""
         contents = parent.contents
         previous = contents[-1] if contents else None
-        node.parent = parent
-        node.previous_sibling = previous
         if previous is not None:
             previous.next_sibling = node
-        node.previous_element = self._last
-        self._last.next_element = node
+        fields["parent"] = parent
+        fields["previous_sibling"] = previous
+        fields["previous_element"] = last = self._last
+        last.next_element = node
         contents.append(node)
         self._last = node
 
@@ -225,9 +233,12 @@ class LeanBuilder(LXMLTreeBuilder):
             if boundary and self.prune and _after_block(parent):
                 return
             text = "\n" if "\n" in text else " "
-        node = (kind or container)(text)
-        node.next_element = node.next_sibling = None
-        self._link(node, parent)
+        # What NavigableString(text) makes, without its Python-level __new__ and setup().
+        node = str.__new__(kind or container, text)
+        fields = node.__dict__
+        fields["hidden"] = False
+        fields["next_element"] = fields["next_sibling"] = None
+        self._link(node, fields, parent)
         if kind is None and container is NavigableString and not skipped:
             self.found.page_chars += len(text)  # type: ignore[union-attr]
 
@@ -259,7 +270,7 @@ class LeanBuilder(LXMLTreeBuilder):
             self.set_up_substitutions(el)
         if tag in self._keep_space:
             self._preserve += 1
-        self._link(el, parent)
+        self._link(el, fields, parent)
         found = self.found
         assert found is not None
         if tag in META_TAGS:

@@ -179,6 +179,8 @@ class LeanBuilder(LXMLTreeBuilder):
     _template: dict[str, Any]
     _void: frozenset[str] | None
     _keep_space: frozenset[str]  # tags whose whitespace-only strings stay as they are (pre)
+    _special: frozenset[str]  # tags that need more than the common path in `start`
+    _found: Scan
 
     def feed(self, markup: Any) -> None:
         """Set up the node stack at the document, then let lxml drive the callbacks."""
@@ -191,7 +193,10 @@ class LeanBuilder(LXMLTreeBuilder):
         self._keep_space = frozenset(self.preserve_whitespace_tags or ())
         void = self.empty_element_tags
         self._void = None if void is None else frozenset(void)
-        self.found = Scan(content=[soup], owner=[-1])
+        self.found = self._found = Scan(content=[soup], owner=[-1])
+        self._special = frozenset(
+            {"meta", *META_TAGS, *NON_CONTENT, *self._keep_space, *self.string_containers}
+        )
         self._template = {
             "parser_class": soup.__class__,
             "namespace": None,
@@ -240,7 +245,7 @@ class LeanBuilder(LXMLTreeBuilder):
         fields["next_element"] = fields["next_sibling"] = None
         self._link(node, fields, parent)
         if kind is None and container is NavigableString and not skipped:
-            self.found.page_chars += len(text)  # type: ignore[union-attr]
+            self._found.page_chars += len(text)
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
         """Open an element: a Tag linked under the current one, pushed on the stack; scanned."""
@@ -262,29 +267,35 @@ class LeanBuilder(LXMLTreeBuilder):
         fields["contents"] = []
         void = self._void
         fields["can_be_empty_element"] = void is None or tag in void
-        special = self.string_containers.get(tag)
-        if special is not None:
-            fields["interesting_string_types"] = {special}
-            container = special
-        if tag == "meta":
-            self.set_up_substitutions(el)
-        if tag in self._keep_space:
-            self._preserve += 1
         self._link(el, fields, parent)
-        found = self.found
-        assert found is not None
-        if tag in META_TAGS:
-            found.named[tag].append(el)
+        found = self._found
+        special = tag in self._special
+        if special:  # rare tags: string containers, <meta>, <pre>, metadata and non-content tags
+            kind = self.string_containers.get(tag)
+            if kind is not None:
+                fields["interesting_string_types"] = {kind}
+                container = kind
+            if tag == "meta":
+                self.set_up_substitutions(el)
+            if tag in self._keep_space:
+                self._preserve += 1
+            if tag in META_TAGS:
+                found.named[tag].append(el)
         if attrs:
-            if tag == "a" and "rel" in attrs:
+            if "rel" in attrs and tag == "a":
                 found.rel_links.append(el)
             if "itemprop" in attrs:
                 found.itemprops.append(el)
-            if not skipped and tag not in NON_CONTENT and _is_hidden(attrs):
+            if (
+                not skipped
+                and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
+                and tag not in NON_CONTENT
+                and _is_hidden(attrs)
+            ):
                 found.hidden.append((el, outer))
                 outer = len(found.hidden) - 1
         if not skipped:
-            if tag in NON_CONTENT:
+            if special and tag in NON_CONTENT:
                 found.non_content.append(el)
                 skipped = True
             else:

@@ -15,7 +15,6 @@ from typing import Any
 
 from eval_cleaning import DATA, shared
 
-from extractors.cleaning.language import detect_language
 from newsflow.core.errors import InputError
 from sources.local import load_local
 
@@ -65,7 +64,6 @@ def main(argv: list[str] | None = None) -> int:
     spent: Counter[str] = Counter()
     for module, name, label in STAGES:
         _timed(module, name, label, spent)
-    detect_language("warm up the language model once, outside the timed runs")
     best: tuple[float, dict[str, float]] | None = None
     for _ in range(args.runs):
         spent.clear()

@@ -8,8 +8,8 @@ from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
 from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate
 from extractors.cleaning.content import body_of, choose_containers, measure
-from extractors.cleaning.lead import lead_elements
 from extractors.cleaning.htmltree import Scan, page_scan, parsed_page, strip_non_content
+from extractors.cleaning.lead import lead_elements
 from extractors.cleaning.metadata import Metadata, extract_metadata
 from newsflow.core.records import CleanArticle, RawDocument
 

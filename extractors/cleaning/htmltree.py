@@ -171,7 +171,8 @@ class LeanBuilder(LXMLTreeBuilder):
 
     prune = False
     found: Scan | None
-    _stack: list[tuple[Tag, type[NavigableString], bool, int]]  # (element, string class, in non-content, hidden index)
+    # (element, its string class, inside non-content, index of the enclosing hidden element)
+    _stack: list[tuple[Tag, type[NavigableString], bool, int]]
     _last: Any
     _pending: list[str]
     _preserve: int

@@ -19,7 +19,7 @@ def detect_language(text: str, min_chars: int = 40) -> str | None:
         reliable, _, languages = pycld2.detect(sample)
     except (pycld2.error, ValueError):  # text CLD2 cannot read (e.g. lone surrogates)
         return None
-    _, code, percent, _ = languages[0]
+    code, percent = str(languages[0][1]), int(languages[0][2])
     if code == "un" or code.startswith("xx-") or not (reliable or percent >= MIN_PERCENT):
         return None
     code = code.split("-")[0]

@@ -10,7 +10,7 @@ from extractors.cleaning.htmltree import LeanBuilder, PruningBuilder, Scan, page
 
 PAGE = (
     "<!DOCTYPE html><html><head>\n  <meta charset='utf-8'>\n  <title>T</title>\n"
-    "  <script type='application/ld+json'>{\"headline\": \"H\"}</script>\n"
+    '  <script type=\'application/ld+json\'>{"headline": "H"}</script>\n'
     "  <script>var tracking = 1;</script><style>p {}</style>\n</head>\n<body>\n"
     "<!-- a comment --><div class='story'>\n  <p>Some <b>bold</b> <i>text</i> and"
     "<script>ignored()</script> more</p>\n  <p>Second<!-- inline --> paragraph</p>\n"

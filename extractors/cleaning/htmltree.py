@@ -713,11 +713,12 @@ def is_link_popup(el: Tag, stats: TextStats) -> bool:
 
 def classes(el: Tag) -> str:
     """The element's class and id attributes as one lowercase string, state modifiers
-    ("has-image", "with-video", "no-js") left out: they describe, they do not name."""
+    ("has-image", "with-video", "no-js") and negations ("non-paywall", "not-sticky") left out:
+    they describe a state, they do not name a part."""
     names = f"{attr(el, 'class') or ''} {attr(el, 'id') or ''}".lower()
-    if "has" in names or "with" in names or "no-" in names or "is-" in names:
+    if "has" in names or "with" in names or "no" in names or "is-" in names:
         names = _MODIFIER.sub(" ", names)
     return names
 
 
-_MODIFIER = re.compile(r"(?:^|(?<=\s))\S*\b(?:has|with|no|is)[-_]\S*")
+_MODIFIER = re.compile(r"(?:^|(?<=\s))\S*\b(?:has|with|without|no|non|not|is)[-_]\S*")

@@ -71,7 +71,6 @@ NON_CONTENT = frozenset(
     {
         "script",
         "style",
-        "noscript",
         "template",
         "svg",
         "math",
@@ -94,6 +93,9 @@ NON_CONTENT = frozenset(
         "rp",
     }
 )
+# Shown only when scripts do not run: treated as hidden (dropped unless it holds the article, as
+# pages that render the story by script may put the only copy of its text there).
+HIDDEN_TAGS = frozenset({"noscript"})
 # Tags the metadata reads, collected by the scan in document order.
 META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "title"})
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
@@ -287,14 +289,17 @@ class LeanBuilder(LXMLTreeBuilder):
                 found.rel_links.append(el)
             if "itemprop" in attrs:
                 found.itemprops.append(el)
-            if (
-                not skipped
+        if not skipped and (
+            tag in HIDDEN_TAGS
+            or (
+                attrs
                 and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
                 and tag not in NON_CONTENT
                 and _is_hidden(attrs)
-            ):
-                found.hidden.append((el, outer))
-                outer = len(found.hidden) - 1
+            )
+        ):
+            found.hidden.append((el, outer))
+            outer = len(found.hidden) - 1
         if not skipped:
             if special and tag in NON_CONTENT:
                 found.non_content.append(el)
@@ -517,9 +522,11 @@ def scan(root: Tag) -> Scan:
                 rel_links.append(el)
             if "itemprop" in attrs:
                 itemprops.append(el)
-            if not skipped and name not in NON_CONTENT and _is_hidden(attrs):
-                hidden.append((el, outer))
-                outer = len(hidden) - 1
+        if not skipped and (
+            name in HIDDEN_TAGS or (attrs and name not in NON_CONTENT and _is_hidden(attrs))
+        ):
+            hidden.append((el, outer))
+            outer = len(hidden) - 1
         if not skipped:
             if name in NON_CONTENT:
                 non_content.append(el)

@@ -522,9 +522,7 @@ def scan(root: Tag) -> Scan:
                 rel_links.append(el)
             if "itemprop" in attrs:
                 itemprops.append(el)
-        if not skipped and (
-            name in HIDDEN_TAGS or (attrs and name not in NON_CONTENT and _is_hidden(attrs))
-        ):
+        if not skipped and (name in HIDDEN_TAGS or (attrs and name not in NON_CONTENT and _is_hidden(attrs))):
             hidden.append((el, outer))
             outer = len(hidden) - 1
         if not skipped:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from extractors.cleaning.html import clean_html
-from newsflow.core.records import RawDocument
+from tests.support.pages import html_article
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {n}: the river rose through the night and the town's volunteers filled "
     f"sandbags until the water stopped a street short of the old mill.</p>"
     for n in range(1, 5)
 )
-
-
-def text_of(html: str) -> str:
-    """The cleaned text of an HTML string."""
-    raw = RawDocument(source="test", locator="p", external_id="p", data=html.encode(), media_type="html")
-    return clean_html(raw, html).text
 
 
 def test_a_section_named_as_not_paywalled_is_kept() -> None:
@@ -26,7 +19,7 @@ def test_a_section_named_as_not_paywalled_is_kept() -> None:
         "town will build a higher wall along the river before next winter.</p></section>"
         "</article></body></html>"
     )
-    assert "the mayor said" in text_of(html)
+    assert "the mayor said" in html_article(html).text
 
 
 def test_a_paywall_box_is_still_cut() -> None:
@@ -36,5 +29,5 @@ def test_a_paywall_box_is_still_cut() -> None:
         "<div class='paywall'><p>Subscribe now to read every story for one euro a month.</p></div>"
         "</article></body></html>"
     )
-    text = text_of(html)
+    text = html_article(html).text
     assert "Paragraph 4" in text and "Subscribe now" not in text

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from extractors.cleaning.html import clean_html
-from newsflow.core.records import CleanArticle, RawDocument
+from tests.support.pages import html_article
 
 BODY = "".join(
     f"<p>Paragraph {n} of the body tells how the council debated the new budget for the coming "
     f"year, line by line, until late in the evening.</p>"
     for n in range(1, 7)
 )
-
-
-def article(html: str) -> CleanArticle:
-    """Clean an HTML string as the cleaning stage does."""
-    raw = RawDocument(source="test", locator="p", external_id="p", data=html.encode(), media_type="html")
-    return clean_html(raw, html)
 
 
 def page(before: str) -> str:
@@ -35,19 +28,19 @@ FIRST = (
 
 
 def test_a_first_paragraph_before_the_body_container_is_kept_in_order() -> None:
-    text = article(page(f"<figure><img src='a.jpg'></figure><p>{FIRST}</p>")).text
+    text = html_article(page(f"<figure><img src='a.jpg'></figure><p>{FIRST}</p>")).text
     assert text.startswith(FIRST)
     assert text.index(FIRST) < text.index("Paragraph 1 of the body")
 
 
 def test_the_walk_back_stops_at_what_is_not_prose() -> None:
     links = "<p>" + " ".join(f"<a href='/s{n}'>Another story number {n}</a>" for n in range(5)) + "</p>"
-    text = article(page(f"<p>{FIRST}</p>{links}")).text
+    text = html_article(page(f"<p>{FIRST}</p>{links}")).text
     assert "Another story" not in text
     assert FIRST not in text  # behind the link list: not the body's lead
     assert text.startswith("Paragraph 1 of the body")
 
 
 def test_the_headline_is_never_taken_as_lead() -> None:
-    text = article(page(f"<p>{FIRST}</p>")).text
+    text = html_article(page(f"<p>{FIRST}</p>")).text
     assert "Council passes budget" not in text

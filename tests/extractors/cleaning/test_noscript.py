@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.cleaning.html import clean_html
-from newsflow.core.records import RawDocument
+from tests.support.pages import html_article
 
 STORY = "".join(
     f"<p>Paragraph {n}: the new protocol lets a browser check a site's certificate without "
@@ -12,19 +11,13 @@ STORY = "".join(
 )
 
 
-def text_of(html: str) -> str:
-    """The cleaned text of an HTML string."""
-    raw = RawDocument(source="test", locator="p", external_id="p", data=html.encode(), media_type="html")
-    return clean_html(raw, html).text
-
-
 def test_an_article_that_only_a_noscript_holds_is_kept() -> None:
     html = (
         "<html><body><nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav>"
         "<div class='post-body'><script>render(post)</script>"
         f"<noscript>{STORY}</noscript></div><footer>Privacy | Terms</footer></body></html>"
     )
-    assert "Paragraph 5" in text_of(html)
+    assert "Paragraph 5" in html_article(html).text
 
 
 def test_a_small_noscript_notice_is_dropped() -> None:
@@ -32,5 +25,5 @@ def test_a_small_noscript_notice_is_dropped() -> None:
         f"<html><body><article>{STORY}<noscript><p>Please enable JavaScript to view the "
         "comments.</p></noscript></article></body></html>"
     )
-    text = text_of(html)
+    text = html_article(html).text
     assert "Paragraph 5" in text and "enable JavaScript" not in text

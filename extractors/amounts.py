@@ -1,7 +1,8 @@
 """Amounts: money, percentages and counts with normalised values (issue 7).
 
 `parse_amount(text)` is pure (no spaCy) and never raises; `find_amounts(doc, claims)` scans a
-parsed article and links each amount to the claim whose content span holds it.
+parsed article and links each amount to the claim whose content span holds it; an amount the
+article repeats in the same words is stored once (`distinct_amounts`).
 
 Money is normalised to `value` in its own currency (ISO 4217 code in `unit`) and `value_usd`
 through `USD_PER_UNIT`, a fixed table of approximate reference rates dated `RATES_DATE`
@@ -374,7 +375,25 @@ def find_amounts(doc: Doc, claims: list[Claim]) -> list[Amount]:
     except (ValueError, KeyError, OverflowError, TypeError):
         return out
     out.sort(key=lambda a: a.start)
-    return share_scales(out, text)
+    return distinct_amounts(share_scales(out, text))
+
+
+def distinct_amounts(amounts: list[Amount]) -> list[Amount]:
+    """One row per amount an article states: a later mention written the same way and with the same
+    value ("750 billion dollars" in the lead and again in a quote) is a restatement, not a second
+    amount, so sums over an article do not count it twice. The row keeps the first position and,
+    when the first mention lies in no claim, the claim of the first repeat that does. Another
+    spelling of the value ("$750B" beside "$750 billion") stays a row of its own."""
+    out: list[Amount] = []
+    first: dict[tuple[str, float | None, str | None, str], int] = {}
+    for a in amounts:
+        key = (a.kind, a.value, a.unit, " ".join(a.text.lower().split()))
+        if a.value is None or key not in first:
+            first.setdefault(key, len(out))
+            out.append(a)
+        elif out[first[key]].claim_index is None and a.claim_index is not None:
+            out[first[key]] = replace(out[first[key]], claim_index=a.claim_index)
+    return out
 
 
 # What may stand between the members of a list or range of amounts ("$20 or $21, maybe even $22

@@ -14,11 +14,8 @@ from newsflow.core.errors import WarehouseBusyError
 from newsflow.core.settings import Settings, get_settings
 from newsflow.ops import artifacts
 from newsflow.ops import schedule as ops
-from newsflow.ops.report import night_report
 from newsflow.runtime import stages as p
 from newsflow.runtime.run import Pending, Runner, Stage, Stages, run_ingest
-from warehouse.db import open_reader
-from warehouse.reports import failure_count, failure_rows
 
 _S = get_settings()
 _RETRY_BUSY = ops.task_options(_S, WarehouseBusyError)  # stages that open the warehouse
@@ -90,9 +87,4 @@ def ingest_for(settings: Settings) -> Any:
 
 def publish(settings: Settings, summary: dict[str, Any]) -> None:
     """The run's artifacts (summary, failures, night report), read from the warehouse."""
-    run_id = summary["run_id"]
-    with open_reader(settings.warehouse, settings.lock_timeout) as con:
-        failures = failure_rows(con, run_id, settings.max_failure_rows)
-        total = failure_count(con, run_id)
-        report = night_report(con, run_id)
-    artifacts.publish(summary, summary["sources"], failures, total, report)
+    artifacts.publish(artifacts.run_artifacts(settings, summary))

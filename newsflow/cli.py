@@ -48,7 +48,10 @@ def ingest(
     from newsflow.core.settings import get_settings
 
     settings = get_settings()
-    ready = prepare_prefect(settings)  # a server that must start starts while Prefect is imported
+    ready = prepare_prefect(settings)  # a server that must start starts meanwhile
+    if settings.record_quiet_nights and record_quiet_night(settings, sources, warehouse, ready):
+        return
+    warm_up(settings)  # spaCy loads in a worker while Prefect imports
     from flows.ingest import ingest_for
 
     wait_for_prefect(ready)
@@ -65,11 +68,54 @@ def reprocess(
     """Re-clean and re-extract stored articles from the raw archive, without touching the network."""
     from newsflow.core.settings import get_settings
 
-    ready = prepare_prefect(get_settings())
+    settings = get_settings()
+    warm_up(settings)
+    ready = prepare_prefect(settings)
     from flows.reprocess import reprocess as reprocess_flow
 
     wait_for_prefect(ready)
     run_flow(reprocess_flow, sources, warehouse)
+
+
+def record_quiet_night(
+    settings: Settings, sources: list[str] | None, warehouse: Path | None, ready: Callable[[], str | None]
+) -> bool:
+    """When no input changed, run here and record the run through the server's API, without
+    Prefect's import and flow engine; False (nothing done) when the ordinary path must run."""
+    from newsflow.ops.server import configured
+    from newsflow.runtime.precheck import nothing_changed
+    from newsflow.runtime.stages import warehouse_path
+
+    run_settings = warehouse_path(settings, warehouse)
+    wanted = sources or settings.default_sources
+    if configured("PREFECT_API_KEY") or not nothing_changed(wanted, run_settings):
+        return False  # a server with credentials (Prefect Cloud) goes through Prefect's client
+    url = wait_for_prefect(ready)
+    if url is None:
+        return False  # Prefect's temporary server: it starts with the flow engine
+    from newsflow.core.errors import NewsflowError
+    from newsflow.ops.api_run import flow_run_name, recorded_run
+    from newsflow.ops.artifacts import run_artifacts
+    from newsflow.runtime.run import Runner, run_ingest
+
+    parameters = {"sources": sources or None, "warehouse": str(warehouse) if warehouse else None}
+    try:
+        with recorded_run(url, "ingest", flow_run_name("ingest"), parameters, ["nothing-new"]) as run:
+            summary = run_ingest(wanted, run_settings, Runner(flow_run_id=run.id))
+            run.publish(run_artifacts(run_settings, summary))
+    except NewsflowError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    print_summary(summary)
+    return True
+
+
+def warm_up(settings: Settings) -> None:
+    """Start loading spaCy in an NLP worker for the coming run (not on Dask: its workers parse)."""
+    if not settings.dask_address:
+        from newsflow.runtime.pool import warm_up as start_nlp_worker
+
+        start_nlp_worker(settings)
 
 
 def connect_prefect(settings: Settings) -> str | None:

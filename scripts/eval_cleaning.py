@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.cleaning.clean import clean
-from extractors.cleaning.language import detect_language
 from newsflow.cli import article_json
 from newsflow.core.errors import InputError
 from sources.local import load_local
@@ -69,8 +68,7 @@ def predict(data_dir: Path) -> Cleaned:
 
 
 def warm_up(data_dir: Path) -> None:
-    """Load the language model and lazy imports (htmldate) once, outside the timed loop."""
-    detect_language("warm up the language model once, outside the timed loop")
+    """Load the lazy imports (htmldate) once, outside the timed loop."""
     from htmldate import find_date  # noqa: F401  (imported lazily by the metadata fallback)
 
     for item in load_local(sorted(str(p) for p in (data_dir / "html").glob("*.html.gz"))[:1]):

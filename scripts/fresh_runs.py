@@ -4,8 +4,8 @@
 
 Each round: a new folder with the seeds, a new PREFECT_HOME, no Prefect server, no PREFECT_API_URL;
 `newsflow ingest` (what `uv run newsflow ingest` runs), then a second run into a new warehouse with the
-server the first one started, then that server is stopped. Prints per round: exit codes, wall seconds,
-and any ERROR/WARNING/Traceback line; at the end how many rounds were clean.
+server the first one started, then a third with nothing new, then that server is stopped. Prints per
+round: exit codes, wall seconds, and any ERROR/WARNING/Traceback line; at the end how many rounds were clean.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, float, str
 
 
 def round_(folder: Path) -> tuple[bool, str]:
-    """One fresh machine: first run, second run; True when both were clean."""
+    """One fresh machine: first run, second run, unchanged run; True when all were clean."""
     work = folder / "work"
     shutil.copytree(ROOT / "seeds", work / "seeds")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "NEWSFLOW_"))}
@@ -49,11 +49,15 @@ def round_(folder: Path) -> tuple[bool, str]:
     try:
         rc1, t1, out1 = run([NEWSFLOW, "ingest"], work, env)
         rc2, t2, out2 = run([NEWSFLOW, "ingest"], work, env | {"NEWSFLOW_WAREHOUSE": "second.duckdb"})
+        rc3, t3, out3 = run([NEWSFLOW, "ingest"], work, env | {"NEWSFLOW_WAREHOUSE": "second.duckdb"})
     finally:
         subprocess.run([NEWSFLOW, "dashboard", "--stop"], cwd=work, env=env, capture_output=True, check=False)
-    noise = [ln for ln in (out1 + out2).splitlines() if NOISE.search(ln)]
-    ok = rc1 == rc2 == 0 and not noise
-    line = f"first: exit {rc1} in {t1:.1f}s; second (new warehouse): exit {rc2} in {t2:.1f}s"
+    noise = [ln for ln in (out1 + out2 + out3).splitlines() if NOISE.search(ln)]
+    ok = rc1 == rc2 == rc3 == 0 and not noise
+    line = (
+        f"first: exit {rc1} in {t1:.1f}s; second (new warehouse): exit {rc2} in {t2:.1f}s; "
+        f"unchanged: exit {rc3} in {t3:.1f}s"
+    )
     return ok, line + "".join(f"\n    {ln}" for ln in noise[:5])
 
 

@@ -51,6 +51,7 @@ VIEW_NOUNS = {"view", "opinion", "word", "eye", "estimation", "judgment", "judge
 POLL_NOUNS = {"poll", "survey"}
 CONTENT_PREPS = {"about", "on", "of", "against", "for"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl"}
+ABSOLUTE_DEPS = {"advcl", "pcomp", "acl", "conj"}  # an -ing clause that may carry its own subject
 EXPLETIVES = {"it", "there"}
 # Nouns taking a that-clause that states a fact or circumstance, not someone's statement.
 NON_ATTRIBUTIVE_NOUNS = {
@@ -163,9 +164,9 @@ def subject_of(tok: Token) -> Token | None:
     seen = 0
     cur: Token | None = tok
     while cur is not None and seen < 6:
-        for child in cur.children:
-            if child.dep_ in SUBJ_DEPS:
-                return child
+        own = subject_of_own(cur)
+        if own is not None:
+            return own
         if cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
             return None
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _is_speech(cur):
@@ -464,8 +465,29 @@ def _is_speech(tok: Token) -> bool:
 
 
 def subject_of_own(tok: Token) -> Token | None:
-    """The verb's own subject child, not inherited."""
-    return next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+    """The verb's own subject child, not inherited.
+
+    When the parser gives a verb several subjects, one cut off from the verb by a quotation mark
+    or a colon is not it: in "'... Thanks to all of you,' she added" the quote's last words, and in
+    "Paris, 2 May: Ministers said" the dateline, are no speakers. A clause on an -ing verb often
+    has its subject tagged as a compound right before the verb ("..., the mayor Smith noting
+    that ...", "with Jones stating ..."): that name is the verb's own subject."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS]
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if not _cut_off(c, tok)] or subjects
+    if subjects:
+        return subjects[0]
+    if tok.tag_ == "VBG" and tok.dep_ in ABSOLUTE_DEPS and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        if prev.head.i == tok.i and prev.dep_ in {"compound", "npadvmod"} and prev.tag_ in {"NNP", "NNPS"}:
+            return prev
+    return None
+
+
+def _cut_off(subj: Token, verb: Token) -> bool:
+    """A quotation mark or a colon stands between a subject and its verb."""
+    lo, hi = sorted((subj.i, verb.i))
+    return any(_is_quote(t) or t.text == ":" for t in subj.doc[lo + 1 : hi])
 
 
 def _argument_prep(prep: Token) -> bool:
@@ -807,11 +829,17 @@ def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
         before.pop()
     if before and before[-1].text in {":", ","}:
         colon = before[-1].text == ":"
+        window: list[Token] = []
         for tok in reversed(before[-LOOKAROUND * 2 :]):
             if _is_quote(tok) or "\n" in tok.text:
                 break
-            if tok.pos_ == "VERB" and (colon or cue_lemma(tok) in SPEECH_VERBS | QUOTE_VERBS):
-                return tok
+            window.append(tok)
+        verbs = [t for t in window if t.pos_ == "VERB"]
+        speech = [t for t in verbs if cue_lemma(t) in SPEECH_VERBS | QUOTE_VERBS]
+        # before a colon any verb may introduce the quote, but a speech verb first: in "She
+        # admitted the risk the plan would bring: '...'" the quote is admitted, not brought
+        candidates = speech or (verbs if colon else [])
+        return candidates[0] if candidates else None
     return None
 
 
@@ -850,6 +878,12 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             att = by_cue.get(verb.i)
             if att is None:
                 source, head = source_for(doc, verb)
+                inside = source is not None and any(a <= source[0] and source[1] <= b for a, b in quote.frags)
+                if inside or (source is None and verb.tag_ == "VBG"):
+                    # 'Adding, "I think they are right."': a participle with no subject, or one
+                    # inside its own quote (the quote's words): the paragraph's speaker goes on
+                    prior = _prior_speaker(atts + new, quote.start, paras, para)
+                    source, head = (prior.source, prior.source_token) if prior else (None, None)
                 att = Attribution(list(quote.frags), cue_span(verb), source, verb.i, head)
                 by_cue[verb.i] = att
                 new.append(att)
@@ -1052,9 +1086,46 @@ def _body_attributions(doc: Doc) -> list[Attribution]:
     atts.extend(quote_attributions(doc, atts))
     quoted = [f for a in atts for f in a.quotes]
     atts = [a for a in atts if a.content and (a.direct or not _cue_inside(a, quoted))]
-    atts = drop_nested(_drop_under_labels(atts, label_attributions(doc)))
+    atts = drop_nested(_drop_under_labels(split_absolutes(doc, atts), label_attributions(doc)))
     atts.sort(key=lambda a: a.content_span)
     return atts
+
+
+def _absolute_start(doc: Doc, att: Attribution) -> Token | None:
+    """The first token of an absolute clause that carries its own speaker ("with the ministry
+    announcing X", ", the mayor noting X"), or None when the cue is no such clause."""
+    if att.cue_token is None or att.source_token is None:
+        return None
+    verb = doc[att.cue_token]
+    subj = subject_of_own(verb) if verb.tag_ == "VBG" and verb.dep_ in ABSOLUTE_DEPS else None
+    if subj is None or subj.i != att.source_token or subj.i > verb.i:
+        return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return verb.head
+    return doc[min(subj.left_edge.i, verb.left_edge.i)]
+
+
+def split_absolutes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """End another claim's content before an absolute clause with a speaker of its own: in "X
+    stressed cooperation, with the ministry announcing a pause", the pause is the ministry's
+    claim, not part of what X stressed (which would otherwise swallow it as a nested cue)."""
+    for att in atts:
+        first = _absolute_start(doc, att)
+        if first is None:
+            continue
+        cut = first.idx
+        for other in atts:
+            if other is att:
+                continue
+            for i, (s, e) in enumerate(other.content):
+                if s < cut and att.content_span[1] <= e and s <= (att.cue or (cut, cut))[0] < e:
+                    last = first.i - 1
+                    while last > 0 and doc[last].idx > s and _edge_junk(doc[last]):
+                        last -= 1
+                    end = doc[last].idx + len(doc[last])
+                    other.content[i] = (s, end if s < end <= cut else s)
+            other.content = [(s, e) for s, e in other.content if e > s]
+    return [a for a in atts if a.content]
 
 
 def drop_nested(atts: list[Attribution]) -> list[Attribution]:

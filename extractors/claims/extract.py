@@ -133,7 +133,8 @@ def extract_claims(
     roles: Sequence[EntityRole] = (),
 ) -> tuple[list[Claim], list[ClaimEntity]]:
     """Find attributed statements in the doc and link speakers to entities (descriptions to the
-    holders of the `roles`)."""
+    holders of the `roles`). A country's institution that speaks ("its commerce ministry said")
+    becomes an ORG entity of its own: it is appended to `entities` and its span to `mentions`."""
     resolver = SpeakerResolver(doc, entities, mentions, roles)
     # the doc's text is the article's with headings blanked: same offsets, so quote the article
     text = article.text if len(article.text) >= len(doc_text(doc)) else doc_text(doc)
@@ -144,6 +145,9 @@ def extract_claims(
         index = len(claims)
         claims.append(claim)
         links.extend(claim_entities(doc, att, claim, index, resolver))
+    known_keys, known_mentions = {e.key for e in entities}, set(mentions)  # a second call adds nothing
+    entities.extend(e for e in resolver.institutions.values() if e.key not in known_keys)
+    mentions.extend(m for m in resolver.institution_mentions.values() if m not in known_mentions)
     return claims, links
 
 

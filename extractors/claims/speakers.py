@@ -42,6 +42,11 @@ INSTITUTIONS = {
     "cabinet",
     "department",
 }
+# Institutions that speak for a country ("China's commerce ministry said", "its foreign office said"):
+# a speaker entity of their own, named with the country's demonym and carrying its country code.
+INSTITUTION_HEADS = {"ministry", "office", "embassy", "department", "cabinet", "agency"}
+OWNER_PRONOUNS = {"its", "their", "country's", "country\u2019s", "nation's", "nation\u2019s"}
+MAX_INSTITUTION_WORDS = 3  # "the foreign ministry", "the state security ministry"
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "whom"}
@@ -95,6 +100,9 @@ class SpeakerResolver:
         self.by_name = self._person_names()
         self.persons = self._person_infos()
         self.subjects = {m.start for m in self.mentions if self._is_subject(m)}
+        self.countries = {e.key: e for e in entities if e.type == "COUNTRY" and e.country_code}
+        self.institutions: dict[str, LocalEntity] = {}  # created for speakers, by key
+        self.institution_mentions: dict[Span, Mention] = {}
 
     def _is_subject(self, m: Mention) -> bool:
         """The mention names the subject of a clause ("Putin, speaking ..., called")."""
@@ -193,6 +201,10 @@ class SpeakerResolver:
             key = self.person_key(m)
             if key is not None:
                 return Speaker(key, "entity")
+        if _lemma(head) in INSTITUTION_HEADS:
+            key = self._institution(source, inside)
+            if key is not None:
+                return Speaker(key, "entity")
         if named and _lemma(head) in INSTITUTIONS:
             return Speaker(named[0].entity_key, "entity")
         words = _words(self.text[source[0] : source[1]])
@@ -203,6 +215,47 @@ class SpeakerResolver:
         if _lemma(head) in ANONYMOUS_NOUNS:
             return Speaker(None, "anonymous")
         return Speaker(None, "description")
+
+    def _institution(self, source: Span, inside: list[Mention]) -> str | None:
+        """A country's institution as a speaker entity: "China's commerce ministry", "the Chinese
+        commerce ministry", "its commerce ministry" (its, "the country's" = the latest country
+        named before) all become one ORG entity "Chinese Commerce Ministry" with the country's
+        code; "the ministry" alone is the latest such institution with that head word. None when
+        no country owns it."""
+        text = self.text[source[0] : source[1]]
+        words = text.removeprefix("the ").removeprefix("The ").split()
+        head = _lemma(words[-1].lower()) if words else ""
+        owners = [m for m in inside if m.entity_key in self.countries]
+        country: LocalEntity | None
+        if owners:
+            country = self.countries[owners[-1].entity_key]
+            rest = self.text[owners[-1].end : source[1]].split()
+            if rest and rest[0].lower() in {APOS_S, "'s"}:
+                rest = rest[1:]
+        elif words and words[0].lower() in OWNER_PRONOUNS:
+            country = self._recent_country(source[0])
+            rest = words[1:]
+        else:
+            if len(words) == 1:  # "the ministry": the one named before
+                same = [e for e in self.institutions.values() if e.name.lower().endswith(words[0].lower())]
+                return same[-1].key if same else None
+            return None
+        if country is None or not rest or len(rest) > MAX_INSTITUTION_WORDS:
+            return None
+        if not all(w.isalpha() for w in rest) or _lemma(rest[-1].lower()) != head:
+            return None
+        name = f"{_demonym(country)} {' '.join(w[0].upper() + w[1:] for w in rest)}"
+        key = f"ORG:{name.lower()}"
+        self.institutions.setdefault(key, LocalEntity(key, name, "ORG", country.country_code))
+        self.institution_mentions.setdefault(source, Mention(key, source[0], source[1], text, "ORG"))
+        return key
+
+    def _recent_country(self, pos: int) -> LocalEntity | None:
+        """The country named last before pos."""
+        for m in reversed(self.mentions):
+            if m.start < pos and m.entity_key in self.countries:
+                return self.countries[m.entity_key]
+        return None
 
     def _recent_persons(self, before: int) -> list[str]:
         """Person keys mentioned before an offset, most recent first, each once."""
@@ -269,16 +322,23 @@ class SpeakerResolver:
         then the one mentioned last before pos."""
         bare = {w.replace(".", "") for w in words}
         titles = words & (TITLE_WORDS | HEAD_TITLES)
-        owners = {f"COUNTRY:{DEMONYMS[w].upper()}" for w in words | bare if w in DEMONYMS}
+        owners = self._owner_keys(words | bare)
         owners |= {f"ORG:{w}" for w in bare if f"ORG:{w}" in self.types}
         elsewhere = {r.entity_key for r in self.roles if r.of_entity_key and r.of_entity_key not in owners}
         holders: list[tuple[bool, str]] = []
-        for unknown_owner_ok in (False, True):  # "President" with no owner stated: only as a fallback
+        # tiers: the title with its owner; a leader's title of the stated owner ("the Ukrainian
+        # president" for the person the article calls Ukraine's "leader"); then "President" with
+        # no owner stated, only as a fallback, and only when the title itself matches
+        for tier in ("exact", "leader", "unowned"):
             for role in self.roles:
                 role_words = set(role.role.lower().split())
-                if unknown_owner_ok:  # the title itself must match ("leader" is no "President")
+                if tier == "unowned":
                     title_ok = bool(titles & role_words)
                     owner_ok = role.of_entity_key is None and role.entity_key not in elsewhere
+                elif tier == "leader":
+                    leader = LEADER_TITLES | GENERIC_HEADS
+                    title_ok = bool(owners) and bool(titles & leader) and bool(role_words & leader)
+                    owner_ok = role.of_entity_key in owners
                 else:
                     title_ok = bool(titles & role_words) or (bool(owners) and bool(words & GENERIC_HEADS))
                     owner_ok = not owners or role.of_entity_key in owners
@@ -294,6 +354,21 @@ class SpeakerResolver:
         keys = {k for _, k in holders}
         recent = [k for k in self._recent_persons(pos) if k in keys]
         return recent[0] if recent else holders[0][1]
+
+    def _owner_keys(self, words: set[str]) -> set[str]:
+        """The article's country keys a description's demonyms or country words name ("Ukrainian"
+        → the COUNTRY entity of Ukraine, "U.S." → the United States)."""
+        keys: set[str] = set()
+        for w in words:
+            form = DEMONYMS.get(w)
+            if form is None:
+                continue
+            keys.add(f"COUNTRY:{form.upper()}")
+            for key, country in self.countries.items():
+                name = country.name.lower()
+                if form in {name, (country.country_code or "").lower()} or name.endswith(" " + form):
+                    keys.add(key)
+        return keys
 
     def _past_holder(self, role: EntityRole) -> bool:
         """The role is stated as a past one ("the late prime minister", "Former President")."""
@@ -360,6 +435,20 @@ def _appositive(text: str, end: int) -> str:
 def _name_words(name: str) -> list[str]:
     """Lower-cased words of a name without a possessive ending."""
     return [w.lower() for w in name.removesuffix(APOS_S).removesuffix("'s").split()]
+
+
+_DEMONYM_OF: dict[str, str] = {}
+for _word, _country in DEMONYMS.items():
+    if _word not in {_country, "u.s.", "america", "united", "britain"}:
+        _DEMONYM_OF.setdefault(_country, _word)
+
+
+def _demonym(country: LocalEntity) -> str:
+    """ "Chinese" for China, "American" for the US; the country's name when none is known."""
+    for form in (country.name.lower(), (country.country_code or "").lower()):
+        if form in _DEMONYM_OF:
+            return _DEMONYM_OF[form].title()
+    return country.name
 
 
 def _lemma(word: str) -> str:

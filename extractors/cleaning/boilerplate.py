@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bs4 import Tag
 
@@ -62,7 +63,12 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
         return True
     if "class" not in el.attrs and "id" not in el.attrs:
         return False
-    names = stats.names(el)
+    return _region_name(stats.names(el))
+
+
+@lru_cache(maxsize=8192)
+def _region_name(names: str) -> bool:
+    """A class/id naming a page region (pages repeat their class strings: cached)."""
     return bool(OUTSIDE_CLASS.search(names)) and not CONTENT_CLASS.search(names)
 
 
@@ -128,6 +134,7 @@ def _embeds_quote(el: Tag, stats: TextStats) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def _boilerplate_name(names: str, inline: bool) -> bool:
     """A class/id naming boilerplate; inline elements (links, spans inside a sentence) need one
     of the strong words, so "player-link" or "date" inside prose is kept."""

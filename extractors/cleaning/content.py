@@ -20,7 +20,7 @@ def measure(nodes: list[Tag]) -> TextStats:
 
 def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:
     """The content root(s): descend by prose share, prefer a known container, merge siblings."""
-    body = _body(root)
+    body = body_of(root)
     node = _descend(body, stats)
     known = _known_container(node, stats)
     if known is None:
@@ -30,7 +30,7 @@ def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:
     return _with_siblings(known, node, stats)
 
 
-def _body(root: Tag) -> Tag:
+def body_of(root: Tag) -> Tag:
     """The <body>, or the document when the page has none."""
     html = root_element(root)
     body = child_tag(html, "body") if html is not None else None

@@ -7,8 +7,9 @@ from bs4 import Tag
 from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
 from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate
-from extractors.cleaning.content import choose_containers, measure
-from extractors.cleaning.htmltree import Scan, parsed_page, scan, strip_non_content
+from extractors.cleaning.content import body_of, choose_containers, measure
+from extractors.cleaning.htmltree import Scan, page_scan, parsed_page, strip_non_content
+from extractors.cleaning.lead import lead_elements
 from extractors.cleaning.metadata import Metadata, extract_metadata
 from newsflow.core.records import CleanArticle, RawDocument
 
@@ -21,7 +22,7 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
     meta, parts = Metadata(), []
     with parsed_page(html) as root:
         if root is not None:
-            found = scan(root)
+            found = page_scan(root)
             meta = extract_metadata(root, found, raw, html)
             parts = main_text(root, found, meta.title)
     text, blocks = join_blocks(parts)
@@ -42,6 +43,7 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     """The article's blocks: pick the container, cut boilerplate inside it, drop the headline."""
     stats = measure(strip_non_content(found))
     containers = choose_containers(root, stats)
+    containers = lead_elements(containers[0], stats, body_of(root)) + containers
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
     parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))

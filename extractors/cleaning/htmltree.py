@@ -71,7 +71,6 @@ NON_CONTENT = frozenset(
     {
         "script",
         "style",
-        "noscript",
         "template",
         "svg",
         "math",
@@ -94,6 +93,9 @@ NON_CONTENT = frozenset(
         "rp",
     }
 )
+# Shown only when scripts do not run: treated as hidden (dropped unless it holds the article, as
+# pages that render the story by script may put the only copy of its text there).
+HIDDEN_TAGS = frozenset({"noscript"})
 # Tags the metadata reads, collected by the scan in document order.
 META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "title"})
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
@@ -139,38 +141,65 @@ def parsed_page(html: str) -> Iterator[Tag | None]:
         yield root
     finally:
         if root is not None:
-            for child in list(root.contents):  # the document object is outside the element chain
-                child.decompose()
-            root.decompose()
+            _tear_down(root)
         if enabled:
             gc.enable()
+
+
+def _tear_down(root: Tag) -> None:
+    """Free a page tree: every node along the element chain (the document first, document order)
+    drops its attributes, so no reference cycle is left and reference counting frees it all."""
+    node: Any = root
+    while node is not None:
+        fields = node.__dict__
+        node = fields.get("next_element")
+        fields.clear()
 
 
 class LeanBuilder(LXMLTreeBuilder):
     """bs4's lxml HTML tree builder with lean callbacks: the tree bs4 itself builds (same
     Tag and string classes, same links between them, whitespace-only strings collapsed the same
-    way), with a fraction of the Python per node.
+    way), with a fraction of the Python per node. It also makes the page's `Scan` as it goes
+    (`found`), so no second walk is needed.
 
     lxml's target parser delivers balanced start/end events in document order, so each node is
     linked once as it is created; bs4's general machinery (tag-stack searches, linkage fixes,
-    parse_only filters, namespaces, which HTML never has) is skipped."""
+    parse_only filters, namespaces, which HTML never has) is skipped.
 
-    _stack: list[tuple[Tag, type[NavigableString]]]
+    With `prune` set, what the cleaner never reads is not built at all: the subtrees of
+    non-content elements other than the head and JSON-LD scripts (`PRUNED`), comments, and
+    whitespace-only strings between block boundaries (block elements ignore them). The text of
+    every block stays the same; the tree is a third smaller."""
+
+    prune = False
+    found: Scan | None
+    # (element, its string class, inside non-content, index of the enclosing hidden element)
+    _stack: list[tuple[Tag, type[NavigableString], bool, int]]
     _last: Any
     _pending: list[str]
     _preserve: int
+    _skipping: int  # depth inside a pruned subtree
     _template: dict[str, Any]
+    _void: frozenset[str] | None
     _keep_space: frozenset[str]  # tags whose whitespace-only strings stay as they are (pre)
+    _special: frozenset[str]  # tags that need more than the common path in `start`
+    _found: Scan
 
     def feed(self, markup: Any) -> None:
         """Set up the node stack at the document, then let lxml drive the callbacks."""
         soup = self.soup
         assert soup is not None
-        self._stack = [(soup, NavigableString)]
+        self._stack = [(soup, NavigableString, False, -1)]
         self._last = soup
         self._pending = []
-        self._preserve = 0
+        self._preserve = self._skipping = 0
         self._keep_space = frozenset(self.preserve_whitespace_tags or ())
+        void = self.empty_element_tags
+        self._void = None if void is None else frozenset(void)
+        self.found = self._found = Scan(content=[soup], owner=[-1])
+        self._special = frozenset(
+            {"meta", *META_TAGS, *NON_CONTENT, *self._keep_space, *self.string_containers}
+        )
         self._template = {
             "parser_class": soup.__class__,
             "namespace": None,
@@ -189,67 +218,117 @@ class LeanBuilder(LXMLTreeBuilder):
         }
         super().feed(markup)
 
-    def _link(self, node: Any, parent: Tag) -> None:
-        """Append a new node to `parent`, after the last node created (document order)."""
+    def _link(self, node: Any, fields: dict[str, Any], parent: Tag) -> None:
+        """Append a new node (`fields`: its __dict__) to `parent`, after the last node created."""
         contents = parent.contents
         previous = contents[-1] if contents else None
-        node.parent = parent
-        node.previous_sibling = previous
         if previous is not None:
             previous.next_sibling = node
-        node.previous_element = self._last
-        self._last.next_element = node
+        fields["parent"] = parent
+        fields["previous_sibling"] = previous
+        fields["previous_element"] = last = self._last
+        last.next_element = node
         contents.append(node)
         self._last = node
 
-    def _flush(self, kind: type[NavigableString] | None = None) -> None:
-        """Turn the pending character data into one string node, as bs4's endData does."""
+    def _flush(self, kind: type[NavigableString] | None = None, boundary: bool = False) -> None:
+        """Turn the pending character data into one string node, as bs4's endData does.
+        `boundary`: a block element starts or ends right after it."""
         text = "".join(self._pending)
         self._pending.clear()
+        parent, container, skipped, _ = self._stack[-1]
         if not self._preserve and not text.strip(_ASCII_SPACES):
+            if boundary and self.prune and _after_block(parent):
+                return
             text = "\n" if "\n" in text else " "
-        parent, container = self._stack[-1]
-        node = (kind or container)(text)
-        node.next_element = node.next_sibling = None
-        self._link(node, parent)
+        # What NavigableString(text) makes, without its Python-level __new__ and setup().
+        node = str.__new__(kind or container, text)
+        fields = node.__dict__
+        fields["hidden"] = False
+        fields["next_element"] = fields["next_sibling"] = None
+        self._link(node, fields, parent)
+        if kind is None and container is NavigableString and not skipped:
+            self._found.page_chars += len(text)
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
-        """Open an element: a Tag linked under the current one, pushed on the stack."""
+        """Open an element: a Tag linked under the current one, pushed on the stack; scanned."""
+        if self._skipping:
+            self._skipping += 1
+            return
+        if self.prune and tag in PRUNED and not (tag == "script" and _json_ld(attrib)):
+            self._skipping = 1
+            return
         if self._pending:
-            self._flush()
-        parent, container = self._stack[-1]
+            self._flush(boundary=tag in BLOCK_TAGS)
+        parent, container, skipped, outer = self._stack[-1]
+        attrs = attrib if attrib.__class__ is dict else dict(attrib)  # lxml: a fresh dict per element
         el = Tag.__new__(Tag)
         fields = el.__dict__
         fields.update(self._template)
         fields["name"] = tag
-        fields["attrs"] = dict(attrib)
+        fields["attrs"] = attrs
         fields["contents"] = []
-        fields["can_be_empty_element"] = self.can_be_empty_element(tag)
-        special = self.string_containers.get(tag)
-        if special is not None:
-            fields["interesting_string_types"] = {special}
-            container = special
-        if tag == "meta":
-            self.set_up_substitutions(el)
-        if tag in self._keep_space:
-            self._preserve += 1
-        self._link(el, parent)
-        self._stack.append((el, container))
+        void = self._void
+        fields["can_be_empty_element"] = void is None or tag in void
+        self._link(el, fields, parent)
+        found = self._found
+        special = tag in self._special
+        if special:  # rare tags: string containers, <meta>, <pre>, metadata and non-content tags
+            kind = self.string_containers.get(tag)
+            if kind is not None:
+                fields["interesting_string_types"] = {kind}
+                container = kind
+            if tag == "meta":
+                self.set_up_substitutions(el)
+            if tag in self._keep_space:
+                self._preserve += 1
+            if tag in META_TAGS:
+                found.named[tag].append(el)
+        if attrs:
+            if "rel" in attrs and tag == "a":
+                found.rel_links.append(el)
+            if "itemprop" in attrs:
+                found.itemprops.append(el)
+        if not skipped and (
+            tag in HIDDEN_TAGS
+            or (
+                attrs
+                and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
+                and tag not in NON_CONTENT
+                and _is_hidden(attrs)
+            )
+        ):
+            found.hidden.append((el, outer))
+            outer = len(found.hidden) - 1
+        if not skipped:
+            if special and tag in NON_CONTENT:
+                found.non_content.append(el)
+                skipped = True
+            else:
+                found.content.append(el)
+                found.owner.append(outer)
+        self._stack.append((el, container, skipped, outer))
 
     def end(self, tag: Any) -> None:
         """Close the current element."""
+        if self._skipping:
+            self._skipping -= 1
+            return
         if self._pending:
-            self._flush()
-        el, _ = self._stack.pop()
+            self._flush(boundary=tag in BLOCK_TAGS)
+        el = self._stack.pop()[0]
         if el.name in self._keep_space:
             self._preserve -= 1
 
     def data(self, data: Any) -> None:
         """Character data, joined until the next node."""
-        self._pending.append(data)
+        if not self._skipping:
+            self._pending.append(data)
 
     def comment(self, text: Any) -> None:
-        """A comment node (a Comment string, as bs4 makes)."""
+        """A comment node (a Comment string, as bs4 makes); none when pruning."""
+        if self._skipping or self.prune:
+            return
         if self._pending:
             self._flush()
         self._pending.append(text)
@@ -264,6 +343,8 @@ class LeanBuilder(LXMLTreeBuilder):
 
     def pi(self, target: Any, data: Any) -> None:
         """A processing instruction node."""
+        if self._skipping:
+            return
         if self._pending:
             self._flush()
         self._pending.append(f"{target} {data}")
@@ -281,10 +362,38 @@ class LeanBuilder(LXMLTreeBuilder):
         super().close()
 
 
+class PruningBuilder(LeanBuilder):
+    """The LeanBuilder that leaves out what the cleaner never reads (see `LeanBuilder.prune`)."""
+
+    prune = True
+
+
+# Non-content elements whose subtrees the pruning builder does not build: never text, never
+# metadata (the head with its meta/link/title and JSON-LD scripts are built).
+PRUNED = NON_CONTENT - {"head", "meta", "link"}
+_STRUCTURAL = BLOCK_TAGS | {"head", "[document]"}  # parents whose leading whitespace is no text
+
+
+def _json_ld(attrs: Any) -> bool:
+    """A script element holding JSON-LD (read by the metadata)."""
+    kind = attrs.get("type") if attrs else None
+    return isinstance(kind, str) and kind.strip().lower() == "application/ld+json"
+
+
+def _after_block(parent: Tag) -> bool:
+    """True when the next string in `parent` would follow a block element, or open a block or
+    the head: whitespace there separates nothing."""
+    contents = parent.contents
+    if not contents:
+        return parent.name in _STRUCTURAL
+    previous = contents[-1]
+    return parent.name == "head" or (previous.__class__ is Tag and previous.name in BLOCK_TAGS)
+
+
 def _parse(html: str) -> BeautifulSoup | None:
-    """One BeautifulSoup build with lxml (LeanBuilder); class attributes kept as plain strings,
-    attributes in plain dicts."""
-    builder = LeanBuilder(multi_valued_attributes=None, attribute_dict_class=dict, huge_tree=True)
+    """One BeautifulSoup build with lxml (PruningBuilder); class attributes kept as plain
+    strings, attributes in plain dicts."""
+    builder = PruningBuilder(multi_valued_attributes=None, attribute_dict_class=dict, huge_tree=True)
     try:
         return BeautifulSoup(html, builder=builder)
     except (ParserRejectedMarkup, ValueError, LookupError):  # (a TypeError is a setup bug: raised)
@@ -322,6 +431,9 @@ def _merge_trailing(soup: Tag) -> None:
     tops = [c for c in soup.contents if isinstance(c, Tag)]
     if len(tops) < 2:
         return
+    builder = getattr(soup, "builder", None)
+    if builder is not None:
+        builder.found = None  # the nodes move: the scan made while building is out of order
     main = tops[0]
     target = child_tag(main, "body") or main
     for extra in tops[1:]:
@@ -384,6 +496,12 @@ class Scan:
     page_chars: int = 0  # visible text characters outside non-content elements
 
 
+def page_scan(root: Tag) -> Scan:
+    """The scan the builder made while building `root` (see LeanBuilder), else a fresh walk."""
+    found = getattr(getattr(root, "builder", None), "found", None)
+    return found if isinstance(found, Scan) else scan(root)
+
+
 def scan(root: Tag) -> Scan:
     """One pre-order walk: metadata tags, non-content and hidden elements, page text length."""
     found = Scan()
@@ -404,9 +522,9 @@ def scan(root: Tag) -> Scan:
                 rel_links.append(el)
             if "itemprop" in attrs:
                 itemprops.append(el)
-            if not skipped and name not in NON_CONTENT and _is_hidden(attrs):
-                hidden.append((el, outer))
-                outer = len(hidden) - 1
+        if not skipped and (name in HIDDEN_TAGS or (attrs and name not in NON_CONTENT and _is_hidden(attrs))):
+            hidden.append((el, outer))
+            outer = len(hidden) - 1
         if not skipped:
             if name in NON_CONTENT:
                 non_content.append(el)
@@ -600,11 +718,12 @@ def is_link_popup(el: Tag, stats: TextStats) -> bool:
 
 def classes(el: Tag) -> str:
     """The element's class and id attributes as one lowercase string, state modifiers
-    ("has-image", "with-video", "no-js") left out: they describe, they do not name."""
+    ("has-image", "with-video", "no-js") and negations ("non-paywall", "not-sticky") left out:
+    they describe a state, they do not name a part."""
     names = f"{attr(el, 'class') or ''} {attr(el, 'id') or ''}".lower()
-    if "has" in names or "with" in names or "no-" in names or "is-" in names:
+    if "has" in names or "with" in names or "no" in names or "is-" in names:
         names = _MODIFIER.sub(" ", names)
     return names
 
 
-_MODIFIER = re.compile(r"(?:^|(?<=\s))\S*\b(?:has|with|no|is)[-_]\S*")
+_MODIFIER = re.compile(r"(?:^|(?<=\s))\S*\b(?:has|with|without|no|non|not|is)[-_]\S*")

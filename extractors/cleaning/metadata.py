@@ -352,16 +352,17 @@ def _microdata_authors(itemprops: list[Tag]) -> list[str]:
 
 
 def _dates_fallback(meta: Metadata, found: Scan, raw: RawDocument, html: str | None) -> None:
-    """Published date from the page's first <time> (marked ones were tried before), htmldate
-    (when the HTML is at hand), then the URL."""
+    """Published date from the page's first <time> (marked ones were tried before), the URL,
+    then htmldate (when the HTML is at hand; it tries a dated URL first too, and costs a
+    second parse)."""
     for el in found.named["time"]:
         if meta.published_at is not None:
             break
         meta.set("published_at", _time_value(el), "time")
-    if meta.published_at is None and html is not None:
-        meta.set("published_at", htmldate_guess(html), "htmldate")
     for url in (raw.url, meta.canonical_url):
         meta.set("published_at", url_date(url), "url")
+    if meta.published_at is None and html is not None:
+        meta.set("published_at", htmldate_guess(html), "htmldate")
 
 
 def _time_value(el: Tag) -> datetime | None:

@@ -35,6 +35,9 @@ _SMALL_WORDS = {
 }
 
 
+_BYLINE = re.compile(r"[Bb]y\s+([A-Z][a-z][\w'’.\-]*)")
+
+
 def split_blocks(text: str, markdown: bool = False) -> list[Block]:
     """Paragraph and heading blocks of a text: blank lines separate paragraphs when there are any,
     otherwise every line is a paragraph; short title-case lines without a final stop are headings."""
@@ -53,9 +56,13 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
 
 
 def looks_like_heading(line: str) -> bool:
-    """A short single line in title case with no sentence-final punctuation."""
+    """A short single line in title case with no sentence-final punctuation; a byline ("By Ann
+    Lee and Tom Hart") is not one (its names are read as text)."""
     line = line.strip()
     if "\n" in line or not line or line.endswith(_SENTENCE_END) or line[0] in "\"“‘'(-•*":
+        return False
+    byline = _BYLINE.match(line)
+    if byline and byline.group(1).casefold() not in _SMALL_WORDS:
         return False
     words = re.findall(r"[^\W\d_][\w'’.\-–]*", line)
     if not 1 <= len(words) <= 12:

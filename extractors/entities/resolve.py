@@ -308,10 +308,11 @@ def resolve_entities(
 ) -> tuple[list[LocalEntity], list[Mention], list[EntityRole]]:
     """Group the doc's named-entity mentions into canonical entities, with roles of persons."""
     blocked = _blocked_tokens(doc, article)
+    texts = [t.text for t in doc]  # one pass: Token objects are costly to create
     cands = _join_particle_names(doc, _ner_candidates(doc, blocked), blocked)
+    cands = _byline_names(doc, texts, cands)
     _listed_places(doc, cands)
     claimed = _claim(doc, cands)
-    texts = [t.text for t in doc]  # one pass: Token objects are costly to create
     cands += _titled_names(doc, texts, claimed, blocked)
     cands += _possessed_names(doc, cands, claimed, blocked)
     cands += _repeated_person_names(doc, texts, cands, claimed, blocked)
@@ -611,6 +612,38 @@ def _add(cand: Cand, claimed: list[bool]) -> Cand:
     for i in range(cand.start, cand.end):
         claimed[i] = True
     return cand
+
+
+MAX_BYLINE_NAMES = 4
+BYLINE_JOINERS = {",", "and", "&"}
+
+
+def _byline_names(doc: Doc, texts: list[str], cands: list[Cand]) -> list[Cand]:
+    """The writers of a byline line ("By Ann Lee and Tom Hart", "by Ann Lee, with reporting
+    from ...") as persons: each 2-4 capitalised words after a line-opening "by", joined by commas
+    or "and". NER often misses them or keeps one word; a candidate inside such a name gives way
+    to the whole name. Nothing else on the line is read."""
+    names: list[tuple[int, int]] = []
+    for at, text in enumerate(texts):
+        if text not in {"By", "by"} or (at > 0 and "\n" not in texts[at - 1] and texts[at - 1].strip()):
+            continue
+        i = at + 1
+        for _ in range(MAX_BYLINE_NAMES):
+            end = i
+            while end < len(doc) and end - i < 4 and _is_name_token(doc[end]):
+                end += 1
+            if end - i < 2:
+                break
+            names.append((i, end))
+            if end < len(doc) and doc[end].lower_ in BYLINE_JOINERS and end + 1 < len(doc):
+                i = end + 1
+                continue
+            break
+    if not names:
+        return cands
+    kept = [c for c in cands if not any(a <= c.start and c.end <= b for a, b in names)]
+    taken = {(c.start, c.end) for c in kept}
+    return kept + [Cand(a, b, "PERSON", person_votes=1) for a, b in names if (a, b) not in taken]
 
 
 def _titled_names(doc: Doc, texts: list[str], claimed: list[bool], blocked: list[bool]) -> list[Cand]:

@@ -116,6 +116,11 @@ class Settings(BaseSettings):
         description="with no PREFECT_API_URL, start a local Prefect server once (the dashboard's address) "
         "and reuse it, so runs persist and schedules fire; false: Prefect's temporary server per run",
     )
+    record_quiet_nights: bool = Field(
+        True,
+        description="a run whose inputs are all local and unchanged is recorded in the dashboard through "
+        "the server's API, without Prefect's flow engine (seconds instead of ten); false: always the engine",
+    )
     server_start_timeout: float = Field(
         300.0,
         description="seconds to wait for a Prefect server to start (the first start migrates its database)",

@@ -18,6 +18,7 @@ from prefect.context import FlowRunContext, TaskRunContext
 from prefect.logging.handlers import APILogHandler
 
 from newsflow.core.settings import Settings
+from newsflow.ops.api_run import flow_run_name
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
@@ -88,7 +89,7 @@ def forward_logs(level: str = "INFO") -> None:
 
 def run_name() -> str:
     """Flow run name: `ingest-<UTC time>`, so a night's run is easy to find in the UI."""
-    return f"ingest-{datetime.now(UTC):%Y%m%d-%H%M%S}"
+    return flow_run_name("ingest")
 
 
 def retry_on(*retryable: type[BaseException]) -> Callable[[Any, Any, Any], bool]:

@@ -41,16 +41,21 @@ def prefect_home() -> Path:
 
 def configured_api_url() -> str | None:
     """The API URL the user configured: PREFECT_API_URL, else the active Prefect profile's."""
-    if url := os.environ.get("PREFECT_API_URL"):
-        return url
+    return configured("PREFECT_API_URL")
+
+
+def configured(name: str) -> str | None:
+    """A Prefect setting the user configured: the environment's, else the active profile's."""
+    if value := os.environ.get(name):
+        return value
     path = Path(os.environ.get("PREFECT_PROFILES_PATH") or prefect_home() / "profiles.toml").expanduser()
     try:
         profiles = tomllib.loads(path.read_text())
     except (OSError, tomllib.TOMLDecodeError):
         return None
     active = os.environ.get("PREFECT_PROFILE") or profiles.get("active")
-    url = profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL")
-    return str(url) if url else None
+    value = profiles.get("profiles", {}).get(active, {}).get(name)
+    return str(value) if value else None
 
 
 def api_url(settings: Settings, port: int | None = None) -> str:

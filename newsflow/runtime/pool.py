@@ -6,6 +6,10 @@ finds it with `extract_parallel`, wherever that stage is called from in this pro
 threads, a Prefect thread-pool task). Where no pool is open (a Dask worker, n_process = 1) or
 while it is not started (no batch so far was worth spawning workers for) the
 articles are parsed in the calling process.
+
+A command that will run a flow can `warm_up` first: one worker starts loading spaCy on another core
+while this process imports Prefect, and the run's pool adopts it, so even one article is parsed
+without spaCy's start-up on the critical path.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _active: NlpPool | None = None
-_worker_settings: Settings | None = None
+_warm: NlpPool | None = None
 
 
 class NlpPool:
@@ -39,22 +43,34 @@ class NlpPool:
         self.settings = settings
         self.workers = settings.nlp_processes()
         self._executor: ProcessPoolExecutor | None = None
+        self._spawned = 0
         self._lock = threading.Lock()
 
-    def start(self) -> None:
-        """Spawn the workers and let each load spaCy in the background (idempotent, returns at once)."""
+    def start(self, workers: int | None = None) -> None:
+        """Spawn the workers (or the first `workers`) and let each load spaCy in the background
+        (idempotent, returns at once)."""
+        wanted = min(self.workers, workers or self.workers)
         with self._lock:
-            if self._executor is not None:
-                return
-            log.info("starting %d NLP worker processes", self.workers)
-            self._executor = ProcessPoolExecutor(
-                self.workers,
-                mp_context=mp.get_context("spawn"),  # no fork of a process holding DuckDB/Prefect threads
-                initializer=_init_worker,
-                initargs=(self.settings, os.getpid()),
-            )
-            for _ in range(self.workers):  # one task each, so every worker spawns and loads now
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(
+                    self.workers,
+                    mp_context=mp.get_context("spawn"),  # no fork of a process holding DuckDB/Prefect threads
+                    initializer=_init_worker,
+                    initargs=(self.settings.spacy_model, tuple(self.settings.spacy_exclude), os.getpid()),
+                )
+            if wanted > self._spawned:
+                log.info("starting %d NLP worker process(es)", wanted - self._spawned)
+            while self._spawned < wanted:  # one task each while all are busy: each spawns and loads now
                 self._executor.submit(_ready)
+                self._spawned += 1
+
+    def serves(self, settings: Settings) -> bool:
+        """True when this pool's workers loaded the pipeline these settings ask for."""
+        return (
+            self.workers == settings.nlp_processes()
+            and self.settings.spacy_model == settings.spacy_model
+            and self.settings.spacy_exclude == settings.spacy_exclude
+        )
 
     def extract(self, run_id: str, articles: list[CleanArticle]) -> list[Extraction]:
         """Extraction results for the articles, in order, computed in chunks across the workers."""
@@ -63,7 +79,7 @@ class NlpPool:
         self.start()
         assert self._executor is not None
         futures = [
-            self._executor.submit(_extract_chunk, run_id, chunk)
+            self._executor.submit(_extract_chunk, self.settings, run_id, chunk)
             for chunk in chunks(articles, self.settings, self.workers)
         ]
         while wait(futures, timeout=1.0).not_done:  # back in Python each second, so that a task
@@ -90,6 +106,7 @@ class NlpPool:
             if self._executor is not None:
                 self._executor.shutdown(wait=wait, cancel_futures=True)
                 self._executor = None
+                self._spawned = 0
 
 
 def chunks(articles: list[CleanArticle], settings: Settings, workers: int) -> list[list[CleanArticle]]:
@@ -118,11 +135,13 @@ def chunks(articles: list[CleanArticle], settings: Settings, workers: int) -> li
 @contextmanager
 def run_pool(settings: Settings) -> Iterator[NlpPool | None]:
     """The pool for one run (None with one NLP process); extract stages in this process use it."""
-    global _active
+    global _active, _warm
     if settings.nlp_processes() <= 1:
         yield None
         return
-    pool = NlpPool(settings)
+    pool = _warm if _warm is not None and _warm.serves(settings) else NlpPool(settings)
+    _warm = None
+    pool.settings = settings
     previous, _active = _active, pool
     ok = False
     try:
@@ -131,6 +150,15 @@ def run_pool(settings: Settings) -> Iterator[NlpPool | None]:
     finally:
         _active = previous
         pool.close(wait=not ok)  # after a good run the workers exit off the critical path
+
+
+def warm_up(settings: Settings) -> None:
+    """Start one NLP worker loading spaCy now, for the next run in this process to adopt (only where
+    the run would use a pool: more than one usable core, within memory)."""
+    global _warm
+    if _warm is None and settings.nlp_processes() > 1:
+        _warm = NlpPool(settings)
+        _warm.start(1)
 
 
 def worth_a_pool(settings: Settings, articles: int) -> bool:
@@ -154,15 +182,13 @@ def extract_parallel(settings: Settings, run_id: str, articles: list[CleanArticl
     return pool.extract(run_id, articles)
 
 
-def _init_worker(settings: Settings, parent: int) -> None:
-    """Worker start: exit with the run's process, keep the settings, load the spaCy pipeline once."""
-    global _worker_settings
+def _init_worker(model: str, exclude: tuple[str, ...], parent: int) -> None:
+    """Worker start: exit with the run's process, load the spaCy pipeline once."""
     # Watch the parent before the slow spaCy import: a run killed meanwhile leaves no orphan.
     threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parent-watch").start()
     from extractors.nlp import load_nlp
 
-    _worker_settings = settings
-    load_nlp(settings.spacy_model, tuple(settings.spacy_exclude))
+    load_nlp(model, exclude)
 
 
 def _exit_with(parent: int) -> None:
@@ -177,9 +203,8 @@ def _ready() -> bool:
     return True
 
 
-def _extract_chunk(run_id: str, articles: list[CleanArticle]) -> list[Extraction]:
-    """One chunk, in a worker."""
+def _extract_chunk(settings: Settings, run_id: str, articles: list[CleanArticle]) -> list[Extraction]:
+    """One chunk, in a worker (the run's settings travel with it: the worker may predate the run)."""
     from newsflow.runtime.extract import extract_articles
 
-    assert _worker_settings is not None
-    return extract_articles(_worker_settings, run_id, articles)
+    return extract_articles(settings, run_id, articles)

@@ -24,7 +24,6 @@ from newsflow.runtime.pool import NlpPool, run_pool, worth_a_pool
 from sources.archive import RawArchive
 from sources.config import SourceConfig, load_sources, source_from_arg
 from sources.local import load_local
-from sources.web import fetch_all_sync
 from warehouse.db import open_writer, run_lock
 from warehouse.lake import is_lake, retry_conflicts, set_data_path
 from warehouse.ledger import done_entries, last_success
@@ -103,6 +102,8 @@ def source_inputs(configs: list[SourceConfig], settings: Settings) -> Iterator[I
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
         store = done_entries(con, [c.name for c in web])
         since = last_success(con, [c.name for c in web])
+    from sources.web import fetch_all_sync  # the HTTP stack only for runs that fetch
+
     for result in fetch_all_sync(web, store, settings, since=since):
         if isinstance(result, RawDocument):
             yield result

@@ -11,7 +11,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-from extractors.cleaning.clean import clean
 from extractors.entities.linking import link_across_articles
 from newsflow.core.errors import InputError
 from newsflow.core.ids import stable_id
@@ -93,14 +92,18 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def is_unchanged(doc: RawDocument, last: LedgerEntry | None) -> bool:
+    """True when the input's bytes are those of its last successfully stored state."""
+    return last is not None and last.outcome in DONE and last.raw_hash == doc.raw_hash
+
+
 def triage(batch: Batch, ledger: dict[str, LedgerEntry]) -> None:
     """Inputs whose bytes match the ledger's last successful state are unchanged: no further work."""
     batch.ledger = ledger
     todo = []
     for doc in batch.todo:
         batch.validators[doc.locator] = (doc.etag, doc.last_modified)
-        last = ledger.get(doc.locator)
-        if not batch.force and last and last.outcome in DONE and last.raw_hash == doc.raw_hash:
+        if not batch.force and is_unchanged(doc, ledger.get(doc.locator)):
             batch.outcomes.append(
                 InputOutcome(
                     doc.source,
@@ -108,7 +111,7 @@ def triage(batch: Batch, ledger: dict[str, LedgerEntry]) -> None:
                     doc.external_id,
                     "unchanged",
                     raw_hash=doc.raw_hash,
-                    article_id=last.article_id,
+                    article_id=ledger[doc.locator].article_id,
                     reason="same bytes as last run",
                 )
             )
@@ -119,6 +122,8 @@ def triage(batch: Batch, ledger: dict[str, LedgerEntry]) -> None:
 
 def clean_all(batch: Batch) -> None:
     """Clean every remaining input; bad ones become failures."""
+    from extractors.cleaning.clean import clean  # the HTML stack only for runs with something new
+
     for doc in batch.todo:
         try:
             batch.articles.append(clean(doc))

@@ -167,3 +167,19 @@ def test_percentages_spelt_in_words_or_short_forms(text: str, value: float) -> N
 def test_a_list_of_amounts_shares_the_last_scale(nlp: Language, text: str, values: list[float]) -> None:
     found = [a.value for a in find_amounts(nlp(text), []) if a.kind == "money"]
     assert found == pytest.approx(values)
+
+
+def test_an_amount_repeated_in_the_same_words_is_one_amount(nlp: Language) -> None:
+    text = (
+        "The league will spend 40 million pounds on new pitches. "
+        "The chair said: \u201cWe will spend 40 million pounds and raise fees by 5%.\u201d "
+        "Fees rise 5% next year, the first rise since a $2bn deal worth $2 billion."
+    )
+    claims = [Claim(content=text[70:130], content_start=70, content_end=130)]
+    amounts = find_amounts(nlp(text), claims)
+    texts = sorted(a.text for a in amounts if a.kind in {"money", "percent"})
+    assert texts == ["$2 billion", "$2bn", "40 million pounds", "5%"]
+    pct = next(a for a in amounts if a.text == "5%")
+    assert pct.claim_index == 0  # the first 5% is inside the quote's claim
+    pounds = next(a for a in amounts if a.text == "40 million pounds")
+    assert pounds.start < 60 and pounds.claim_index == 0  # the first position, the repeat's claim

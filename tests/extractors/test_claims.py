@@ -797,3 +797,143 @@ def test_speaker_resolution_by_topic_relative_and_role(
 ) -> None:
     ex = Extracted(nlp, text)
     assert ex.name(ex.claim(content_part).speaker_entity_key) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "speaker"),
+    [
+        # a quote's own last words parsed as a second subject of the cue: the pronoun after it speaks
+        (
+            "Governor Nora Quill opened the new bridge on Monday.\n"
+            "\u201cWe will open the bridge before the winter. Congratulations to the whole team,\u201d "
+            "she added.",
+            "open the bridge before the winter",
+            "Nora Quill",
+        ),
+        # the same after the quote: the description, not the quote's words, is the speaker
+        (
+            "Governor Nora Quill met Mayor Tom Reed later that day. "
+            "\u201cA long and detailed talk, including questions about the budget and our steps to fix the "
+            "harbour,\u201d said the governor.",
+            "our steps to fix the harbour",
+            "Nora Quill",
+        ),
+        # a dateline before a colon is no speaker of the sentence's quote
+        (
+            " date 2024-03-02 Lisbon: As the talks closed on Tuesday, Portuguese Prime Minister Ana "
+            "Costa, in a brief aside, said to her guest, \u201cSee you in Madrid\u201d, at the end of the "
+            "press conference.",
+            "See you in Madrid",
+            "Ana Costa",
+        ),
+        # a colon quote belongs to the speech verb before it, not to a verb of a clause in between
+        (
+            "Prime Minister Luis Ortega met reporters in Madrid.\n"
+            "Ortega, laughing, admitted the trouble such a trip would cause: \u201cIt is a bold idea. "
+            "My aides will hate it. But I like it.\u201d",
+            "My aides will hate it",
+            "Luis Ortega",
+        ),
+    ],
+)
+def test_speaker_is_no_quote_words_or_dateline_and_a_colon_quote_is_spoken(
+    nlp: Language, text: str, content_part: str, speaker: str
+) -> None:
+    ex = Extracted(nlp, text)
+    assert ex.name(ex.claim(content_part).speaker_entity_key) == speaker
+
+
+def test_absolute_with_clause_is_a_claim_of_its_own(nlp: Language) -> None:
+    text = (
+        "Spain and Chile signed a trade pact on Friday. Garcia stressed closer ties during the visit, "
+        "with Spain\u2019s Trade Ministry announcing a two-year freeze on the new duties."
+    )
+    ex = Extracted(nlp, text)
+    freeze = ex.claim("two-year freeze on the new duties")
+    assert freeze.cue == "announcing" and "closer ties" not in freeze.content
+    assert ex.name(freeze.speaker_entity_key) == "Spanish Trade Ministry"
+    assert "freeze" not in ex.claim("closer ties").content
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part"),
+    [
+        ("Japan will lift its ban on beef imports next month, its farm ministry said.", "lift its ban"),
+        ("Japan will lift its ban on beef imports, the country\u2019s farm ministry said.", "lift its ban"),
+        ("The Japanese farm ministry said the ban on beef imports would end in May.", "ban on beef"),
+        ("Japan\u2019s Farm Ministry said the ban on beef imports would end in May.", "ban on beef"),
+    ],
+)
+def test_a_countrys_institution_is_a_speaker_entity_with_its_country(
+    nlp: Language, text: str, content_part: str
+) -> None:
+    ex = Extracted(nlp, text)
+    key = ex.claim(content_part).speaker_entity_key
+    entity = next((e for e in ex.entities if e.key == key), None)
+    assert entity is not None and (entity.name, entity.type, entity.country_code) == (
+        "Japanese Farm Ministry",
+        "ORG",
+        "JP",
+    )
+    assert any(m.entity_key == key for m in ex.mentions)
+
+
+def test_the_ministry_refers_to_the_institution_named_before(nlp: Language) -> None:
+    text = (
+        "Japan\u2019s farm ministry said the ban on beef imports would end in May. "
+        "Later the ministry said checks at ports would stay in place."
+    )
+    ex = Extracted(nlp, text)
+    assert ex.name(ex.claim("checks at ports").speaker_entity_key) == "Japanese Farm Ministry"
+
+
+def test_an_ing_clause_with_its_subject_tagged_compound_has_that_speaker() -> None:
+    """ "Both men praised the visit, Ortega noting he was pleased": the parser sometimes hangs the
+    name on the -ing verb as a compound; it is the verb's own subject, not the main clause's."""
+    doc = hand_parse(
+        [
+            ("Both", 1, "det", "DET", "DT", "both"),
+            ("men", 2, "nsubj", "NOUN", "NNS", "man"),
+            ("praised", 2, "ROOT", "VERB", "VBD", "praise"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("visit", 2, "dobj", "NOUN", "NN", "visit"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("Ortega", 7, "compound", "PROPN", "NNP", "Ortega"),
+            ("noting", 2, "advcl", "VERB", "VBG", "note"),
+            ("he", 9, "nsubj", "PRON", "PRP", "he"),
+            ("was", 7, "ccomp", "AUX", "VBD", "be"),
+            ("pleased", 9, "acomp", "ADJ", "JJ", "pleased"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    noting = [a for a in find_attributions(doc) if a.cue_token == 7]
+    assert [doc.text[a.source[0] : a.source[1]] for a in noting if a.source] == ["Ortega"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "speaker"),
+    [
+        # a subjectless 'Adding, "..."' (or one whose only subject is inside the quote) continues
+        # the paragraph's last speaker
+        (
+            'Mayor Tom Reed said the budget would pass because the council will vote "for the new '
+            'harbour plan". Adding, "I think they are doing a very good job."',
+            "doing a very good job",
+            "Tom Reed",
+        ),
+        # "the Ukrainian president" is the person the article calls Ukraine's leader, not another
+        # president
+        (
+            "President Mark Ellison hosted Ukrainian leader Ivan Petrenko and French President Paul "
+            "Morel in Oslo. \u201cA useful and honest talk about the border,\u201d said the Ukrainian "
+            "president.",
+            "useful and honest talk",
+            "Ivan Petrenko",
+        ),
+    ],
+)
+def test_speaker_carried_over_or_found_by_the_owners_leader(
+    nlp: Language, text: str, content_part: str, speaker: str
+) -> None:
+    ex = Extracted(nlp, text)
+    assert ex.name(ex.claim(content_part).speaker_entity_key) == speaker

@@ -422,3 +422,26 @@ def test_spellings_across_articles_are_one_entity_in_the_warehouse(tmp_path: Pat
     ).fetchall()
     con.close()
     assert rows == [("Dmytro Shmygal", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "writers"),
+    [
+        (
+            "Ministers Agree on Fishing Quotas\n\nBy Ingrid Solvang and Marek Dobrowolski\n\n"
+            "The ministers met in Bergen on Tuesday and agreed new quotas.",
+            {"Ingrid Solvang", "Marek Dobrowolski"},
+        ),
+        (
+            "Ministers Agree on Fishing Quotas\n\nby Tove Lindqvist, with reporting from the Oslo desk\n\n"
+            "The ministers met in Bergen on Tuesday and agreed new quotas.",
+            {"Tove Lindqvist"},
+        ),
+    ],
+)
+def test_byline_writers_are_persons(nlp: Language, text: str, writers: set[str]) -> None:
+    raw = RawDocument(source="local", locator="b", external_id="b", data=text.encode(), media_type="text")
+    r = _resolve(nlp, clean(raw))
+    persons = {e.name for e in r.entities if e.type == "PERSON"}
+    assert writers <= persons
+    assert not any(p in persons for w in writers for p in w.split())  # no surname alone

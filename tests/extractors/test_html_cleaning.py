@@ -17,23 +17,14 @@ from extractors.cleaning.decode import decode_html
 from extractors.cleaning.html import clean_html
 from newsflow.core.errors import EmptyInputError, InputError
 from newsflow.core.records import CleanArticle, RawDocument
+from tests.support.pages import html_article, raw_doc
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
-
-
-def raw_doc(data: bytes, url: str | None = None, name: str = "page") -> RawDocument:
-    """A local HTML input."""
-    return RawDocument(source="test", locator=name, external_id=name, data=data, media_type="html", url=url)
 
 
 def fixture(name: str, url: str | None = None) -> CleanArticle:
     """Clean a fixture through the same path as `newsflow clean`."""
     return clean(raw_doc((FIXTURES / name).read_bytes(), url=url, name=name))
-
-
-def html_article(html: str, url: str | None = None) -> CleanArticle:
-    """Clean an HTML string directly."""
-    return clean_html(raw_doc(html.encode(), url=url), html)
 
 
 def block_texts(article: CleanArticle, kind: str | None = None) -> list[str]:

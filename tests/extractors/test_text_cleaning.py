@@ -85,3 +85,15 @@ def test_crlf_is_normalised_and_charsets_detected() -> None:
 def test_unusable_inputs_raise_clear_errors(data: bytes, error: type[Exception]) -> None:
     with pytest.raises(error):
         clean(_raw(data))
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("By Ingrid Solvang and Marek Dobrowolski", False),
+        ("by Tove Lindqvist, with reporting from the Oslo desk", False),
+        ("By The Numbers", True),  # a title, not a byline
+    ],
+)
+def test_a_byline_is_not_a_heading(line: str, heading: bool) -> None:
+    assert looks_like_heading(line) is heading

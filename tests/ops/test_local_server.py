@@ -133,6 +133,44 @@ def test_the_first_command_works_on_a_fresh_machine_and_later_runs_reuse_its_ser
     assert board.returncode == 0 and "already running" in board.stderr
 
 
+def test_a_run_that_finds_nothing_new_is_recorded_without_the_flow_engine(newcomer: Newcomer) -> None:
+    assert newcomer.newsflow("ingest").returncode == 0
+    quiet = newcomer.newsflow("ingest")
+    output = quiet.stdout + quiet.stderr
+    assert quiet.returncode == 0 and not NOISE.search(output), output
+    assert re.search(r"total\W+1\W+0\W+0\W+1\b", output), output  # seen 1, new 0, updated 0, unchanged 1
+    con = duckdb.connect(str(newcomer.cwd / "newsflow.duckdb"), read_only=True)
+    try:
+        (flow_run_id,) = con.execute(  # type: ignore[misc]
+            "SELECT flow_run_id FROM runs ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        con.close()
+    (run,) = newcomer.flow_runs({"flow_runs": {"id": {"any_": [flow_run_id]}}})
+    assert run["state"]["type"] == "COMPLETED" and run["tags"] == ["nothing-new"]
+    assert run["start_time"] and run["end_time"] and run["name"].startswith("ingest-")
+    tasks = httpx.post(
+        f"{newcomer.api}/task_runs/filter",
+        json={"flow_runs": {"id": {"any_": [flow_run_id]}}},
+        timeout=30,
+    ).json()
+    assert tasks == []  # recorded through the API: no flow engine, no task runs
+    artifacts = httpx.post(
+        f"{newcomer.api}/artifacts/filter",
+        json={"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}},
+        timeout=30,
+    ).json()
+    by_key = {a["key"]: a for a in artifacts}
+    assert set(by_key) == {"ingest-summary", "ingest-failures", "ingest-report"}
+    assert '"unchanged": 1' in by_key["ingest-summary"]["data"]
+
+    (newcomer.cwd / "seeds" / "more.txt").write_text("A second report\n\nThe envoy said talks went well.\n")
+    busy = newcomer.newsflow("ingest")
+    assert busy.returncode == 0, busy.stdout + busy.stderr
+    latest = newcomer.flow_runs({"sort": "START_TIME_DESC", "limit": 1})[0]
+    assert latest["tags"] == [] and latest["state"]["type"] == "COMPLETED"  # work: the flow engine ran
+
+
 def test_a_port_taken_by_something_else_is_a_clear_error(newcomer: Newcomer) -> None:
     import socket
 

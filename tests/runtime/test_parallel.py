@@ -98,3 +98,38 @@ def test_the_default_is_one_worker_per_core_within_memory_and_few_articles_spawn
     assert Settings(n_process=3).nlp_processes() == 3  # an explicit setting wins
     settings = Settings(extract_chunk_size=16)
     assert not worth_a_pool(settings, 1) and not worth_a_pool(settings, 16) and worth_a_pool(settings, 17)
+
+
+@pytest.mark.slow
+def test_a_warmed_worker_is_adopted_by_the_next_run_and_parses_even_one_article(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from newsflow.runtime import pool as pool_module
+    from newsflow.runtime import stages as p
+    from newsflow.runtime.run import Runner, Stages
+
+    src = small_inputs(tmp_path, n=1)
+    settings = Settings(warehouse=tmp_path / "w.duckdb", n_process=2)
+    pool_module.warm_up(settings)
+    warm = pool_module._warm
+    assert warm is not None and warm.started and len(warm.worker_pids()) == 1  # one worker, loading now
+    seen: list[pool_module.NlpPool | None] = []
+
+    def extract(s: Settings, batch: p.Batch) -> p.Batch:
+        seen.append(pool_module.active_pool())
+        return p.extract_stage(s, batch)
+
+    summary = run_ingest([str(src)], settings, Runner(replace(Stages(), extract=extract)))
+    assert (summary["new"], summary["duplicate"]) == (
+        2,
+        1,
+    ) and pool_module._warm is None  # adopted, not left behind
+    assert seen == [warm] and not warm.started  # the run used it, then closed it
+    assert snapshot(settings.warehouse) == snapshot_inline(tmp_path, src)
+
+
+def snapshot_inline(tmp_path: Path, src: Path) -> dict[str, object]:
+    """The same input ingested in this process, for comparison."""
+    inline = Settings(warehouse=tmp_path / "inline.duckdb", n_process=1)
+    run_ingest([str(src)], inline)
+    return snapshot(inline.warehouse)

@@ -1,0 +1,77 @@
+"""The pruning tree builder: the cleaner's text is unchanged, what it never reads is not built,
+and the scan made while building is the scan a walk over the tree makes."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from extractors.cleaning.blocks import collect_blocks
+from extractors.cleaning.htmltree import LeanBuilder, PruningBuilder, Scan, page_scan, parse_html, scan
+
+PAGE = (
+    "<!DOCTYPE html><html><head>\n  <meta charset='utf-8'>\n  <title>T</title>\n"
+    '  <script type=\'application/ld+json\'>{"headline": "H"}</script>\n'
+    "  <script>var tracking = 1;</script><style>p {}</style>\n</head>\n<body>\n"
+    "<!-- a comment --><div class='story'>\n  <p>Some <b>bold</b> <i>text</i> and"
+    "<script>ignored()</script> more</p>\n  <p>Second<!-- inline --> paragraph</p>\n"
+    "  <ul>\n    <li>one</li>\n    <li><a href='/x'>two</a> <em>three</em></li>\n  </ul>\n"
+    "  <svg><g><path d='M0'/><text>chart label</text></g></svg>\n"
+    "  <pre>  kept\n  spaces </pre>\n  <div style='display:none'>hidden menu</div>\n"
+    "  <select><option>pick</option></select><p itemprop='author'>By Someone</p>\n"
+    "</div>\n</body></html>"
+)
+
+
+def build(builder: type[LeanBuilder]) -> BeautifulSoup:
+    """The page built by one of the lean builders."""
+    return BeautifulSoup(PAGE, builder=builder(multi_valued_attributes=None, attribute_dict_class=dict))
+
+
+def blocks(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """The cleaner's blocks of the whole page, non-content elements left out."""
+    body = soup.find("body")
+    assert isinstance(body, Tag)
+    return collect_blocks([body], lambda el: el.name in ("script", "style", "svg", "select"))
+
+
+def test_the_pruned_tree_gives_the_same_blocks_with_fewer_nodes() -> None:
+    full, pruned = build(LeanBuilder), build(PruningBuilder)
+    assert blocks(pruned) == blocks(full)
+    assert len(list(pruned.descendants)) < 0.75 * len(list(full.descendants))
+    assert not pruned.find_all(["svg", "style", "select"])
+    assert [s.get("type") for s in pruned.find_all("script")] == ["application/ld+json"]
+    assert pruned.find("meta") is not None and pruned.find("title") is not None
+    pre = pruned.find("pre")
+    assert pre is not None and pre.get_text() == "  kept\n  spaces "
+
+
+def _same(ours: Scan, walked: Scan) -> None:
+    """Two scans found the same elements (by identity), in the same order."""
+
+    def ids(items: list[Tag]) -> list[int]:
+        return [id(el) for el in items]
+
+    assert {k: ids(v) for k, v in ours.named.items()} == {k: ids(v) for k, v in walked.named.items()}
+    assert ids(ours.content) == ids(walked.content)
+    assert ids(ours.non_content) == ids(walked.non_content)
+    assert ids(ours.itemprops) == ids(walked.itemprops)
+    assert [(id(el), outer) for el, outer in ours.hidden] == [(id(el), o) for el, o in walked.hidden]
+    assert ours.owner == walked.owner
+    assert ours.page_chars == walked.page_chars
+
+
+def test_the_scan_made_while_building_is_the_scan_of_a_walk() -> None:
+    for builder in (LeanBuilder, PruningBuilder):
+        soup = build(builder)
+        made = soup.builder.found  # type: ignore[attr-defined]
+        assert isinstance(made, Scan)
+        _same(made, scan(soup))
+
+
+def test_markup_after_the_end_falls_back_to_a_walk() -> None:
+    soup = parse_html("<html><body><p>one</p></body></html><p>after the end</p>")
+    assert soup is not None
+    found = page_scan(soup)
+    _same(found, scan(soup))
+    assert [el.name for el in found.named["h1"]] == []
+    assert any(el.name == "p" and el.get_text() == "after the end" for el in found.content)

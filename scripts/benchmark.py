@@ -195,15 +195,15 @@ def load_rates(mentions: Any) -> dict[str, float]:
     """Rows/s loading mentions into a fresh warehouse: Arrow bulk insert vs executemany."""
     import duckdb
 
+    from warehouse.arrow_sql import insert_rows
     from warehouse.extensions import connection_config
-    from warehouse.load import insert_table
     from warehouse.migrate import migrate
 
     con = duckdb.connect(config=connection_config())
     migrate(con)
     con.execute("BEGIN")
     t = time.perf_counter()
-    insert_table(con, "mentions", mentions)
+    insert_rows(con, "mentions", mentions)
     arrow = mentions.num_rows / (time.perf_counter() - t)
     con.execute("ROLLBACK")
     rows = mentions.slice(0, min(mentions.num_rows, 5000))

@@ -11,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from newsflow.core.records import DONE
+from warehouse.arrow_sql import registered
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +77,5 @@ def _join(
     con: duckdb.DuckDBPyConnection, column: str, values: Iterable[str], sql: str
 ) -> list[tuple[Any, ...]]:
     """Run `sql` with the values registered as the one-column Arrow view `wanted`."""
-    con.register("wanted", pa.table({column: pa.array(list(values), pa.string())}))
-    try:
+    with registered(con, "wanted", pa.table({column: pa.array(list(values), pa.string())})):
         return con.execute(sql).fetchall()
-    finally:
-        con.unregister("wanted")

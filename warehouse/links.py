@@ -11,8 +11,7 @@ passes extractors.similarity.ReportLikeness), so this module only reads and writ
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,6 +22,7 @@ import pyarrow as pa
 
 from newsflow.core.ids import stable_id
 from newsflow.core.likeness import Likeness
+from warehouse.arrow_sql import insert_rows, registered
 
 
 @dataclass(slots=True)
@@ -39,12 +39,12 @@ def replaced_links(
     """Before articles are replaced: note their stories and statements, and take their terms out of the
     term counts and their profiles out of article_terms (they come back with the new version)."""
     out = Touched()
-    with _registered(con, "link_batch", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+    with registered(con, "link_batch", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
         stored = sorted(_ids(con, "SELECT article_id FROM articles SEMI JOIN link_batch USING (article_id)"))
     if not stored:
         return out  # new articles only: nothing to take out (no scan of the other tables)
     article_ids = stored
-    with _registered(con, "link_gone", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+    with registered(con, "link_gone", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
         out.stories = _ids(con, "SELECT story_id FROM articles SEMI JOIN link_gone USING (article_id)")
         out.statements = _ids(con, "SELECT statement_id FROM claims SEMI JOIN link_gone USING (article_id)")
         con.execute("DELETE FROM article_terms WHERE article_id IN (SELECT article_id FROM link_gone)")
@@ -159,7 +159,7 @@ def _link_stories(
     ]
     batch_df: Counter[str] = Counter(t for ts in term_sets for t in ts)
     df = Counter(batch_df)
-    with _registered(con, "batch_terms_df", pa.table({"term": pa.array(list(batch_df), pa.string())})):
+    with registered(con, "batch_terms_df", pa.table({"term": pa.array(list(batch_df), pa.string())})):
         df.update(
             dict(
                 con.execute(
@@ -183,7 +183,7 @@ def _link_stories(
         assigned[i] = story_at[labels[k + pos]]
     merged = {story_at[j]: story_at[labels[j]] for j in range(k) if labels[j] != j}
     _record_merges(con, merged, run_id, now, touched)
-    _insert(
+    insert_rows(
         con,
         "article_terms",
         pa.table(
@@ -210,7 +210,7 @@ def _add_term_counts(con: duckdb.DuckDBPyConnection, counts: Counter[str], sign:
     if not counts:
         return
     delta = pa.table({"term": list(counts), "n": pa.array(list(counts.values()), pa.int32())})
-    with _registered(con, "term_delta", delta):
+    with registered(con, "term_delta", delta):
         con.execute(
             "CREATE OR REPLACE TEMP TABLE term_sums AS SELECT d.term, "
             f"(coalesce(t.articles, 0) + {int(sign)} * d.n)::INTEGER AS articles "
@@ -235,7 +235,7 @@ def _stored_stories(
         for t, w in v.items():
             summed[t] += w
     probe = pa.table({"term": pa.array(list(summed), pa.string()), "weight": pa.array(list(summed.values()))})
-    with _registered(con, "batch_profile", probe):
+    with registered(con, "batch_profile", probe):
         rows = con.execute(
             """
             WITH window_terms AS (
@@ -293,7 +293,7 @@ def _link_copies(
             "article_id": pa.array(list(first_holder.values()), pa.int64()),
         }
     )
-    with _registered(con, "batch_bands", bands):
+    with registered(con, "batch_bands", bands):
         held = dict(
             con.execute(
                 "SELECT band_key, article_id FROM copy_bands SEMI JOIN batch_bands USING (band_key)"
@@ -360,7 +360,7 @@ def _link_statements(
         k: claims.column(k).to_pylist()
         for k in ("claim_id", "article_id", "speaker_entity_id", "content", "content_start")
     }
-    with _registered(
+    with registered(
         con, "batch_stories", pa.table({"story_id": pa.array(sorted(set(story_of.values())), pa.int64())})
     ):
         stored = con.execute(
@@ -418,7 +418,7 @@ def _entity_names(
     if "entities" in tables:
         e = tables["entities"]
         names.update(zip(e.column("entity_id").to_pylist(), e.column("name").to_pylist(), strict=True))
-    with _registered(con, "speaker_ids", pa.table({"entity_id": pa.array(sorted(ids), pa.int64())})):
+    with registered(con, "speaker_ids", pa.table({"entity_id": pa.array(sorted(ids), pa.int64())})):
         names.update(
             con.execute(
                 "SELECT entity_id, name FROM entities SEMI JOIN speaker_ids USING (entity_id)"
@@ -471,13 +471,13 @@ def refresh_links(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
     stories = pa.table(
         {"story_id": pa.array(sorted(s for s in touched.stories if s is not None), pa.int64())}
     )
-    with _registered(con, "touched_stories", stories):
+    with registered(con, "touched_stories", stories):
         for sql in _REFRESH_STORIES:
             con.execute(sql)
     statements = pa.table(
         {"statement_id": pa.array(sorted(s for s in touched.statements if s is not None), pa.int64())}
     )
-    with _registered(con, "touched_statements", statements):
+    with registered(con, "touched_statements", statements):
         for sql in _REFRESH_STATEMENTS:
             con.execute(sql)
 
@@ -514,21 +514,3 @@ def _delete_in(con: duckdb.DuckDBPyConnection, table: str, key: str, values: Seq
     """Delete rows whose BIGINT primary key is one of `values` (an index probe)."""
     if values:
         con.execute(f"DELETE FROM {table} WHERE {key} IN ({', '.join(str(int(v)) for v in values)})")
-
-
-def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
-    """Bulk insert an Arrow table by column name."""
-    if table.num_rows:
-        with _registered(con, "link_rows", table):
-            con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM link_rows")
-
-
-@contextmanager
-def _registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
-    """An Arrow table visible to SQL as `name` for the block."""
-    con.register(name, table)
-    try:
-        yield
-    finally:
-        with suppress(duckdb.Error):
-            con.unregister(name)

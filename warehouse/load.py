@@ -6,8 +6,7 @@ import bisect
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +19,7 @@ from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
 from newsflow.core.likeness import Likeness
 from newsflow.core.records import OUTCOMES, ExtractedArticle, Failure, InputOutcome, LocalEntity
 from warehouse.aggregates import add_articles
+from warehouse.arrow_sql import insert_rows, registered
 from warehouse.lake import retry_conflicts, rollback
 from warehouse.links import Touched, link_tables, refresh_links, replaced_links
 from warehouse.search import index_articles, unindex_articles
@@ -71,7 +71,7 @@ def write_batch(
             link_seconds = time.perf_counter() - started
             _insert_entities(con, batch.pop("entities", None), now)
             for name, table in batch.items():
-                _insert(con, name, table)
+                insert_rows(con, name, table)
             if likeness is not None:
                 started = time.perf_counter()
                 refresh_links(con, links)
@@ -79,10 +79,10 @@ def write_batch(
                 log.debug("linked %d articles in %.3f s", len(article_ids), link_seconds)
             index_articles(con, article_ids)
             if article_ids:
-                with _registered(con, "written", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+                with registered(con, "written", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
                     add_articles(con, "written", 1)
             _upsert_inputs(con, outcomes, run_id, now)
-            _insert(con, "failures", _failure_table(failures, run_id, now))
+            insert_rows(con, "failures", _failure_table(failures, run_id, now))
             _add_counts(con, run_id, outcomes)
             con.execute("COMMIT")
         except BaseException:
@@ -152,7 +152,7 @@ def link_keys(
     if not patterns:
         return {}
     probes = pa.table({"pattern": pa.array(patterns, pa.string())})
-    with _registered(con, "probes", probes):
+    with registered(con, "probes", probes):
         rows = con.execute(
             "SELECT e.entity_key, list(DISTINCT a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
             "SEMI JOIN probes p ON e.entity_key LIKE p.pattern "
@@ -414,42 +414,17 @@ def _dedupe(name: str, table: pa.Table) -> pa.Table:
     return table.filter(pa.array(mask))
 
 
-@contextmanager
-def _registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
-    """An Arrow table visible to SQL as `name` for the block (a failed statement's error is kept)."""
-    con.register(name, table)
-    try:
-        yield
-    finally:
-        with suppress(duckdb.Error):  # in an aborted transaction this raises and would hide the cause
-            con.unregister(name)
-
-
 def _index_of(starts: list[int], offset: int) -> int | None:
     """Index of the sentence containing `offset` (sentences sorted by start)."""
     i = bisect.bisect_right(starts, offset) - 1
     return i if i >= 0 else None
 
 
-def insert_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
-    """Bulk insert an Arrow table into warehouse table `name` by column name (no key checks; e.g.
-    synthetic rows for a benchmark)."""
-    _insert(con, name, table)
-
-
-def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
-    """Bulk insert an Arrow table by column name."""
-    if table.num_rows == 0:
-        return
-    with _registered(con, "batch_rows", table):
-        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM batch_rows")
-
-
 def _insert_entities(con: duckdb.DuckDBPyConnection, table: pa.Table | None, now: datetime) -> None:
     """Add entities not yet in the warehouse; existing ids and names stay as they are."""
     if table is None or table.num_rows == 0:
         return
-    with _registered(con, "batch_entities", table):
+    with registered(con, "batch_entities", table):
         con.execute(
             "INSERT INTO entities BY NAME SELECT b.*, ?::TIMESTAMPTZ AS first_seen FROM batch_entities b "
             "ANTI JOIN entities e USING (entity_key)",
@@ -492,7 +467,7 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
     """
     if not article_ids:
         return
-    with _registered(con, "batch_ids", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
+    with registered(con, "batch_ids", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
         stored = [
             r[0]
             for r in con.execute(
@@ -501,7 +476,7 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
         ]
     if not stored:
         return
-    with _registered(con, "gone", pa.table({"article_id": pa.array(stored, pa.int64())})):
+    with registered(con, "gone", pa.table({"article_id": pa.array(stored, pa.int64())})):
         unindex_articles(con, "gone")
         add_articles(con, "gone", -1)
         con.execute(
@@ -553,7 +528,7 @@ def _upsert_inputs(
         "article_id",
         pa.array(table.column("article_id").to_pylist(), pa.int64()),
     )
-    with _registered(con, "batch_inputs", table):
+    with registered(con, "batch_inputs", table):
         # what an outcome does not know (a failed fetch has no hash) keeps its last known value
         kept = ("external_id", "raw_hash", "content_hash", "article_id", "etag", "last_modified")
         updates = ", ".join(

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from warehouse.arrow_sql import registered
 from warehouse.extensions import load_extensions
 from warehouse.lake import rollback
 
@@ -43,11 +44,8 @@ def index_articles(con: duckdb.DuckDBPyConnection, article_ids: Iterable[int]) -
     if ids.num_rows == 0:
         return
     load_extensions(con, "fts")
-    con.register("search_batch", ids)
-    try:
+    with registered(con, "search_batch", ids):
         index_listed(con, "search_batch")
-    finally:
-        con.unregister("search_batch")
 
 
 def unindex_articles(con: duckdb.DuckDBPyConnection, gone_view: str) -> None:

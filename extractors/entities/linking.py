@@ -42,13 +42,13 @@ def link_across_articles(
     full = _full_names(known.keys(), (e.key for e in entities))
     rank = {k: (k in known, (weight or {}).get(k, 0.0)) for k in full}
     links = spelling_variants(full, rank)
-    aliases = {key: {a.casefold() for a in values} for key, values in known.items()}
+    index = _NameIndex(full, known)
     for entity in entities:
         if not entity.key.startswith(PERSON_PREFIX) or _is_full(entity.key):
             continue
-        target = _single_match(key_name(entity.key), full, aliases, links)
-        if target is not None:
-            links[entity.key] = target
+        people = {links.get(k, k) for k in index.holders(key_name(entity.key))}
+        if len(people) == 1:  # spellings of one name count as one person
+            links[entity.key] = people.pop()
     return links
 
 
@@ -111,17 +111,24 @@ def _is_full(key: str) -> bool:
     return is_full_name(key_name(key))
 
 
-def _single_match(
-    surname: str, full: list[str], aliases: Mapping[str, set[str]], variants: Mapping[str, str]
-) -> str | None:
-    """The only person whose full name ends with the surname (else begins with it, else has it as an
-    alias); spellings of one name count as one person."""
-    words = surname.split()
-    n = len(words)
-    ending = [k for k in full if key_name(k).split()[-n:] == words]
-    if not ending:
-        ending = [k for k in full if key_name(k).split()[:n] == words]
-    if not ending:
-        ending = [k for k in full if surname in aliases.get(k, set())]
-    people = {variants.get(k, k) for k in ending}
-    return people.pop() if len(people) == 1 else None
+class _NameIndex:
+    """Full-name keys by the word runs they end with and begin with, and by their aliases: a short
+    name's candidates are one look-up, not a scan of every known name."""
+
+    def __init__(self, full: Iterable[str], known: Mapping[str, set[str]]) -> None:
+        self.ends: dict[tuple[str, ...], list[str]] = {}
+        self.begins: dict[tuple[str, ...], list[str]] = {}
+        self.aliases: dict[str, list[str]] = {}
+        for key in full:
+            words = key_name(key).split()
+            for n in range(1, len(words) + 1):
+                self.ends.setdefault(tuple(words[-n:]), []).append(key)
+                self.begins.setdefault(tuple(words[:n]), []).append(key)
+            for alias in {a.casefold() for a in known.get(key, ())}:
+                self.aliases.setdefault(alias, []).append(key)
+
+    def holders(self, name: str) -> list[str]:
+        """The full names that end with `name`; else those that begin with it; else those that have it
+        as an alias."""
+        words = tuple(name.split())
+        return self.ends.get(words) or self.begins.get(words) or self.aliases.get(name, [])

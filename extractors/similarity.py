@@ -404,6 +404,14 @@ def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule:
     return run + share if partial or reworded else 0.0
 
 
+def joins_statement(agreeing: int, members: int, share: float) -> bool:
+    """Whether a claim joins a statement: it reports the same as at least `share` of the statement's
+    claims in other reports, and one at least (1: all of them, complete link; 0: any one, single link).
+    A statement with claims only in the claim's own report takes it. A claim that holds two statements
+    agrees with only part of either, so it cannot chain them into one."""
+    return members <= 0 or agreeing >= max(1, math.ceil(share * members - 1e-9))
+
+
 def same_person(a: str | None, b: str | None) -> bool:
     """Two person names that differ only in middle names or initials ('Donald J. Trump')."""
     if not a or not b:
@@ -493,6 +501,11 @@ class ReportLikeness:
         """The copy score when it reaches the settings' threshold, else 0."""
         score = copy_score(copy, source, self.settings.link_copy_min_content)
         return score if score >= self.settings.link_copy_min_similarity else 0.0
+
+    def joins_statement(self, agreeing: int, members: int) -> bool:
+        """Whether a claim agreeing with `agreeing` of a statement's `members` claims in other reports
+        joins it, under the settings' agreement share."""
+        return joins_statement(agreeing, members, self.settings.link_statement_agreement)
 
     def claim_view(self, content: str) -> StatementText:
         """A claim content prepared for the statement test."""

@@ -891,10 +891,10 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
                 att = Attribution(list(quote.frags), cue_span(verb), source, verb.i, head)
                 by_cue[verb.i] = att
                 new.append(att)
-            elif att.direct:
-                att.content.extend(quote.frags)
             elif _addressee_only(doc, text, att, quote):
                 att.content = list(quote.frags)  # "to tell the leader, '...'": the quote is what was told
+            elif att.direct:
+                att.content.extend(quote.frags)
             elif not _merge_quote(att, quote):
                 continue
             att.direct = True
@@ -965,14 +965,15 @@ def _merge_quote(att: Attribution, quote: Quote) -> bool:
 
 
 def _addressee_only(doc: Doc, text: str, att: Attribution, quote: Quote) -> bool:
-    """True when a cue's parsed content is only its addressee (the object of 'tell'), followed by the
-    quote after a comma or colon: "switching to English to tell the leader, '...'" reports the quote."""
-    if att.cue is None or att.cue_token is None or len(att.content) != 1 or len(quote.frags) != 1:
+    """True when a cue's parsed content is its addressee (the object of 'tell') and the quote after a
+    comma or colon: "switching to English to tell the leader, '...'" reports the quote, not the leader."""
+    if att.cue is None or att.cue_token is None or len(quote.frags) != 1:
         return False
-    s, e = att.content[0]
-    if not (att.cue[1] <= s and text[e : quote.start].strip() in {",", ":"}):
+    s, e = att.content_span
+    head = text[s : quote.start].rstrip()
+    if not (att.cue[1] <= s and e <= quote.end and head[-1:] in {",", ":"}):
         return False
-    span = doc.char_span(s, e, alignment_mode="expand")
+    span = doc.char_span(s, s + len(head) - 1, alignment_mode="contract")
     return (
         span is not None
         and len(span) > 0

@@ -359,10 +359,15 @@ def _stem(word: str) -> str:
 
 def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
     """Length of the longest run of tokens the two share in the same order."""
+    return len(shared_run(a, b))
+
+
+def shared_run(a: Sequence[str], b: Sequence[str]) -> Sequence[str]:
+    """The longest run of tokens the two share in the same order."""
     if not a or not b:
-        return 0
+        return ()
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return int(match.size)
+    return a[match.a : match.a + match.size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,12 +400,14 @@ def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule:
         reworded = share >= rule.strong_similarity and shared >= need
     if not reworded and (shared < 1 or a.runs.isdisjoint(b.runs)):
         return 0.0  # no shared run as long as the shortest a partial quote needs: skip the alignment
-    run = longest_run(a.tokens, b.tokens)
-    shorter = min(len(a.tokens), len(b.tokens))
+    words_run = shared_run(a.tokens, b.tokens)
+    run = len(words_run)
+    short = a if len(a.tokens) <= len(b.tokens) else b
     extra = {"same": 0, "unknown": 1, "different": rule.quote_run}[speakers]
-    partial = shared >= 1 and (
-        (run >= rule.min_run + extra and run >= 0.8 * shorter) or run >= rule.quote_run + extra
-    )
+    # the run covers the shorter content: most of its words, or every content word of it (so a
+    # pronoun before a quoted phrase, "calling it 'a big step'", does not hide the partial quote)
+    covers = run >= 0.8 * len(short.tokens) or short.terms <= {_stem(t) for t in words_run}
+    partial = shared >= 1 and ((run >= rule.min_run + extra and covers) or run >= rule.quote_run + extra)
     return run + share if partial or reworded else 0.0
 
 

@@ -38,6 +38,8 @@ RULE = StatementRule(0.8, 3, 3, 5, 0.9, 5)
         ("open the bridge before the winter", "would open the new bridge before winter", "same", True),
         ("the bridge will open before the winter", "taxes on fuel will fall in March", "same", False),
         ("a fair deal", "a fair deal for the farmers of the north", "unknown", False),
+        ("it 'a big step'", '"This is a big step for the port," she said', "same", True),
+        ("the plan a big step", '"This is a big step for the port," she said', "same", False),
         (
             "the bridge will open before the winter",
             "the bridge will open before the winter",

@@ -170,7 +170,7 @@ DUTIES = '"Duties on Brazilian steel will end next spring," Marsh said.'
 
 def test_a_claim_holding_two_statements_does_not_chain_them(tmp_path: Path) -> None:
     settings = Settings(warehouse=tmp_path / "w.duckdb", _env_file=None)
-    both = '"The new hydrogen terminal will open to ships in May," Marsh said. "Duties on Brazilian steel will end next spring."'
+    both = TERMINAL + ' "Duties on Brazilian steel will end next spring."'
     reports = [("c1", TERMINAL), ("c2", TERMINAL), ("c3", both), ("c4", DUTIES)]
     rows = [
         {
@@ -185,7 +185,8 @@ def test_a_claim_holding_two_statements_does_not_chain_them(tmp_path: Path) -> N
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         found = _rows(
             con,
-            "SELECT a.external_id, c.content, c.statement_id FROM claims c JOIN articles a USING (article_id) "
+            "SELECT a.external_id, c.content, c.statement_id FROM claims c "
+            "JOIN articles a USING (article_id) "
             "WHERE c.content ILIKE '%hydrogen terminal will open%' OR c.content ILIKE '%Brazilian steel%'",
         )
     terminal = {s for e, content, s in found if e in {"c1", "c2"}}

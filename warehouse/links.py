@@ -354,7 +354,8 @@ def _link_statements(
     rank: dict[int, int],
     likeness: Likeness[Any, Any],
 ) -> list[int]:
-    """statement_id per batch claim: the best-matching statement of its story, or a new one."""
+    """statement_id per batch claim: the best-matching statement of its story among those whose claims
+    in other reports it mostly reports the same as (the likeness's `joins_statement`), or a new one."""
     claims = tables["claims"]
     c = {
         k: claims.column(k).to_pylist()
@@ -409,7 +410,7 @@ def _link_statements(
                 scores[statement] = max(score, scores.get(statement, 0.0))
                 agree[statement] += other_article != article
         # average rather than single link: a claim joins a statement only when it reports the same as
-        # most of its claims in other articles, so one claim holding two statements cannot chain them
+        # enough of its claims in other articles, so one claim holding two statements cannot chain them
         joins = [
             s
             for s in scores

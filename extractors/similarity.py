@@ -359,10 +359,15 @@ def _stem(word: str) -> str:
 
 def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
     """Length of the longest run of tokens the two share in the same order."""
+    return len(shared_run(a, b))
+
+
+def shared_run(a: Sequence[str], b: Sequence[str]) -> Sequence[str]:
+    """The longest run of tokens the two share in the same order."""
     if not a or not b:
-        return 0
+        return ()
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return int(match.size)
+    return a[match.a : match.a + match.size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,13 +400,23 @@ def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule:
         reworded = share >= rule.strong_similarity and shared >= need
     if not reworded and (shared < 1 or a.runs.isdisjoint(b.runs)):
         return 0.0  # no shared run as long as the shortest a partial quote needs: skip the alignment
-    run = longest_run(a.tokens, b.tokens)
-    shorter = min(len(a.tokens), len(b.tokens))
+    words_run = shared_run(a.tokens, b.tokens)
+    run = len(words_run)
+    short = a if len(a.tokens) <= len(b.tokens) else b
     extra = {"same": 0, "unknown": 1, "different": rule.quote_run}[speakers]
-    partial = shared >= 1 and (
-        (run >= rule.min_run + extra and run >= 0.8 * shorter) or run >= rule.quote_run + extra
-    )
+    # the run covers the shorter content: most of its words, or every content word of it (so a
+    # pronoun before a quoted phrase, "calling it 'a big step'", does not hide the partial quote)
+    covers = run >= 0.8 * len(short.tokens) or short.terms <= {_stem(t) for t in words_run}
+    partial = shared >= 1 and ((run >= rule.min_run + extra and covers) or run >= rule.quote_run + extra)
     return run + share if partial or reworded else 0.0
+
+
+def joins_statement(agreeing: int, members: int, share: float) -> bool:
+    """Whether a claim joins a statement: it reports the same as at least `share` of the statement's
+    claims in other reports, and one at least (1: all of them, complete link; 0: any one, single link).
+    A statement with claims only in the claim's own report takes it. A claim that holds two statements
+    agrees with only part of either, so it cannot chain them into one."""
+    return members <= 0 or agreeing >= max(1, math.ceil(share * members - 1e-9))
 
 
 def same_person(a: str | None, b: str | None) -> bool:
@@ -493,6 +508,11 @@ class ReportLikeness:
         """The copy score when it reaches the settings' threshold, else 0."""
         score = copy_score(copy, source, self.settings.link_copy_min_content)
         return score if score >= self.settings.link_copy_min_similarity else 0.0
+
+    def joins_statement(self, agreeing: int, members: int) -> bool:
+        """Whether a claim agreeing with `agreeing` of a statement's `members` claims in other reports
+        joins it, under the settings' agreement share."""
+        return joins_statement(agreeing, members, self.settings.link_statement_agreement)
 
     def claim_view(self, content: str) -> StatementText:
         """A claim content prepared for the statement test."""

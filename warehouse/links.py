@@ -354,7 +354,8 @@ def _link_statements(
     rank: dict[int, int],
     likeness: Likeness[Any, Any],
 ) -> list[int]:
-    """statement_id per batch claim: the best-matching statement of its story, or a new one."""
+    """statement_id per batch claim: the best-matching statement of its story among those whose claims
+    in other reports it mostly reports the same as (the likeness's `joins_statement`), or a new one."""
     claims = tables["claims"]
     c = {
         k: claims.column(k).to_pylist()
@@ -364,49 +365,61 @@ def _link_statements(
         con, "batch_stories", pa.table({"story_id": pa.array(sorted(set(story_of.values())), pa.int64())})
     ):
         stored = con.execute(
-            "SELECT a.story_id, c.speaker_entity_id, c.content, c.statement_id FROM claims c "
+            "SELECT a.story_id, c.article_id, c.speaker_entity_id, c.content, c.statement_id FROM claims c "
             "JOIN articles a USING (article_id) SEMI JOIN batch_stories USING (story_id) "
             "WHERE c.statement_id IS NOT NULL"
         ).fetchall()
     speakers = {s for s in c["speaker_entity_id"] if s is not None} | {
-        r[1] for r in stored if r[1] is not None
+        r[2] for r in stored if r[2] is not None
     }
     names = _entity_names(con, tables, speakers)
-    pool: dict[int, list[tuple[int | None, Any, int]]] = defaultdict(list)  # story -> claims
+    pool: dict[int, list[tuple[int | None, Any, int, int]]] = defaultdict(list)  # story -> claims
     index: dict[int, dict[str, list[int]]] = defaultdict(
         lambda: defaultdict(list)
     )  # story -> term -> pool pos
+    reports: dict[int, Counter[int]] = defaultdict(Counter)  # statement -> its claims per article
 
-    def add(story: int, speaker: int | None, text: Any, statement: int) -> None:
+    def add(story: int, speaker: int | None, text: Any, statement: int, article: int) -> None:
         for t in likeness.claim_terms(text):
             index[story][t].append(len(pool[story]))
-        pool[story].append((speaker, text, statement))
+        pool[story].append((speaker, text, statement, article))
+        reports[statement][article] += 1
 
-    for story, speaker, content, statement in stored:
-        add(story, speaker, likeness.claim_view(content), statement)
+    for story, article, speaker, content, statement in stored:
+        add(story, speaker, likeness.claim_view(content), statement, article)
     out = [0] * claims.num_rows
     order = sorted(
         range(claims.num_rows),
         key=lambda i: (rank[c["article_id"][i]], c["content_start"][i]),
     )
     for i in order:
+        article = c["article_id"][i]
         story, speaker, text = (
-            story_of[c["article_id"][i]],
+            story_of[article],
             c["speaker_entity_id"][i],
             likeness.claim_view(c["content"][i]),
         )
         scores: dict[int, float] = {}
+        agree: Counter[int] = Counter()  # statement -> its claims in other articles this one matches
         for pos in {p for t in likeness.claim_terms(text) for p in index[story].get(t, ())}:
-            other, other_text, statement = pool[story][pos]
+            other, other_text, statement, other_article = pool[story][pos]
             score = likeness.same_statement(
                 text, other_text, likeness.speaker_relation(speaker, other, names)
             )
-            if score > scores.get(statement, 0.0):
-                scores[statement] = score
+            if score > 0:
+                scores[statement] = max(score, scores.get(statement, 0.0))
+                agree[statement] += other_article != article
+        # average rather than single link: a claim joins a statement only when it reports the same as
+        # enough of its claims in other articles, so one claim holding two statements cannot chain them
+        joins = [
+            s
+            for s in scores
+            if likeness.joins_statement(agree[s], sum(reports[s].values()) - reports[s][article])
+        ]
         out[i] = (
-            max(scores, key=lambda s: (scores[s], -s)) if scores else stable_id("statement", c["claim_id"][i])
+            max(joins, key=lambda s: (scores[s], -s)) if joins else stable_id("statement", c["claim_id"][i])
         )
-        add(story, speaker, text, out[i])
+        add(story, speaker, text, out[i], article)
     return out
 
 

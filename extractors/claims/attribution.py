@@ -816,9 +816,13 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
     """A speech verb right after a quote ("…," he said) or right before it (he said: "…")."""
-    after = _tokens_between(doc, quote.end, min(limit, len(doc_text(doc))))
+    text = doc_text(doc)
+    after = _tokens_between(doc, quote.end, min(limit, len(text)))
+    # a quote that ends its own sentence ('"... ten." He disclosed that ...') is not the next
+    # sentence's content: news style closes a quote its reporting verb follows with a comma
+    closed = text[quote.start : quote.end].rstrip("\"”»' ").endswith(".")
     for tok in after[:LOOKAROUND]:
-        if _is_quote(tok) or "\n" in tok.text or (tok.is_sent_start and tok.idx > quote.end + 1):
+        if _is_quote(tok) or "\n" in tok.text or (tok.is_sent_start and (closed or tok.idx > quote.end + 1)):
             break
         if tok.lower_ in SUBORDINATORS:
             break  # "'...,' when Clinton blasted him": another clause, not the quote's reporting verb
@@ -887,6 +891,8 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
                 att = Attribution(list(quote.frags), cue_span(verb), source, verb.i, head)
                 by_cue[verb.i] = att
                 new.append(att)
+            elif _addressee_only(doc, text, att, quote):
+                att.content = list(quote.frags)  # "to tell the leader, '...'": the quote is what was told
             elif att.direct:
                 att.content.extend(quote.frags)
             elif not _merge_quote(att, quote):
@@ -897,8 +903,16 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             and (last_para == para or (last_para == para - 1 and quote.start == paras[para][0]))
             and _quote_covered(quote, atts) is None
         ):
-            last.content.extend(quote.frags)
-            att = last
+            if _cue_between(atts + new, last, quote.start):
+                # '"...," he told the media, stating that while ..., "...."': another reporting clause
+                # stands between, so the speaker's next quote is a statement of its own
+                att = Attribution(
+                    list(quote.frags), last.cue, last.source, None, last.source_token, direct=True
+                )
+                new.append(att)
+            else:
+                last.content.extend(quote.frags)
+                att = last
         elif (covered := _quote_covered(quote, atts + new)) is not None:
             _extend_to_quote(covered, quote)
             att = covered
@@ -910,6 +924,12 @@ def quote_attributions(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             att.quotes.extend(quote.frags)
             last, last_para = (att, para) if att.direct or verb is not None else (last, last_para)
     return new
+
+
+def _cue_between(atts: list[Attribution], last: Attribution, pos: int) -> bool:
+    """True when another attribution's cue lies after `last`'s content and before `pos`."""
+    end = last.content_span[1]
+    return any(a is not last and a.cue is not None and end <= a.cue[0] < pos for a in atts)
 
 
 def merge_spans(spans: list[Span]) -> list[Span]:
@@ -942,6 +962,25 @@ def _merge_quote(att: Attribution, quote: Quote) -> bool:
         att.content = sorted(att.content + quote.frags)
         return True
     return False
+
+
+def _addressee_only(doc: Doc, text: str, att: Attribution, quote: Quote) -> bool:
+    """True when a cue's parsed content is its addressee (the object of 'tell') and the quote after a
+    comma or colon: "switching to English to tell the leader, '...'" reports the quote, not the leader."""
+    if att.cue is None or att.cue_token is None or len(quote.frags) != 1:
+        return False
+    s, e = att.content_span
+    head = text[s : quote.start].rstrip()
+    if not (att.cue[1] <= s and e <= quote.end and head[-1:] in {",", ":"}):
+        return False
+    span = doc.char_span(s, s + len(head) - 1, alignment_mode="contract")
+    return (
+        span is not None
+        and len(span) > 0
+        and span.root.dep_ in {"dobj", "dative"}
+        and span.root.head.i == att.cue_token
+        and span.root.pos_ in {"NOUN", "PROPN", "PRON"}
+    )
 
 
 def _extend_to_quote(att: Attribution, quote: Quote) -> None:

@@ -68,6 +68,11 @@ class Likeness(Protocol[CopyView, ClaimView]):
         """How much `copy` copies `source`, 0-1; 0 when it is not a copy."""
         ...
 
+    def joins_statement(self, agreeing: int, members: int) -> bool:
+        """Whether a claim that reports the same as `agreeing` of a statement's `members` claims in other
+        reports joins it (an average-link test, so one claim holding two statements cannot chain them)."""
+        ...
+
     def claim_view(self, content: str) -> ClaimView:
         """A claim content prepared for the statement test."""
         ...

@@ -188,6 +188,11 @@ class Settings(BaseSettings):
     link_statement_strong_terms: int = Field(
         5, description="different speakers: shared content words needed (unknown speaker: one less)"
     )
+    link_statement_agreement: float = Field(
+        0.5,
+        description="a claim joins a statement when it reports the same as at least this share of the "
+        "statement's claims in other reports (1 = all: complete link; 0 = any one: single link)",
+    )
 
     def nlp_processes(self) -> int:
         """NLP worker processes for a run: n_process, or (0) one per usable core within memory."""

@@ -937,3 +937,36 @@ def test_speaker_carried_over_or_found_by_the_owners_leader(
 ) -> None:
     ex = Extracted(nlp, text)
     assert ex.name(ex.claim(content_part).speaker_entity_key) == speaker
+
+
+def test_a_quote_after_tell_and_its_addressee_is_what_was_told(nlp: Language) -> None:
+    text = (
+        "Prime Minister Helena Marsh thanked her guest on Monday, switching to Portuguese to tell the "
+        "Brazilian leader, \u201cSee you in Recife,\u201d after the talks in Ottawa."
+    )
+    c = one(nlp, text, "See you in Recife")
+    assert c.is_direct_quote and "Brazilian leader" not in c.content and c.speaker_text is not None
+    assert "Marsh" in c.speaker_text
+
+
+def test_a_quote_ending_its_sentence_is_not_the_next_sentences_content(nlp: Language) -> None:
+    text = (
+        "Marsh called the talks \u201cuseful,\u201d giving them a score of \u201cnine out of ten.\u201d "
+        "She disclosed that duties on steel would fall to 5% from 12% in the spring."
+    )
+    ex = Extracted(nlp, text)
+    duties = ex.claim("duties on steel would fall")
+    assert "nine out of ten" not in duties.content
+    assert ex.claim("nine out of ten").speaker_text == "Marsh"
+
+
+def test_a_quote_after_another_reporting_clause_is_a_claim_of_its_own(nlp: Language) -> None:
+    text = (
+        "Marsh left Ottawa without an accord. \u201cThere is no accord until there is an accord,\u201d "
+        "Marsh told the media, stating that while \u201cgreat progress\u201d was made, \u201cwe didn\u2019t "
+        "get there.\u201d"
+    )
+    ex = Extracted(nlp, text)
+    accord, there = ex.claim("no accord until there"), ex.claim("get there")
+    assert accord is not there and "get there" not in accord.content
+    assert there.speaker_text == "Marsh" and there.is_direct_quote

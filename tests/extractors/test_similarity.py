@@ -15,6 +15,7 @@ from extractors.similarity import (
     average_link,
     band_keys,
     copy_score,
+    joins_statement,
     minhash,
     same_statement,
 )
@@ -37,6 +38,8 @@ RULE = StatementRule(0.8, 3, 3, 5, 0.9, 5)
         ("open the bridge before the winter", "would open the new bridge before winter", "same", True),
         ("the bridge will open before the winter", "taxes on fuel will fall in March", "same", False),
         ("a fair deal", "a fair deal for the farmers of the north", "unknown", False),
+        ("it 'a big step'", '"This is a big step for the port," she said', "same", True),
+        ("the plan a big step", '"This is a big step for the port," she said', "same", False),
         (
             "the bridge will open before the winter",
             "the bridge will open before the winter",
@@ -48,6 +51,23 @@ RULE = StatementRule(0.8, 3, 3, 5, 0.9, 5)
 def test_statement_rule(a: str, b: str, speakers: str, linked: bool) -> None:
     score = same_statement(StatementText.of(a), StatementText.of(b), speakers, RULE)  # type: ignore[arg-type]
     assert (score > 0) is linked
+
+
+def test_a_claim_holding_two_statements_cannot_chain_them() -> None:
+    rule_of = Settings(_env_file=None).link_statement_agreement
+    bridge = StatementText.of("the bridge will open before the winter")
+    taxes = StatementText.of("taxes on fuel will fall in March")
+    both = StatementText.of("the bridge will open before the winter, and taxes on fuel will fall in March")
+    # the claim holding both reports the same as each; each alone reports the same as it only
+    assert same_statement(both, bridge, "same", RULE) > 0 and same_statement(both, taxes, "same", RULE) > 0
+    assert same_statement(taxes, bridge, "same", RULE) == 0
+    # a statement of two bridge claims and the double claim: the taxes claim agrees with one of three
+    assert not joins_statement(1, 3, rule_of)
+    assert (
+        joins_statement(2, 3, rule_of) and joins_statement(1, 2, rule_of) and joins_statement(1, 1, rule_of)
+    )
+    assert joins_statement(0, 0, rule_of)  # only the claim's own report holds it so far
+    assert joins_statement(1, 3, 0.0) and not joins_statement(2, 3, 1.0)  # single and complete link
 
 
 def test_copy_score_separates_a_trimmed_copy_from_another_report() -> None:

@@ -154,3 +154,43 @@ def test_a_later_night_report_joins_the_story(linked: tuple[Settings, Path]) -> 
         saved = _rows(con, f"SELECT current_story_id FROM story_ids WHERE story_id = {story['a1']}")
     assert story["b1"] == story["a1"]
     assert saved == [(story["a1"],)]
+
+
+def _port_report(outlet: str, quotes: str) -> str:
+    return (
+        "Prime Minister Helena Marsh visited the port of Halifax on Friday with Brazilian President Rafael "
+        f"Duarte to see the hydrogen terminal that Canada and Brazil are building together. {quotes} "
+        f"Reporting by the {outlet} desk."
+    )
+
+
+TERMINAL = '"The new hydrogen terminal will open to ships in May," Marsh said.'
+DUTIES = '"Duties on Brazilian steel will end next spring," Marsh said.'
+
+
+def test_a_claim_holding_two_statements_does_not_chain_them(tmp_path: Path) -> None:
+    settings = Settings(warehouse=tmp_path / "w.duckdb", _env_file=None)
+    both = TERMINAL + ' "Duties on Brazilian steel will end next spring."'
+    reports = [("c1", TERMINAL), ("c2", TERMINAL), ("c3", both), ("c4", DUTIES)]
+    rows = [
+        {
+            "id": key,
+            "url": f"https://outlet-{key}.example/halifax",
+            "text": _port_report(key, quotes),
+            "published_at": f"2026-11-0{day}T10:00:00Z",
+        }
+        for day, (key, quotes) in enumerate(reports, start=1)
+    ]
+    run_ingest([str(_jsonl(tmp_path / "port.jsonl", rows))], settings)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        found = _rows(
+            con,
+            "SELECT a.external_id, c.content, c.statement_id FROM claims c "
+            "JOIN articles a USING (article_id) "
+            "WHERE c.content ILIKE '%hydrogen terminal will open%' OR c.content ILIKE '%Brazilian steel%'",
+        )
+    terminal = {s for e, content, s in found if e in {"c1", "c2"}}
+    double = {s for e, content, s in found if e == "c3"}
+    duties = {s for e, content, s in found if e == "c4"}
+    assert len(terminal) == 1 and double == terminal  # the double claim joins the terminal statement
+    assert duties and duties.isdisjoint(terminal)  # the duties claim matches one of its three claims only

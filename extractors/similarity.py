@@ -17,10 +17,11 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, cached_property, lru_cache
+from itertools import chain
 from typing import Final
 
 import numpy as np
@@ -204,6 +205,11 @@ class CopyText:
             frozenset(shingles(tokens[:lead_words], 3)), frozenset(shingles(tokens, shingle_words)), parts
         )
 
+    @property
+    def words(self) -> Iterator[str]:
+        """The text's word tokens, in order."""
+        return (t for part in self.parts for t in part)
+
     @cached_property
     def sentences(self) -> tuple[frozenset[str], ...]:
         """Each sentence's content terms (sentences of four or more)."""
@@ -314,7 +320,6 @@ def average_link(
         row[i] = -1.0
         avg[i, :] = avg[:, i] = row
         label = [i if x == j else x for x in label]
-    return label
     return label
 
 
@@ -493,6 +498,10 @@ class ReportLikeness:
     def copy_view(self, text: str) -> CopyText:
         """An article text prepared for the copy test."""
         return CopyText.of(text, self.settings.link_shingle_words, self.settings.link_copy_lead_words)
+
+    def report_terms(self, title: str, view: CopyText) -> Counter[str]:
+        """Content-word terms of a report's title and text."""
+        return word_terms(chain(words(title), view.words))
 
     def copy_keys(self, view: CopyText) -> list[int]:
         """LSH band keys of the lead and of the whole text."""

@@ -11,7 +11,7 @@ passes extractors.similarity.ReportLikeness), so this module only reads and writ
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -75,10 +75,11 @@ def link_tables(
     arts = tables["articles"]
     col = {name: arts.column(name).to_pylist() for name in arts.column_names}
     n = arts.num_rows
+    views = [likeness.copy_view(text) for text in col["text"]]  # each text is read once
     batch = _Batch(
         col["article_id"],
-        col["text"],
-        [likeness.words(f"{t or ''} {x}") for t, x in zip(col["title"], col["text"], strict=True)],
+        views,
+        [likeness.report_terms(t or "", v) for t, v in zip(col["title"], views, strict=True)],
         [p or i for p, i in zip(col["published_at"], col["ingested_at"], strict=True)],
         col["locator"],
     )
@@ -111,8 +112,8 @@ class _Batch:
     """The batch's articles as the linker sees them, and their order of report (time, then id)."""
 
     ids: list[int]
-    texts: list[str]
-    tokens: list[list[str]]  # title and text
+    views: list[Any]  # the likeness's copy view of each text
+    terms: list[Mapping[str, int]]  # content-word terms of title and text
     reported: list[datetime]
     locators: list[str]  # ties in time go by locator, the same way on every run
     order: list[int] = field(default_factory=list)
@@ -153,7 +154,7 @@ def _link_stories(
             m.column("article_id").to_pylist(), m.column("entity_id").to_pylist(), strict=True
         ):
             counts[aid][eid] += 1
-    word_counts = [likeness.word_terms(t) for t in batch.tokens]
+    word_counts = batch.terms
     term_sets = [
         set(w) | {f"e:{e}" for e in counts[aid]} for aid, w in zip(batch.ids, word_counts, strict=True)
     ]
@@ -281,7 +282,7 @@ def _link_copies(
     """copy_of and similarity per article. Candidates: articles sharing an LSH band key of the lead or
     of the whole text (one set-based probe of copy_bands per batch), and the batch's earlier reports of
     the same story (their texts are at hand; stored reports are reached through their band keys only)."""
-    views = [likeness.copy_view(t) for t in batch.texts]
+    views = batch.views
     keys = [likeness.copy_keys(v) for v in views]
     first_holder: dict[int, int] = {}
     for i in batch.order:

@@ -147,16 +147,30 @@ def link_keys(
 ) -> dict[str, str]:
     """Person keys → the canonical key `link` chooses among the stored full names that could be the
     same person (a surname's full name, another spelling of a full name)."""
-    names = {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX)}
-    patterns = sorted({f"PERSON:% {n}" for n in names} | {f"PERSON:{n.split()[0]} %" for n in names})
-    if not patterns:
+    names = sorted({key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX)})
+    if not names:
         return {}
-    probes = pa.table({"pattern": pa.array(patterns, pa.string())})
-    with registered(con, "probes", probes):
+    # keys ending with " <name>" or beginning with "<first word> ": equi-joins on the key's last and
+    # first word find them (a LIKE join would test every stored entity against every pattern)
+    ends = pa.table({"word": [n.split()[-1] for n in names], "suffix": [f" {n}" for n in names]})
+    begins = pa.table({"word": sorted({f"{PERSON_PREFIX}{n.split()[0]}" for n in names})})
+    with registered(con, "name_ends", ends), registered(con, "name_begins", begins):
         rows = con.execute(
-            "SELECT e.entity_key, list(DISTINCT a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
-            "SEMI JOIN probes p ON e.entity_key LIKE p.pattern "
-            "LEFT JOIN entity_aliases a USING (entity_id) GROUP BY e.entity_key"
+            f"""
+            WITH persons AS (
+                SELECT entity_id, entity_key FROM entities WHERE starts_with(entity_key, '{PERSON_PREFIX}')
+            ), found AS (
+                SELECT p.entity_id, p.entity_key FROM persons p
+                JOIN name_ends n ON string_split(p.entity_key, ' ')[-1] = n.word
+                WHERE ends_with(p.entity_key, n.suffix)
+                UNION
+                SELECT p.entity_id, p.entity_key FROM persons p
+                JOIN name_begins n ON split_part(p.entity_key, ' ', 1) = n.word
+                WHERE contains(p.entity_key, ' ')
+            )
+            SELECT f.entity_key, list(DISTINCT a.alias) FILTER (WHERE a.alias IS NOT NULL)
+            FROM found f LEFT JOIN entity_aliases a USING (entity_id) GROUP BY f.entity_key
+            """
         ).fetchall()
     return link(entities, {key: set(aliases or ()) for key, aliases in rows}, weight)
 

@@ -60,6 +60,10 @@ class Likeness(Protocol[CopyView, ClaimView]):
         """An article text prepared for the copy test."""
         ...
 
+    def report_terms(self, title: str, view: CopyView) -> Mapping[str, int]:
+        """`word_terms` of a report's title and text (the text's words come from its copy view)."""
+        ...
+
     def copy_keys(self, view: CopyView) -> list[int]:
         """Its LSH band keys (63-bit): texts sharing one are candidate copies."""
         ...

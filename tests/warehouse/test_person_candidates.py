@@ -2,30 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+import duckdb
 
 from newsflow.core.records import LocalEntity
 from warehouse import open_writer
 from warehouse.load import link_keys
 
 
-def _store(con: object, keys: list[str], aliases: dict[str, list[str]]) -> None:
+def _store(con: duckdb.DuckDBPyConnection, keys: list[str], aliases: dict[str, list[str]]) -> None:
     for n, key in enumerate(keys):
-        con.execute(  # type: ignore[attr-defined]
+        con.execute(
             "INSERT INTO entities (entity_id, entity_key, name, type, first_seen) "
             "VALUES (?, ?, ?, 'PERSON', now())",
             [n + 1, key, key.split(":", 1)[1].title()],
         )
         for alias in aliases.get(key, []):
-            con.execute(  # type: ignore[attr-defined]
-                "INSERT INTO entity_aliases (entity_id, alias, mention_count) VALUES (?, ?, 1)", [n + 1, alias]
+            con.execute(
+                "INSERT INTO entity_aliases (entity_id, alias, mention_count) VALUES (?, ?, 1)",
+                [n + 1, alias],
             )
 
 
 def test_candidates_end_or_begin_with_the_name_and_carry_their_aliases(tmp_path: Path) -> None:
     seen: dict[str, set[str]] = {}
 
-    def record(_entities: object, known: dict[str, set[str]], _weight: object) -> dict[str, str]:
+    def record(
+        _entities: Sequence[LocalEntity], known: Mapping[str, set[str]], _weight: Mapping[str, float]
+    ) -> dict[str, str]:
         seen.update(known)
         return {}
 

@@ -96,8 +96,11 @@ def _same_name(a: list[str], b: list[str]) -> bool:
     x, y = a[-1], b[-1]
     if x == y:
         return True
-    similar = SequenceMatcher(None, x, y).ratio() >= SURNAME_SIMILARITY
-    return min(len(x), len(y)) >= 5 and x[:3] == y[:3] and similar
+    return (
+        min(len(x), len(y)) >= 5
+        and x[:3] == y[:3]
+        and SequenceMatcher(None, x, y).ratio() >= SURNAME_SIMILARITY
+    )
 
 
 def _full_names(*key_lists: Iterable[str]) -> list[str]:

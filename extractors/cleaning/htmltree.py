@@ -111,7 +111,9 @@ _TEXT = NavigableString  # exact type: comments, doctypes and script/style strin
 
 def parse_html(html: str) -> Tag | None:
     """The parsed document (a BeautifulSoup object), or None when no element is left; never raises."""
-    html = _XML_DECL.sub("", html, count=1).replace("\x00", "")  # (a declaration makes bs4 warn)
+    html = _XML_DECL.sub("", html, count=1)  # (a declaration makes bs4 warn)
+    if "\x00" in html:
+        html = html.replace("\x00", "")
     if not html.strip():
         return None
     if html.startswith("<?xml"):
@@ -586,7 +588,9 @@ def _chars(el: Tag, limit: float) -> int:
 def norm_space(text: str) -> str:
     """Collapse whitespace runs to single spaces and trim; soft hyphens, zero-width spaces and
     stray byte-order marks (invisible, but they split words) are removed."""
-    return " ".join(text.translate(_INVISIBLE).split())
+    if "\xad" in text or "\u200b" in text or "\ufeff" in text:  # (a scan each: translate is slow)
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -587,10 +588,17 @@ def _chars(el: Tag, limit: float) -> int:
 
 def norm_space(text: str) -> str:
     """Collapse whitespace runs to single spaces and trim; soft hyphens, zero-width spaces and
-    stray byte-order marks (invisible, but they split words) are removed."""
+    stray byte-order marks (invisible, but they split words) are removed; the text is put in
+    Unicode NFC (pages in scripts such as Bengali or Vietnamese often spell with decomposed
+    characters, so the same word would not match its usual composed spelling)."""
     if "\xad" in text or "\u200b" in text or "\ufeff" in text:  # (a scan each: translate is slow)
         text = text.translate(_INVISIBLE)
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    return (
+        text
+        if text.isascii() or unicodedata.is_normalized("NFC", text)
+        else unicodedata.normalize("NFC", text)
+    )
 
 
 @dataclass(slots=True)

@@ -44,6 +44,7 @@ NOISE_LINES = frozenset(
 )
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 _NON_ALNUM = re.compile(r"[\W_]+")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’“‘»«)\]]*$")
 _BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
@@ -62,7 +63,31 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
         if short and (_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
             continue
         kept.append((kind, text))
-    return kept
+    return trim_tail(kept)
+
+
+TAIL_SHORT = 40  # characters: a last block this short with no sentence end is a label
+TAIL_LABEL = 100  # characters: a heading or a line ending in a colon this short is a label
+
+
+def trim_tail(parts: list[Part]) -> list[Part]:
+    """Drop the labels left at the end of the text: a heading, a line ending in a colon, or a
+    short line with no sentence end ("More on this topic", "About the author", "News"), when
+    nothing follows them — what they introduced (a link list, a bio, a form) was cut."""
+    end = len(parts)
+    while end > 1 and _label(*parts[end - 1]):
+        end -= 1
+    return parts[:end]
+
+
+def _label(kind: str, text: str) -> bool:
+    """A block that introduces something rather than saying something."""
+    stripped = text.rstrip()
+    if len(stripped) >= TAIL_LABEL:
+        return False
+    if kind == "heading" or stripped.endswith(":"):
+        return True
+    return kind == "paragraph" and len(stripped) < TAIL_SHORT and not _SENTENCE_END.search(stripped)
 
 
 def is_byline(text: str) -> bool:

@@ -556,23 +556,37 @@ def _is_hidden(attrs: dict[str, Any]) -> bool:
 def strip_non_content(found: Scan) -> list[Tag]:
     """Remove non-content and hidden elements (text after them stays); the rest, in document order."""
     # A hidden element holding most of the page's text stays: pages that reveal the article
-    # with a script (paywalls, lazy rendering) hide it in the markup.
+    # with a script (paywalls, lazy rendering) hide it in the markup. So do hidden siblings of
+    # one kind (same parent, tag and class) that together hold most of it: a story shown one
+    # slide, tab or page at a time.
     for el in found.non_content:
         el.decompose()
     limit = max(HIDDEN_SMALL, HIDDEN_SHARE * found.page_chars)
+    sizes = [_chars(el, limit) if outer < 0 else 0 for el, outer in found.hidden]
+    groups: dict[tuple[int, str, str | None], int] = {}
+    for (el, outer), chars in zip(found.hidden, sizes, strict=True):
+        if outer < 0:
+            kind = _sibling_kind(el)
+            groups[kind] = groups.get(kind, 0) + chars
     gone: list[bool] = []
-    for el, outer in found.hidden:
-        if outer >= 0 and gone[outer]:
-            gone.append(True)  # inside a removed hidden element already
-            continue
-        chars = _chars(el, limit)
-        drop = chars <= limit
+    for (el, outer), chars in zip(found.hidden, sizes, strict=True):
+        if outer >= 0:
+            if gone[outer]:
+                gone.append(True)  # inside a removed hidden element already
+                continue
+            chars = _chars(el, limit)
+        drop = chars <= limit and (outer >= 0 or groups[_sibling_kind(el)] <= limit)
         if drop:
             el.decompose()
         gone.append(drop)
     if not any(gone):
         return found.content
     return [el for el, hid in zip(found.content, found.owner, strict=True) if hid < 0 or not gone[hid]]
+
+
+def _sibling_kind(el: Tag) -> tuple[int, str, str | None]:
+    """What makes hidden siblings one series: their parent, tag and class."""
+    return id(el.parent), el.name, attr(el, "class")
 
 
 def _chars(el: Tag, limit: float) -> int:

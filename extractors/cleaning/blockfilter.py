@@ -52,15 +52,15 @@ _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
     """Remove the headline (a heading, or an early block, repeating the title), a leading
     "By ..." byline, widget labels ("Advertisement", "Share") and CMS shortcodes."""
-    key = _key(title) if title else None
+    key = text_key(title) if title else None
     kept: list[Part] = []
     for index, (kind, text) in enumerate(parts):
         short = len(text) <= 300
-        if short and (kind == "heading" or index < 3) and _key(text) == key:
+        if short and (kind == "heading" or index < 3) and text_key(text) == key:
             continue
         if index < 3 and len(text) < 80 and is_byline(text):
             continue
-        if short and (_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
+        if short and (text_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
             continue
         kept.append((kind, text))
     return trim_tail(kept)
@@ -101,6 +101,6 @@ def is_byline(text: str) -> bool:
     )
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
     """A comparison key: lowercase letters and digits only."""
     return _NON_ALNUM.sub("", text.lower())

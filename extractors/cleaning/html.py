@@ -45,7 +45,7 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     stats = measure(strip_non_content(found))
     containers = choose_containers(root, stats)
     containers = lead_elements(containers[0], stats, body_of(root)) + containers
-    containers = standfirst_elements(containers[0], stats) + containers
+    containers = standfirst_elements(containers[0], stats, title) + containers
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
     parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))

@@ -1,6 +1,7 @@
 """The standfirst: prose between the headline and the body container.
 
-Many layouts put a summary, intro or first paragraph between the <h1> headline and the element
+Many layouts put a summary, intro or first paragraph between the headline (the <h1>; on pages
+without one before the body, a heading marked as the headline or repeating the title) and the element
 holding the body (in the article header, in a "lead" block, as a subheading). Walking back in
 document order from the body to the headline, prose blocks are taken; page regions and link-dense
 blocks end the walk (what lies behind them is not adjacent to the body); blocks inside a
@@ -23,8 +24,9 @@ import re
 
 from bs4 import Tag
 
-from extractors.cleaning.boilerplate import is_boilerplate, link_dense
-from extractors.cleaning.htmltree import BLOCK_TAGS, BOILERPLATE_TAGS, TextStats, text_of
+from extractors.cleaning.blockfilter import text_key
+from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense
+from extractors.cleaning.htmltree import BLOCK_TAGS, BOILERPLATE_TAGS, TextStats, attr, text_of
 
 MIN_PROSE = 40  # characters of a block's own prose for it to be a standfirst block
 STANDFIRST_LINKS = 0.3  # link density above which a block is not standfirst prose
@@ -36,14 +38,14 @@ MIN_SENTENCES = 2
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?…][\"'”’“‘»«)\]]*(?=\s|$)|[。！？]")
 
 
-def standfirst_elements(first: Tag, stats: TextStats) -> list[Tag]:
-    """Prose blocks between the last <h1> before `first` (the body's first element) and `first`,
+def standfirst_elements(first: Tag, stats: TextStats, title: str | None = None) -> list[Tag]:
+    """Prose blocks between the headline (see `_headline`) and `first` (the body's first element),
     in document order; [] when there is no such headline or the gap outweighs the body."""
     nodes, pos, size = stats.nodes, stats.pos, stats.size
     start = pos.get(id(first))
     if start is None:
         return []
-    headline = next((i for i in range(start - 1, -1, -1) if nodes[i].name == "h1"), None)
+    headline = _headline(nodes, start, title)
     if headline is None:
         return []
     h1 = nodes[headline]
@@ -95,3 +97,19 @@ def _lede(el: Tag, h1: Tag, stats: TextStats) -> bool:
     if parent is None or id(parent) not in stats.pos or stats.contains(parent, h1):
         return False
     return len(_SENTENCE_END.findall(text_of(el).strip())) >= MIN_SENTENCES
+
+
+def _headline(nodes: list[Tag], start: int, title: str | None) -> int | None:
+    """Index of the last <h1> before `start`; on pages with none there, of the last heading
+    marked as the headline (itemprop) or repeating the page title."""
+    found = next((i for i in range(start - 1, -1, -1) if nodes[i].name == "h1"), None)
+    if found is not None:
+        return found
+    key = text_key(title) if title else None
+    for i in range(start - 1, -1, -1):
+        el = nodes[i]
+        if el.name in HEADINGS and (
+            attr(el, "itemprop") == "headline" or (key and text_key(text_of(el)) == key)
+        ):
+            return i
+    return None

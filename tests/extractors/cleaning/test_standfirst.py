@@ -65,6 +65,13 @@ def test_a_paragraph_inside_a_figure_or_byline_is_passed_over() -> None:
 
 
 def test_nothing_is_taken_without_a_headline_before_the_body() -> None:
-    html = page("", f"<div class='intro'><p>{LEDE}</p></div>").replace("h1>", "h2>")
+    html = page("", f"<div class='intro'><p>{LEDE}</p></div>")
+    html = html.replace("<h1>Council passes budget</h1>", "<h2>Latest news</h2>")
     text = html_article(html).text
     assert LEDE not in text
+
+
+def test_a_heading_repeating_the_title_serves_as_headline_on_pages_without_h1() -> None:
+    html = page("", f"<div class='intro'><p>{LEDE}</p></div>").replace("h1>", "h3>")
+    text = html_article(html).text
+    assert text.startswith(LEDE)

@@ -44,6 +44,7 @@ NOISE_LINES = frozenset(
 )
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 _NON_ALNUM = re.compile(r"[\W_]+")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’“‘»«)\]]*$")
 _BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
@@ -51,18 +52,42 @@ _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
     """Remove the headline (a heading, or an early block, repeating the title), a leading
     "By ..." byline, widget labels ("Advertisement", "Share") and CMS shortcodes."""
-    key = _key(title) if title else None
+    key = text_key(title) if title else None
     kept: list[Part] = []
     for index, (kind, text) in enumerate(parts):
         short = len(text) <= 300
-        if short and (kind == "heading" or index < 3) and _key(text) == key:
+        if short and (kind == "heading" or index < 3) and text_key(text) == key:
             continue
         if index < 3 and len(text) < 80 and is_byline(text):
             continue
-        if short and (_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
+        if short and (text_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
             continue
         kept.append((kind, text))
-    return kept
+    return trim_tail(kept)
+
+
+TAIL_SHORT = 40  # characters: a last block this short with no sentence end is a label
+TAIL_LABEL = 100  # characters: a heading or a line ending in a colon this short is a label
+
+
+def trim_tail(parts: list[Part]) -> list[Part]:
+    """Drop the labels left at the end of the text: a heading, a line ending in a colon, or a
+    short line with no sentence end ("More on this topic", "About the author", "News"), when
+    nothing follows them — what they introduced (a link list, a bio, a form) was cut."""
+    end = len(parts)
+    while end > 1 and _label(*parts[end - 1]):
+        end -= 1
+    return parts[:end]
+
+
+def _label(kind: str, text: str) -> bool:
+    """A block that introduces something rather than saying something."""
+    stripped = text.rstrip()
+    if len(stripped) >= TAIL_LABEL:
+        return False
+    if kind == "heading" or stripped.endswith(":"):
+        return True
+    return kind == "paragraph" and len(stripped) < TAIL_SHORT and not _SENTENCE_END.search(stripped)
 
 
 def is_byline(text: str) -> bool:
@@ -76,6 +101,6 @@ def is_byline(text: str) -> bool:
     )
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
     """A comparison key: lowercase letters and digits only."""
     return _NON_ALNUM.sub("", text.lower())

@@ -15,6 +15,8 @@ from extractors.cleaning.htmltree import (
     children,
     following_text,
     is_link_popup,
+    norm_space,
+    text_of,
 )
 
 __all__ = ["BOILERPLATE_TAGS", "is_boilerplate", "is_link_boilerplate", "is_outside"]
@@ -47,6 +49,7 @@ BOILERPLATE_PART = re.compile(
 OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content
 STORY_LIST_LINKS = 0.3  # link share of a list of linked items that marks it as further reading
 EMBED_CLASS = re.compile(r"embed|tweet|twitter|instagram")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 CONTENT_CLASS = re.compile(
     r"article[-_]?body|articlebody|article[-_]?content|article[-_]?text|entry[-_]?content|"
     r"story[-_]?body|story[-_]?content|story[-_]?text|post[-_]?content|post[-_]?body|"
@@ -113,11 +116,18 @@ def _over_budget(el: Tag, stats: TextStats, budget: int) -> bool:
 
 
 def _link_cut(el: Tag, stats: TextStats) -> bool:
-    """An inline link popup, or a link-dense block."""
+    """An inline link popup, or a link-dense block (a paragraph citing one address excepted)."""
     if el.name not in BLOCK_TAGS:
         return is_link_popup(el, stats)
     key = id(el)
-    return link_dense(el.name, stats.text.get(key, 0), stats.links.get(key, 0))
+    dense = link_dense(el.name, stats.text.get(key, 0), stats.links.get(key, 0))
+    return dense and not (el.name == "p" and stats.anchors.get(key, 0) == 1 and _cites_address(el))
+
+
+def _cites_address(el: Tag) -> bool:
+    """A paragraph whose text is a web or e-mail address: a reference the story gives (navigation
+    links name their target in words, not by its address)."""
+    return _ADDRESS.fullmatch(norm_space(text_of(el))) is not None
 
 
 def _in_sentence(el: Tag) -> bool:

@@ -58,7 +58,10 @@ def meta_charset(data: bytes) -> str | None:
 
 def normalise_newlines(text: str) -> str:
     """CRLF and CR to LF, and a leading BOM removed; nothing else changes."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
+    if "\r" not in text:  # most pages: a scan instead of two copies of the page
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _check_text(data: bytes) -> None:

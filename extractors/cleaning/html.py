@@ -11,6 +11,7 @@ from extractors.cleaning.content import body_of, choose_containers, measure
 from extractors.cleaning.htmltree import Scan, page_scan, parsed_page, strip_non_content
 from extractors.cleaning.lead import lead_elements
 from extractors.cleaning.metadata import Metadata, extract_metadata
+from extractors.cleaning.standfirst import standfirst_elements
 from newsflow.core.records import CleanArticle, RawDocument
 
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
@@ -44,6 +45,7 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     stats = measure(strip_non_content(found))
     containers = choose_containers(root, stats)
     containers = lead_elements(containers[0], stats, body_of(root)) + containers
+    containers = standfirst_elements(containers[0], stats, title) + containers
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
     parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -111,7 +112,9 @@ _TEXT = NavigableString  # exact type: comments, doctypes and script/style strin
 
 def parse_html(html: str) -> Tag | None:
     """The parsed document (a BeautifulSoup object), or None when no element is left; never raises."""
-    html = _XML_DECL.sub("", html, count=1).replace("\x00", "")  # (a declaration makes bs4 warn)
+    html = _XML_DECL.sub("", html, count=1)  # (a declaration makes bs4 warn)
+    if "\x00" in html:
+        html = html.replace("\x00", "")
     if not html.strip():
         return None
     if html.startswith("<?xml"):
@@ -553,23 +556,37 @@ def _is_hidden(attrs: dict[str, Any]) -> bool:
 def strip_non_content(found: Scan) -> list[Tag]:
     """Remove non-content and hidden elements (text after them stays); the rest, in document order."""
     # A hidden element holding most of the page's text stays: pages that reveal the article
-    # with a script (paywalls, lazy rendering) hide it in the markup.
+    # with a script (paywalls, lazy rendering) hide it in the markup. So do hidden siblings of
+    # one kind (same parent, tag and class) that together hold most of it: a story shown one
+    # slide, tab or page at a time.
     for el in found.non_content:
         el.decompose()
     limit = max(HIDDEN_SMALL, HIDDEN_SHARE * found.page_chars)
+    sizes = [_chars(el, limit) if outer < 0 else 0 for el, outer in found.hidden]
+    groups: dict[tuple[int, str, str | None], int] = {}
+    for (el, outer), chars in zip(found.hidden, sizes, strict=True):
+        if outer < 0:
+            kind = _sibling_kind(el)
+            groups[kind] = groups.get(kind, 0) + chars
     gone: list[bool] = []
-    for el, outer in found.hidden:
-        if outer >= 0 and gone[outer]:
-            gone.append(True)  # inside a removed hidden element already
-            continue
-        chars = _chars(el, limit)
-        drop = chars <= limit
+    for (el, outer), chars in zip(found.hidden, sizes, strict=True):
+        if outer >= 0:
+            if gone[outer]:
+                gone.append(True)  # inside a removed hidden element already
+                continue
+            chars = _chars(el, limit)
+        drop = chars <= limit and (outer >= 0 or groups[_sibling_kind(el)] <= limit)
         if drop:
             el.decompose()
         gone.append(drop)
     if not any(gone):
         return found.content
     return [el for el, hid in zip(found.content, found.owner, strict=True) if hid < 0 or not gone[hid]]
+
+
+def _sibling_kind(el: Tag) -> tuple[int, str, str | None]:
+    """What makes hidden siblings one series: their parent, tag and class."""
+    return id(el.parent), el.name, attr(el, "class")
 
 
 def _chars(el: Tag, limit: float) -> int:
@@ -585,8 +602,17 @@ def _chars(el: Tag, limit: float) -> int:
 
 def norm_space(text: str) -> str:
     """Collapse whitespace runs to single spaces and trim; soft hyphens, zero-width spaces and
-    stray byte-order marks (invisible, but they split words) are removed."""
-    return " ".join(text.translate(_INVISIBLE).split())
+    stray byte-order marks (invisible, but they split words) are removed; the text is put in
+    Unicode NFC (pages in scripts such as Bengali or Vietnamese often spell with decomposed
+    characters, so the same word would not match its usual composed spelling)."""
+    if "\xad" in text or "\u200b" in text or "\ufeff" in text:  # (a scan each: translate is slow)
+        text = text.translate(_INVISIBLE)
+    text = " ".join(text.split())
+    return (
+        text
+        if text.isascii() or unicodedata.is_normalized("NFC", text)
+        else unicodedata.normalize("NFC", text)
+    )
 
 
 @dataclass(slots=True)

@@ -4,10 +4,9 @@ Some layouts put the first paragraph(s) of a story between the headline and the 
 as siblings of the body (or of one of its near ancestors). Walking back from the container, <p>
 paragraphs of prose are taken (images looked past) until anything else that holds text.
 
-Only <p> elements: a standfirst in its own block (div.lead, h2.subheadline, key points, pull
-quotes) is article text for one convention and not for another. Taken as lead it gave the
-snippet dev set +0.005 F1 and cost the article-text dev set 0.002 (that set's ground truth leaves
-standfirsts out), so it is left out."""
+Only <p> elements here: blocks of other kinds between the headline and the body (a "lead" div,
+a subheading, an intro in the article header) are the standfirst's (see standfirst.py), which
+takes them only when they read as a lede paragraph, not as a one-line dek."""
 
 from __future__ import annotations
 

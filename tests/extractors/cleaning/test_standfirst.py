@@ -1,0 +1,77 @@
+"""The standfirst: a lede paragraph between the headline and the body container is kept; a
+one-line dek beside the headline, and what lies behind navigation, are not."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+BODY = "".join(
+    f"<p>Paragraph {n} of the body tells how the council debated the new budget for the coming "
+    f"year, line by line, until late in the evening.</p>"
+    for n in range(1, 7)
+)
+LEDE = (
+    "The city council passed its budget on Monday night. The debate lasted more than nine hours, "
+    "the longest in a decade."
+)
+DEK = "A long night ends with a vote that surprised nobody in the chamber"
+
+
+def page(header: str, between: str = "") -> str:
+    """A story page: a header group with the headline, `between` it and the body, the body."""
+    return (
+        "<html><head><title>Council passes budget</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><article>"
+        f"<div class='top'><h1>Council passes budget</h1>{header}</div>{between}"
+        f"<div class='wrap'><div class='article-body'>{BODY}</div></div>"
+        "</article></main><footer>Copyright the paper</footer></body></html>"
+    )
+
+
+def test_a_lede_apart_from_the_headline_group_is_kept_before_the_body() -> None:
+    text = html_article(page("", f"<div class='intro'><p>{LEDE}</p></div>")).text
+    assert text.startswith(LEDE)
+    assert text.index(LEDE) < text.index("Paragraph 1 of the body")
+
+
+def test_a_one_line_dek_is_not_taken() -> None:
+    text = html_article(page("", f"<div class='intro'><p>{DEK}.</p></div>")).text
+    assert DEK not in text
+
+
+def test_a_dek_in_the_headline_group_is_not_taken_even_when_long() -> None:
+    text = html_article(page(f"<p>{LEDE}</p>")).text
+    assert LEDE not in text
+    assert text.startswith("Paragraph 1 of the body")
+
+
+def test_a_lede_behind_a_link_list_is_not_taken() -> None:
+    links = (
+        "<ul>" + "".join(f"<li><a href='/s{n}'>Another story number {n}</a></li>" for n in range(5)) + "</ul>"
+    )
+    text = html_article(page("", f"<p>{LEDE}</p>{links}")).text
+    assert LEDE not in text
+    assert "Another story" not in text
+
+
+def test_a_paragraph_inside_a_figure_or_byline_is_passed_over() -> None:
+    credit = f"<figure><img src='a.jpg'><figcaption><p>{LEDE}</p></figcaption></figure>"
+    text = html_article(page("", credit)).text
+    assert LEDE not in text
+    byline = f"<div class='byline'><p>{LEDE}</p></div><div class='intro'><p>{LEDE.upper()}</p></div>"
+    text = html_article(page("", byline)).text
+    assert text.startswith(LEDE.upper())
+    assert LEDE not in text
+
+
+def test_nothing_is_taken_without_a_headline_before_the_body() -> None:
+    html = page("", f"<div class='intro'><p>{LEDE}</p></div>")
+    html = html.replace("<h1>Council passes budget</h1>", "<h2>Latest news</h2>")
+    text = html_article(html).text
+    assert LEDE not in text
+
+
+def test_a_heading_repeating_the_title_serves_as_headline_on_pages_without_h1() -> None:
+    html = page("", f"<div class='intro'><p>{LEDE}</p></div>").replace("h1>", "h3>")
+    text = html_article(html).text
+    assert text.startswith(LEDE)

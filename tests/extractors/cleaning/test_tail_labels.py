@@ -1,0 +1,41 @@
+"""Labels left at the end of the text (a heading, a line ending in a colon, a short line with no
+sentence end) are dropped when nothing follows them; real closing lines stay."""
+
+from __future__ import annotations
+
+from extractors.cleaning.blockfilter import trim_tail
+from extractors.cleaning.blocks import Part
+
+BODY: list[Part] = [
+    ("paragraph", "The council passed its budget on Monday night after a long debate."),
+    ("paragraph", "The mayor said the vote showed the city could still agree on hard choices."),
+]
+
+
+def test_trailing_heading_colon_line_and_short_label_are_dropped() -> None:
+    tail: list[Part] = [
+        ("heading", "More on this topic"),
+        ("paragraph", "You might also like:"),
+        ("paragraph", "About the author"),
+    ]
+    assert trim_tail(BODY + tail) == BODY
+
+
+def test_a_closing_sentence_a_long_colon_paragraph_and_list_items_stay() -> None:
+    closing: list[Part] = [("paragraph", "It ends here.")]
+    assert trim_tail(BODY + closing) == BODY + closing
+    long_colon: list[Part] = [
+        ("paragraph", "The full statement, read out after the vote by the clerk, was this: " * 2)
+    ]
+    assert trim_tail(BODY + long_colon) == BODY + long_colon
+    items: list[Part] = [("list", "200 g flour"), ("list", "2 eggs")]
+    assert trim_tail(BODY + items) == BODY + items
+
+
+def test_a_label_inside_the_text_stays() -> None:
+    middle: list[Part] = [BODY[0], ("heading", "What happens next"), BODY[1]]
+    assert trim_tail(middle) == middle
+
+
+def test_a_text_of_one_block_is_never_emptied() -> None:
+    assert trim_tail([("heading", "Contact")]) == [("heading", "Contact")]

@@ -89,11 +89,19 @@ def open_writer(
         applied = lake.retry_conflicts(lambda: migrate(con), what="migration")
         if "0050_search.sql" in applied:
             rebuild_index(con)  # an older warehouse: index what it already holds
-        if "0052_views_from_aggregates.sql" in applied:
+        if set(applied) & _AGGREGATE_MIGRATIONS:
             refresh_aggregates(con)  # the views now read them: make sure they are exact
         yield con
     finally:
         con.close()
+
+
+# migrations after which the pre-aggregated tables are rebuilt from the stored rows (views read them)
+_AGGREGATE_MIGRATIONS = {
+    "0052_views_from_aggregates.sql",
+    "0060_entity_view_aggregates.sql",
+    "0061_claim_view_aggregates.sql",
+}
 
 
 @contextmanager

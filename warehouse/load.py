@@ -18,7 +18,7 @@ from newsflow.core.ids import stable_id
 from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
 from newsflow.core.likeness import Likeness
 from newsflow.core.records import OUTCOMES, ExtractedArticle, Failure, InputOutcome, LocalEntity
-from warehouse.aggregates import add_mentions
+from warehouse.aggregates import add_batch, drop_articles
 from warehouse.arrow_sql import insert_rows, registered
 from warehouse.lake import retry_conflicts, rollback
 from warehouse.links import Touched, link_tables, refresh_links, replaced_links
@@ -79,12 +79,7 @@ def write_batch(
                 log.debug("linked %d articles in %.3f s", len(article_ids), link_seconds)
             if "articles" in batch:
                 index_articles(con, batch["articles"], batch.get("claims"))
-            if "mentions" in batch:
-                with (
-                    registered(con, "written_mentions", batch["mentions"]),
-                    registered(con, "written_articles", batch["articles"]),
-                ):
-                    add_mentions(con, "written_mentions", "written_articles", 1)
+            add_batch(con, batch)
             _upsert_inputs(con, outcomes, run_id, now)
             insert_rows(con, "failures", _failure_table(failures, run_id, now))
             _add_counts(con, run_id, outcomes)
@@ -482,12 +477,7 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
         return
     with registered(con, "gone", pa.table({"article_id": pa.array(stored, pa.int64())})):
         unindex_articles(con, "gone")
-        add_mentions(
-            con,
-            "(SELECT * FROM mentions SEMI JOIN gone USING (article_id))",
-            "(SELECT * FROM articles SEMI JOIN gone USING (article_id))",
-            -1,
-        )
+        drop_articles(con, "gone")
         con.execute(
             "DELETE FROM claim_entities WHERE claim_id IN "
             "(SELECT claim_id FROM claims SEMI JOIN gone USING (article_id))"

@@ -31,22 +31,7 @@ CREATE TABLE entity_article_pairs (       -- entities named in the same article 
     articles     INTEGER NOT NULL
 );
 
-INSERT INTO article_entities
-SELECT article_id, entity_id, count(*), min(start_char) FROM mentions GROUP BY ALL;
-
-INSERT INTO entity_days
-SELECT CAST(timezone('UTC', coalesce(a.published_at, a.ingested_at)) AS DATE), m.entity_id, count(*),
-       count(DISTINCT m.article_id)
-FROM mentions m JOIN articles a USING (article_id) GROUP BY ALL;
-
-INSERT INTO entity_sources
-SELECT a.source, m.entity_id, count(*), count(DISTINCT m.article_id)
-FROM mentions m JOIN articles a USING (article_id) GROUP BY ALL;
-
-INSERT INTO entity_article_pairs
-WITH d AS (SELECT DISTINCT article_id, entity_id FROM mentions)
-SELECT x.entity_id, y.entity_id, count(*)
-FROM d x JOIN d y ON x.article_id = y.article_id AND x.entity_id < y.entity_id GROUP BY ALL;
+-- filled from the stored mentions right after this migration (warehouse.aggregates.refresh_aggregates)
 
 CREATE OR REPLACE VIEW entity_mentions_by_article AS
 SELECT x.article_id, e.entity_id, e.entity_key, e.name, e.type, x.mentions::BIGINT AS mentions,

@@ -147,17 +147,38 @@ def link_keys(
     """Person keys → the canonical key `link` chooses among the stored full names that could be the
     same person (a surname's full name, another spelling of a full name)."""
     names = {key_name(e.key) for e in entities if e.key.startswith(PERSON_PREFIX)}
-    patterns = sorted({f"PERSON:% {n}" for n in names} | {f"PERSON:{n.split()[0]} %" for n in names})
-    if not patterns:
+    if not names:
         return {}
-    probes = pa.table({"pattern": pa.array(patterns, pa.string())})
-    with registered(con, "probes", probes):
-        rows = con.execute(
-            "SELECT e.entity_key, list(DISTINCT a.alias) FILTER (WHERE a.alias IS NOT NULL) FROM entities e "
-            "SEMI JOIN probes p ON e.entity_key LIKE p.pattern "
-            "LEFT JOIN entity_aliases a USING (entity_id) GROUP BY e.entity_key"
-        ).fetchall()
+    # stored full names ending in one of the names ("% blair"), or starting with one's first word
+    # ("tony %"): equality joins on each stored name's word suffixes and first word, so the cost follows
+    # the stored persons once, not persons x names as a LIKE join did
+    suffixes, firsts = sorted(names), sorted({n.split()[0] for n in names})
+    probes = pa.table(
+        {
+            "kind": pa.array(["suffix"] * len(suffixes) + ["first"] * len(firsts), pa.string()),
+            "probe": pa.array(suffixes + firsts, pa.string()),
+        }
+    )
+    with registered(con, "name_probes", probes):
+        rows = con.execute(_STORED_NAMESAKES).fetchall()
     return link(entities, {key: set(aliases or ()) for key, aliases in rows}, weight)
+
+
+_STORED_NAMESAKES = f"""
+WITH person AS (
+    SELECT entity_id, entity_key, string_split(entity_key[{len(PERSON_PREFIX) + 1}:], ' ') AS w FROM entities
+    WHERE starts_with(entity_key, '{PERSON_PREFIX}')
+), parts AS (
+    SELECT entity_id, entity_key, 'suffix' AS kind, array_to_string(w[i + 1:], ' ') AS probe
+    FROM (SELECT *, unnest(range(1, len(w))) AS i FROM person)
+    UNION ALL
+    SELECT entity_id, entity_key, 'first', w[1] FROM person WHERE len(w) >= 2
+), matched AS (
+    SELECT DISTINCT entity_id, entity_key FROM parts SEMI JOIN name_probes USING (kind, probe)
+)
+SELECT e.entity_key, list(DISTINCT a.alias) FILTER (WHERE a.alias IS NOT NULL)
+FROM matched e LEFT JOIN entity_aliases a USING (entity_id) GROUP BY e.entity_key
+"""
 
 
 def mention_counts(tables: dict[str, pa.Table]) -> dict[str, float]:

@@ -225,6 +225,39 @@ class Timed:
         return getattr(self._con, name)
 
 
+def seed_word_counts(target: str, tables: dict[str, pa.Table]) -> None:
+    """Give the enciphered batch's profile words the document counts its plain words have (the
+    template's count times the copies stored), as new reporting in a real warehouse uses words as
+    common as the stored ones. Without it every enciphered word, down to its 'the', would look rare
+    (IDF growing with the warehouse) and the batch's story profiles, hence its stories, would grow
+    with the warehouse for a reason a real warehouse does not have. Not timed."""
+    from collections import Counter
+
+    from extractors.similarity import ReportLikeness
+    from newsflow.core.settings import Settings
+
+    likeness = ReportLikeness(Settings())
+    a = tables["articles"]
+    counts: Counter[str] = Counter()
+    for title, text in zip(a["title"].to_pylist(), a["text"].to_pylist(), strict=True):
+        counts.update(set(likeness.word_terms(likeness.words(f"{title or ''} {text}"))))
+    with open_writer(Path(target)) as con:
+        stored = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
+        scale = max(1, round(stored / a.num_rows))
+        delta = pa.table(
+            {"term": list(counts), "n": pa.array([n * scale for n in counts.values()], pa.int32())}
+        )
+        con.register("seed_delta", delta)
+        con.execute("BEGIN")
+        con.execute(
+            "CREATE TEMP TABLE seed_sums AS SELECT d.term, "
+            "(coalesce(t.articles, 0) + d.n)::INTEGER AS articles FROM seed_delta d LEFT JOIN term_stats t USING (term)"
+        )
+        con.execute("DELETE FROM term_stats t USING seed_sums d WHERE t.term = d.term")
+        con.execute("INSERT INTO term_stats SELECT term, articles FROM seed_sums")
+        con.execute("COMMIT")
+
+
 def _cpu() -> float:
     """CPU seconds of this process, all threads (steadier than wall time on a shared machine)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -346,6 +379,7 @@ def measure(template: Path, target: str, first: int, batches: int) -> dict[str, 
     spent: dict[str, float] = {}
     for k in range(first, first + batches):
         tables = replay(template, k)
+        seed_word_counts(target, tables)
         wall, cpu = write_one(target, run_id, tables, spent)
         walls.append(wall)
         cpus.append(cpu)

@@ -251,7 +251,8 @@ def seed_word_counts(target: str, tables: dict[str, pa.Table]) -> None:
         con.execute("BEGIN")
         con.execute(
             "CREATE TEMP TABLE seed_sums AS SELECT d.term, "
-            "(coalesce(t.articles, 0) + d.n)::INTEGER AS articles FROM seed_delta d LEFT JOIN term_stats t USING (term)"
+            "(coalesce(t.articles, 0) + d.n)::INTEGER AS articles "
+            "FROM seed_delta d LEFT JOIN term_stats t USING (term)"
         )
         con.execute("DELETE FROM term_stats t USING seed_sums d WHERE t.term = d.term")
         con.execute("INSERT INTO term_stats SELECT term, articles FROM seed_sums")

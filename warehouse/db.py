@@ -83,12 +83,15 @@ def open_writer(
     from warehouse.aggregates import refresh_aggregates
     from warehouse.migrate import migrate
     from warehouse.search import rebuild_index
+    from warehouse.unkey import drop_row_keys
 
     con = wait_connect(path, read_only=False, timeout=timeout, storage_version=storage_version)
     try:
         applied = lake.retry_conflicts(lambda: migrate(con), what="migration")
         if "0050_search.sql" in applied:
             rebuild_index(con)  # an older warehouse: index what it already holds
+        if "0062_unkeyed_row_tables.sql" in applied:
+            drop_row_keys(con)  # their key indexes made every checkpoint grow with the warehouse
         if set(applied) & _AGGREGATE_MIGRATIONS:
             refresh_aggregates(con)  # the views now read them: make sure they are exact
         yield con

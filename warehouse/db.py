@@ -90,8 +90,7 @@ def open_writer(
         applied = lake.retry_conflicts(lambda: migrate(con), what="migration")
         if "0050_search.sql" in applied:
             rebuild_index(con)  # an older warehouse: index what it already holds
-        if "0062_unkeyed_row_tables.sql" in applied:
-            drop_row_keys(con)  # their key indexes made every checkpoint grow with the warehouse
+        drop_row_keys(con)  # 0062 (a no-op once done): key indexes made every checkpoint grow
         if set(applied) & _AGGREGATE_MIGRATIONS:
             refresh_aggregates(con)  # the views now read them: make sure they are exact
         yield con

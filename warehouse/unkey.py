@@ -15,17 +15,20 @@ UNKEYED = (
 
 def drop_row_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Recreate each UNKEYED table that still has a key index, without it; return their names."""
-    if is_lake_connection(con):
+    keyed = {
+        row[0]
+        for row in con.execute(
+            "SELECT DISTINCT table_name FROM duckdb_constraints() WHERE database_name = current_database() "
+            "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+        ).fetchall()
+    }
+    if not keyed & set(UNKEYED) or is_lake_connection(con):
+        return []
+    applied = con.execute("SELECT count(*) FROM schema_migrations WHERE version = 62").fetchone()
+    if applied == (0,):
         return []
     done = []
-    for table in UNKEYED:
-        keyed = con.execute(
-            "SELECT count(*) FROM duckdb_constraints() WHERE database_name = current_database() "
-            "AND table_name = ? AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')",
-            [table],
-        ).fetchone()
-        if keyed == (0,):
-            continue
+    for table in (t for t in UNKEYED if t in keyed):
         columns = con.execute(
             "SELECT column_name, data_type, is_nullable, column_default FROM duckdb_columns() "
             "WHERE database_name = current_database() AND table_name = ? ORDER BY column_index",

@@ -438,6 +438,7 @@ def main() -> None:
     ap.add_argument("--chunk", type=int, default=50, help="template copies per bulk-fill transaction")
     ap.add_argument("--json", type=Path, help="write the results as JSON here too")
     ap.add_argument("--markdown", type=Path, help="write the table as markdown here too")
+    ap.add_argument("--resume", action="store_true", help="grow the existing warehouse (made by this script)")
     ap.add_argument("--measure-from", type=int, help=argparse.SUPPRESS)  # internal: the measuring process
     args = ap.parse_args()
     target = args.warehouse
@@ -446,6 +447,9 @@ def main() -> None:
         return
     if is_lake(target):
         set_data_path(target, None)
+    if args.resume:
+        pass
+    elif is_lake(target):
         catalog = Path(target.removeprefix("ducklake:").removeprefix("sqlite:"))
         for p in (catalog, Path(f"{catalog}.files")):
             shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
@@ -459,6 +463,9 @@ def main() -> None:
     print(f"template: {per_copy} articles per copy (one batch)", flush=True)
     results: list[dict[str, Any]] = []
     copies = 0
+    if args.resume:
+        with open_reader(Path(target)) as con:
+            copies = -(-int(con.execute("SELECT count(*) FROM articles").fetchone()[0]) // per_copy)  # type: ignore[index]
     for checkpoint in sorted(int(c) for c in args.checkpoints.split(",")):
         upto = max(copies, -(-checkpoint // per_copy) - args.batches)
         started = time.perf_counter()

@@ -300,7 +300,9 @@ def _link_copies(
                 "SELECT band_key, article_id FROM copy_bands SEMI JOIN batch_bands USING (band_key)"
             ).fetchall()
         )
-        con.execute("INSERT INTO copy_bands SELECT * FROM batch_bands ANTI JOIN copy_bands USING (band_key)")
+    # the keys not held yet are known from that probe: an ANTI JOIN against copy_bands would build a
+    # hash table of all stored keys (time and memory growing with the warehouse)
+    insert_rows(con, "copy_bands", bands.filter(pa.array([k not in held for k in first_holder], pa.bool_())))
     position = {aid: i for i, aid in enumerate(batch.ids)}
     rank = {batch.ids[i]: r for r, i in enumerate(batch.order)}
     by_story: dict[int, list[int]] = defaultdict(list)

@@ -18,7 +18,7 @@ from newsflow.core.ids import stable_id
 from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
 from newsflow.core.likeness import Likeness
 from newsflow.core.records import OUTCOMES, ExtractedArticle, Failure, InputOutcome, LocalEntity
-from warehouse.aggregates import add_articles
+from warehouse.aggregates import add_batch, drop_articles
 from warehouse.arrow_sql import insert_rows, registered
 from warehouse.lake import retry_conflicts, rollback
 from warehouse.links import Touched, link_tables, refresh_links, replaced_links
@@ -77,10 +77,9 @@ def write_batch(
                 refresh_links(con, links)
                 link_seconds += time.perf_counter() - started
                 log.debug("linked %d articles in %.3f s", len(article_ids), link_seconds)
-            index_articles(con, article_ids)
-            if article_ids:
-                with registered(con, "written", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
-                    add_articles(con, "written", 1)
+            if "articles" in batch:
+                index_articles(con, batch["articles"], batch.get("claims"))
+            add_batch(con, batch)
             _upsert_inputs(con, outcomes, run_id, now)
             insert_rows(con, "failures", _failure_table(failures, run_id, now))
             _add_counts(con, run_id, outcomes)
@@ -492,7 +491,7 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
         return
     with registered(con, "gone", pa.table({"article_id": pa.array(stored, pa.int64())})):
         unindex_articles(con, "gone")
-        add_articles(con, "gone", -1)
+        drop_articles(con, "gone")
         con.execute(
             "DELETE FROM claim_entities WHERE claim_id IN "
             "(SELECT claim_id FROM claims SEMI JOIN gone USING (article_id))"

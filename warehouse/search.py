@@ -8,7 +8,6 @@ the migration on an old warehouse, or to compare costs). Ranking and snippets ar
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -38,14 +37,31 @@ WHERE w <> '' AND NOT list_contains(search_stopwords(), w)
 """
 
 
-def index_articles(con: duckdb.DuckDBPyConnection, article_ids: Iterable[int]) -> None:
-    """Add the given (just written) articles and their claims to the index, in the caller's transaction."""
-    ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.int64())})
-    if ids.num_rows == 0:
+# the documents of a batch, from its own Arrow tables (registered as search_batch_articles/_claims)
+_BATCH_DOCS = """
+SELECT 'article' AS kind, article_id AS doc_id, coalesce(title, '') || ' ' || text AS body
+FROM search_batch_articles
+UNION ALL
+SELECT 'claim', claim_id, content FROM search_batch_claims
+"""
+
+
+def index_articles(con: duckdb.DuckDBPyConnection, articles: pa.Table, claims: pa.Table | None) -> None:
+    """Add a batch's (just written) articles and claims to the index, in the caller's transaction.
+
+    The documents come from the batch's own rows, so the cost follows the batch and not the warehouse
+    (reading them back would scan the stored articles' and claims' keys)."""
+    if articles.num_rows == 0:
         return
     load_extensions(con, "fts")
-    with registered(con, "search_batch", ids):
-        index_listed(con, "search_batch")
+    arts = articles.select(["article_id", "title", "text"])
+    if claims is None or claims.num_rows == 0:
+        claims = pa.table({"claim_id": pa.array([], pa.int64()), "content": pa.array([], pa.string())})
+    with (
+        registered(con, "search_batch_articles", arts),
+        registered(con, "search_batch_claims", claims.select(["claim_id", "content"])),
+    ):
+        _index_docs(con, _BATCH_DOCS)
 
 
 def unindex_articles(con: duckdb.DuckDBPyConnection, gone_view: str) -> None:
@@ -74,8 +90,13 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def index_listed(con: duckdb.DuckDBPyConnection, ids: str) -> None:
-    """Insert postings and document lengths for the articles (and their claims) listed in `ids`."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_docs AS {_DOCS.format(ids=ids)}")
+    """Insert postings and document lengths for the stored articles (and their claims) listed in `ids`."""
+    _index_docs(con, _DOCS.format(ids=ids))
+
+
+def _index_docs(con: duckdb.DuckDBPyConnection, docs: str) -> None:
+    """Insert postings and document lengths for the documents (kind, doc_id, body) of a query."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_docs AS {docs}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_terms AS {_TERMS}")
     con.execute(
         "INSERT INTO search_postings "

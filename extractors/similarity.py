@@ -473,14 +473,6 @@ class ReportLikeness:
         """Stored stories compared with a batch, most alike first."""
         return self.settings.link_story_candidates
 
-    def words(self, text: str) -> list[str]:
-        """Folded word tokens of a text."""
-        return words(text)
-
-    def word_terms(self, tokens: Iterable[str]) -> Counter[str]:
-        """Content-word terms of a story profile, with their counts."""
-        return word_terms(tokens)
-
     def profile(
         self,
         word_counts: Mapping[str, int],

@@ -240,7 +240,7 @@ def seed_word_counts(target: str, tables: dict[str, pa.Table]) -> None:
     a = tables["articles"]
     counts: Counter[str] = Counter()
     for title, text in zip(a["title"].to_pylist(), a["text"].to_pylist(), strict=True):
-        counts.update(set(likeness.word_terms(likeness.words(f"{title or ''} {text}"))))
+        counts.update(set(likeness.report_terms(title or "", likeness.copy_view(text))))
     with open_writer(Path(target)) as con:
         stored = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
         scale = max(1, round(stored / a.num_rows))

@@ -52,10 +52,10 @@ def replaced_links(
             "SELECT 'e:' || entity_id, count(DISTINCT article_id) FROM mentions "
             "SEMI JOIN link_gone USING (article_id) GROUP BY 1"
         ).fetchall()
-    old = _select_in(
-        con, "SELECT coalesce(title, '') || ' ' || text FROM articles", "article_id", article_ids
+    old = _select_in(con, "SELECT coalesce(title, ''), text FROM articles", "article_id", article_ids)
+    counts = Counter(
+        t for title, text in old for t in set(likeness.report_terms(title, likeness.copy_view(text)))
     )
-    counts = Counter(t for (text,) in old for t in set(likeness.word_terms(likeness.words(text))))
     counts.update(dict(entity_terms))
     _add_term_counts(con, counts, -1)
     return out

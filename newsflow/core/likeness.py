@@ -7,7 +7,7 @@ warehouse never imports the extractors.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal, Protocol, TypeVar
 
 __all__ = ["Likeness", "Speakers"]
@@ -33,14 +33,6 @@ class Likeness(Protocol[CopyView, ClaimView]):
         """Stored stories compared with a batch, most alike first."""
         ...
 
-    def words(self, text: str) -> list[str]:
-        """Folded word tokens of a text."""
-        ...
-
-    def word_terms(self, tokens: Iterable[str]) -> Mapping[str, int]:
-        """Content-word terms of a story profile, with their counts."""
-        ...
-
     def profile(
         self,
         word_counts: Mapping[str, int],
@@ -48,7 +40,7 @@ class Likeness(Protocol[CopyView, ClaimView]):
         df: Mapping[str, int],
         n_docs: int,
     ) -> dict[str, float]:
-        """An article's story profile (terms `e:<entity id>` and its `word_terms`), a unit vector."""
+        """An article's story profile (terms `e:<entity id>` and its `report_terms`), a unit vector."""
         ...
 
     def cluster(self, vectors: Sequence[Mapping[str, float]], sizes: Sequence[int], fixed: int) -> list[int]:
@@ -61,7 +53,8 @@ class Likeness(Protocol[CopyView, ClaimView]):
         ...
 
     def report_terms(self, title: str, view: CopyView) -> Mapping[str, int]:
-        """`word_terms` of a report's title and text (the text's words come from its copy view)."""
+        """Content-word terms of a report's title and text, with their counts (the text's words come from
+        its copy view)."""
         ...
 
     def copy_keys(self, view: CopyView) -> list[int]:

@@ -18,6 +18,8 @@ from extractors.similarity import (
     joins_statement,
     minhash,
     same_statement,
+    word_terms,
+    words,
 )
 from newsflow.core.likeness import Likeness
 from newsflow.core.settings import Settings
@@ -119,3 +121,12 @@ def test_a_run_starts_without_importing_the_similarity_module() -> None:
     code = "import sys, newsflow.runtime.run; print('extractors.similarity' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_report_terms_read_from_the_copy_view_equal_those_of_the_whole_text() -> None:
+    likeness = ReportLikeness(Settings(_env_file=None))
+    title, text = (
+        "Leaders’ summit ends",
+        "Talks went on.\n\nThe Prime Minister said: “We agreed.” Trade rose 5%.",
+    )
+    assert likeness.report_terms(title, likeness.copy_view(text)) == word_terms(words(f"{title} {text}"))

@@ -251,14 +251,14 @@ def _stored_stories(
                 FROM window_terms t JOIN articles a USING (article_id) SEMI JOIN near USING (story_id)
                 GROUP BY ALL
             )
-            SELECT s.story_id, map(list(t.term), list(t.weight)), any_value(s.articles),
+            SELECT s.story_id, list(t.term), list(t.weight), any_value(s.articles),
                    any_value(s.first_report_at)
             FROM terms t JOIN stories s USING (story_id)
-            GROUP BY s.story_id ORDER BY 4, 1
+            GROUP BY s.story_id ORDER BY 5, 1
             """,
             [since, until, candidates],
         ).fetchall()
-    return [(sid, dict(terms), n) for sid, terms, n, _ in rows]
+    return [(sid, dict(zip(terms, weights, strict=True)), n) for sid, terms, weights, n, _ in rows]
 
 
 def _record_merges(

@@ -346,10 +346,17 @@ class StatementText:
 
     @classmethod
     def of(cls, content: str, run: int = 3) -> StatementText:
-        """Tokens, content terms and word runs of a claim content."""
-        tokens = tuple(words(content))
-        runs = frozenset(" ".join(tokens[i : i + run]) for i in range(len(tokens) - run + 1))
-        return cls(tokens, frozenset(_stem(t) for t in tokens if t not in FUNCTION_WORDS), runs)
+        """Tokens, content terms and word runs of a claim content (cached: a story's stored claims are
+        compared with every later batch of the run)."""
+        return _statement_text(content, run)
+
+
+@lru_cache(maxsize=20_000)
+def _statement_text(content: str, run: int) -> StatementText:
+    """`StatementText.of`, computed."""
+    tokens = tuple(words(content))
+    runs = frozenset(" ".join(tokens[i : i + run]) for i in range(len(tokens) - run + 1))
+    return StatementText(tokens, frozenset(_stem(t) for t in tokens if t not in FUNCTION_WORDS), runs)
 
 
 @lru_cache(maxsize=200_000)
@@ -424,6 +431,7 @@ def joins_statement(agreeing: int, members: int, share: float) -> bool:
     return members <= 0 or agreeing >= max(1, math.ceil(share * members - 1e-9))
 
 
+@lru_cache(maxsize=20_000)
 def same_person(a: str | None, b: str | None) -> bool:
     """Two person names that differ only in middle names or initials ('Donald J. Trump')."""
     if not a or not b:

@@ -13,6 +13,9 @@ TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 
 
+_UNITS = PROSE_TAGS | {"li", "dd", "dt"}
+
+
 def measure(nodes: list[Tag]) -> TextStats:
     """Statistics of every element; page regions (footers, sidebars) pass a quarter of their prose."""
     return text_stats(nodes, is_outside)
@@ -49,7 +52,7 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
         best = ranked[0]
         if id(best) in stats.outside:
             return node  # a page region (sidebar, comments, related) is never walked into
-        if best.name in PROSE_TAGS and any(c is not best and text.get(id(c)) for c in kids):
+        if best.name in _UNITS and any(c is not best and text.get(id(c)) for c in kids):
             return node  # keep the other (short) paragraphs of a one-long-paragraph article
         if prose[id(best)] < DESCEND_SHARE * prose[id(node)] and not _dominates(
             best, ranked[1:], node, stats

@@ -66,6 +66,8 @@ def _dominates(best: Tag, others: list[Tag], parent: Tag, stats: TextStats) -> b
     runner-up looks like a teaser list (link-heavy): never splits a plain article body."""
     if stats.prose[id(best)] <= stats.own_prose.get(id(best), 0) or not others:
         return False  # a single paragraph is never the article when its siblings hold prose
+    if stats.own_prose.get(id(parent), 0) * 4 > stats.prose[id(best)]:
+        return False  # the parent's own running text (bare text beside its blocks) would be lost
     runner = max(others, key=lambda c: _adjusted(c, stats))
     text = stats.text.get(id(runner), 0)
     if not text or stats.links.get(id(runner), 0) / text < TEASER_LINKS:

@@ -61,12 +61,18 @@ PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "
 
 
 def is_outside(el: Tag, stats: TextStats) -> bool:
-    """A page region that is not the article (footer, sidebar, comments, related, menus)."""
+    """A page region that is not the article (footer, sidebar, comments, related, menus); never
+    one that holds the page's <main> element."""
     if el.name in ("nav", "aside", "footer"):
-        return True
+        return not _holds_main(el, stats)
     if "class" not in el.attrs and "id" not in el.attrs:
         return False
-    return _region_name(stats.names(el))
+    return _region_name(stats.names(el)) and not _holds_main(el, stats)
+
+
+def _holds_main(el: Tag, stats: TextStats) -> bool:
+    """`el` contains the page's main content element (<main>, or role="main")."""
+    return any(d.name == "main" or attr(d, "role") == "main" for d in stats.subtree(el)[1:])
 
 
 @lru_cache(maxsize=8192)

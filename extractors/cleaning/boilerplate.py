@@ -168,6 +168,12 @@ def _story_list(el: Tag, stats: TextStats) -> bool:
     return text > 0 and stats.links.get(id(el), 0) / text > STORY_LIST_LINKS
 
 
+def links_most(el: Tag, stats: TextStats) -> bool:
+    """More than half of the element's text is link text (a link list, a teaser, a share row)."""
+    key = id(el)
+    return stats.links.get(key, 0) * 2 > stats.text.get(key, 0) > 0
+
+
 def link_dense(tag: str, text: int, links: int) -> bool:
     """A block mostly made of link text (menus, related-story lists); prose blocks (paragraphs,
     headings, quotes) may link most of their words and still be prose."""

@@ -11,8 +11,7 @@ KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the 
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
 TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
-
-
+# Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
 _UNITS = PROSE_TAGS | {"li", "dd", "dt"}
 
 
@@ -53,7 +52,7 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
         if id(best) in stats.outside:
             return node  # a page region (sidebar, comments, related) is never walked into
         if best.name in _UNITS and any(c is not best and text.get(id(c)) for c in kids):
-            return node  # keep the other (short) paragraphs of a one-long-paragraph article
+            return node  # keep the other (short) paragraphs or items beside a long one
         if prose[id(best)] < DESCEND_SHARE * prose[id(node)] and not _dominates(
             best, ranked[1:], node, stats
         ):

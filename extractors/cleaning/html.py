@@ -6,7 +6,7 @@ from bs4 import Tag
 
 from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
-from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate
+from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate, links_most
 from extractors.cleaning.content import body_of, choose_containers, measure
 from extractors.cleaning.htmltree import Scan, page_scan, parsed_page, strip_non_content
 from extractors.cleaning.lead import lead_elements
@@ -48,7 +48,9 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     containers = standfirst_elements(containers[0], stats, title) + containers
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
-    parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))
+    parts = collect_blocks(
+        containers, lambda el: is_boilerplate(el, stats, budget), lambda el: links_most(el, stats)
+    )
     if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
         # Many small cuts took most of the text: undo them, keep only the link-dense cuts.
         parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget))

@@ -60,12 +60,20 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
+_OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})  # ARIA: a window over the page (consent, sign-up)
+
+
 def is_outside(el: Tag, stats: TextStats) -> bool:
     """A page region that is not the article (footer, sidebar, comments, related, menus); never
     one that holds the page's <main> element."""
     if el.name in ("nav", "aside", "footer"):
         return not _holds_main(el, stats)
-    if "class" not in el.attrs and "id" not in el.attrs:
+    attrs = el.attrs
+    if not attrs:
+        return False
+    if attrs.get("role") in _OVERLAY_ROLES or attrs.get("aria-modal") == "true":
+        return True
+    if "class" not in attrs and "id" not in attrs:
         return False
     return _region_name(stats.names(el)) and not _holds_main(el, stats)
 

@@ -11,6 +11,7 @@ from extractors.cleaning.content import body_of, choose_containers, measure
 from extractors.cleaning.htmltree import Scan, page_scan, parsed_page, strip_non_content
 from extractors.cleaning.lead import lead_elements
 from extractors.cleaning.metadata import Metadata, extract_metadata
+from extractors.cleaning.scripted import body_text_parts, story_missing
 from extractors.cleaning.standfirst import standfirst_elements
 from newsflow.core.records import CleanArticle, RawDocument
 
@@ -26,6 +27,8 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
             found = page_scan(root)
             meta = extract_metadata(root, found, raw, html)
             parts = main_text(root, found, meta.title)
+            if story_missing(meta.article_body, found.page_chars):
+                parts = body_text_parts(meta.article_body or "")
     text, blocks = join_blocks(parts)
     article = CleanArticle(
         source=raw.source,

@@ -31,7 +31,8 @@ def test_a_region_named_like_navigation_that_holds_main_is_the_article() -> None
     side = "".join(f"<p>Service note {n}. {SENTENCE} {SENTENCE}</p>" for n in range(3))
     html = (
         "<html><body>"
-        "<div class='page'><aside><ul><li><a href='/a'>Help</a></li><li><a href='/b'>Donate</a></li></ul></aside>"
+        "<div class='page'><aside><ul><li><a href='/a'>Help</a></li>"
+        "<li><a href='/b'>Donate</a></li></ul></aside>"
         f"<div class='left-navigation-wrapper--margin'><main><h1>Budget passed</h1>{body}</main></div></div>"
         f"<div class='more-info'><div class='info-box'>{side}</div></div>"
         "</body></html>"

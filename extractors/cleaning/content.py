@@ -10,6 +10,7 @@ from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, r
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
 TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
+SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
 _UNITS = PROSE_TAGS | {"li", "dd", "dt"}
@@ -27,6 +28,8 @@ def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:
     known = _known_container(node, stats)
     if known is None:
         known = _known_ancestor(body, node, stats)
+    if known is None:
+        known = _known_sibling(body, node, stats)
     if known is None:
         return [node]
     return _with_siblings(known, node, stats)
@@ -109,6 +112,28 @@ def _known_ancestor(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
             return None
         if _named_body(el, stats):
             return el
+    return None
+
+
+def _known_sibling(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
+    """A named article-body container beside `node` (under its parent or grandparent) holding a
+    good share of `node`'s prose: the descent took a header or teaser next to the named body."""
+    need = KNOWN_SHARE * stats.prose.get(id(node), 0)
+    scope = node
+    for _ in range(SIBLING_LEVELS):
+        scope = scope.parent
+        if scope is None or scope is body or id(scope) not in stats.pos:
+            return None
+        best: Tag | None = None
+        for el in stats.subtree(scope)[1:]:
+            if el is node or stats.contains(node, el) or stats.contains(el, node):
+                continue
+            if stats.prose.get(id(el), 0) < need or id(el) in stats.outside or not _named_body(el, stats):
+                continue
+            if best is None or stats.contains(best, el) or stats.prose[id(el)] > stats.prose[id(best)]:
+                best = el
+        if best is not None:
+            return best
     return None
 
 

@@ -69,3 +69,17 @@ def test_a_label_before_a_cut_link_list_goes_with_it_and_a_subheading_stays() ->
     assert "Another story" not in text
     assert "What happens next" in text
     assert "Second." in text and "Fourth." in text
+
+
+def test_a_named_body_beside_a_header_the_descent_took_is_chosen() -> None:
+    dek = f"<span>For subscribers</span><h2>{SENTENCE} {SENTENCE}</h2>"
+    related = "".join(f"<a href='/r{n}'>Related story number {n} about the vote</a> " for n in range(8))
+    html = (
+        "<html><body><div class='wrap'>"
+        f"<div><div class='article-header'>{dek}</div></div>"
+        f"<div class='row'><div class='article-body'><p>Body. {SENTENCE} {SENTENCE[:80]}</p>"
+        f"<aside class='related'>Related: {related}</aside></div></div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert f"Body. {SENTENCE}" in text

@@ -119,9 +119,9 @@ def _known_sibling(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
     """A named article-body container beside `node` (under its parent or grandparent) holding a
     good share of `node`'s prose: the descent took a header or teaser next to the named body."""
     need = KNOWN_SHARE * stats.prose.get(id(node), 0)
-    scope = node
+    scope: Tag | None = node
     for _ in range(SIBLING_LEVELS):
-        scope = scope.parent
+        scope = scope.parent if scope is not None else None
         if scope is None or scope is body or id(scope) not in stats.pos:
             return None
         best: Tag | None = None

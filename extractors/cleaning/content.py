@@ -23,7 +23,11 @@ def measure(nodes: list[Tag]) -> TextStats:
 
 def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:
     """The content root(s): descend by prose share, prefer a known container, merge siblings."""
-    body = body_of(root)
+    return choose_within(body_of(root), stats)
+
+
+def choose_within(body: Tag, stats: TextStats) -> list[Tag]:
+    """The content root(s) inside `body` (see choose_containers)."""
     node = _descend(body, stats)
     known = _known_container(node, stats)
     if known is None:

@@ -7,12 +7,13 @@ from bs4 import Tag
 from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
 from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate, links_most
-from extractors.cleaning.content import body_of, choose_containers, measure
+from extractors.cleaning.content import body_of, choose_containers, choose_within, measure
 from extractors.cleaning.htmltree import Scan, page_scan, parsed_page, strip_non_content
 from extractors.cleaning.lead import lead_elements
 from extractors.cleaning.metadata import Metadata, extract_metadata
 from extractors.cleaning.scripted import body_text_parts, story_missing
 from extractors.cleaning.standfirst import standfirst_elements
+from extractors.cleaning.stories import own_story
 from newsflow.core.records import CleanArticle, RawDocument
 
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
@@ -47,6 +48,9 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     """The article's blocks: pick the container, cut boilerplate inside it, drop the headline."""
     stats = measure(strip_non_content(found))
     containers = choose_containers(root, stats)
+    story = own_story(body_of(root), containers[0], stats, found.named["h1"], title)
+    if story is not None:
+        containers = choose_within(story, stats)
     containers = lead_elements(containers[0], stats, body_of(root)) + containers
     containers = standfirst_elements(containers[0], stats, title) + containers
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)

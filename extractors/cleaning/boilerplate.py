@@ -89,26 +89,27 @@ def _region_name(names: str) -> bool:
     return bool(OUTSIDE_CLASS.search(names)) and not CONTENT_CLASS.search(names)
 
 
-def is_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
+def is_boilerplate(el: Tag, stats: TextStats, budget: int, weak: bool = True) -> bool:
     """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
-    never when it holds more than `budget` characters of non-link text (the undo guard)."""
+    never when it holds more than `budget` characters of non-link text (the undo guard).
+    With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART)."""
     if _over_budget(el, stats, budget):
         return False
     tag = el.name
     if tag in BOILERPLATE_TAGS:
         return not (tag == "time" and _in_sentence(el))
-    if el.attrs and _named_boilerplate(el, stats):
+    if el.attrs and _named_boilerplate(el, stats, weak):
         return True
     if tag in ("ul", "ol") and _story_list(el, stats):
         return True
     return _link_cut(el, stats)
 
 
-def _named_boilerplate(el: Tag, stats: TextStats) -> bool:
+def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:
     """Its class/id, itemprop or ARIA role marks `el` as boilerplate (an embedded quote excepted).
     A heading's id is not read: it is an anchor made from the heading's own words."""
     label = (attr(el, "class") or "").lower() if el.name in HEADINGS else stats.names(el)
-    names = _boilerplate_name(label, inline=el.name not in BLOCK_TAGS)
+    names = _boilerplate_name(label, inline=not weak or el.name not in BLOCK_TAGS)
     if names and not _embeds_quote(el, stats):
         return True
     if attr(el, "itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):

@@ -59,6 +59,13 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
         containers, lambda el: is_boilerplate(el, stats, budget), lambda el: links_most(el, stats)
     )
     if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
-        # Many small cuts took most of the text: undo them, keep only the link-dense cuts.
+        # Many small cuts took most of the text: undo those made by weak class words only.
+        parts = collect_blocks(
+            containers,
+            lambda el: is_boilerplate(el, stats, budget, weak=False),
+            lambda el: links_most(el, stats),
+        )
+    if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
+        # Still most of the text: undo them all, keep only the link-dense cuts.
         parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget))
     return filter_blocks(parts, title)

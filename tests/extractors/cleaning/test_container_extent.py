@@ -83,3 +83,15 @@ def test_a_named_body_beside_a_header_the_descent_took_is_chosen() -> None:
     )
     text = html_article(html).text
     assert f"Body. {SENTENCE}" in text
+
+
+def test_when_weak_class_words_took_most_of_the_text_strong_ones_still_cut() -> None:
+    paragraphs = "".join(f"<div class='widget'><p>Paragraph {n}. {SENTENCE}</p></div>" for n in range(3))
+    related = (
+        "<div class='related-box'><p>Related: the mayor's last budget was passed in one night, "
+        "and the opposition walked out before the vote. <a href='/old'>Read it</a></p></div>"
+    )
+    html = f"<html><body><article><h1>Budget passed</h1>{paragraphs}{related}</article></body></html>"
+    text = html_article(html).text
+    assert all(f"Paragraph {n}." in text for n in range(3))
+    assert "Related:" not in text

@@ -102,7 +102,20 @@ def is_boilerplate(el: Tag, stats: TextStats, budget: int, weak: bool = True) ->
         return True
     if tag in ("ul", "ol") and _story_list(el, stats):
         return True
+    if tag in _CAPTION_HOLDERS and _image_with_caption(el, stats):
+        return True
     return _link_cut(el, stats)
+
+
+_CAPTION_HOLDERS = frozenset({"div", "section", "table", "dl"})
+CAPTION_MAX = 300  # characters: the text beside an image that reads as its caption
+
+
+def _image_with_caption(el: Tag, stats: TextStats) -> bool:
+    """A block holding an image and little text: a caption and credit without the <figure>
+    markup, or a teaser card (an image, a title, a line)."""
+    text = stats.text.get(id(el), 0)
+    return 0 < text <= CAPTION_MAX and any(d.name == "img" for d in stats.subtree(el))
 
 
 def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:

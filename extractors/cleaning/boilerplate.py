@@ -64,10 +64,10 @@ _OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})  # ARIA: a window over the
 
 
 def is_outside(el: Tag, stats: TextStats) -> bool:
-    """A page region that is not the article (footer, sidebar, comments, related, menus); never
-    one that holds the page's <main> element."""
+    """A page region that is not the article (footer, sidebar, comments, related, menus), or a
+    dialog over the page; never an element that holds the page's <main>."""
     if el.name in ("nav", "aside", "footer"):
-        return not _holds_main(el, stats)
+        return not stats.holds_main(el)
     attrs = el.attrs
     if not attrs:
         return False
@@ -75,12 +75,7 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
         return True
     if "class" not in attrs and "id" not in attrs:
         return False
-    return _region_name(stats.names(el)) and not _holds_main(el, stats)
-
-
-def _holds_main(el: Tag, stats: TextStats) -> bool:
-    """`el` contains the page's main content element (<main>, or role="main")."""
-    return any(d.name == "main" or attr(d, "role") == "main" for d in stats.subtree(el)[1:])
+    return _region_name(stats.names(el)) and not stats.holds_main(el)
 
 
 @lru_cache(maxsize=8192)

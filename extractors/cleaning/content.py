@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bs4 import Tag
 
 from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, is_outside
@@ -105,7 +107,13 @@ def _known_container(node: Tag, stats: TextStats) -> Tag | None:
 
 def _named_body(el: Tag, stats: TextStats) -> bool:
     """Marked as the article body: schema.org articleBody or a class/id like "entry-content"."""
-    return attr(el, "itemprop") == "articleBody" or CONTENT_CLASS.search(stats.names(el)) is not None
+    return attr(el, "itemprop") == "articleBody" or _body_name(stats.names(el))
+
+
+@lru_cache(maxsize=8192)
+def _body_name(names: str) -> bool:
+    """A class/id naming the article body (pages repeat their class strings: cached)."""
+    return CONTENT_CLASS.search(names) is not None
 
 
 def _known_ancestor(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
@@ -130,9 +138,14 @@ def _known_sibling(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
             return None
         best: Tag | None = None
         for el in stats.subtree(scope)[1:]:
-            if el is node or stats.contains(node, el) or stats.contains(el, node):
+            if stats.prose.get(id(el), 0) < need or id(el) in stats.outside:
                 continue
-            if stats.prose.get(id(el), 0) < need or id(el) in stats.outside or not _named_body(el, stats):
+            if (
+                el is node
+                or stats.contains(node, el)
+                or stats.contains(el, node)
+                or not _named_body(el, stats)
+            ):
                 continue
             if best is None or stats.contains(best, el) or stats.prose[id(el)] > stats.prose[id(best)]:
                 best = el

@@ -19,6 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.cleaning.clean import clean
+from extractors.cleaning.decode import decode_html, normalise_newlines
+from extractors.cleaning.html import content_roots
+from extractors.cleaning.htmltree import page_scan, parsed_page, text_of
+from extractors.cleaning.metadata import extract_metadata
 from newsflow.cli import article_json
 from newsflow.core.errors import InputError
 from sources.local import load_local
@@ -114,8 +118,16 @@ def score_snippets(
         [sys.executable, str(scorer), str(evaldata), str(pred)], check=True, capture_output=True, text=True
     )
     if per_page:
-        _snippet_pages(
-            json.loads(evaldata.read_text(encoding="utf-8")), texts, cleaned, per_page / "snippets.tsv"
+        places = _snippet_pages(
+            json.loads(evaldata.read_text(encoding="utf-8")),
+            texts,
+            cleaned,
+            per_page / "snippets.tsv",
+            data_dir / "html",
+        )
+        print(
+            "snippets  must-haves missed, by where they sit relative to the chosen elements: "
+            + ", ".join(f"{place} {places[place]}" for place in PLACES)
         )
     found = json.loads(result.stdout)
     return {k: float(found[k]) for k in ("f1", "precision", "recall")}
@@ -126,11 +138,48 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 
 
+PLACES = ("before", "inside", "after", "not in visible markup")
+
+
+def missed_places(page: Path, snippets: list[str]) -> list[str]:
+    """Where each snippet sits relative to the elements the text is taken from (see PLACES):
+    before or after them, inside them (cut), or in no visible element (scripts, hidden markup)."""
+    raw = next(item.document for item in load_local([str(page)]) if item.document is not None)
+    html = normalise_newlines(decode_html(raw.data, raw.encoding))
+    places = []
+    with parsed_page(html) as root:
+        if root is None:
+            return [PLACES[3]] * len(snippets)
+        found = page_scan(root)
+        stats, roots = content_roots(root, found, extract_metadata(root, found, raw, html).title)
+        texts = [_norm(text_of(el)) for el in stats.nodes]
+        for snippet in snippets:
+            wanted = _norm(snippet)
+            holder = next((i for i in range(len(texts) - 1, -1, -1) if wanted in texts[i]), None)
+            if holder is None:
+                places.append(PLACES[3])
+                continue
+            el = stats.nodes[holder]
+            if any(r is el or stats.contains(r, el) or stats.contains(el, r) for r in roots):
+                places.append(PLACES[1])
+            else:
+                places.append(PLACES[0] if holder < stats.pos[id(roots[0])] else PLACES[2])
+    return places
+
+
 def _snippet_pages(
-    evaldata: dict[str, dict[str, object]], texts: dict[str, str], cleaned: Cleaned, path: Path
-) -> None:
-    """Per page: language, must-haves missed and must-nots found, with the snippets themselves."""
-    lines = ["file\tlanguage\tchars\twith\tmissed\twithout\tfound\tmissed_snippets\tfound_snippets"]
+    evaldata: dict[str, dict[str, object]],
+    texts: dict[str, str],
+    cleaned: Cleaned,
+    path: Path,
+    html_dir: Path,
+) -> Counter[str]:
+    """Per page: language, must-haves missed (with where they sit, see missed_places) and
+    must-nots found, with the snippets themselves; the misses counted by place."""
+    lines = [
+        "file\tlanguage\tchars\twith\tmissed\twithout\tfound\tmissed_snippets\tmissed_where\tfound_snippets"
+    ]
+    by_place: Counter[str] = Counter()
     for record in evaldata.values():
         name = str(record["file"])
         text = _norm(texts.get(name, ""))
@@ -138,6 +187,8 @@ def _snippet_pages(
         avoid = [str(s) for s in record.get("without", [])]  # type: ignore[attr-defined]
         missed = [s for s in want if _norm(s) not in text]
         found = [s for s in avoid if _norm(s) in text]
+        places = missed_places(html_dir / f"{name}.gz", missed) if missed else []
+        by_place.update(places)
         lang = cleaned.languages.get(name.removesuffix(".html")) or "-"
         lines.append(
             "\t".join(
@@ -150,11 +201,13 @@ def _snippet_pages(
                     str(len(avoid)),
                     str(len(found)),
                     " ‖ ".join(_norm(s) for s in missed),
+                    " ‖ ".join(places),
                     " ‖ ".join(_norm(s) for s in found),
                 ]
             )
         )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return by_place
 
 
 def _rate(count: int, seconds: float) -> float:

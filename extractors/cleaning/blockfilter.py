@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.cleaning.blocks import Part
+from extractors.cleaning.blocks import CUT, Part
 
 NOISE_LINES = frozenset(
     {
@@ -54,6 +54,7 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
     "By ..." byline, widget labels ("Advertisement", "Share") and CMS shortcodes."""
     key = text_key(title) if title else None
     kept: list[Part] = []
+    parts = _drop_cut_labels(parts)
     for index, (kind, text) in enumerate(parts):
         short = len(text) <= 300
         if short and (kind == "heading" or index < 3) and text_key(text) == key:
@@ -64,6 +65,20 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
             continue
         kept.append((kind, text))
     return trim_tail(kept)
+
+
+def _drop_cut_labels(parts: list[Part]) -> list[Part]:
+    """The parts without CUT markers and without the labels right before one: a heading or
+    short line that introduced a link list or teaser which was cut ("Read more:", "Related")."""
+    kept: list[Part] = []
+    for index, part in enumerate(parts):
+        if part is CUT:
+            continue
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if following is CUT and _heading_label(*part):
+            continue
+        kept.append(part)
+    return kept
 
 
 TAIL_SHORT = 40  # characters: a last block this short with no sentence end is a label
@@ -78,6 +93,14 @@ def trim_tail(parts: list[Part]) -> list[Part]:
     while end > 1 and _label(*parts[end - 1]):
         end -= 1
     return parts[:end]
+
+
+def _heading_label(kind: str, text: str) -> bool:
+    """A short heading, or a line of a few words ending in a colon."""
+    stripped = text.rstrip()
+    if kind == "heading":
+        return len(stripped) < TAIL_LABEL
+    return len(stripped) < TAIL_SHORT and stripped.endswith(":")
 
 
 def _label(kind: str, text: str) -> bool:

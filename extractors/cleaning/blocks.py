@@ -21,6 +21,7 @@ _KINDS: dict[str, BlockKind] = {
 _CELLS = ("td", "th")  # inline within their row, separated by " | "
 _PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: paragraphs again
 Part = tuple[BlockKind, str]
+CUT: Part = ("paragraph", "")  # where a cut left a gap (see collect_blocks' `marked`)
 
 
 class _Collector:
@@ -56,16 +57,21 @@ class _Collector:
             self.parts.append((self.kinds[-1], text))
 
 
-def collect_blocks(roots: Iterable[Tag], skip: Callable[[Tag], bool]) -> list[Part]:
-    """Blocks of text under the roots in document order, leaving out subtrees `skip` rejects."""
+def collect_blocks(
+    roots: Iterable[Tag], skip: Callable[[Tag], bool], marked: Callable[[Tag], bool] | None = None
+) -> list[Part]:
+    """Blocks of text under the roots in document order, leaving out subtrees `skip` rejects; a
+    left-out block that `marked` accepts leaves a CUT part where it was."""
     out = _Collector()
     for root in roots:
-        _walk(root, skip, out)
+        _walk(root, skip, out, marked)
         out.flush()
     return out.parts
 
 
-def _walk(root: Tag, skip: Callable[[Tag], bool], out: _Collector) -> None:
+def _walk(
+    root: Tag, skip: Callable[[Tag], bool], out: _Collector, marked: Callable[[Tag], bool] | None
+) -> None:
     """Iterative walk (no recursion, so any nesting depth is safe) feeding the collector."""
     _start(root, root.name, out)
     stack = [(root, iter(root.contents))]
@@ -79,6 +85,8 @@ def _walk(root: Tag, skip: Callable[[Tag], bool], out: _Collector) -> None:
                 if skip(child):
                     if tag in BLOCK_TAGS:
                         out.flush()
+                        if marked is not None and marked(child):
+                            out.parts.append(CUT)
                     continue
                 if _start(child, tag, out):
                     stack.append((child, iter(child.contents)))

@@ -60,13 +60,22 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
+_OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})  # ARIA: a window over the page (consent, sign-up)
+
+
 def is_outside(el: Tag, stats: TextStats) -> bool:
-    """A page region that is not the article (footer, sidebar, comments, related, menus)."""
+    """A page region that is not the article (footer, sidebar, comments, related, menus), or a
+    dialog over the page; never an element that holds the page's <main>."""
     if el.name in ("nav", "aside", "footer"):
-        return True
-    if "class" not in el.attrs and "id" not in el.attrs:
+        return not stats.holds_main(el)
+    attrs = el.attrs
+    if not attrs:
         return False
-    return _region_name(stats.names(el))
+    if attrs.get("role") in _OVERLAY_ROLES or attrs.get("aria-modal") == "true":
+        return True
+    if "class" not in attrs and "id" not in attrs:
+        return False
+    return _region_name(stats.names(el)) and not stats.holds_main(el)
 
 
 @lru_cache(maxsize=8192)
@@ -75,26 +84,40 @@ def _region_name(names: str) -> bool:
     return bool(OUTSIDE_CLASS.search(names)) and not CONTENT_CLASS.search(names)
 
 
-def is_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
+def is_boilerplate(el: Tag, stats: TextStats, budget: int, weak: bool = True) -> bool:
     """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
-    never when it holds more than `budget` characters of non-link text (the undo guard)."""
+    never when it holds more than `budget` characters of non-link text (the undo guard).
+    With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART)."""
     if _over_budget(el, stats, budget):
         return False
     tag = el.name
     if tag in BOILERPLATE_TAGS:
         return not (tag == "time" and _in_sentence(el))
-    if el.attrs and _named_boilerplate(el, stats):
+    if el.attrs and _named_boilerplate(el, stats, weak):
         return True
     if tag in ("ul", "ol") and _story_list(el, stats):
+        return True
+    if tag in _CAPTION_HOLDERS and _image_with_caption(el, stats):
         return True
     return _link_cut(el, stats)
 
 
-def _named_boilerplate(el: Tag, stats: TextStats) -> bool:
+_CAPTION_HOLDERS = frozenset({"div", "section", "table", "dl"})
+CAPTION_MAX = 300  # characters: the text beside an image that reads as its caption
+
+
+def _image_with_caption(el: Tag, stats: TextStats) -> bool:
+    """A block holding an image and little text: a caption and credit without the <figure>
+    markup, or a teaser card (an image, a title, a line)."""
+    text = stats.text.get(id(el), 0)
+    return 0 < text <= CAPTION_MAX and any(d.name == "img" for d in stats.subtree(el))
+
+
+def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:
     """Its class/id, itemprop or ARIA role marks `el` as boilerplate (an embedded quote excepted).
     A heading's id is not read: it is an anchor made from the heading's own words."""
     label = (attr(el, "class") or "").lower() if el.name in HEADINGS else stats.names(el)
-    names = _boilerplate_name(label, inline=el.name not in BLOCK_TAGS)
+    names = _boilerplate_name(label, inline=not weak or el.name not in BLOCK_TAGS)
     if names and not _embeds_quote(el, stats):
         return True
     if attr(el, "itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
@@ -160,6 +183,12 @@ def _story_list(el: Tag, stats: TextStats) -> bool:
         return False
     text = stats.text.get(id(el), 0)
     return text > 0 and stats.links.get(id(el), 0) / text > STORY_LIST_LINKS
+
+
+def links_most(el: Tag, stats: TextStats) -> bool:
+    """More than half of the element's text is link text (a link list, a teaser, a share row)."""
+    key = id(el)
+    return stats.links.get(key, 0) * 2 > stats.text.get(key, 0) > 0
 
 
 def link_dense(tag: str, text: int, links: int) -> bool:

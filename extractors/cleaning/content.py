@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bs4 import Tag
 
 from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, is_outside
@@ -10,7 +12,10 @@ from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, r
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
 TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
+SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
+# Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
+_UNITS = PROSE_TAGS | {"li", "dd", "dt"}
 
 
 def measure(nodes: list[Tag]) -> TextStats:
@@ -20,11 +25,17 @@ def measure(nodes: list[Tag]) -> TextStats:
 
 def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:
     """The content root(s): descend by prose share, prefer a known container, merge siblings."""
-    body = body_of(root)
+    return choose_within(body_of(root), stats)
+
+
+def choose_within(body: Tag, stats: TextStats) -> list[Tag]:
+    """The content root(s) inside `body` (see choose_containers)."""
     node = _descend(body, stats)
     known = _known_container(node, stats)
     if known is None:
         known = _known_ancestor(body, node, stats)
+    if known is None:
+        known = _known_sibling(body, node, stats)
     if known is None:
         return [node]
     return _with_siblings(known, node, stats)
@@ -49,8 +60,8 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
         best = ranked[0]
         if id(best) in stats.outside:
             return node  # a page region (sidebar, comments, related) is never walked into
-        if best.name in PROSE_TAGS and any(c is not best and text.get(id(c)) for c in kids):
-            return node  # keep the other (short) paragraphs of a one-long-paragraph article
+        if best.name in _UNITS and any(c is not best and text.get(id(c)) for c in kids):
+            return node  # keep the other (short) paragraphs or items beside a long one
         if prose[id(best)] < DESCEND_SHARE * prose[id(node)] and not _dominates(
             best, ranked[1:], node, stats
         ):
@@ -63,6 +74,8 @@ def _dominates(best: Tag, others: list[Tag], parent: Tag, stats: TextStats) -> b
     runner-up looks like a teaser list (link-heavy): never splits a plain article body."""
     if stats.prose[id(best)] <= stats.own_prose.get(id(best), 0) or not others:
         return False  # a single paragraph is never the article when its siblings hold prose
+    if stats.own_prose.get(id(parent), 0) * 4 > stats.prose[id(best)]:
+        return False  # the parent's own running text (bare text beside its blocks) would be lost
     runner = max(others, key=lambda c: _adjusted(c, stats))
     text = stats.text.get(id(runner), 0)
     if not text or stats.links.get(id(runner), 0) / text < TEASER_LINKS:
@@ -94,7 +107,13 @@ def _known_container(node: Tag, stats: TextStats) -> Tag | None:
 
 def _named_body(el: Tag, stats: TextStats) -> bool:
     """Marked as the article body: schema.org articleBody or a class/id like "entry-content"."""
-    return attr(el, "itemprop") == "articleBody" or CONTENT_CLASS.search(stats.names(el)) is not None
+    return attr(el, "itemprop") == "articleBody" or _body_name(stats.names(el))
+
+
+@lru_cache(maxsize=8192)
+def _body_name(names: str) -> bool:
+    """A class/id naming the article body (pages repeat their class strings: cached)."""
+    return CONTENT_CLASS.search(names) is not None
 
 
 def _known_ancestor(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
@@ -105,6 +124,33 @@ def _known_ancestor(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
             return None
         if _named_body(el, stats):
             return el
+    return None
+
+
+def _known_sibling(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
+    """A named article-body container beside `node` (under its parent or grandparent) holding a
+    good share of `node`'s prose: the descent took a header or teaser next to the named body."""
+    need = KNOWN_SHARE * stats.prose.get(id(node), 0)
+    scope: Tag | None = node
+    for _ in range(SIBLING_LEVELS):
+        scope = scope.parent if scope is not None else None
+        if scope is None or scope is body or id(scope) not in stats.pos:
+            return None
+        best: Tag | None = None
+        for el in stats.subtree(scope)[1:]:
+            if stats.prose.get(id(el), 0) < need or id(el) in stats.outside:
+                continue
+            if (
+                el is node
+                or stats.contains(node, el)
+                or stats.contains(el, node)
+                or not _named_body(el, stats)
+            ):
+                continue
+            if best is None or stats.contains(best, el) or stats.prose[id(el)] > stats.prose[id(best)]:
+                best = el
+        if best is not None:
+            return best
     return None
 
 

@@ -6,12 +6,14 @@ from bs4 import Tag
 
 from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
-from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate
-from extractors.cleaning.content import body_of, choose_containers, measure
-from extractors.cleaning.htmltree import Scan, page_scan, parsed_page, strip_non_content
+from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate, links_most
+from extractors.cleaning.content import body_of, choose_containers, choose_within, measure
+from extractors.cleaning.htmltree import Scan, TextStats, page_scan, parsed_page, strip_non_content
 from extractors.cleaning.lead import lead_elements
 from extractors.cleaning.metadata import Metadata, extract_metadata
+from extractors.cleaning.scripted import body_text_parts, story_missing
 from extractors.cleaning.standfirst import standfirst_elements
+from extractors.cleaning.stories import own_story
 from newsflow.core.records import CleanArticle, RawDocument
 
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
@@ -26,6 +28,8 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
             found = page_scan(root)
             meta = extract_metadata(root, found, raw, html)
             parts = main_text(root, found, meta.title)
+            if story_missing(meta.article_body, found.page_chars):
+                parts = body_text_parts(meta.article_body or "")
     text, blocks = join_blocks(parts)
     article = CleanArticle(
         source=raw.source,
@@ -42,14 +46,32 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
 
 def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     """The article's blocks: pick the container, cut boilerplate inside it, drop the headline."""
-    stats = measure(strip_non_content(found))
-    containers = choose_containers(root, stats)
-    containers = lead_elements(containers[0], stats, body_of(root)) + containers
-    containers = standfirst_elements(containers[0], stats, title) + containers
+    stats, containers = content_roots(root, found, title)
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
-    parts = collect_blocks(containers, lambda el: is_boilerplate(el, stats, budget))
+    parts = collect_blocks(
+        containers, lambda el: is_boilerplate(el, stats, budget), lambda el: links_most(el, stats)
+    )
     if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
-        # Many small cuts took most of the text: undo them, keep only the link-dense cuts.
+        # Many small cuts took most of the text: undo those made by weak class words only.
+        parts = collect_blocks(
+            containers,
+            lambda el: is_boilerplate(el, stats, budget, weak=False),
+            lambda el: links_most(el, stats),
+        )
+    if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
+        # Still most of the text: undo them all, keep only the link-dense cuts.
         parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget))
     return filter_blocks(parts, title)
+
+
+def content_roots(root: Tag, found: Scan, title: str | None) -> tuple[TextStats, list[Tag]]:
+    """The page's statistics (non-content and hidden elements removed) and the elements the text
+    is taken from, in document order: standfirst, lead, then the body container(s)."""
+    stats = measure(strip_non_content(found))
+    containers = choose_containers(root, stats)
+    story = own_story(body_of(root), containers[0], stats, found.named["h1"], title)
+    if story is not None:
+        containers = choose_within(story, stats)
+    containers = lead_elements(containers[0], stats, body_of(root)) + containers
+    return stats, standfirst_elements(containers[0], stats, title) + containers

@@ -629,6 +629,7 @@ class TextStats:
     own_prose: dict[int, int] = field(default_factory=dict)  # prose of the block's own inline text
     names_cache: dict[int, str] = field(default_factory=dict)
     outside: set[int] = field(default_factory=set)  # page regions (prose passed on at a quarter)
+    mains: list[int] = field(default_factory=list)  # positions of the <main> elements
 
     def names(self, el: Tag) -> str:
         """The element's class/id string (see `classes`), computed once per element."""
@@ -642,6 +643,12 @@ class TextStats:
         """True when `el` is strictly inside `ancestor`."""
         start = self.pos[id(ancestor)]
         return start < self.pos[id(el)] < start + self.size[id(ancestor)]
+
+    def holds_main(self, el: Tag) -> bool:
+        """True when a <main> element lies strictly inside `el` (its size must be known)."""
+        start = self.pos[id(el)]
+        end = start + self.size[id(el)]
+        return any(start < m < end for m in self.mains)
 
     def subtree(self, el: Tag) -> list[Tag]:
         """The element and the elements inside it, in document order."""
@@ -678,8 +685,11 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
     total, own_prose = stats.prose, stats.own_prose
     inline: dict[int, int] = {}
     inline_links: dict[int, int] = {}
+    mains = stats.mains
     for index, el in enumerate(nodes):
         pos[id(el)] = index
+        if el.name == "main":
+            mains.append(index)
     for el in reversed(nodes):
         strings = own = link = anchor = 0  # strings: the element's own (direct) text
         itext = ilinks = prose = 0  # inline text: own text plus inline children's inline text

@@ -108,6 +108,7 @@ class Metadata:
     description: str | None = None
     keywords: list[str] = field(default_factory=list)
     section: str | None = None
+    article_body: str | None = None  # JSON-LD articleBody as given (read only when the page lacks the story)
     provenance: dict[str, str] = field(default_factory=dict)
 
     def set(self, name: str, value: Any, source: str) -> None:
@@ -243,6 +244,8 @@ def _from_json_ld(meta: Metadata, objects: list[dict[str, Any]]) -> None:
         meta.set("section", _first(obj.get("articleSection")), "json-ld")
         meta.set("keywords", _keywords(obj.get("keywords")), "json-ld")
         meta.set("language", _lang(_text(obj.get("inLanguage"))), "json-ld")
+        body = obj.get("articleBody")
+        meta.set("article_body", body if isinstance(body, str) else None, "json-ld")
         publisher = obj.get("publisher")
         if isinstance(publisher, dict):
             meta.set("site_name", _text(publisher.get("name")), "json-ld")

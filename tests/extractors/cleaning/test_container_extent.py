@@ -1,0 +1,97 @@
+"""How far the chosen container reaches: a list is one unit, a region holding <main> is no
+sidebar, a parent's own running text is not left behind, and a label whose link list was cut
+goes with it."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+SENTENCE = (
+    "The council debated the new budget for the coming year line by line until late in the "
+    "evening, and the mayor answered every question from the floor."
+)
+
+
+def test_the_descent_stops_at_a_list_whose_other_items_hold_text() -> None:
+    nested = "".join(f"<li>Story {n}: {SENTENCE}</li>" for n in range(3))
+    html = (
+        "<html><body><nav><a href='/'>Home</a></nav><div class='post'>"
+        "<p>Host: the town hall, Market Square 1</p><p>Chair: Ann Lee</p>"
+        "<ol><li>Two short talks (30 mins)</li>"
+        f"<li>An exchange (1 hour)<ol>{nested}</ol></li></ol>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Two short talks (30 mins)" in text
+    assert "Story 2:" in text
+
+
+def test_a_region_named_like_navigation_that_holds_main_is_the_article() -> None:
+    body = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(6))
+    side = "".join(f"<p>Service note {n}. {SENTENCE} {SENTENCE}</p>" for n in range(3))
+    html = (
+        "<html><body>"
+        "<div class='page'><aside><ul><li><a href='/a'>Help</a></li>"
+        "<li><a href='/b'>Donate</a></li></ul></aside>"
+        f"<div class='left-navigation-wrapper--margin'><main><h1>Budget passed</h1>{body}</main></div></div>"
+        f"<div class='more-info'><div class='info-box'>{side}</div></div>"
+        "</body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 0." in text and "Paragraph 5." in text
+
+
+def test_bare_running_text_beside_a_long_list_is_kept() -> None:
+    intro = f"<span>{SENTENCE} {SENTENCE} {SENTENCE}</span>"
+    items = "".join(f"<li>Reason {n}: {SENTENCE} {SENTENCE}</li>" for n in range(4))
+    links = "".join(
+        f"<li><a href='/p{n}'>Our service page {n}</a> with the opening hours of the office</li>"
+        for n in range(4)
+    )
+    html = f"<html><body><div id='content'>{intro}<ul>{links}</ul><ul>{items}</ul></div></body></html>"
+    text = html_article(html).text
+    assert "Reason 3:" in text
+    assert text.count(SENTENCE) >= 3 + 8  # the bare intro as well as the list
+
+
+def test_a_label_before_a_cut_link_list_goes_with_it_and_a_subheading_stays() -> None:
+    related = "<ul>" + "".join(f"<li><a href='/s{n}'>Another story {n}</a></li>" for n in range(4)) + "</ul>"
+    html = (
+        "<html><body><article><h1>Budget passed</h1>"
+        f"<p>First. {SENTENCE}</p><h3>Read also</h3>{related}<p>Second. {SENTENCE}</p>"
+        f"<p><strong>See also:</strong></p>{related}"
+        f"<h2>What happens next</h2><p>Third. {SENTENCE}</p><p>Fourth. {SENTENCE}</p>"
+        "</article></body></html>"
+    )
+    text = html_article(html).text
+    assert "Read also" not in text
+    assert "See also:" not in text
+    assert "Another story" not in text
+    assert "What happens next" in text
+    assert "Second." in text and "Fourth." in text
+
+
+def test_a_named_body_beside_a_header_the_descent_took_is_chosen() -> None:
+    dek = f"<span>For subscribers</span><h2>{SENTENCE} {SENTENCE}</h2>"
+    related = "".join(f"<a href='/r{n}'>Related story number {n} about the vote</a> " for n in range(8))
+    html = (
+        "<html><body><div class='wrap'>"
+        f"<div><div class='article-header'>{dek}</div></div>"
+        f"<div class='row'><div class='article-body'><p>Body. {SENTENCE} {SENTENCE[:80]}</p>"
+        f"<aside class='related'>Related: {related}</aside></div></div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert f"Body. {SENTENCE}" in text
+
+
+def test_when_weak_class_words_took_most_of_the_text_strong_ones_still_cut() -> None:
+    paragraphs = "".join(f"<div class='widget'><p>Paragraph {n}. {SENTENCE}</p></div>" for n in range(3))
+    related = (
+        "<div class='related-box'><p>Related: the mayor's last budget was passed in one night, "
+        "and the opposition walked out before the vote. <a href='/old'>Read it</a></p></div>"
+    )
+    html = f"<html><body><article><h1>Budget passed</h1>{paragraphs}{related}</article></body></html>"
+    text = html_article(html).text
+    assert all(f"Paragraph {n}." in text for n in range(3))
+    assert "Related:" not in text

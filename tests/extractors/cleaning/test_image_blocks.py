@@ -1,0 +1,36 @@
+"""A block holding an image and little text (a caption without <figure>, a teaser card) is cut;
+an image inside a long block of prose, or inline in a sentence, leaves the text alone."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+SENTENCE = (
+    "The glacier lost more ice this summer than in any year since the measurements began, the "
+    "survey found, and the snow line moved higher up the valley."
+)
+
+
+def page(middle: str) -> str:
+    """A story: two paragraphs, `middle`, two more paragraphs."""
+    first = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(2))
+    last = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(2, 4))
+    return f"<html><body><article><h1>Glacier report</h1>{first}{middle}{last}</article></body></html>"
+
+
+def test_an_image_with_its_caption_in_a_plain_block_is_cut() -> None:
+    caption = (
+        "<div class='imginline'><img src='a.png'>"
+        "<span>Figure: the glacier in 2010 and 2022. Photo: survey</span></div>"
+    )
+    text = html_article(page(caption)).text
+    assert "Figure:" not in text
+    assert all(f"Paragraph {n}." in text for n in range(4))
+
+
+def test_a_long_block_with_an_image_and_an_inline_image_stay() -> None:
+    long_block = f"<div><img src='b.png'><p>Inside. {SENTENCE} {SENTENCE}</p></div>"
+    inline = f"<p>Inline. {SENTENCE[:60]} <span><img src='icon.png'> the survey team</span> said.</p>"
+    text = html_article(page(long_block + inline)).text
+    assert f"Inside. {SENTENCE}" in text
+    assert "the survey team said." in text

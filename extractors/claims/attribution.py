@@ -22,7 +22,7 @@ from extractors.claims.cues import (
     XCOMP_VERBS,
 )
 from extractors.claims.quotes import Quote, find_quotes, paragraphs, word_count
-from extractors.spans import doc_text, sent_bounds
+from extractors.spans import doc_text, indices_with_lower, indices_with_pos, sent_bounds
 
 Span = tuple[int, int]
 
@@ -669,7 +669,8 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
     """Attributions anchored on cue verbs with a complement."""
     out: list[Attribution] = []
     text = doc_text(doc)
-    for tok in doc:
+    for i in indices_with_pos(doc, {"VERB", "AUX"}):  # is_cue needs one of these
+        tok = doc[i]
         if not is_cue(tok):
             continue
         frags = content_for(doc, tok)
@@ -694,7 +695,8 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
 def noun_attributions(doc: Doc) -> list[Attribution]:
     """ "Trump's claim that the vote was rigged": a cue noun with a that-clause or infinitive."""
     out: list[Attribution] = []
-    for tok in doc:
+    for i in indices_with_pos(doc, {"NOUN"}):
+        tok = doc[i]
         listed = tok.lemma_.lower() in CUE_NOUNS
         if tok.pos_ != "NOUN" or (not listed and tok.lemma_.lower() in NON_ATTRIBUTIVE_NOUNS):
             continue
@@ -750,7 +752,8 @@ def according_attributions(doc: Doc) -> list[Attribution]:
     """ "According to X, ..." and "In X's view, ...": X is the source, the rest of the sentence
     the content."""
     out: list[Attribution] = []
-    for tok in doc:
+    for i in indices_with_lower(doc, {"according", "in"}):  # the words both phrases open with
+        tok = doc[i]
         found = _according_phrase(doc, tok) or _view_phrase(tok)
         if found is None:
             continue

@@ -49,6 +49,7 @@ from extractors.entities.names import (
     word_key,
 )
 from extractors.entities.roles import find_roles
+from extractors.spans import token_flags, token_texts
 from newsflow.core.records import CleanArticle, EntityRole, LocalEntity, Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -308,7 +309,7 @@ def resolve_entities(
 ) -> tuple[list[LocalEntity], list[Mention], list[EntityRole]]:
     """Group the doc's named-entity mentions into canonical entities, with roles of persons."""
     blocked = _blocked_tokens(doc, article)
-    texts = [t.text for t in doc]  # one pass: Token objects are costly to create
+    texts = token_texts(doc)
     cands = _join_particle_names(doc, _ner_candidates(doc, blocked), blocked)
     cands = _byline_names(doc, texts, cands)
     _listed_places(doc, cands)
@@ -332,7 +333,9 @@ def resolve_entities(
 
 def _blocked_tokens(doc: Doc, article: CleanArticle) -> list[bool]:
     """Per token: True inside a heading block or for a line-break token (never part of a name)."""
-    blocked = [("\n" in t.text) or t.is_space for t in doc]
+    blocked = [
+        ("\n" in t) or space for t, space in zip(token_texts(doc), token_flags(doc, "space"), strict=True)
+    ]
     length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     for block in article.blocks:
         if block.kind != "heading":
@@ -347,18 +350,17 @@ def _blocked_tokens(doc: Doc, article: CleanArticle) -> list[bool]:
 def _block_label_lines(doc: Doc, blocked: list[bool]) -> None:
     """Block a line that is only a label ending in a colon ("Key Points:", "Tariff Cuts:"): up to
     three capitalised words, never a name."""
+    texts, space, alpha = token_texts(doc), token_flags(doc, "space"), token_flags(doc, "alpha")
     start = 0
-    for i in range(len(doc) + 1):
-        if i < len(doc) and "\n" not in doc[i].text:
-            continue
-        line = [t for t in doc[start:i] if not t.is_space]
-        words = [t for t in line if t.is_alpha]
+    for i in [*(i for i, t in enumerate(texts) if "\n" in t), len(texts)]:
+        line = [j for j in range(start, i) if not space[j]]
+        words = [j for j in line if alpha[j]]
         if (
             len(line) >= 2
-            and line[-1].text == ":"
+            and texts[line[-1]] == ":"
             and 1 <= len(words) <= 3
             and len(words) == len(line) - 1
-            and all(t.text[:1].isupper() for t in words)
+            and all(texts[j][:1].isupper() for j in words)
         ):
             blocked[start:i] = [True] * (i - start)
         start = i + 1

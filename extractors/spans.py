@@ -36,11 +36,12 @@ def doc_text(doc: Doc) -> str:
 
 def _column(doc: Doc, attr: int) -> list[int]:
     """One token attribute of every token, read once per doc."""
-    key = ("newsflow_column", attr)
-    column = doc.user_data.get(key)
-    if not isinstance(column, list):
-        column = doc.to_array(attr).tolist() if len(doc) else []
-        doc.user_data[key] = column
+    key = f"newsflow_column_{attr}"
+    cached = doc.user_data.get(key)
+    if isinstance(cached, list):
+        return cached
+    column: list[int] = doc.to_array(attr).tolist() if len(doc) else []
+    doc.user_data[key] = column
     return column
 
 

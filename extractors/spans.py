@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc
 
 __all__ = [
@@ -26,10 +26,12 @@ __all__ = [
 
 
 def doc_text(doc: Doc) -> str:
-    """The doc's text, built once per doc (spaCy rebuilds it on every `doc.text`)."""
+    """The doc's text (`doc.text`), built once per doc (spaCy rebuilds it from Token objects on
+    every `doc.text`)."""
     text = doc.user_data.get("newsflow_text")
     if not isinstance(text, str):
-        text = doc.text
+        spaces = _column(doc, SPACY)
+        text = "".join([t + " " if space else t for t, space in zip(token_texts(doc), spaces, strict=True)])
         doc.user_data["newsflow_text"] = text
     return text
 

@@ -19,6 +19,7 @@ __all__ = [
     "sent_bounds",
     "sent_starts",
     "sentence_ranges",
+    "span_text",
     "token_flags",
     "token_starts",
     "token_texts",
@@ -61,6 +62,18 @@ def token_texts(doc: Doc) -> list[str]:
             texts.append(text)
         doc.user_data["newsflow_token_texts"] = texts
     return texts
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """The text of `doc[start:end]` (same slice rules), without making the Span."""
+    n = len(doc)
+    start = min(n, max(0, start + n if start < 0 else start))
+    end = min(n, max(start, end + n if end < 0 else end))
+    if start == end:
+        return ""
+    last = end - 1
+    starts = token_starts(doc)
+    return doc_text(doc)[starts[start] : starts[last] + len(token_texts(doc)[last])]
 
 
 def token_starts(doc: Doc) -> list[int]:

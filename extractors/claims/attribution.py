@@ -811,16 +811,16 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    """Tokens whose start lies in [start, end)."""
+def _tokens_between(doc: Doc, start: int, end: int, most: int | None = None) -> list[Token]:
+    """Tokens whose start lies in [start, end), the first `most` of them when given."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+    return list(span[:most]) if span is not None else []
 
 
 def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
     """A speech verb right after a quote ("…," he said) or right before it (he said: "…")."""
     text = doc_text(doc)
-    after = _tokens_between(doc, quote.end, min(limit, len(text)))
+    after = _tokens_between(doc, quote.end, min(limit, len(text)), LOOKAROUND)
     # a quote that ends its own sentence ('"... ten." He disclosed that ...') is not the next
     # sentence's content: news style closes a quote its reporting verb follows with a comma
     closed = text[quote.start : quote.end].rstrip("\"”»' ").endswith(".")

@@ -49,7 +49,7 @@ from extractors.entities.names import (
     word_key,
 )
 from extractors.entities.roles import find_roles
-from extractors.spans import token_flags, token_texts
+from extractors.spans import span_text, token_flags, token_texts
 from newsflow.core.records import CleanArticle, EntityRole, LocalEntity, Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -377,7 +377,7 @@ def _ner_candidates(doc: Doc, blocked: list[bool]) -> list[Cand]:
     out: list[Cand] = []
     for ent in ents:
         for start, end, after_possessive in _pieces(doc, ent, blocked):
-            label = labels.get(doc[start:end].text) if after_possessive else ent.label_
+            label = labels.get(span_text(doc, start, end)) if after_possessive else ent.label_
             cand = _clean_span(doc, start, end, label) if label else None
             if cand is not None:
                 out.append(cand)
@@ -473,7 +473,7 @@ def _cut_run_on_names(doc: Doc, cands: list[Cand]) -> None:
     surnames: set[str] = set()
     for cand in cands:
         if cand.label == "PERSON" and cand.end - cand.start >= 2 and cand.chars is None:
-            full.add(name_norm(doc[cand.start : cand.end].text))
+            full.add(name_norm(span_text(doc, cand.start, cand.end)))
             surnames.add(word_key(doc[cand.end - 1].text))
     for cand in cands:
         if cand.label != "PERSON" or cand.end - cand.start < 2:
@@ -521,7 +521,7 @@ def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
         end -= 1
     if start >= end or _is_title_fragment(doc, start, end) or _is_role_phrase(doc, start, end):
         return None
-    text = doc[start:end].text
+    text = span_text(doc, start, end)
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return None
     return Cand(start, end, label, person_votes=2 if titled else 0)
@@ -547,7 +547,7 @@ def _is_role_phrase(doc: Doc, start: int, end: int) -> bool:
     last = doc[end - 1]
     if end - start < 2 or not (_is_title_token(last) and word_key(last.text) in HEAD_TITLES):
         return False
-    owner = doc[start : end - 1].text
+    owner = span_text(doc, start, end - 1)
     norm = name_norm(owner)
     return (
         norm in KNOWN_ORG_KEYS
@@ -677,7 +677,7 @@ def _possessed_names(doc: Doc, cands: list[Cand], claimed: list[bool], blocked: 
         while start < len(doc) and _is_title_token(doc[start]):
             start += 1
         end = _name_run(doc, start, claimed, blocked)
-        if 1 <= end - start <= 4 and not looks_like_org(doc[start:end].text):
+        if 1 <= end - start <= 4 and not looks_like_org(span_text(doc, start, end)):
             out.append(_add(Cand(start, end, "PERSON", person_votes=1), claimed))
     return out
 
@@ -739,7 +739,7 @@ def _text(doc: Doc, cand: Cand) -> str:
     if cand.chars is not None:
         token = doc[cand.start]
         return token.text[cand.chars[0] - token.idx : cand.chars[1] - token.idx]
-    return doc[cand.start : cand.end].text
+    return span_text(doc, cand.start, cand.end)
 
 
 # ---------------------------------------------------------------- 3. geography
@@ -845,7 +845,7 @@ def _resolve_names(doc: Doc, cands: list[Cand], texts: list[str]) -> None:
     groups: dict[str, Group] = {}
     for cand in cands:
         _context_votes(doc, cand)
-        norm = name_norm(doc[cand.start : cand.end].text)
+        norm = name_norm(span_text(doc, cand.start, cand.end))
         groups.setdefault(norm, Group(norm)).cands.append(cand)
     full = [g for g in groups.values() if not _is_short(g.norm)]
     for group in full:
@@ -868,7 +868,7 @@ def _is_short(norm: str) -> bool:
 
 def _context_votes(doc: Doc, cand: Cand) -> None:
     """Add votes from the name itself and its syntactic context."""
-    text = doc[cand.start : cand.end].text
+    text = span_text(doc, cand.start, cand.end)
     if looks_like_org(text):
         cand.org_votes += 10
     if looks_like_event(text):
@@ -985,7 +985,7 @@ def _name_group(doc: Doc, group: Group) -> None:
 
 def _display_name(doc: Doc, group: Group) -> str:
     """The group's most frequent surface form."""
-    forms = Counter(doc[c.start : c.end].text for c in group.cands)
+    forms = Counter(span_text(doc, c.start, c.end) for c in group.cands)
     return forms.most_common(1)[0][0]
 
 

@@ -373,7 +373,7 @@ def _ner_candidates(doc: Doc, blocked: list[bool]) -> list[Cand]:
     text a label elsewhere in the article; otherwise it is dropped.
     """
     ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
-    labels = {e.text: e.label_ for e in ents}
+    labels = {span_text(doc, e.start, e.end): e.label_ for e in ents}
     out: list[Cand] = []
     for ent in ents:
         for start, end, after_possessive in _pieces(doc, ent, blocked):
@@ -389,9 +389,10 @@ def _pieces(doc: Doc, ent: Span, blocked: list[bool]) -> list[tuple[int, int, bo
     country pair ("Sino-US"); True after a possessive."""
     pieces: list[tuple[int, int, bool]] = []
     start, after = ent.start, False
-    dashes = _country_pair_dashes(ent)
+    dashes = _country_pair_dashes(doc, ent)
+    texts = token_texts(doc)
     for i in range(ent.start, ent.end):
-        possessive = doc[i].text in _POSSESSIVE
+        possessive = texts[i] in _POSSESSIVE
         if blocked[i] or possessive or i in dashes:
             if i > start:
                 pieces.append((start, i, after))
@@ -401,12 +402,14 @@ def _pieces(doc: Doc, ent: Span, blocked: list[bool]) -> list[tuple[int, int, bo
     return pieces
 
 
-def _country_pair_dashes(ent: Span) -> set[int]:
+def _country_pair_dashes(doc: Doc, ent: Span) -> set[int]:
     """Dash tokens of a place entity made of country names ("Sino-US", "Japan-South Korea")."""
-    dashes = {t.i for t in ent if _DASHED.search(t.text) is None}
-    if not dashes or ent.label_ not in _GEO_LABELS or geo.place_code(ent.text):
+    texts = token_texts(doc)
+    dashes = {i for i in range(ent.start, ent.end) if _DASHED.search(texts[i]) is None}
+    text = span_text(doc, ent.start, ent.end)
+    if not dashes or ent.label_ not in _GEO_LABELS or geo.place_code(text):
         return set()
-    parts = _DASHED.findall(ent.text)
+    parts = _DASHED.findall(text)
     ok = all(geo.country_code(p.strip()) or geo.demonym_code(p.strip()) for p in parts)
     return dashes if ok else set()
 
@@ -503,17 +506,18 @@ def _is_first_name(doc: Doc, cands: list[Cand], cand: Cand, word: str) -> bool:
 def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
     """Strip determiners, titles and honorifics in front and cut a person's name at a lowercase
     word ("Mary be" → "Mary"); None when no name is left."""
-    if word_key(doc[start].text) in SHIP_PREFIXES and end - start > 1:
+    texts = token_texts(doc)
+    if word_key(texts[start]) in SHIP_PREFIXES and end - start > 1:
         return Cand(start, end, "VESSEL")
-    while start < end and (word_key(doc[start].text) in _DETERMINERS or _is_dash(doc[start])):
+    while start < end and (word_key(texts[start]) in _DETERMINERS or _is_dash(doc[start])):
         start += 1
     titled = False
     while (
         start < end - 1
         and _is_title_token(doc[start])
-        and (label == "PERSON" or word_key(doc[start].text) in HONORIFICS)
+        and (label == "PERSON" or word_key(texts[start]) in HONORIFICS)
     ):
-        titled = titled or word_key(doc[start].text) in HEAD_TITLES | HONORIFICS
+        titled = titled or word_key(texts[start]) in HEAD_TITLES | HONORIFICS
         start += 1
     if label == "PERSON":
         end = _cut_at_lowercase(doc, start, end)

@@ -52,14 +52,10 @@ def token_texts(doc: Doc) -> list[str]:
     """Every token's text (`[t.text for t in doc]`), read once per doc."""
     texts = doc.user_data.get("newsflow_token_texts")
     if not isinstance(texts, list):
+        orths = _column(doc, ORTH)
         strings = doc.vocab.strings
-        seen: dict[int, str] = {}
-        texts = []
-        for orth in _column(doc, ORTH):
-            text = seen.get(orth)
-            if text is None:
-                text = seen[orth] = strings[orth]
-            texts.append(text)
+        text_of = {orth: strings[orth] for orth in set(orths)}  # each distinct word looked up once
+        texts = [text_of[orth] for orth in orths]
         doc.user_data["newsflow_token_texts"] = texts
     return texts
 

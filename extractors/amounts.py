@@ -198,6 +198,27 @@ BARE_SCALE_RE = re.compile(
 )
 SKIP_LABELS = {"DATE", "TIME", "ORDINAL"}
 
+# Where a match of the patterns above can begin, found without trying them at every position.
+_WORD = re.compile(r"\w+")
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+_QUAL_LENGTHS = sorted({len(q) for q in QUALIFIERS})
+# A symbol's last character ("$", "€") has no case, so it is found without IGNORECASE.
+_SYMBOL_ENDS = re.compile("|".join(sorted({re.escape(s[-1]) for s in SYMBOLS})))
+_SYMBOL_LENGTHS = sorted({len(s) for s in SYMBOLS})
+
+
+def _first_words(phrases: list[str]) -> frozenset[str]:
+    """The first word of each phrase, lowercased."""
+    return frozenset(_WORD.findall(p)[0].lower() for p in phrases)
+
+
+# A pattern's number words (and "millions" of MONEY_RE) begin at a word start: these are the words.
+_MONEY_WORDS = frozenset(f"{scale}s" for scale in SCALES)
+_PERCENT_WORDS = _first_words([*PERCENT_WORDS, *_TENS.split("|")])
+_COUNT_WORDS = _first_words(list(NUMBER_WORDS))
+_ANY_WORDS = _MONEY_WORDS | _PERCENT_WORDS | _COUNT_WORDS
+
 
 @dataclass(frozen=True, slots=True)
 class ParsedAmount:
@@ -352,23 +373,82 @@ def _count_ok(doc: Doc, s: int, e: int) -> bool:
     return bool(nums) and all(t.ent_type_ not in SKIP_LABELS for t in nums)
 
 
+def _with_qualifiers(text: str, starts: set[int]) -> list[int]:
+    """The positions where a match may begin: a number's own start, or a qualifier ("more than")
+    standing before it with only whitespace between."""
+    out = set(starts)
+    for start in starts:
+        space = start
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        if space < start:
+            out.update(space - n for n in _QUAL_LENGTHS if space >= n)
+    return sorted(out)
+
+
+def match_starts(text: str) -> dict[re.Pattern[str], list[int]]:
+    """For MONEY_RE, PERCENT_RE and COUNT_RE: a sorted list holding every position where a match
+    can begin (and more). Each pattern opens with an optional qualifier and then needs a digit, a
+    currency symbol or one of its words; those are found by cheap scans."""
+    runs = {m.start() for m in _DIGIT_RUN.finditer(text)}  # where a \b before a digit can hold
+    digits = {m.start() for m in _DIGIT.finditer(text)}
+    symbols = {m.end() - n for m in _SYMBOL_ENDS.finditer(text) for n in _SYMBOL_LENGTHS if m.end() >= n}
+    words: dict[re.Pattern[str], set[int]] = {MONEY_RE: set(), PERCENT_RE: set(), COUNT_RE: set()}
+    for m in _WORD.finditer(text):
+        word = m.group()
+        low = word.lower() if word.isascii() else ""  # a non-ASCII word may match by case folding
+        if low and low not in _ANY_WORDS:
+            continue
+        for pattern, listed in (
+            (MONEY_RE, _MONEY_WORDS),
+            (PERCENT_RE, _PERCENT_WORDS),
+            (COUNT_RE, _COUNT_WORDS),
+        ):
+            if not low or low in listed:
+                words[pattern].add(m.start())
+    return {
+        MONEY_RE: _with_qualifiers(text, runs | symbols | words[MONEY_RE]),
+        PERCENT_RE: _with_qualifiers(text, digits | words[PERCENT_RE]),
+        COUNT_RE: _with_qualifiers(text, runs | words[COUNT_RE]),
+    }
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` when every match begins at one of `starts` (sorted) and none is
+    empty: the pattern is tried only there."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def find_amounts(doc: Doc, claims: list[Claim]) -> list[Amount]:
     """Money, percentages and counts in the doc, linked to the claim whose content holds them."""
     text = doc_text(doc)
     out: list[Amount] = []
     taken: list[tuple[int, int]] = []
+    starts = match_starts(text)
     try:
         for pattern, build in (
             (MONEY_RE, money_from_match),
             (BARE_SCALE_RE, bare_scale_from_match),
             (PERCENT_RE, percent_from_match),
         ):
-            for m in pattern.finditer(text):
+            found = (
+                finditer_at(pattern, text, starts[pattern]) if pattern in starts else pattern.finditer(text)
+            )
+            for m in found:
                 parsed = build(m)
                 if not _taken(taken, parsed.start, parsed.end):
                     out.append(_to_amount(parsed, text, 0, claims))
                     taken.append((parsed.start, parsed.end))
-        for m in COUNT_RE.finditer(text):
+        for m in finditer_at(COUNT_RE, text, starts[COUNT_RE]):
             if not _taken(taken, *m.span()) and _count_ok(doc, *m.span()):
                 out.append(_to_amount(count_from_match(m), text, 0, claims))
                 taken.append(m.span())

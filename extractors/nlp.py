@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from extractors.amounts import find_amounts
 from extractors.claims.extract import extract_claims
 from extractors.entities.resolve import resolve_entities
+from extractors.spans import sentence_ranges, token_starts, token_texts
 from newsflow.core.records import CleanArticle, ExtractedArticle, Sentence
 from newsflow.core.settings import Settings
 
@@ -62,7 +63,7 @@ def skip_reason(article: CleanArticle, settings: Settings) -> str | None:
 
 def analyse(article: CleanArticle, doc: Doc) -> ExtractedArticle:
     """Everything the extractors find in one parsed article."""
-    sentences = [Sentence(s.start_char, s.end_char, 0) for s in doc.sents if s.text.strip()]
+    sentences = _sentences(doc)
     entities, mentions, roles = resolve_entities(doc, article)
     claims, claim_entities = extract_claims(doc, article, entities, mentions, roles)
     amounts = find_amounts(doc, claims)
@@ -92,6 +93,16 @@ def extract(articles: Iterable[CleanArticle], settings: Settings) -> Iterator[Ex
             continue
         _, doc = next(parsed)
         yield analyse(article, doc)
+
+
+def _sentences(doc: Doc) -> list[Sentence]:
+    """The doc's sentences that hold more than whitespace (block indexes still 0)."""
+    texts, starts = token_texts(doc), token_starts(doc)
+    return [
+        Sentence(starts[a], starts[b - 1] + len(texts[b - 1]), 0)
+        for a, b in sentence_ranges(doc)
+        if not all(t.isspace() for t in texts[a:b])
+    ]
 
 
 def _assign_blocks(sentences: list[Sentence], article: CleanArticle) -> list[Sentence]:

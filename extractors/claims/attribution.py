@@ -22,7 +22,7 @@ from extractors.claims.cues import (
     XCOMP_VERBS,
 )
 from extractors.claims.quotes import Quote, find_quotes, paragraphs, word_count
-from extractors.spans import doc_text, sent_bounds
+from extractors.spans import doc_text, indices_with_lower, indices_with_pos, sent_bounds
 
 Span = tuple[int, int]
 
@@ -669,7 +669,8 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
     """Attributions anchored on cue verbs with a complement."""
     out: list[Attribution] = []
     text = doc_text(doc)
-    for tok in doc:
+    for i in indices_with_pos(doc, {"VERB", "AUX"}):  # is_cue needs one of these
+        tok = doc[i]
         if not is_cue(tok):
             continue
         frags = content_for(doc, tok)
@@ -694,7 +695,8 @@ def verb_attributions(doc: Doc) -> list[Attribution]:
 def noun_attributions(doc: Doc) -> list[Attribution]:
     """ "Trump's claim that the vote was rigged": a cue noun with a that-clause or infinitive."""
     out: list[Attribution] = []
-    for tok in doc:
+    for i in indices_with_pos(doc, {"NOUN"}):
+        tok = doc[i]
         listed = tok.lemma_.lower() in CUE_NOUNS
         if tok.pos_ != "NOUN" or (not listed and tok.lemma_.lower() in NON_ATTRIBUTIVE_NOUNS):
             continue
@@ -750,7 +752,8 @@ def according_attributions(doc: Doc) -> list[Attribution]:
     """ "According to X, ..." and "In X's view, ...": X is the source, the rest of the sentence
     the content."""
     out: list[Attribution] = []
-    for tok in doc:
+    for i in indices_with_lower(doc, {"according", "in"}):  # the words both phrases open with
+        tok = doc[i]
         found = _according_phrase(doc, tok) or _view_phrase(tok)
         if found is None:
             continue
@@ -808,16 +811,16 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    """Tokens whose start lies in [start, end)."""
+def _tokens_between(doc: Doc, start: int, end: int, most: int | None = None) -> list[Token]:
+    """Tokens whose start lies in [start, end), the first `most` of them when given."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+    return list(span[:most]) if span is not None else []
 
 
 def _cue_near_quote(doc: Doc, quote: Quote, limit: int) -> Token | None:
     """A speech verb right after a quote ("…," he said) or right before it (he said: "…")."""
     text = doc_text(doc)
-    after = _tokens_between(doc, quote.end, min(limit, len(text)))
+    after = _tokens_between(doc, quote.end, min(limit, len(text)), LOOKAROUND)
     # a quote that ends its own sentence ('"... ten." He disclosed that ...') is not the next
     # sentence's content: news style closes a quote its reporting verb follows with a comma
     closed = text[quote.start : quote.end].rstrip("\"”»' ").endswith(".")

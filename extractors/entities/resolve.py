@@ -49,6 +49,7 @@ from extractors.entities.names import (
     word_key,
 )
 from extractors.entities.roles import find_roles
+from extractors.spans import span_text, token_flags, token_texts
 from newsflow.core.records import CleanArticle, EntityRole, LocalEntity, Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -308,7 +309,7 @@ def resolve_entities(
 ) -> tuple[list[LocalEntity], list[Mention], list[EntityRole]]:
     """Group the doc's named-entity mentions into canonical entities, with roles of persons."""
     blocked = _blocked_tokens(doc, article)
-    texts = [t.text for t in doc]  # one pass: Token objects are costly to create
+    texts = token_texts(doc)
     cands = _join_particle_names(doc, _ner_candidates(doc, blocked), blocked)
     cands = _byline_names(doc, texts, cands)
     _listed_places(doc, cands)
@@ -332,7 +333,9 @@ def resolve_entities(
 
 def _blocked_tokens(doc: Doc, article: CleanArticle) -> list[bool]:
     """Per token: True inside a heading block or for a line-break token (never part of a name)."""
-    blocked = [("\n" in t.text) or t.is_space for t in doc]
+    blocked = [
+        ("\n" in t) or space for t, space in zip(token_texts(doc), token_flags(doc, "space"), strict=True)
+    ]
     length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     for block in article.blocks:
         if block.kind != "heading":
@@ -347,18 +350,17 @@ def _blocked_tokens(doc: Doc, article: CleanArticle) -> list[bool]:
 def _block_label_lines(doc: Doc, blocked: list[bool]) -> None:
     """Block a line that is only a label ending in a colon ("Key Points:", "Tariff Cuts:"): up to
     three capitalised words, never a name."""
+    texts, space, alpha = token_texts(doc), token_flags(doc, "space"), token_flags(doc, "alpha")
     start = 0
-    for i in range(len(doc) + 1):
-        if i < len(doc) and "\n" not in doc[i].text:
-            continue
-        line = [t for t in doc[start:i] if not t.is_space]
-        words = [t for t in line if t.is_alpha]
+    for i in [*(i for i, t in enumerate(texts) if "\n" in t), len(texts)]:
+        line = [j for j in range(start, i) if not space[j]]
+        words = [j for j in line if alpha[j]]
         if (
             len(line) >= 2
-            and line[-1].text == ":"
+            and texts[line[-1]] == ":"
             and 1 <= len(words) <= 3
             and len(words) == len(line) - 1
-            and all(t.text[:1].isupper() for t in words)
+            and all(texts[j][:1].isupper() for j in words)
         ):
             blocked[start:i] = [True] * (i - start)
         start = i + 1
@@ -371,11 +373,11 @@ def _ner_candidates(doc: Doc, blocked: list[bool]) -> list[Cand]:
     text a label elsewhere in the article; otherwise it is dropped.
     """
     ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
-    labels = {e.text: e.label_ for e in ents}
+    labels = {span_text(doc, e.start, e.end): e.label_ for e in ents}
     out: list[Cand] = []
     for ent in ents:
         for start, end, after_possessive in _pieces(doc, ent, blocked):
-            label = labels.get(doc[start:end].text) if after_possessive else ent.label_
+            label = labels.get(span_text(doc, start, end)) if after_possessive else ent.label_
             cand = _clean_span(doc, start, end, label) if label else None
             if cand is not None:
                 out.append(cand)
@@ -387,9 +389,10 @@ def _pieces(doc: Doc, ent: Span, blocked: list[bool]) -> list[tuple[int, int, bo
     country pair ("Sino-US"); True after a possessive."""
     pieces: list[tuple[int, int, bool]] = []
     start, after = ent.start, False
-    dashes = _country_pair_dashes(ent)
+    dashes = _country_pair_dashes(doc, ent)
+    texts = token_texts(doc)
     for i in range(ent.start, ent.end):
-        possessive = doc[i].text in _POSSESSIVE
+        possessive = texts[i] in _POSSESSIVE
         if blocked[i] or possessive or i in dashes:
             if i > start:
                 pieces.append((start, i, after))
@@ -399,12 +402,14 @@ def _pieces(doc: Doc, ent: Span, blocked: list[bool]) -> list[tuple[int, int, bo
     return pieces
 
 
-def _country_pair_dashes(ent: Span) -> set[int]:
+def _country_pair_dashes(doc: Doc, ent: Span) -> set[int]:
     """Dash tokens of a place entity made of country names ("Sino-US", "Japan-South Korea")."""
-    dashes = {t.i for t in ent if _DASHED.search(t.text) is None}
-    if not dashes or ent.label_ not in _GEO_LABELS or geo.place_code(ent.text):
+    texts = token_texts(doc)
+    dashes = {i for i in range(ent.start, ent.end) if _DASHED.search(texts[i]) is None}
+    text = span_text(doc, ent.start, ent.end)
+    if not dashes or ent.label_ not in _GEO_LABELS or geo.place_code(text):
         return set()
-    parts = _DASHED.findall(ent.text)
+    parts = _DASHED.findall(text)
     ok = all(geo.country_code(p.strip()) or geo.demonym_code(p.strip()) for p in parts)
     return dashes if ok else set()
 
@@ -471,7 +476,7 @@ def _cut_run_on_names(doc: Doc, cands: list[Cand]) -> None:
     surnames: set[str] = set()
     for cand in cands:
         if cand.label == "PERSON" and cand.end - cand.start >= 2 and cand.chars is None:
-            full.add(name_norm(doc[cand.start : cand.end].text))
+            full.add(name_norm(span_text(doc, cand.start, cand.end)))
             surnames.add(word_key(doc[cand.end - 1].text))
     for cand in cands:
         if cand.label != "PERSON" or cand.end - cand.start < 2:
@@ -501,17 +506,18 @@ def _is_first_name(doc: Doc, cands: list[Cand], cand: Cand, word: str) -> bool:
 def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
     """Strip determiners, titles and honorifics in front and cut a person's name at a lowercase
     word ("Mary be" → "Mary"); None when no name is left."""
-    if word_key(doc[start].text) in SHIP_PREFIXES and end - start > 1:
+    texts = token_texts(doc)
+    if word_key(texts[start]) in SHIP_PREFIXES and end - start > 1:
         return Cand(start, end, "VESSEL")
-    while start < end and (word_key(doc[start].text) in _DETERMINERS or _is_dash(doc[start])):
+    while start < end and (word_key(texts[start]) in _DETERMINERS or _is_dash(doc[start])):
         start += 1
     titled = False
     while (
         start < end - 1
         and _is_title_token(doc[start])
-        and (label == "PERSON" or word_key(doc[start].text) in HONORIFICS)
+        and (label == "PERSON" or word_key(texts[start]) in HONORIFICS)
     ):
-        titled = titled or word_key(doc[start].text) in HEAD_TITLES | HONORIFICS
+        titled = titled or word_key(texts[start]) in HEAD_TITLES | HONORIFICS
         start += 1
     if label == "PERSON":
         end = _cut_at_lowercase(doc, start, end)
@@ -519,7 +525,7 @@ def _clean_span(doc: Doc, start: int, end: int, label: str) -> Cand | None:
         end -= 1
     if start >= end or _is_title_fragment(doc, start, end) or _is_role_phrase(doc, start, end):
         return None
-    text = doc[start:end].text
+    text = span_text(doc, start, end)
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return None
     return Cand(start, end, label, person_votes=2 if titled else 0)
@@ -545,7 +551,7 @@ def _is_role_phrase(doc: Doc, start: int, end: int) -> bool:
     last = doc[end - 1]
     if end - start < 2 or not (_is_title_token(last) and word_key(last.text) in HEAD_TITLES):
         return False
-    owner = doc[start : end - 1].text
+    owner = span_text(doc, start, end - 1)
     norm = name_norm(owner)
     return (
         norm in KNOWN_ORG_KEYS
@@ -675,7 +681,7 @@ def _possessed_names(doc: Doc, cands: list[Cand], claimed: list[bool], blocked: 
         while start < len(doc) and _is_title_token(doc[start]):
             start += 1
         end = _name_run(doc, start, claimed, blocked)
-        if 1 <= end - start <= 4 and not looks_like_org(doc[start:end].text):
+        if 1 <= end - start <= 4 and not looks_like_org(span_text(doc, start, end)):
             out.append(_add(Cand(start, end, "PERSON", person_votes=1), claimed))
     return out
 
@@ -737,7 +743,7 @@ def _text(doc: Doc, cand: Cand) -> str:
     if cand.chars is not None:
         token = doc[cand.start]
         return token.text[cand.chars[0] - token.idx : cand.chars[1] - token.idx]
-    return doc[cand.start : cand.end].text
+    return span_text(doc, cand.start, cand.end)
 
 
 # ---------------------------------------------------------------- 3. geography
@@ -843,7 +849,7 @@ def _resolve_names(doc: Doc, cands: list[Cand], texts: list[str]) -> None:
     groups: dict[str, Group] = {}
     for cand in cands:
         _context_votes(doc, cand)
-        norm = name_norm(doc[cand.start : cand.end].text)
+        norm = name_norm(span_text(doc, cand.start, cand.end))
         groups.setdefault(norm, Group(norm)).cands.append(cand)
     full = [g for g in groups.values() if not _is_short(g.norm)]
     for group in full:
@@ -866,7 +872,7 @@ def _is_short(norm: str) -> bool:
 
 def _context_votes(doc: Doc, cand: Cand) -> None:
     """Add votes from the name itself and its syntactic context."""
-    text = doc[cand.start : cand.end].text
+    text = span_text(doc, cand.start, cand.end)
     if looks_like_org(text):
         cand.org_votes += 10
     if looks_like_event(text):
@@ -983,7 +989,7 @@ def _name_group(doc: Doc, group: Group) -> None:
 
 def _display_name(doc: Doc, group: Group) -> str:
     """The group's most frequent surface form."""
-    forms = Counter(doc[c.start : c.end].text for c in group.cands)
+    forms = Counter(span_text(doc, c.start, c.end) for c in group.cands)
     return forms.most_common(1)[0][0]
 
 

@@ -15,6 +15,7 @@ from extractors.entities.names import (
     normalise_role,
     word_key,
 )
+from extractors.spans import span_text
 from newsflow.core.records import EntityRole, LocalEntity, Mention
 
 _OWNER_TYPES = {"COUNTRY", "ORG", "GROUP", "PLACE"}
@@ -129,7 +130,7 @@ def _role(
         start += 1
     while end > start and doc[end - 1].lower_ in _JOINERS:
         end -= 1
-    words = doc[start:end].text.split()  # "Secretary-General" stays one word
+    words = span_text(doc, start, end).split()  # "Secretary-General" stays one word
     if not any(word_key(w) in HEAD_TITLES for w in words):
         return None
     of_key, former = of

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from extractors.amounts import RATES_DATE, USD_PER_UNIT, find_amounts, parse_amount
+from extractors.amounts import (
+    COUNT_RE,
+    MONEY_RE,
+    PERCENT_RE,
+    RATES_DATE,
+    SYMBOLS,
+    USD_PER_UNIT,
+    find_amounts,
+    finditer_at,
+    match_starts,
+    parse_amount,
+)
 from extractors.nlp import load_nlp
 from newsflow.core.records import Claim
 from newsflow.core.settings import get_settings
@@ -183,3 +194,58 @@ def test_an_amount_repeated_in_the_same_words_is_one_amount(nlp: Language) -> No
     assert pct.claim_index == 0  # the first 5% is inside the quote's claim
     pounds = next(a for a in amounts if a.text == "40 million pounds")
     assert pounds.start < 60 and pounds.claim_index == 0  # the first position, the repeat's claim
+
+
+amount_pieces = st.sampled_from(
+    [
+        *SYMBOLS,
+        "US$",
+        "C$",
+        "1",
+        "23",
+        "4,500",
+        "1,234.5",
+        "\u0663",  # an Arabic-Indic digit: \d matches it
+        "more than",
+        "In excess of",
+        "at least",
+        "about",
+        "some",
+        "per cent",
+        "percent",
+        "pc",
+        "percentage points",
+        "of GDP",
+        "millions",
+        "Ks",
+        "\u212as",  # KELVIN SIGN: matches "k" when case is ignored
+        "\u017fix",  # LONG S: matches "s" when case is ignored
+        "billions of",
+        "dollars",
+        "yen",
+        "twenty-five",
+        "a hundred",
+        "a dozen",
+        "ten",
+        "firms",
+        "is",
+        "people",
+    ]
+)
+separators = st.sampled_from([" ", " ", " ", "", "  ", "\n", "\u00a0", "-", ",", "."])
+
+
+@given(
+    st.lists(st.tuples(amount_pieces, separators) | st.tuples(st.text(max_size=4), separators), max_size=14)
+)
+@example([("4 firms", "")])  # a number at the very start
+@example([("12345678,123", ""), ("%", "")])  # a percentage beginning inside a run of digits
+@example([("in excess of", "\n\u00a0 "), ("$3", "")])  # a qualifier before a symbol
+@settings(max_examples=1000, deadline=None)
+def test_anchored_scan_finds_what_finditer_finds(parts: list[tuple[str, str]]) -> None:
+    """The amount patterns tried only where a match can begin give finditer's matches, groups included."""
+    text = "".join(a + b for a, b in parts)
+    starts = match_starts(text)
+    for pattern in (MONEY_RE, PERCENT_RE, COUNT_RE):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in finditer_at(pattern, text, starts[pattern])] == expected

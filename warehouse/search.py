@@ -17,6 +17,7 @@ import pyarrow as pa
 from warehouse.arrow_sql import registered
 from warehouse.extensions import load_extensions
 from warehouse.lake import rollback
+from warehouse.postings import compact_postings
 
 # the documents of some articles (listed in the view {ids}): the articles themselves and their claims
 _DOCS = """
@@ -62,6 +63,7 @@ def index_articles(con: duckdb.DuckDBPyConnection, articles: pa.Table, claims: p
         registered(con, "search_batch_claims", claims.select(["claim_id", "content"])),
     ):
         _index_docs(con, _BATCH_DOCS)
+    compact_postings(con)
 
 
 def unindex_articles(con: duckdb.DuckDBPyConnection, gone_view: str) -> None:
@@ -81,8 +83,10 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
     try:
         con.execute("DELETE FROM search_postings")
         con.execute("DELETE FROM search_docs")
+        con.execute("DELETE FROM search_runs")
         con.execute("CREATE OR REPLACE TEMP VIEW search_all AS SELECT article_id FROM articles")
         index_listed(con, "search_all")
+        compact_postings(con)
         con.execute("COMMIT")
     except BaseException:
         rollback(con)
@@ -99,7 +103,7 @@ def _index_docs(con: duckdb.DuckDBPyConnection, docs: str) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_docs AS {docs}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_terms AS {_TERMS}")
     con.execute(
-        "INSERT INTO search_postings "
+        "INSERT INTO search_postings (kind, doc_id, term, tf) "
         "SELECT kind, doc_id, term, count(*)::INTEGER FROM search_new_terms GROUP BY ALL"
     )
     con.execute(

@@ -66,6 +66,32 @@ def index_articles(con: duckdb.DuckDBPyConnection, articles: pa.Table, claims: p
     compact_postings(con)
 
 
+def with_sentence_spans(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The batch's tables with `articles.sentence_spans` set from its sentences (migration 0064): each
+    sentence's start and end character, in order, so search snippets need not read `sentences`."""
+    if "articles" not in tables:
+        return tables
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    if "sentences" in tables:
+        s = tables["sentences"]
+        for aid, no, start, end in zip(
+            *(s.column(c).to_pylist() for c in ("article_id", "sentence_no", "start_char", "end_char")),
+            strict=True,
+        ):
+            spans.setdefault(aid, []).append((no, start, end))
+    arts = tables["articles"]
+    values = [
+        [x for _, start, end in sorted(spans[a]) for x in (start, end)] if a in spans else None
+        for a in arts.column("article_id").to_pylist()
+    ]
+    column = pa.array(values, pa.list_(pa.int32()))
+    if "sentence_spans" in arts.column_names:
+        arts = arts.set_column(arts.schema.get_field_index("sentence_spans"), "sentence_spans", column)
+    else:
+        arts = arts.append_column("sentence_spans", column)
+    return tables | {"articles": arts}
+
+
 def unindex_articles(con: duckdb.DuckDBPyConnection, gone_view: str) -> None:
     """Drop the postings of the articles listed in the view `gone_view` (article_id) and of their claims."""
     for kind, docs in (

@@ -71,6 +71,7 @@ SUMS = {  # pre-aggregated table -> (keys, counts): sums over articles, so copie
     "entity_aliases": (("entity_id", "alias"), ("mention_count",)),
     "entity_pairs": (("entity_id_a", "entity_id_b"), ("sentences", "articles")),
     "term_stats": (("term",), ("articles",)),
+    "search_stats": (("kind",), ("docs", "length")),
     "entity_days": (("day", "entity_id"), ("mentions", "articles")),
     "entity_sources": (("source", "entity_id"), ("mentions", "articles")),
     "entity_article_pairs": (("entity_id_a", "entity_id_b"), ("articles",)),

@@ -17,7 +17,7 @@ import duckdb
 
 TAIL_ROWS = 1_000_000
 FANOUT = 4
-_COLUMNS = "kind, doc_id, term, tf"
+_COLUMNS = "kind, doc_id, term, tf, length"
 
 
 def compact_postings(con: duckdb.DuckDBPyConnection, tail_rows: int = TAIL_ROWS) -> int:

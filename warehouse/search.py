@@ -98,6 +98,8 @@ def unindex_articles(con: duckdb.DuckDBPyConnection, gone_view: str) -> None:
         ("claim", f"SELECT claim_id FROM claims SEMI JOIN {gone_view} USING (article_id)"),
         ("article", f"SELECT article_id FROM {gone_view}"),
     ):
+        gone = f"SELECT kind, length FROM search_docs WHERE kind = '{kind}' AND doc_id IN ({docs})"
+        _add_stats(con, gone, -1)
         for table in ("search_postings", "search_docs"):
             con.execute(f"DELETE FROM {table} WHERE kind = '{kind}' AND doc_id IN ({docs})")
 
@@ -110,6 +112,7 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DELETE FROM search_postings")
         con.execute("DELETE FROM search_docs")
         con.execute("DELETE FROM search_runs")
+        con.execute("DELETE FROM search_stats")
         con.execute("CREATE OR REPLACE TEMP VIEW search_all AS SELECT article_id FROM articles")
         index_listed(con, "search_all")
         compact_postings(con)
@@ -125,20 +128,39 @@ def index_listed(con: duckdb.DuckDBPyConnection, ids: str) -> None:
 
 
 def _index_docs(con: duckdb.DuckDBPyConnection, docs: str) -> None:
-    """Insert postings and document lengths for the documents (kind, doc_id, body) of a query."""
+    """Insert postings, document lengths and their sums for the documents (kind, doc_id, body) of a query."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_docs AS {docs}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_terms AS {_TERMS}")
     con.execute(
-        "INSERT INTO search_postings (kind, doc_id, term, tf) "
-        "SELECT kind, doc_id, term, count(*)::INTEGER FROM search_new_terms GROUP BY ALL"
-    )
-    con.execute(
-        "INSERT INTO search_docs SELECT d.kind, d.doc_id, coalesce(n.length, 0) FROM search_new_docs d "
+        "CREATE OR REPLACE TEMP TABLE search_new_lengths AS "
+        "SELECT d.kind, d.doc_id, coalesce(n.length, 0) AS length FROM search_new_docs d "
         "LEFT JOIN (SELECT kind, doc_id, count(*)::INTEGER AS length FROM search_new_terms GROUP BY ALL) n "
         "USING (kind, doc_id)"
     )
-    con.execute("DROP TABLE temp.search_new_docs")
-    con.execute("DROP TABLE temp.search_new_terms")
+    con.execute(
+        "INSERT INTO search_postings (kind, doc_id, term, tf, length) "
+        "SELECT kind, doc_id, t.term, count(*)::INTEGER, any_value(l.length) "
+        "FROM search_new_terms t JOIN search_new_lengths l USING (kind, doc_id) GROUP BY ALL"
+    )
+    con.execute("INSERT INTO search_docs SELECT kind, doc_id, length FROM search_new_lengths")
+    _add_stats(con, "SELECT kind, length FROM search_new_lengths", 1)
+    for table in ("search_new_docs", "search_new_terms", "search_new_lengths"):
+        con.execute(f"DROP TABLE temp.{table}")
+
+
+def _add_stats(con: duckdb.DuckDBPyConnection, docs: str, sign: int) -> None:
+    """Add (sign 1) or take out (-1) the documents (kind, length) of the query `docs` in search_stats
+    (its few rows replaced: no upsert on a DuckLake)."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE search_new_stats AS "
+        "SELECT kind, sum(docs)::BIGINT AS docs, sum(length)::BIGINT AS length FROM ("
+        "SELECT kind, docs, length FROM search_stats UNION ALL "
+        f"SELECT kind, {int(sign)} * count(*), {int(sign)} * sum(length) FROM ({docs}) GROUP BY kind"
+        ") GROUP BY kind"
+    )
+    con.execute("DELETE FROM search_stats")
+    con.execute("INSERT INTO search_stats SELECT * FROM search_new_stats WHERE docs > 0")
+    con.execute("DROP TABLE temp.search_new_stats")
 
 
 def search(

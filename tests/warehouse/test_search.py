@@ -110,7 +110,11 @@ def test_index_and_aggregates_follow_replaced_articles_and_match_a_rebuild(tmp_p
     run_ingest([str(folder)], settings)
     assert _titles(settings, "kicks") == []
     assert _titles(settings, "fog") == ["Cup final tonight"]
-    dumps = [f"SELECT * FROM {t} ORDER BY ALL" for t in ("search_postings", "search_docs")]
+    dumps = [
+        "SELECT kind, doc_id, term, tf, length FROM search_postings ORDER BY ALL",
+        "SELECT * FROM search_docs ORDER BY ALL",
+        "SELECT * FROM search_stats ORDER BY ALL",
+    ]
     aggregates = [f"SELECT * FROM {t} ORDER BY ALL" for t in ("entity_stats", "entity_pairs")]
     with open_writer(settings.warehouse) as con:
         incremental = [con.execute(sql).fetchall() for sql in dumps + aggregates]
@@ -143,7 +147,7 @@ def test_newsflow_search_command(ingested: Settings) -> None:
 
 
 def _postings(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
-    return con.execute("SELECT kind, doc_id, term, tf FROM search_postings ORDER BY ALL").fetchall()
+    return con.execute("SELECT kind, doc_id, term, tf, length FROM search_postings ORDER BY ALL").fetchall()
 
 
 def _in_stored_order(con: duckdb.DuckDBPyConnection, run: int) -> bool:
@@ -173,8 +177,8 @@ def test_runs_of_one_tier_merge_into_one_sorted_run(tmp_path: Path) -> None:
     with open_writer(tmp_path / "w.duckdb") as con:
         for batch in range(FANOUT):
             con.execute(
-                "INSERT INTO search_postings (kind, doc_id, term, tf) "
-                f"SELECT 'article', {batch} * 100 + i, 't' || ((i * 37 + {batch}) % 50), 1 "
+                "INSERT INTO search_postings (kind, doc_id, term, tf, length) "
+                f"SELECT 'article', {batch} * 100 + i, 't' || ((i * 37 + {batch}) % 50), 1, 1 "
                 "FROM range(10) r(i)"
             )
             compact_postings(con, tail_rows=10)

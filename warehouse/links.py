@@ -368,9 +368,11 @@ def _link_statements(
         con, "batch_stories", pa.table({"story_id": pa.array(sorted(set(story_of.values())), pa.int64())})
     ):
         stored = con.execute(
-            "SELECT a.story_id, c.article_id, c.speaker_entity_id, c.content, c.statement_id FROM claims c "
-            "JOIN articles a USING (article_id) SEMI JOIN batch_stories USING (story_id) "
-            "WHERE c.statement_id IS NOT NULL"
+            "WITH reports AS ("
+            "SELECT article_id, story_id FROM articles SEMI JOIN batch_stories USING (story_id)) "
+            "SELECT r.story_id, c.article_id, c.speaker_entity_id, c.content, c.statement_id FROM claims c "
+            f"SEMI JOIN ({_POSITIONS.format(key='article_id', keys='reports')}) p ON c.rowid = p.rowid "
+            "JOIN reports r USING (article_id) WHERE c.statement_id IS NOT NULL"
         ).fetchall()
     speakers = {s for s in c["speaker_entity_id"] if s is not None} | {
         r[2] for r in stored if r[2] is not None
@@ -443,6 +445,10 @@ def _entity_names(
     return names
 
 
+# the positions (rowid) of the claims whose `key` is in the relation `keys`: a scan of that one column,
+# after which the claims' other columns are read for those rows only (claims has no key to probe, 0062)
+_POSITIONS = "SELECT rowid FROM claims SEMI JOIN {keys} USING ({key})"
+
 # --- derived rows -----------------------------------------------------------------------------
 
 _REFRESH_STORIES = (
@@ -465,7 +471,8 @@ _REFRESH_STATEMENTS = (
     WITH r AS (
         SELECT c.*, a.story_id, a.outlet, a.copy_of, a.locator,
                coalesce(a.published_at, a.ingested_at) AS reported_at
-        FROM claims c JOIN articles a USING (article_id) SEMI JOIN touched_statements USING (statement_id)
+        FROM claims c JOIN articles a USING (article_id)
+        SEMI JOIN ({positions}) p ON c.rowid = p.rowid
     )
     SELECT statement_id,
            mode(speaker_entity_id),
@@ -478,7 +485,7 @@ _REFRESH_STATEMENTS = (
            count(*), count(DISTINCT article_id), count(DISTINCT outlet),
            count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL)
     FROM r GROUP BY statement_id
-    """,
+    """.replace("{positions}", _POSITIONS.format(key="statement_id", keys="touched_statements")),
 )
 
 

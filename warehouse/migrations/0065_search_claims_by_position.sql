@@ -13,7 +13,7 @@ WITH ranked AS (
     SELECT claim_id, score FROM ranked ORDER BY score DESC, claim_id LIMIT lim
 ), top_claims AS (
     SELECT c.* FROM claims c
-    SEMI JOIN (SELECT rowid FROM claims SEMI JOIN top USING (claim_id)) p USING (rowid)
+    SEMI JOIN (SELECT rowid FROM claims SEMI JOIN top USING (claim_id)) p ON c.rowid = p.rowid
 )
 SELECT t.score, coalesce(e.name, c.speaker_text) AS speaker, c.cue, c.kind,
        search_highlight(c.content, q) AS snippet, a.title,

@@ -23,6 +23,7 @@ import pyarrow as pa
 from newsflow.core.ids import stable_id
 from newsflow.core.likeness import Likeness
 from warehouse.arrow_sql import insert_rows, registered
+from warehouse.lake import is_lake_connection
 
 
 @dataclass(slots=True)
@@ -370,8 +371,8 @@ def _link_statements(
         stored = con.execute(
             "WITH reports AS ("
             "SELECT article_id, story_id FROM articles SEMI JOIN batch_stories USING (story_id)) "
-            "SELECT r.story_id, c.article_id, c.speaker_entity_id, c.content, c.statement_id FROM claims c "
-            f"SEMI JOIN ({_POSITIONS.format(key='article_id', keys='reports')}) p ON c.rowid = p.rowid "
+            "SELECT r.story_id, c.article_id, c.speaker_entity_id, c.content, c.statement_id "
+            f"FROM {_claims_of(con, 'article_id', 'reports')} "
             "JOIN reports r USING (article_id) WHERE c.statement_id IS NOT NULL"
         ).fetchall()
     speakers = {s for s in c["speaker_entity_id"] if s is not None} | {
@@ -445,9 +446,19 @@ def _entity_names(
     return names
 
 
-# the positions (rowid) of the claims whose `key` is in the relation `keys`: a scan of that one column,
-# after which the claims' other columns are read for those rows only (claims has no key to probe, 0062)
-_POSITIONS = "SELECT rowid FROM claims SEMI JOIN {keys} USING ({key})"
+def _claims_of(con: duckdb.DuckDBPyConnection, key: str, keys: str) -> str:
+    """`claims c` restricted to the claims whose `key` is in the relation `keys`, for a FROM clause.
+
+    On a DuckDB file by position: the rowids from a scan of that one column, then the other columns
+    of those rows only (claims has no key to probe, 0062). On a DuckLake by a plain semi-join: with
+    rowids read in the write transaction, a commit race once left both writers' SQLite catalog locked.
+    """
+    if is_lake_connection(con):
+        return f"claims c SEMI JOIN {keys} USING ({key})"
+    return (
+        f"claims c SEMI JOIN (SELECT rowid FROM claims SEMI JOIN {keys} USING ({key})) p ON c.rowid = p.rowid"
+    )
+
 
 # --- derived rows -----------------------------------------------------------------------------
 
@@ -471,8 +482,7 @@ _REFRESH_STATEMENTS = (
     WITH r AS (
         SELECT c.*, a.story_id, a.outlet, a.copy_of, a.locator,
                coalesce(a.published_at, a.ingested_at) AS reported_at
-        FROM claims c JOIN articles a USING (article_id)
-        SEMI JOIN ({positions}) p ON c.rowid = p.rowid
+        FROM {claims} JOIN articles a USING (article_id)
     )
     SELECT statement_id,
            mode(speaker_entity_id),
@@ -485,7 +495,7 @@ _REFRESH_STATEMENTS = (
            count(*), count(DISTINCT article_id), count(DISTINCT outlet),
            count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL)
     FROM r GROUP BY statement_id
-    """.replace("{positions}", _POSITIONS.format(key="statement_id", keys="touched_statements")),
+    """,
 )
 
 
@@ -502,7 +512,7 @@ def refresh_links(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
     )
     with registered(con, "touched_statements", statements):
         for sql in _REFRESH_STATEMENTS:
-            con.execute(sql)
+            con.execute(sql.replace("{claims}", _claims_of(con, "statement_id", "touched_statements")))
 
 
 # --- helpers ----------------------------------------------------------------------------------

@@ -189,3 +189,20 @@ def test_runs_of_one_tier_merge_into_one_sorted_run(tmp_path: Path) -> None:
             10 * FANOUT,
         )
         assert _in_stored_order(con, FANOUT + 1)
+
+
+def test_sentence_spans_cut_the_stored_sentences_out_of_the_text(ingested: Settings) -> None:
+    with open_reader(ingested.warehouse) as con:
+        stored = con.execute("SELECT article_id, sentence_spans FROM articles ORDER BY 1").fetchall()
+        recount = con.execute(
+            "SELECT article_id, flatten(list([start_char, end_char] ORDER BY sentence_no)) "
+            "FROM sentences GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+        cut = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE s.text = substr(a.text, "
+            "a.sentence_spans[2 * s.sentence_no + 1] + 1, "
+            "a.sentence_spans[2 * s.sentence_no + 2] - a.sentence_spans[2 * s.sentence_no + 1])) "
+            "FROM sentences s JOIN articles a USING (article_id)"
+        ).fetchone()
+    assert stored == recount and len(stored) == len(ARTICLES)
+    assert cut is not None and cut[0] > len(ARTICLES) and cut[0] == cut[1]

@@ -493,9 +493,24 @@ _REFRESH_STATEMENTS = (
            min(reported_at),
            arg_min(outlet, (reported_at, locator)),
            count(*), count(DISTINCT article_id), count(DISTINCT outlet),
-           count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL)
+           count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL),
+           NULL
     FROM r GROUP BY statement_id
     """,
+)
+
+# the rank of each statement in its story (story_statements, 0067), for the stories in `rank_stories`
+_RERANK = (
+    """
+    CREATE OR REPLACE TEMP TABLE story_ranks AS
+    SELECT statement_id, rank() OVER (PARTITION BY story_id ORDER BY outlets DESC, articles DESC) AS story_rank
+    FROM statements SEMI JOIN rank_stories USING (story_id)
+    """,
+    """
+    UPDATE statements s SET story_rank = r.story_rank FROM story_ranks r
+    WHERE s.statement_id = r.statement_id AND s.story_rank IS DISTINCT FROM r.story_rank
+    """,
+    "DROP TABLE temp.story_ranks",
 )
 
 
@@ -513,6 +528,12 @@ def refresh_links(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
     with registered(con, "touched_statements", statements):
         for sql in _REFRESH_STATEMENTS:
             con.execute(sql.replace("{claims}", _claims_of(con, "statement_id", "touched_statements")))
+        ranked = {s for s in touched.stories if s is not None} | _ids(
+            con, "SELECT story_id FROM statements SEMI JOIN touched_statements USING (statement_id)"
+        )
+    with registered(con, "rank_stories", pa.table({"story_id": pa.array(sorted(ranked), pa.int64())})):
+        for sql in _RERANK:
+            con.execute(sql)
 
 
 # --- helpers ----------------------------------------------------------------------------------

@@ -503,7 +503,8 @@ _REFRESH_STATEMENTS = (
 _RERANK = (
     """
     CREATE OR REPLACE TEMP TABLE story_ranks AS
-    SELECT statement_id, rank() OVER (PARTITION BY story_id ORDER BY outlets DESC, articles DESC) AS story_rank
+    SELECT statement_id,
+           rank() OVER (PARTITION BY story_id ORDER BY outlets DESC, articles DESC) AS story_rank
     FROM statements SEMI JOIN rank_stories USING (story_id)
     """,
     """

@@ -54,6 +54,7 @@ from newsflow.core.records import InputOutcome  # noqa: E402
 from warehouse.db import open_reader, open_writer  # noqa: E402
 from warehouse.extensions import load_extensions  # noqa: E402
 from warehouse.lake import is_lake, set_data_path  # noqa: E402
+from warehouse.postings import compact_postings  # noqa: E402
 from warehouse.search import search  # noqa: E402
 
 # rows hanging off one article (what a batch writes) and what the fill copies besides
@@ -70,6 +71,7 @@ SUMS = {  # pre-aggregated table -> (keys, counts): sums over articles, so copie
     "entity_aliases": (("entity_id", "alias"), ("mention_count",)),
     "entity_pairs": (("entity_id_a", "entity_id_b"), ("sentences", "articles")),
     "term_stats": (("term",), ("articles",)),
+    "search_stats": (("kind",), ("docs", "length")),
     "entity_days": (("day", "entity_id"), ("mentions", "articles")),
     "entity_sources": (("source", "entity_id"), ("mentions", "articles")),
     "entity_article_pairs": (("entity_id_a", "entity_id_b"), ("articles",)),
@@ -101,6 +103,8 @@ def copy_select(con: duckdb.DuckDBPyConnection, table: str, k: str, cipher: str 
             e = f"{q} + to_days(({k})::INTEGER)"
         elif col in TAGGED:
             e = f"CASE WHEN {k} = 0 THEN {q} ELSE {q} || '#' || {k} END"
+        elif (table, col) == ("search_postings", "run"):
+            e = "0"  # the copies land in the tail, as a batch's postings do
         elif cipher and (table, col) in ENCIPHERED:
             e = f"translate({q}, '{string.ascii_lowercase}', '{cipher}')"
         else:
@@ -141,6 +145,7 @@ def fill(target: str, template: Path, first: int, last: int, chunk: int = 50) ->
                 con.execute(f"DELETE FROM {table} w USING fill_sums d WHERE {on}")
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM fill_sums")
                 con.execute("DROP TABLE temp.fill_sums")
+            compact_postings(con)  # sorted runs of postings, as the writer keeps them
             con.execute("COMMIT")
             con.execute("DETACH t")
         print(f"  filled copies {k0}..{k1 - 1}", flush=True)

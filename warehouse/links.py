@@ -23,6 +23,7 @@ import pyarrow as pa
 from newsflow.core.ids import stable_id
 from newsflow.core.likeness import Likeness
 from warehouse.arrow_sql import insert_rows, registered
+from warehouse.lake import is_lake_connection
 
 
 @dataclass(slots=True)
@@ -368,9 +369,11 @@ def _link_statements(
         con, "batch_stories", pa.table({"story_id": pa.array(sorted(set(story_of.values())), pa.int64())})
     ):
         stored = con.execute(
-            "SELECT a.story_id, c.article_id, c.speaker_entity_id, c.content, c.statement_id FROM claims c "
-            "JOIN articles a USING (article_id) SEMI JOIN batch_stories USING (story_id) "
-            "WHERE c.statement_id IS NOT NULL"
+            "WITH reports AS ("
+            "SELECT article_id, story_id FROM articles SEMI JOIN batch_stories USING (story_id)) "
+            "SELECT r.story_id, c.article_id, c.speaker_entity_id, c.content, c.statement_id "
+            f"FROM {_claims_of(con, 'article_id', 'reports')} "
+            "JOIN reports r USING (article_id) WHERE c.statement_id IS NOT NULL"
         ).fetchall()
     speakers = {s for s in c["speaker_entity_id"] if s is not None} | {
         r[2] for r in stored if r[2] is not None
@@ -443,6 +446,20 @@ def _entity_names(
     return names
 
 
+def _claims_of(con: duckdb.DuckDBPyConnection, key: str, keys: str) -> str:
+    """`claims c` restricted to the claims whose `key` is in the relation `keys`, for a FROM clause.
+
+    On a DuckDB file by position: the rowids from a scan of that one column, then the other columns
+    of those rows only (claims has no key to probe, 0062). On a DuckLake by a plain semi-join: with
+    rowids read in the write transaction, a commit race once left both writers' SQLite catalog locked.
+    """
+    if is_lake_connection(con):
+        return f"claims c SEMI JOIN {keys} USING ({key})"
+    return (
+        f"claims c SEMI JOIN (SELECT rowid FROM claims SEMI JOIN {keys} USING ({key})) p ON c.rowid = p.rowid"
+    )
+
+
 # --- derived rows -----------------------------------------------------------------------------
 
 _REFRESH_STORIES = (
@@ -465,7 +482,7 @@ _REFRESH_STATEMENTS = (
     WITH r AS (
         SELECT c.*, a.story_id, a.outlet, a.copy_of, a.locator,
                coalesce(a.published_at, a.ingested_at) AS reported_at
-        FROM claims c JOIN articles a USING (article_id) SEMI JOIN touched_statements USING (statement_id)
+        FROM {claims} JOIN articles a USING (article_id)
     )
     SELECT statement_id,
            mode(speaker_entity_id),
@@ -476,9 +493,25 @@ _REFRESH_STATEMENTS = (
            min(reported_at),
            arg_min(outlet, (reported_at, locator)),
            count(*), count(DISTINCT article_id), count(DISTINCT outlet),
-           count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL)
+           count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL),
+           NULL
     FROM r GROUP BY statement_id
     """,
+)
+
+# the rank of each statement in its story (story_statements, 0067), for the stories in `rank_stories`
+_RERANK = (
+    """
+    CREATE OR REPLACE TEMP TABLE story_ranks AS
+    SELECT statement_id,
+           rank() OVER (PARTITION BY story_id ORDER BY outlets DESC, articles DESC) AS story_rank
+    FROM statements SEMI JOIN rank_stories USING (story_id)
+    """,
+    """
+    UPDATE statements s SET story_rank = r.story_rank FROM story_ranks r
+    WHERE s.statement_id = r.statement_id AND s.story_rank IS DISTINCT FROM r.story_rank
+    """,
+    "DROP TABLE temp.story_ranks",
 )
 
 
@@ -495,6 +528,12 @@ def refresh_links(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
     )
     with registered(con, "touched_statements", statements):
         for sql in _REFRESH_STATEMENTS:
+            con.execute(sql.replace("{claims}", _claims_of(con, "statement_id", "touched_statements")))
+        ranked = {s for s in touched.stories if s is not None} | _ids(
+            con, "SELECT story_id FROM statements SEMI JOIN touched_statements USING (statement_id)"
+        )
+    with registered(con, "rank_stories", pa.table({"story_id": pa.array(sorted(ranked), pa.int64())})):
+        for sql in _RERANK:
             con.execute(sql)
 
 

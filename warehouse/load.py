@@ -22,7 +22,7 @@ from warehouse.aggregates import add_batch, drop_articles
 from warehouse.arrow_sql import insert_rows, registered
 from warehouse.lake import retry_conflicts, rollback
 from warehouse.links import Touched, link_tables, refresh_links, replaced_links
-from warehouse.search import index_articles, unindex_articles
+from warehouse.search import index_articles, unindex_articles, with_sentence_spans
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ def write_batch(
     tables = article_tables(extracted, ids, run_id, now, spacy_model)
     if staged:
         tables = merge_tables([tables, staged])
+    tables = with_sentence_spans(tables)
     article_ids = tables["articles"].column("article_id").to_pylist() if "articles" in tables else []
 
     def transaction() -> None:

@@ -17,6 +17,7 @@ import pyarrow as pa
 from warehouse.arrow_sql import registered
 from warehouse.extensions import load_extensions
 from warehouse.lake import rollback
+from warehouse.postings import compact_postings
 
 # the documents of some articles (listed in the view {ids}): the articles themselves and their claims
 _DOCS = """
@@ -62,6 +63,33 @@ def index_articles(con: duckdb.DuckDBPyConnection, articles: pa.Table, claims: p
         registered(con, "search_batch_claims", claims.select(["claim_id", "content"])),
     ):
         _index_docs(con, _BATCH_DOCS)
+    compact_postings(con)
+
+
+def with_sentence_spans(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The batch's tables with `articles.sentence_spans` set from its sentences (migration 0064): each
+    sentence's start and end character, in order, so search snippets need not read `sentences`."""
+    if "articles" not in tables:
+        return tables
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    if "sentences" in tables:
+        s = tables["sentences"]
+        for aid, no, start, end in zip(
+            *(s.column(c).to_pylist() for c in ("article_id", "sentence_no", "start_char", "end_char")),
+            strict=True,
+        ):
+            spans.setdefault(aid, []).append((no, start, end))
+    arts = tables["articles"]
+    values = [
+        [x for _, start, end in sorted(spans[a]) for x in (start, end)] if a in spans else None
+        for a in arts.column("article_id").to_pylist()
+    ]
+    column = pa.array(values, pa.list_(pa.int32()))
+    if "sentence_spans" in arts.column_names:
+        arts = arts.set_column(arts.schema.get_field_index("sentence_spans"), "sentence_spans", column)
+    else:
+        arts = arts.append_column("sentence_spans", column)
+    return tables | {"articles": arts}
 
 
 def unindex_articles(con: duckdb.DuckDBPyConnection, gone_view: str) -> None:
@@ -70,6 +98,8 @@ def unindex_articles(con: duckdb.DuckDBPyConnection, gone_view: str) -> None:
         ("claim", f"SELECT claim_id FROM claims SEMI JOIN {gone_view} USING (article_id)"),
         ("article", f"SELECT article_id FROM {gone_view}"),
     ):
+        gone = f"SELECT kind, length FROM search_docs WHERE kind = '{kind}' AND doc_id IN ({docs})"
+        _add_stats(con, gone, -1)
         for table in ("search_postings", "search_docs"):
             con.execute(f"DELETE FROM {table} WHERE kind = '{kind}' AND doc_id IN ({docs})")
 
@@ -81,8 +111,11 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
     try:
         con.execute("DELETE FROM search_postings")
         con.execute("DELETE FROM search_docs")
+        con.execute("DELETE FROM search_runs")
+        con.execute("DELETE FROM search_stats")
         con.execute("CREATE OR REPLACE TEMP VIEW search_all AS SELECT article_id FROM articles")
         index_listed(con, "search_all")
+        compact_postings(con)
         con.execute("COMMIT")
     except BaseException:
         rollback(con)
@@ -95,20 +128,39 @@ def index_listed(con: duckdb.DuckDBPyConnection, ids: str) -> None:
 
 
 def _index_docs(con: duckdb.DuckDBPyConnection, docs: str) -> None:
-    """Insert postings and document lengths for the documents (kind, doc_id, body) of a query."""
+    """Insert postings, document lengths and their sums for the documents (kind, doc_id, body) of a query."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_docs AS {docs}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new_terms AS {_TERMS}")
     con.execute(
-        "INSERT INTO search_postings "
-        "SELECT kind, doc_id, term, count(*)::INTEGER FROM search_new_terms GROUP BY ALL"
-    )
-    con.execute(
-        "INSERT INTO search_docs SELECT d.kind, d.doc_id, coalesce(n.length, 0) FROM search_new_docs d "
+        "CREATE OR REPLACE TEMP TABLE search_new_lengths AS "
+        "SELECT d.kind, d.doc_id, coalesce(n.length, 0) AS length FROM search_new_docs d "
         "LEFT JOIN (SELECT kind, doc_id, count(*)::INTEGER AS length FROM search_new_terms GROUP BY ALL) n "
         "USING (kind, doc_id)"
     )
-    con.execute("DROP TABLE temp.search_new_docs")
-    con.execute("DROP TABLE temp.search_new_terms")
+    con.execute(
+        "INSERT INTO search_postings (kind, doc_id, term, tf, length) "
+        "SELECT kind, doc_id, t.term, count(*)::INTEGER, any_value(l.length) "
+        "FROM search_new_terms t JOIN search_new_lengths l USING (kind, doc_id) GROUP BY ALL"
+    )
+    con.execute("INSERT INTO search_docs SELECT kind, doc_id, length FROM search_new_lengths")
+    _add_stats(con, "SELECT kind, length FROM search_new_lengths", 1)
+    for table in ("search_new_docs", "search_new_terms", "search_new_lengths"):
+        con.execute(f"DROP TABLE temp.{table}")
+
+
+def _add_stats(con: duckdb.DuckDBPyConnection, docs: str, sign: int) -> None:
+    """Add (sign 1) or take out (-1) the documents (kind, length) of the query `docs` in search_stats
+    (its few rows replaced: no upsert on a DuckLake)."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE search_new_stats AS "
+        "SELECT kind, sum(docs)::BIGINT AS docs, sum(length)::BIGINT AS length FROM ("
+        "SELECT kind, docs, length FROM search_stats UNION ALL "
+        f"SELECT kind, {int(sign)} * count(*), {int(sign)} * sum(length) FROM ({docs}) GROUP BY kind"
+        ") GROUP BY kind"
+    )
+    con.execute("DELETE FROM search_stats")
+    con.execute("INSERT INTO search_stats SELECT * FROM search_new_stats WHERE docs > 0")
+    con.execute("DROP TABLE temp.search_new_stats")
 
 
 def search(

@@ -194,3 +194,15 @@ def test_a_claim_holding_two_statements_does_not_chain_them(tmp_path: Path) -> N
     duties = {s for e, content, s in found if e == "c4"}
     assert len(terminal) == 1 and double == terminal  # the double claim joins the terminal statement
     assert duties and duties.isdisjoint(terminal)  # the duties claim matches one of its three claims only
+
+
+def test_stored_story_ranks_equal_a_rank_over_all_statements(linked: tuple[Settings, Path]) -> None:
+    settings, _ = linked
+    recount = (
+        "SELECT statement_id, rank() OVER (PARTITION BY story_id ORDER BY outlets DESC, articles DESC) "
+        "FROM statements ORDER BY 1"
+    )
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        stored = _rows(con, "SELECT statement_id, rank FROM story_statements ORDER BY 1")
+        assert stored == _rows(con, recount)
+        assert len(stored) > 2 and any(r > 1 for _, r in stored)  # ranks among several statements

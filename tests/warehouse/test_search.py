@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from newsflow.core.settings import Settings
 from newsflow.runtime.run import run_ingest
 from warehouse.aggregates import refresh_aggregates
 from warehouse.db import open_reader, open_writer
+from warehouse.postings import FANOUT, compact_postings
 from warehouse.query import run_query
 from warehouse.search import rebuild_index, search
 
@@ -107,7 +110,11 @@ def test_index_and_aggregates_follow_replaced_articles_and_match_a_rebuild(tmp_p
     run_ingest([str(folder)], settings)
     assert _titles(settings, "kicks") == []
     assert _titles(settings, "fog") == ["Cup final tonight"]
-    dumps = [f"SELECT * FROM {t} ORDER BY ALL" for t in ("search_postings", "search_docs")]
+    dumps = [
+        "SELECT kind, doc_id, term, tf, length FROM search_postings ORDER BY ALL",
+        "SELECT * FROM search_docs ORDER BY ALL",
+        "SELECT * FROM search_stats ORDER BY ALL",
+    ]
     aggregates = [f"SELECT * FROM {t} ORDER BY ALL" for t in ("entity_stats", "entity_pairs")]
     with open_writer(settings.warehouse) as con:
         incremental = [con.execute(sql).fetchall() for sql in dumps + aggregates]
@@ -137,3 +144,65 @@ def test_newsflow_search_command(ingested: Settings) -> None:
     assert claims.exit_code == 0 and "Takaichi" in claims.stdout
     since = CliRunner().invoke(app, [*args[:4], "--since", "2030-01-01", "-f", "json"])
     assert since.exit_code == 0 and since.stdout == ""
+
+
+def _postings(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    return con.execute("SELECT kind, doc_id, term, tf, length FROM search_postings ORDER BY ALL").fetchall()
+
+
+def _in_stored_order(con: duckdb.DuckDBPyConnection, run: int) -> bool:
+    keys = con.execute(f"SELECT kind, term FROM search_postings WHERE run = {run} ORDER BY rowid").fetchall()
+    return bool(keys) and keys == sorted(keys)
+
+
+def test_sorted_runs_answer_searches_as_the_tail_did(ingested: Settings, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copy(ingested.warehouse, warehouse)
+    queries = [("rare earth minerals", False), ("minerals", True), ("cup final", False)]
+    with open_writer(warehouse) as con:
+        tail = _postings(con)
+        before = [search(con, q, claims=c) for q, c in queries]
+        con.execute("BEGIN")
+        assert compact_postings(con, tail_rows=len(tail) + 1) == 0  # a tail below the bound stays
+        assert compact_postings(con, tail_rows=len(tail)) == len(tail)
+        con.execute("COMMIT")
+        assert con.execute("SELECT run, rows FROM search_runs").fetchall() == [(1, len(tail))]
+        assert con.execute("SELECT count(*) FROM search_postings WHERE run = 0").fetchone() == (0,)
+        assert _in_stored_order(con, 1)
+        assert _postings(con) == tail
+        assert [search(con, q, claims=c) for q, c in queries] == before
+
+
+def test_runs_of_one_tier_merge_into_one_sorted_run(tmp_path: Path) -> None:
+    with open_writer(tmp_path / "w.duckdb") as con:
+        for batch in range(FANOUT):
+            con.execute(
+                "INSERT INTO search_postings (kind, doc_id, term, tf, length) "
+                f"SELECT 'article', {batch} * 100 + i, 't' || ((i * 37 + {batch}) % 50), 1, 1 "
+                "FROM range(10) r(i)"
+            )
+            compact_postings(con, tail_rows=10)
+        runs = con.execute("SELECT run, rows FROM search_runs").fetchall()
+        assert runs == [(FANOUT + 1, 10 * FANOUT)]  # runs 1..FANOUT, then their merge
+        assert con.execute("SELECT count(DISTINCT doc_id), count(*) FROM search_postings").fetchone() == (
+            10 * FANOUT,
+            10 * FANOUT,
+        )
+        assert _in_stored_order(con, FANOUT + 1)
+
+
+def test_sentence_spans_cut_the_stored_sentences_out_of_the_text(ingested: Settings) -> None:
+    with open_reader(ingested.warehouse) as con:
+        stored = con.execute("SELECT article_id, sentence_spans FROM articles ORDER BY 1").fetchall()
+        recount = con.execute(
+            "SELECT article_id, flatten(list([start_char, end_char] ORDER BY sentence_no)) "
+            "FROM sentences GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+        cut = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE s.text = substr(a.text, "
+            "a.sentence_spans[2 * s.sentence_no + 1] + 1, "
+            "a.sentence_spans[2 * s.sentence_no + 2] - a.sentence_spans[2 * s.sentence_no + 1])) "
+            "FROM sentences s JOIN articles a USING (article_id)"
+        ).fetchone()
+    assert stored == recount and len(stored) == len(ARTICLES)
+    assert cut is not None and cut[0] > len(ARTICLES) and cut[0] == cut[1]

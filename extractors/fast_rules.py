@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
@@ -25,6 +25,9 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 _COLUMNS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}  # the order anchors are chosen in
 _ATTR_IDS = [LOWER, TAG, DEP, IS_SPACE]
@@ -99,7 +102,7 @@ class LemmaMemo:
         if len(self.memo) > self.max_entries:
             self.memo.clear()
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        lemmas = rows[:, 3].copy()
+        lemmas = rows[:, 3:4].copy()
         overwrite = self.lemmatizer.overwrite
         strings = doc.vocab.strings
         for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
@@ -109,8 +112,8 @@ class LemmaMemo:
             value = self.memo.get(key)
             if value is None:
                 value = self.memo[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-            lemmas[i] = value
-        doc.from_array([LEMMA], lemmas)
+            lemmas[i, 0] = value
+        doc.from_array([LEMMA], cast("Ints2d", lemmas))  # spaCy types to_array as floats
         return doc
 
 
@@ -148,7 +151,7 @@ def attribute_table(ruler: AttributeRuler) -> AttributeTable | None:
     anchored = []
     for order, rule in enumerate(ruler.patterns):
         index = int(ruler.indices[order])
-        for alternative in rule["patterns"]:
+        for alternative in cast(list[list[dict[str, Any]]], rule["patterns"]):
             if not -len(alternative) <= index < len(alternative):
                 return None
             column, keys = _anchor(alternative[0])

@@ -91,7 +91,7 @@ class LemmaMemo:
     """Sets lemmas exactly as a rule or lookup `Lemmatizer` does, computing each distinct
     (word, POS, morphology) once per process."""
 
-    max_entries = 1_000_000  # started afresh beyond this: a long run's memory stays bounded
+    max_entries = 200_000  # started afresh beyond this (≈ 40 MB): a long run's memory stays bounded
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer

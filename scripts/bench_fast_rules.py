@@ -25,6 +25,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from extractors.cleaning.clean import clean
+    from extractors.fast_rules import LemmaMemo
     from extractors.nlp import analyse, load_nlp, nlp_text, skip_reason
     from newsflow.core.settings import Settings
     from sources.local import load_local
@@ -90,6 +91,10 @@ def main() -> None:
     print(f"identical extractions (entities, claims, amounts): {same_extractions} of {n}")
     for name, seconds in cpu.items():
         print(f"CPU ms per article, {name}: {1000 * seconds / n:.1f}")
+    if "newsflow_lemma_memo" in fast.pipe_names:
+        print(
+            f"lemma memo: {len(fast.get_pipe('newsflow_lemma_memo').memo)} distinct (word, POS, morphology)"
+        )
     for name, per_step in steps.items():
         print(f"CPU ms per article and component, {name}:")
         for step, seconds in per_step.items():

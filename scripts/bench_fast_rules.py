@@ -91,10 +91,9 @@ def main() -> None:
     print(f"identical extractions (entities, claims, amounts): {same_extractions} of {n}")
     for name, seconds in cpu.items():
         print(f"CPU ms per article, {name}: {1000 * seconds / n:.1f}")
-    if "newsflow_lemma_memo" in fast.pipe_names:
-        print(
-            f"lemma memo: {len(fast.get_pipe('newsflow_lemma_memo').memo)} distinct (word, POS, morphology)"
-        )
+    memo = fast.get_pipe("newsflow_lemma_memo") if "newsflow_lemma_memo" in fast.pipe_names else None
+    if isinstance(memo, LemmaMemo):
+        print(f"lemma memo: {len(memo.memo)} distinct (word, POS, morphology)")
     for name, per_step in steps.items():
         print(f"CPU ms per article and component, {name}:")
         for step, seconds in per_step.items():

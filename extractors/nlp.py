@@ -13,9 +13,10 @@ from spacy.tokens import Doc
 from extractors.amounts import find_amounts
 from extractors.claims.extract import extract_claims
 from extractors.entities.resolve import resolve_entities
+from extractors.fast_rules import use_fast_rules
 from extractors.spans import sentence_ranges, token_starts, token_texts
 from newsflow.core.records import CleanArticle, ExtractedArticle, Sentence
-from newsflow.core.settings import Settings
+from newsflow.core.settings import FAST_RULES, FastRule, Settings
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +31,18 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 @cache
-def load_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
-    """Load a spaCy pipeline once per process, with newsflow's line-break rule before the parser."""
+def load_nlp(
+    model: str, exclude: tuple[str, ...] = (), fast_rules: tuple[FastRule, ...] = FAST_RULES
+) -> Language:
+    """Load a spaCy pipeline once per process, with newsflow's line-break rule before the parser and
+    the exact fast_rules asked for (`Settings.spacy_fast_rules`; none: every component as shipped)."""
     nlp = spacy.load(model, exclude=list(exclude))
     if "newsflow_line_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("newsflow_line_breaks", before=before) if before else nlp.add_pipe(
             "newsflow_line_breaks"
         )
+    use_fast_rules(nlp, "attribute_table" in fast_rules, "lemma_memo" in fast_rules)
     return nlp
 
 
@@ -81,7 +86,7 @@ def analyse(article: CleanArticle, doc: Doc) -> ExtractedArticle:
 
 def extract(articles: Iterable[CleanArticle], settings: Settings) -> Iterator[ExtractedArticle]:
     """Run spaCy over the articles in batches and yield each one's extraction, in order."""
-    nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_exclude))
+    nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_exclude), tuple(settings.spacy_fast_rules))
     pending = list(articles)
     todo = [a for a in pending if skip_reason(a, settings) is None]
     docs = nlp.pipe((nlp_text(a, settings.max_nlp_chars) for a in todo), batch_size=settings.nlp_batch_size)

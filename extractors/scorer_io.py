@@ -13,6 +13,7 @@ from spacy.tokens import Doc, DocBin
 from extractors.claims.attribution import Attribution, find_attributions
 from extractors.claims.extract import claim_kind
 from extractors.nlp import load_nlp
+from newsflow.core.settings import FAST_RULES, FastRule
 
 Record = dict[str, Any]
 
@@ -34,11 +35,15 @@ def doc_predictions(doc: Doc, nlp: Language | None = None) -> list[Record]:
 
 
 def predictions_for(
-    texts: Iterable[str], model: str, batch_size: int = 32, cache: Path | None = None
+    texts: Iterable[str],
+    model: str,
+    batch_size: int = 32,
+    cache: Path | None = None,
+    fast_rules: tuple[FastRule, ...] = FAST_RULES,
 ) -> list[list[Record]]:
     """Attribution records for each text, parsed with the pipeline's own `load_nlp` (streamed;
     with `cache`, parses are kept in that DocBin file and reused, see `cached_docs`)."""
-    nlp = load_nlp(model)
+    nlp = load_nlp(model, (), fast_rules)
     if cache is None:
         docs: Iterable[Doc] = nlp.pipe(texts, batch_size=batch_size)
     else:
@@ -69,10 +74,14 @@ def read_jsonl(path: Path) -> Iterator[Record]:
 
 
 def prediction_rows(
-    records: list[Record], model: str, batch_size: int = 32, cache: Path | None = None
+    records: list[Record],
+    model: str,
+    batch_size: int = 32,
+    cache: Path | None = None,
+    fast_rules: tuple[FastRule, ...] = FAST_RULES,
 ) -> list[Record]:
     """Scorer rows `{"doc_id", "attributions"}` for records with `doc_id` (or `id`) and `text`."""
-    preds = predictions_for((r.get("text") or "" for r in records), model, batch_size, cache)
+    preds = predictions_for((r.get("text") or "" for r in records), model, batch_size, cache, fast_rules)
     return [
         {"doc_id": rec.get("doc_id") or rec.get("id"), "attributions": atts}
         for rec, atts in zip(records, preds, strict=True)
@@ -85,9 +94,10 @@ def write_predictions(
     model: str,
     batch_size: int = 32,
     cache: Path | None = None,
+    fast_rules: tuple[FastRule, ...] = FAST_RULES,
 ) -> int:
     """Run the extractor over each record's `text` and write the scorer's JSONL; returns count."""
-    rows = prediction_rows(records, model, batch_size, cache)
+    rows = prediction_rows(records, model, batch_size, cache, fast_rules)
     with out.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -341,7 +341,8 @@ def extract(
     except (OSError, ValueError) as exc:
         console.print(f"[red]error:[/red] cannot read {file}: {exc}")
         raise typer.Exit(1) from exc
-    for row in prediction_rows(records, get_settings().spacy_model):
+    settings = get_settings()
+    for row in prediction_rows(records, settings.spacy_model, fast_rules=tuple(settings.spacy_fast_rules)):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

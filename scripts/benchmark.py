@@ -31,7 +31,8 @@ CHILD = [sys.executable, str(Path(__file__).resolve()), "--child"]
 
 
 def child_bare(args: argparse.Namespace) -> dict[str, Any]:
-    """Bare nlp.pipe over exactly the texts the ingest parses (same model, components, processes)."""
+    """Bare nlp.pipe over exactly the texts the ingest parses (same model and processes, every
+    component as the model ships it: no `spacy_fast_rules`)."""
     from extractors.cleaning.clean import clean
     from extractors.nlp import load_nlp, nlp_text, skip_reason
     from newsflow.core.settings import Settings
@@ -47,7 +48,7 @@ def child_bare(args: argparse.Namespace) -> dict[str, Any]:
             continue
         seen.add(art.content_hash)
         texts.append(nlp_text(art, settings.max_nlp_chars))
-    nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_exclude))
+    nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_exclude), ())  # every component as shipped
     words = sum(len(t.split()) for t in texts)
     before = cpu()
     start = time.perf_counter()

@@ -116,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     cache = None
     if args.parse_cache is not None:
         cache = args.parse_cache / f"{gold.stem}-{model}-{len(records)}.spacy"
-    n = write_predictions(records, args.out, model, cache=cache)
+    n = write_predictions(
+        records, args.out, model, cache=cache, fast_rules=tuple(get_settings().spacy_fast_rules)
+    )
     print(f"{n} articles -> {args.out} in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     gold_arg = gold
     if args.limit:

@@ -29,7 +29,7 @@ def worker_split(corpus: str, limit: int) -> list[tuple[str, float]]:
     t = time.process_time()
     arts = [clean(raw) for raw in raws]
     cleaning = time.process_time() - t
-    nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_exclude))
+    nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_exclude), tuple(settings.spacy_fast_rules))
     texts = [nlp_text(a, settings.max_nlp_chars) for a in arts]
     timings: dict[str, float] = {"clean (in the run's process)": cleaning}
     t = time.process_time()

@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
+from typing import Literal, get_args
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newsflow.core.errors import WarehouseError
+
+FastRule = Literal["attribute_table", "lemma_memo"]
+FAST_RULES: tuple[FastRule, ...] = get_args(FastRule)
 
 
 class Settings(BaseSettings):
@@ -83,6 +87,12 @@ class Settings(BaseSettings):
     nlp_worker_mb: int = Field(700, description="memory one NLP worker may take (bounds n_process = 0)")
     spacy_exclude: list[str] = Field(
         [], description="spaCy components not loaded (the extractors use tagger, lemmas, parser and NER)"
+    )
+    spacy_fast_rules: list[FastRule] = Field(
+        list(FAST_RULES),
+        description="the model's rule components run by lookup, same output: 'attribute_table' (attribute "
+        "rules without the Matcher), 'lemma_memo' (each word/POS/morphology lemmatized once); "
+        "[] runs every component as shipped",
     )
     extract_chunk_size: int = Field(
         16, description="articles per task sent to an NLP worker (0 = nlp_batch_size); small: short tail"

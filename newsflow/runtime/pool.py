@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from newsflow.core.records import CleanArticle
-from newsflow.core.settings import Settings
+from newsflow.core.settings import FastRule, Settings
 
 if TYPE_CHECKING:
     from newsflow.runtime.extract import Extraction
@@ -56,7 +56,12 @@ class NlpPool:
                     self.workers,
                     mp_context=mp.get_context("spawn"),  # no fork of a process holding DuckDB/Prefect threads
                     initializer=_init_worker,
-                    initargs=(self.settings.spacy_model, tuple(self.settings.spacy_exclude), os.getpid()),
+                    initargs=(
+                        self.settings.spacy_model,
+                        tuple(self.settings.spacy_exclude),
+                        tuple(self.settings.spacy_fast_rules),
+                        os.getpid(),
+                    ),
                 )
             if wanted > self._spawned:
                 log.info("starting %d NLP worker process(es)", wanted - self._spawned)
@@ -70,6 +75,7 @@ class NlpPool:
             self.workers == settings.nlp_processes()
             and self.settings.spacy_model == settings.spacy_model
             and self.settings.spacy_exclude == settings.spacy_exclude
+            and self.settings.spacy_fast_rules == settings.spacy_fast_rules
         )
 
     def extract(self, run_id: str, articles: list[CleanArticle]) -> list[Extraction]:
@@ -182,13 +188,13 @@ def extract_parallel(settings: Settings, run_id: str, articles: list[CleanArticl
     return pool.extract(run_id, articles)
 
 
-def _init_worker(model: str, exclude: tuple[str, ...], parent: int) -> None:
+def _init_worker(model: str, exclude: tuple[str, ...], fast_rules: tuple[FastRule, ...], parent: int) -> None:
     """Worker start: exit with the run's process, load the spaCy pipeline once."""
     # Watch the parent before the slow spaCy import: a run killed meanwhile leaves no orphan.
     threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parent-watch").start()
     from extractors.nlp import load_nlp
 
-    load_nlp(model, exclude)
+    load_nlp(model, exclude, fast_rules)
 
 
 def _exit_with(parent: int) -> None:

@@ -42,17 +42,17 @@ class NlpPool:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.workers = settings.nlp_processes()
-        self._executor: ProcessPoolExecutor | None = None
+        self._executor: _Workers | None = None
         self._spawned = 0
         self._lock = threading.Lock()
 
     def start(self, workers: int | None = None) -> None:
-        """Spawn the workers (or the first `workers`) and let each load spaCy in the background
-        (idempotent, returns at once)."""
+        """Spawn the workers (or the first `workers`; later submits spawn no more) and let each load
+        spaCy in the background (idempotent, returns at once)."""
         wanted = min(self.workers, workers or self.workers)
         with self._lock:
             if self._executor is None:
-                self._executor = ProcessPoolExecutor(
+                self._executor = _Workers(
                     self.workers,
                     mp_context=mp.get_context("spawn"),  # no fork of a process holding DuckDB/Prefect threads
                     initializer=_init_worker,
@@ -65,6 +65,7 @@ class NlpPool:
                 )
             if wanted > self._spawned:
                 log.info("starting %d NLP worker process(es)", wanted - self._spawned)
+            self._executor.limit = max(self._executor.limit, wanted)
             while self._spawned < wanted:  # one task each while all are busy: each spawns and loads now
                 self._executor.submit(_ready)
                 self._spawned += 1
@@ -82,11 +83,11 @@ class NlpPool:
         """Extraction results for the articles, in order, computed in chunks across the workers."""
         if not articles:
             return []
-        self.start()
+        self.start(None if worth_a_pool(self.settings, len(articles)) else 1)  # a few: no more spawns
         assert self._executor is not None
         futures = [
             self._executor.submit(_extract_chunk, self.settings, run_id, chunk)
-            for chunk in chunks(articles, self.settings, self.workers)
+            for chunk in chunks(articles, self.settings, self._spawned)
         ]
         while wait(futures, timeout=1.0).not_done:  # back in Python each second, so that a task
             pass  # timeout (raised in this thread by Prefect) can interrupt the wait
@@ -113,6 +114,20 @@ class NlpPool:
                 self._executor.shutdown(wait=wait, cancel_futures=True)
                 self._executor = None
                 self._spawned = 0
+
+
+class _Workers(ProcessPoolExecutor):
+    """A process pool that spawns at most `limit` workers. The base class spawns one at any submit
+    that finds no worker idle: a few articles sent while the warm worker still loads spaCy would
+    load it a second time, and the run's exit would wait for that load."""
+
+    limit = 0
+
+    def _adjust_process_count(self) -> None:
+        if len(self._processes) < self.limit:
+            super()._adjust_process_count()
+        else:  # what the base does when a worker is idle: this submit takes it
+            self._idle_worker_semaphore.acquire(blocking=False)
 
 
 def chunks(articles: list[CleanArticle], settings: Settings, workers: int) -> list[list[CleanArticle]]:

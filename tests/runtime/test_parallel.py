@@ -114,10 +114,13 @@ def test_a_warmed_worker_is_adopted_by_the_next_run_and_parses_even_one_article(
     warm = pool_module._warm
     assert warm is not None and warm.started and len(warm.worker_pids()) == 1  # one worker, loading now
     seen: list[pool_module.NlpPool | None] = []
+    workers: list[int] = []
 
     def extract(s: Settings, batch: p.Batch) -> p.Batch:
         seen.append(pool_module.active_pool())
-        return p.extract_stage(s, batch)
+        done = p.extract_stage(s, batch)
+        workers.append(len(warm.worker_pids()))
+        return done
 
     summary = run_ingest([str(src)], settings, Runner(replace(Stages(), extract=extract)))
     assert (summary["new"], summary["duplicate"]) == (
@@ -125,6 +128,7 @@ def test_a_warmed_worker_is_adopted_by_the_next_run_and_parses_even_one_article(
         1,
     ) and pool_module._warm is None  # adopted, not left behind
     assert seen == [warm] and not warm.started  # the run used it, then closed it
+    assert workers == [1]  # a few articles spawn no second worker (its spaCy load would delay the exit)
     assert snapshot(settings.warehouse) == snapshot_inline(tmp_path, src)
 
 

@@ -34,6 +34,11 @@ class Settings(BaseSettings):
         "v1.5.0", description="DuckDB storage version of a new warehouse (readable by CLI 1.5.x)"
     )
     lock_timeout: float = Field(60.0, description="seconds a writer waits for the warehouse lock")
+    writer_threads: int = Field(
+        1,
+        description="DuckDB threads of a run's batch writes (0: DuckDB's default, one per core); the NLP "
+        "workers hold the cores meanwhile, and more threads only contend with them",
+    )
     read_retry_seconds: float = Field(5.0, description="seconds `newsflow sql` retries a busy file")
 
     # inputs

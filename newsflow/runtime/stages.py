@@ -219,6 +219,8 @@ def write_stage(settings: Settings, batch: Batch) -> Batch:
             outcome.etag, outcome.last_modified = batch.validators[outcome.locator]
     staged = read_staged(batch.staged) if batch.staged else None
     with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+        if settings.writer_threads > 0:
+            con.execute(f"SET threads = {int(settings.writer_threads)}")
         write_batch(
             con,
             batch.run_id,

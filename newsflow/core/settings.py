@@ -109,7 +109,11 @@ class Settings(BaseSettings):
     max_nlp_chars: int = Field(200_000, description="text beyond this many characters is not parsed")
 
     # orchestration
-    batch_size: int = Field(200, description="articles per Prefect task and warehouse transaction")
+    batch_size: int = Field(
+        400,
+        description="articles per Prefect task and warehouse transaction (fewer task runs and writer "
+        "round trips per article; two batches in flight are held in memory)",
+    )
     flow_timeout_seconds: float = Field(6 * 3600, description="a whole run fails after this long")
     task_timeout_seconds: float = Field(1800, description="one batch stage fails after this long")
     task_retries: int = Field(3, description="retries of a stage that failed for a retryable reason")

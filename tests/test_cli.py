@@ -52,3 +52,34 @@ def test_sql_formats_and_errors(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "read-only" in refused.output
     missing = runner.invoke(app, ["sql", "SELECT 1", "-w", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 1 and "no warehouse" in missing.output
+
+
+def test_a_wide_view_stays_readable_in_80_columns_and_a_narrow_one_stays_a_table(tmp_path: Path) -> None:
+    import duckdb
+    from rich.console import Console
+
+    from newsflow.cli import write_table
+
+    wh = tmp_path / "w.duckdb"
+    run_ingest([str(SEED)], Settings(warehouse=wh))
+    with duckdb.connect(str(wh), read_only=True) as con:
+        wide = con.execute("SELECT * FROM who_said_what LIMIT 3")
+        names = [d[0] for d in wide.description]
+        rows = wide.fetchall()
+        narrow = con.execute("SELECT count(*) AS claims FROM claims")
+        narrow_names, narrow_rows = [d[0] for d in narrow.description], narrow.fetchall()
+    assert len(names) > 8 and rows
+
+    console = Console(width=80, record=True, force_terminal=False)
+    write_table(names, rows, console)
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "…" not in "\n".join(lines)  # no column squeezed to an ellipsis
+    for name in names:  # every field shown, a field a line
+        assert sum(line.lstrip().startswith(f"{name} │") for line in lines) == len(rows)
+    assert lines[-1] == f"({len(rows)} rows, {len(names)} columns)"
+
+    console = Console(width=80, record=True, force_terminal=False)
+    write_table(narrow_names, narrow_rows, console)
+    text = console.export_text()
+    assert "claims" in text and str(narrow_rows[0][0]) in text and "row 1" not in text

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
+from rich.console import Console
 from typer.testing import CliRunner
 
-from newsflow.cli import app
+from newsflow.cli import app, write_table
 from newsflow.core.settings import Settings
 from newsflow.runtime.run import run_ingest
 from tests.conftest import FIXTURES, SEED
@@ -55,11 +57,6 @@ def test_sql_formats_and_errors(tmp_path: Path) -> None:
 
 
 def test_a_wide_view_stays_readable_in_80_columns_and_a_narrow_one_stays_a_table(tmp_path: Path) -> None:
-    import duckdb
-    from rich.console import Console
-
-    from newsflow.cli import write_table
-
     wh = tmp_path / "w.duckdb"
     run_ingest([str(SEED)], Settings(warehouse=wh))
     with duckdb.connect(str(wh), read_only=True) as con:

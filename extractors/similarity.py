@@ -254,9 +254,11 @@ def copy_score(a: CopyText, b: CopyText, min_content: float) -> float:
 
 def word_terms(tokens: Iterable[str]) -> Counter[str]:
     """Content words of a story profile, as `w:<stem>` terms with their counts."""
-    return Counter(
-        "w:" + _stem(t) for t in tokens if t not in FUNCTION_WORDS and len(t) > 2 and not t.isdigit()
-    )
+    terms: Counter[str] = Counter()
+    for token, count in Counter(tokens).items():  # each distinct word tested and stemmed once
+        if token not in FUNCTION_WORDS and len(token) > 2 and not token.isdigit():
+            terms["w:" + _stem(token)] += count
+    return terms
 
 
 def profile(

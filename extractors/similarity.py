@@ -479,6 +479,11 @@ class ReportLikeness:
         return self.settings.link_story_window_days
 
     @property
+    def copy_window_days(self) -> float:
+        """A copy's original is looked for among stored reports this many days either side of it."""
+        return self.settings.link_copy_window_days
+
+    @property
     def story_candidates(self) -> int:
         """Stored stories compared with a batch, most alike first."""
         return self.settings.link_story_candidates

@@ -38,6 +38,18 @@ NOW = datetime(2026, 12, 1, tzinfo=UTC)
 DAILY = 110  # stored articles a day: a bigger warehouse is an older one, not a denser one
 
 
+def _dated_bands(bands: dict[int, int], when: dict[int, datetime]) -> pa.Table:
+    """copy_bands rows with their holder's report time, in report order (as the writer appends them)."""
+    rows = sorted(bands.items(), key=lambda kv: when[kv[1]])
+    return pa.table(
+        {
+            "band_key": pa.array([k for k, _ in rows], pa.int64()),
+            "article_id": pa.array([a for _, a in rows], pa.int64()),
+            "reported_at": pa.array([when[a] for _, a in rows], pa.timestamp("us", tz="UTC")),
+        }
+    )
+
+
 def text(rng: random.Random, words: int = 120) -> str:
     """A random text with a skewed word distribution, in sentences of 12 words."""
     picked = rng.choices(VOCAB, weights=[1 / (i + 1) for i in range(len(VOCAB))], k=words)
@@ -99,10 +111,7 @@ def fill(path: Path, n: int, settings: Settings, rng: random.Random, real: int =
         for name, table in (
             ("articles", articles),
             ("article_terms", terms),
-            (
-                "copy_bands",
-                pa.table({"band_key": pa.array(list(bands), pa.int64()), "article_id": list(bands.values())}),
-            ),
+            ("copy_bands", _dated_bands(bands, dict(zip(ids, when, strict=True)))),
         ):
             con.register("rows", table)
             con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM rows")

@@ -280,25 +280,32 @@ def _record_merges(
 def _link_copies(
     con: duckdb.DuckDBPyConnection, batch: _Batch, stories: list[int], likeness: Likeness[Any, Any]
 ) -> tuple[list[int | None], list[float | None]]:
-    """copy_of and similarity per article. Candidates: articles sharing an LSH band key of the lead or
-    of the whole text (one set-based probe of copy_bands per batch), and the batch's earlier reports of
-    the same story (their texts are at hand; stored reports are reached through their band keys only)."""
+    """copy_of and similarity per article. Candidates: articles of the copy window sharing an LSH band
+    key of the lead or of the whole text (one set-based probe of copy_bands per batch), and the batch's
+    earlier reports of the same story (their texts are at hand; stored reports are reached through
+    their band keys only)."""
     views = batch.views
     keys = [likeness.copy_keys(v) for v in views]
     first_holder: dict[int, int] = {}
     for i in batch.order:
         for key in keys[i]:
-            first_holder.setdefault(key, batch.ids[i])
+            first_holder.setdefault(key, i)
     bands = pa.table(
         {
             "band_key": pa.array(list(first_holder), pa.int64()),
-            "article_id": pa.array(list(first_holder.values()), pa.int64()),
+            "article_id": pa.array([batch.ids[i] for i in first_holder.values()], pa.int64()),
+            "reported_at": pa.array(
+                [batch.reported[i] for i in first_holder.values()], pa.timestamp("us", tz="UTC")
+            ),
         }
     )
+    window = timedelta(days=likeness.copy_window_days)
     with registered(con, "batch_bands", bands):
         held = dict(
-            con.execute(
-                "SELECT band_key, article_id FROM copy_bands SEMI JOIN batch_bands USING (band_key)"
+            con.execute(  # the window's keys only: rows in report order, so row groups outside are skipped
+                "SELECT band_key, article_id FROM copy_bands SEMI JOIN batch_bands USING (band_key) "
+                "WHERE copy_bands.reported_at BETWEEN $1 AND $2",
+                [min(batch.reported) - window, max(batch.reported) + window],
             ).fetchall()
         )
     # the keys not held yet are known from that probe: an ANTI JOIN against copy_bands would build a

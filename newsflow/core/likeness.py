@@ -29,6 +29,11 @@ class Likeness(Protocol[CopyView, ClaimView]):
         ...
 
     @property
+    def copy_window_days(self) -> float:
+        """A copy's original is looked for among stored reports this many days either side of it."""
+        ...
+
+    @property
     def story_candidates(self) -> int:
         """Stored stories compared with a batch, most alike first."""
         ...

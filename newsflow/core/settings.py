@@ -172,6 +172,9 @@ class Settings(BaseSettings):
     link_copy_min_similarity: float = Field(
         0.65, description="a copy shares this much of the lead, of the shingles, or of the sentences in order"
     )
+    link_copy_window_days: float = Field(
+        30.0, description="a copy is looked for among the stored reports this many days either side of it"
+    )
     link_copy_min_content: float = Field(
         0.4, description="content words two texts must share before their sentences are aligned"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -206,3 +207,30 @@ def test_stored_story_ranks_equal_a_rank_over_all_statements(linked: tuple[Setti
         stored = _rows(con, "SELECT statement_id, rank FROM story_statements ORDER BY 1")
         assert stored == _rows(con, recount)
         assert len(stored) > 2 and any(r > 1 for _, r in stored)  # ranks among several statements
+
+
+def test_a_copy_is_found_across_runs_within_the_copy_window_only(tmp_path: Path) -> None:
+    settings = Settings(warehouse=tmp_path / "w.duckdb", _env_file=None)
+    first = datetime(2026, 11, 1, 8, tzinfo=UTC)
+    late = first + timedelta(days=settings.link_copy_window_days + 10)
+    nights = [
+        ("n1", SUMMIT, first),
+        ("n2", COPY, first + timedelta(days=2)),  # within the window
+        ("n3", COPY + " Ports reopened.", late),  # beyond it
+    ]
+    for key, text, when in nights:  # one run a night: the original is reached through stored band keys
+        row = {
+            "id": key,
+            "url": f"https://outlet-{key}.example/s",
+            "text": text,
+            "published_at": when.isoformat(),
+        }
+        run_ingest([str(_jsonl(tmp_path / f"{key}.jsonl", [row]))], settings)
+    pairs = (
+        "SELECT a.external_id, o.external_id FROM articles a LEFT JOIN articles o ON o.article_id = a.copy_of"
+    )
+    held = "SELECT count(*) FROM copy_bands JOIN articles USING (article_id) WHERE external_id = 'n3'"
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        copy_of, held_by_late = dict(_rows(con, pairs)), _rows(con, held)
+    assert copy_of == {"n1": None, "n2": "n1", "n3": None}
+    assert held_by_late[0][0] > 0  # the late report holds its keys for its own window

@@ -57,6 +57,7 @@ CONTENT_CLASS = re.compile(
     r"section[-_]?body|text[-_]?body|article__body|article__content"
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SUBHEADINGS = HEADINGS - {"h1"}
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
@@ -108,9 +109,26 @@ CAPTION_MAX = 300  # characters: the text beside an image that reads as its capt
 
 def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     """A block holding an image and little text: a caption and credit without the <figure>
-    markup, or a teaser card (an image, a title, a line)."""
-    text = stats.text.get(id(el), 0)
-    return 0 < text <= CAPTION_MAX and any(d.name == "img" for d in stats.subtree(el))
+    markup, or a teaser card (an image, a title, a line); an illustrated section is not one."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    if not 0 < text <= CAPTION_MAX:
+        return False
+    inside = stats.subtree(el)
+    if not any(d.name == "img" for d in inside):
+        return False
+    return not _illustrated_section(inside, key, stats)
+
+
+SECTION_PROSE = 0.8  # share of an illustrated section's text that is prose (a caption's is less)
+
+
+def _illustrated_section(inside: list[Tag], key: int, stats: TextStats) -> bool:
+    """A subheading and a paragraph of prose beside an image, with no link: a section of the
+    text that is illustrated (a caption has no heading; a teaser card links its heading)."""
+    if stats.links.get(key, 0) or stats.prose.get(key, 0) < SECTION_PROSE * stats.text[key]:
+        return False
+    return any(d.name in SUBHEADINGS for d in inside)
 
 
 def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from bs4 import Tag
+from bs4.element import NavigableString
 
 from extractors.cleaning.htmltree import (
     BLOCK_TAGS,
@@ -100,7 +101,35 @@ def is_boilerplate(el: Tag, stats: TextStats, budget: int, weak: bool = True) ->
         return True
     if tag in _CAPTION_HOLDERS and _image_with_caption(el, stats):
         return True
+    if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
+        return True
     return _link_cut(el, stats)
+
+
+_REFERENCE_HOLDERS = PROSE_TAGS | {"div"}
+REFERENCE_LABEL = 40  # characters: the longest label before a cross-reference's link
+REFERENCE_WORDS = 3  # words of link text that name another story (not a handle, a file name)
+
+
+def _cross_reference(el: Tag, stats: TextStats) -> bool:
+    """A short label ending in a colon and one link making up the rest of the block ("See also:
+    <a>another story</a>"): a pointer to another page set between the paragraphs."""
+    key = id(el)
+    text, links = stats.text.get(key, 0), stats.links.get(key, 0)
+    if stats.anchors.get(key, 0) != 1 or links * 2 < text:
+        return False
+    before: list[str] = []
+    anchor: Tag | None = None
+    for node in el.descendants:
+        if isinstance(node, Tag) and node.name == "a":
+            anchor = node
+            break
+        if type(node) is NavigableString:
+            before.append(node)
+    label = norm_space("".join(before))
+    if anchor is None or len(label) > REFERENCE_LABEL or not label.endswith((":", "：")):
+        return False
+    return text - links <= len(label) + 2 and len(text_of(anchor).split()) >= REFERENCE_WORDS
 
 
 _CAPTION_HOLDERS = frozenset({"div", "section", "table", "dl"})

@@ -58,7 +58,7 @@ def nearly_utf8(data: bytes) -> str | None:
     stray = text.count("\ufffd")
     if not stray:
         return None
-    valid = sum(1 for char in text if char > "\x7f") - stray
+    valid = len(text) - len(text.encode("ascii", "ignore")) - stray  # non-ASCII, counted in C
     return text if valid * STRAY_SHARE >= stray else None
 
 

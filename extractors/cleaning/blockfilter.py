@@ -45,6 +45,9 @@ NOISE_LINES = frozenset(
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 _NON_ALNUM = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’“‘»«)\]]*$")
+# A sentence end inside a text: . ! ? or … after a word of two letters or more (not "8." or "Jr."-like
+# initials alone), closing quotes or brackets allowed, then a space or the end; or a CJK full stop.
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?…][\"'”’“‘»«)\]]*(?=\s|$)|[。！？]")
 _BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
@@ -108,9 +111,16 @@ def _label(kind: str, text: str) -> bool:
     stripped = text.rstrip()
     if len(stripped) >= TAIL_LABEL:
         return False
+    if kind == "heading" and sentence_count(stripped) >= 2:
+        return False  # a heading of sentences (a pull quote) says something
     if kind == "heading" or stripped.endswith(":"):
         return True
     return kind == "paragraph" and len(stripped) < TAIL_SHORT and not _SENTENCE_END.search(stripped)
+
+
+def sentence_count(text: str) -> int:
+    """The sentence ends in a text (see _SENTENCE_BREAK)."""
+    return len(_SENTENCE_BREAK.findall(text))
 
 
 def is_byline(text: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from bs4 import Tag
+from bs4.element import NavigableString
 
 from extractors.cleaning.htmltree import (
     BLOCK_TAGS,
@@ -57,6 +58,7 @@ CONTENT_CLASS = re.compile(
     r"section[-_]?body|text[-_]?body|article__body|article__content"
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SUBHEADINGS = HEADINGS - {"h1"}
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
@@ -99,7 +101,35 @@ def is_boilerplate(el: Tag, stats: TextStats, budget: int, weak: bool = True) ->
         return True
     if tag in _CAPTION_HOLDERS and _image_with_caption(el, stats):
         return True
+    if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
+        return True
     return _link_cut(el, stats)
+
+
+_REFERENCE_HOLDERS = PROSE_TAGS | {"div"}
+REFERENCE_LABEL = 40  # characters: the longest label before a cross-reference's link
+REFERENCE_WORDS = 3  # words of link text that name another story (not a handle, a file name)
+
+
+def _cross_reference(el: Tag, stats: TextStats) -> bool:
+    """A short label ending in a colon and one link making up the rest of the block ("See also:
+    <a>another story</a>"): a pointer to another page set between the paragraphs."""
+    key = id(el)
+    text, links = stats.text.get(key, 0), stats.links.get(key, 0)
+    if stats.anchors.get(key, 0) != 1 or links * 2 < text:
+        return False
+    before: list[str] = []
+    anchor: Tag | None = None
+    for node in el.descendants:
+        if isinstance(node, Tag) and node.name == "a":
+            anchor = node
+            break
+        if type(node) is NavigableString:
+            before.append(node)
+    label = norm_space("".join(before))
+    if anchor is None or len(label) > REFERENCE_LABEL or not label.endswith((":", "：")):
+        return False
+    return text - links <= len(label) + 2 and len(text_of(anchor).split()) >= REFERENCE_WORDS
 
 
 _CAPTION_HOLDERS = frozenset({"div", "section", "table", "dl"})
@@ -108,9 +138,26 @@ CAPTION_MAX = 300  # characters: the text beside an image that reads as its capt
 
 def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     """A block holding an image and little text: a caption and credit without the <figure>
-    markup, or a teaser card (an image, a title, a line)."""
-    text = stats.text.get(id(el), 0)
-    return 0 < text <= CAPTION_MAX and any(d.name == "img" for d in stats.subtree(el))
+    markup, or a teaser card (an image, a title, a line); an illustrated section is not one."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    if not 0 < text <= CAPTION_MAX:
+        return False
+    inside = stats.subtree(el)
+    if not any(d.name == "img" for d in inside):
+        return False
+    return not _illustrated_section(inside, key, stats)
+
+
+SECTION_PROSE = 0.8  # share of an illustrated section's text that is prose (a caption's is less)
+
+
+def _illustrated_section(inside: list[Tag], key: int, stats: TextStats) -> bool:
+    """A subheading and a paragraph of prose beside an image, with no link: a section of the
+    text that is illustrated (a caption has no heading; a teaser card links its heading)."""
+    if stats.links.get(key, 0) or stats.prose.get(key, 0) < SECTION_PROSE * stats.text[key]:
+        return False
+    return any(d.name in SUBHEADINGS for d in inside)
 
 
 def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:

@@ -29,15 +29,37 @@ _SINGLE_BYTE_LATIN = {
 def decode_text(data: bytes, declared: str | None = None) -> str:
     """Decode text bytes: BOM, then the declared charset, then UTF-8, then detection."""
     _check_text(data)
-    return _from_bom(data) or _first_fit(data, declared, "utf-8") or detect(data)
+    return _from_bom(data) or _first_fit(data, declared, "utf-8") or nearly_utf8(data) or detect(data)
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
     """Decode HTML bytes: BOM, valid UTF-8, the declared (HTTP) charset, the page's own
-    <meta charset>, then detection. Labels are checked against the bytes, not trusted:
-    pages labelled ISO-8859-1 are usually UTF-8 or cp1252 (as browsers assume)."""
+    <meta charset>, UTF-8 with a few stray bytes, then detection. Labels are checked against
+    the bytes, not trusted: pages labelled ISO-8859-1 are usually UTF-8 or cp1252 (as browsers
+    assume)."""
     _check_text(data)
-    return _from_bom(data) or _first_fit(data, "utf-8", declared, meta_charset(data)) or detect(data)
+    return (
+        _from_bom(data)
+        or _first_fit(data, "utf-8", declared, meta_charset(data))
+        or nearly_utf8(data)
+        or detect(data)
+    )
+
+
+STRAY_SHARE = 0.2  # invalid UTF-8 sequences per valid non-ASCII character still read as UTF-8
+
+
+def nearly_utf8(data: bytes) -> str | None:
+    """The text as UTF-8 (stray bytes replaced) when its non-ASCII characters are almost all
+    valid UTF-8: a UTF-8 page with a few bytes pasted in from another code page or cut mid-character.
+    Text in a single-byte code page almost never forms valid multi-byte sequences, so detection
+    would guess a code page from the stray bytes and garble every other non-ASCII character."""
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    if not stray:
+        return None
+    valid = len(text) - len(text.encode("ascii", "ignore")) - stray  # non-ASCII, counted in C
+    return text if valid * STRAY_SHARE >= stray else None
 
 
 def detect(data: bytes) -> str:

@@ -576,12 +576,26 @@ def strip_non_content(found: Scan) -> list[Tag]:
                 continue
             chars = _chars(el, limit)
         drop = chars <= limit and (outer >= 0 or groups[_sibling_kind(el)] <= limit)
+        if drop and outer < 0 and _stands_in(el, chars):
+            drop = False
         if drop:
             el.decompose()
         gone.append(drop)
     if not any(gone):
         return found.content
     return [el for el, hid in zip(found.content, found.owner, strict=True) if hid < 0 or not gone[hid]]
+
+
+STAND_IN_OTHER = 20  # characters beside a <noscript> (whitespace) that leave it all its parent shows
+
+
+def _stands_in(el: Tag, chars: int) -> bool:
+    """A <noscript> of more than HIDDEN_SMALL characters that is all its parent shows: the copy of
+    what a script renders in that place (the article body of pages built by script)."""
+    if el.name not in HIDDEN_TAGS or chars <= HIDDEN_SMALL:
+        return False
+    parent = el.parent
+    return parent is not None and _chars(parent, chars + STAND_IN_OTHER) <= chars + STAND_IN_OTHER
 
 
 def _sibling_kind(el: Tag) -> tuple[int, str, str | None]:

@@ -20,11 +20,9 @@ there is no headline before the body, or when what lies between is longer than t
 
 from __future__ import annotations
 
-import re
-
 from bs4 import Tag
 
-from extractors.cleaning.blockfilter import text_key
+from extractors.cleaning.blockfilter import sentence_count, text_key
 from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense
 from extractors.cleaning.htmltree import BLOCK_TAGS, BOILERPLATE_TAGS, TextStats, attr, text_of
 
@@ -33,9 +31,6 @@ STANDFIRST_LINKS = 0.3  # link density above which a block is not standfirst pro
 # Boilerplate tags that may still hold the standfirst (an article header, a <time> inside it).
 _HOLDERS = frozenset({"header", "time"})
 MIN_SENTENCES = 2
-# A sentence end: . ! ? or … after a word of two letters or more (not "8." or "Jr."-like initials
-# alone), closing quotes or brackets allowed, then a space or the end; or a CJK full stop.
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?…][\"'”’“‘»«)\]]*(?=\s|$)|[。！？]")
 
 
 def standfirst_elements(first: Tag, stats: TextStats, title: str | None = None) -> list[Tag]:
@@ -96,7 +91,7 @@ def _lede(el: Tag, h1: Tag, stats: TextStats) -> bool:
     parent = el.parent
     if parent is None or id(parent) not in stats.pos or stats.contains(parent, h1):
         return False
-    return len(_SENTENCE_END.findall(text_of(el).strip())) >= MIN_SENTENCES
+    return sentence_count(text_of(el).strip()) >= MIN_SENTENCES
 
 
 def _headline(nodes: list[Tag], start: int, title: str | None) -> int | None:

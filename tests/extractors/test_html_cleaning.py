@@ -231,6 +231,21 @@ def test_utf8_bytes_labelled_latin1_are_read_as_utf8() -> None:
     assert "Zürich\u2019s café" in decode_html(html.encode("utf-8"))
 
 
+def test_utf8_page_with_a_stray_byte_stays_utf8() -> None:
+    body = "<p>Zażółć gęślą jaźń: łódź, żółw i źdźbło nad Wisłą.</p>"
+    data = f'<meta charset="utf-8">{body}'.encode() + b"<p>Price: 5\xa0z\xb3</p>"
+    text = decode_html(data)
+    assert "Zażółć gęślą jaźń: łódź, żółw i źdźbło nad Wisłą." in text
+    assert "\ufffd" in text  # the stray bytes only are replaced
+
+
+def test_cp1252_page_is_not_taken_for_broken_utf8() -> None:
+    western = (
+        "<p>Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade, \u201cquoted\u201d \u2014 d\u00e9j\u00e0 vu.</p>"
+    )
+    assert decode_html(western.encode("cp1252")) == western
+
+
 def test_right_to_left_text_is_kept_in_logical_order() -> None:
     article = fixture("rtl_hebrew.html")
     assert article.text.startswith("גשם כבד ירד היום בירושלים")

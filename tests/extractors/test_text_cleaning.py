@@ -71,6 +71,8 @@ def test_crlf_is_normalised_and_charsets_detected() -> None:
     japanese = "東京で首脳会談が開かれ、両国は新たな合意に署名した。日本の首相は記者団に語った。"
     assert decode_text(japanese.encode("shift_jis")) == japanese
     assert decode_text("\ufeffBOM text".encode()) == "BOM text"
+    polish = "Zażółć gęślą jaźń: łódź, żółw i źdźbło nad Wisłą."
+    assert decode_text(polish.encode() + b" \xb3") == polish + " \ufffd"  # one stray byte
 
 
 @pytest.mark.parametrize(

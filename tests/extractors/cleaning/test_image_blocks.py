@@ -1,5 +1,6 @@
 """A block holding an image and little text (a caption without <figure>, a teaser card) is cut;
-an image inside a long block of prose, or inline in a sentence, leaves the text alone."""
+an image inside a long block of prose, or inline in a sentence, leaves the text alone, and so
+does an illustrated section (a subheading and a paragraph beside an image, no link)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,18 @@ def test_a_long_block_with_an_image_and_an_inline_image_stay() -> None:
     text = html_article(page(long_block + inline)).text
     assert f"Inside. {SENTENCE}" in text
     assert "the survey team said." in text
+
+
+def test_an_illustrated_section_stays_and_a_teaser_card_is_cut() -> None:
+    section = (
+        "<section class='box'><img src='c.png'><h3>Meltwater</h3>"
+        "<p>Section. The streams below the glacier ran twice as long into the autumn.</p></section>"
+    )
+    card = (
+        "<section class='box'><img src='d.png'><h3><a href='/other'>Another story</a></h3>"
+        "<p>Teaser. A line about a story on another page of the site.</p></section>"
+    )
+    text = html_article(page(section + card)).text
+    assert "Meltwater" in text
+    assert "Section. The streams below the glacier" in text
+    assert "Teaser." not in text

@@ -1,4 +1,5 @@
-"""<noscript>: shown only without scripts, so hidden unless it holds the article's text."""
+"""<noscript>: shown only without scripts, so hidden unless it holds the article's text, or is all
+that its parent shows (the copy of what a script renders in that place)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,17 @@ def test_a_small_noscript_notice_is_dropped() -> None:
     )
     text = html_article(html).text
     assert "Paragraph 5" in text and "enable JavaScript" not in text
+
+
+def test_a_noscript_copy_that_is_all_its_place_shows_is_kept() -> None:
+    archive = "".join(
+        f"<li>Month {n}: a list of the older posts on this blog, sorted by the month they went out "
+        f"and linked from the sidebar of every page</li>"
+        for n in range(1, 13)
+    )
+    html = (
+        "<html><body><div class='post-body'><script type='text/template'>render(post)</script>"
+        f"<noscript>{STORY}</noscript></div><div class='archive'><ul>{archive}</ul></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 1" in text and "Paragraph 5" in text

@@ -1,5 +1,6 @@
 """Labels left at the end of the text (a heading, a line ending in a colon, a short line with no
-sentence end) are dropped when nothing follows them; real closing lines stay."""
+sentence end) are dropped when nothing follows them; real closing lines stay, and so does a
+closing heading of two sentences or more (a pull quote)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,10 @@ def test_a_label_inside_the_text_stays() -> None:
 
 def test_a_text_of_one_block_is_never_emptied() -> None:
     assert trim_tail([("heading", "Contact")]) == [("heading", "Contact")]
+
+
+def test_a_closing_heading_of_sentences_stays_and_a_one_line_heading_goes() -> None:
+    quote: list[Part] = [("heading", "The vote was close. Nobody expected it to pass.")]
+    assert trim_tail(BODY + quote) == BODY + quote
+    label: list[Part] = [("heading", "Read the full budget.")]
+    assert trim_tail(BODY + label) == BODY

@@ -52,6 +52,8 @@ def test_sql_formats_and_errors(tmp_path: Path) -> None:
     assert json.loads(out.stdout)["n"] > 3
     refused = runner.invoke(app, ["sql", "DROP TABLE articles", "-w", str(wh)])
     assert refused.exit_code == 1 and "read-only" in refused.output
+    typo = runner.invoke(app, ["sql", "SELECT title FROM articles WHERE", "-w", str(wh)])
+    assert typo.exit_code == 1 and "syntax error" in typo.output and "Traceback" not in typo.output
     missing = runner.invoke(app, ["sql", "SELECT 1", "-w", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 1 and "no warehouse" in missing.output
 

@@ -27,7 +27,10 @@ _READ_ONLY_STATEMENTS = {
 
 def run_query(path: Path, query: str, wait_seconds: float = 5.0) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Column names and rows of a read-only query against the warehouse."""
-    statements = [s for s in duckdb.extract_statements(query)] if query.strip() else []
+    try:
+        statements = duckdb.extract_statements(query) if query.strip() else []
+    except duckdb.Error as exc:  # a syntax error: say so, no traceback
+        raise QueryError(f"query failed: {exc}") from exc
     if len(statements) != 1:
         raise QueryError(f"give exactly one SQL statement (got {len(statements)})")
     if (

@@ -1,4 +1,4 @@
--- 0068: each copy band key carries its article's report time (publication, else ingest time), and the
+-- 0069: each copy band key carries its article's report time (publication, else ingest time), and the
 -- writer probes only the keys of the copy window (`link_copy_window_days` either side of the batch).
 -- Rows are appended in about report order, so DuckDB's row-group min/max skip the rest: the probe
 -- reads the window's keys, not every key ever stored (61M at 1M articles). The stored keys are

@@ -480,26 +480,28 @@ _REFRESH_STATEMENTS = (
     """
     INSERT INTO statements (statement_id, speaker_entity_id, text, kind, story_id, first_article_id,
                             first_report_at, first_outlet, first_title, first_url, reports, articles,
-                            outlets, independent, story_rank)
+                            outlets, independent, story_rank, speaker)
     WITH r AS (
         SELECT c.*, a.story_id, a.outlet, a.copy_of, a.locator, a.title, a.url,
                coalesce(a.published_at, a.ingested_at) AS reported_at
         FROM {claims} JOIN articles a USING (article_id)
+    ), s AS (
+        SELECT statement_id,
+               mode(speaker_entity_id) AS speaker_entity_id,
+               arg_max(content, (is_direct_quote, length(content))),
+               mode(kind),
+               mode(story_id),
+               arg_min(article_id, (reported_at, locator)),
+               min(reported_at),
+               arg_min(outlet, (reported_at, locator)),
+               arg_min_null(title, (reported_at, locator)),
+               arg_min_null(url, (reported_at, locator)),
+               count(*), count(DISTINCT article_id), count(DISTINCT outlet),
+               count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL),
+               NULL
+        FROM r GROUP BY statement_id
     )
-    SELECT statement_id,
-           mode(speaker_entity_id),
-           arg_max(content, (is_direct_quote, length(content))),
-           mode(kind),
-           mode(story_id),
-           arg_min(article_id, (reported_at, locator)),
-           min(reported_at),
-           arg_min(outlet, (reported_at, locator)),
-           arg_min_null(title, (reported_at, locator)),
-           arg_min_null(url, (reported_at, locator)),
-           count(*), count(DISTINCT article_id), count(DISTINCT outlet),
-           count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL),
-           NULL
-    FROM r GROUP BY statement_id
+    SELECT s.*, e.name FROM s LEFT JOIN entities e ON e.entity_id = s.speaker_entity_id
     """,
 )
 

@@ -98,8 +98,9 @@ FROM_BASE = {
         FROM claims c JOIN articles a USING (article_id)
         LEFT JOIN entities e ON e.entity_id = c.speaker_entity_id""",
     "statement_first_reports": """
-        SELECT s.statement_id, a.title, a.url
-        FROM statements s JOIN articles a ON a.article_id = s.first_article_id""",
+        SELECT s.statement_id, a.title, a.url, e.name
+        FROM statements s JOIN articles a ON a.article_id = s.first_article_id
+        LEFT JOIN entities e ON e.entity_id = s.speaker_entity_id""",
     "input_titles": "SELECT i.locator, a.title FROM inputs i LEFT JOIN articles a USING (article_id)",
     "amount_claims": "SELECT am.amount_id, c.content FROM amounts am LEFT JOIN claims c USING (claim_id)",
     "claim_about_rows": """
@@ -124,7 +125,7 @@ STORED = {
     "claim_about_rows": "SELECT about_entity_id, claim_id, content FROM claim_about_rows",
     "claim_article_columns": "SELECT claim_id, article_title, article_published_at, article_source, speaker, "
     "speaker_type, speaker_country FROM claims",
-    "statement_first_reports": "SELECT statement_id, first_title, first_url FROM statements",
+    "statement_first_reports": "SELECT statement_id, first_title, first_url, speaker FROM statements",
     "input_titles": "SELECT locator, article_title FROM inputs",
     "amount_claims": "SELECT amount_id, claim_content FROM amounts",
 }
@@ -201,12 +202,12 @@ def test_views_reading_carried_article_columns_equal_their_joins(grown: Settings
 def test_migration_fills_the_carried_columns_of_stored_rows(grown: Settings) -> None:
     sql = (MIGRATIONS / "0068_view_columns_on_rows.sql").read_text()
     updates = [s[s.index("\nUPDATE") :] for s in sql.split(";") if "\nUPDATE" in s]
-    assert len(updates) == 6
+    assert len(updates) == 7
     with open_writer(grown.warehouse) as con:
         con.execute(
             "UPDATE claims SET article_title = NULL, article_published_at = NULL, article_source = NULL"
         )
-        con.execute("UPDATE statements SET first_title = NULL, first_url = NULL")
+        con.execute("UPDATE statements SET first_title = NULL, first_url = NULL, speaker = NULL")
         con.execute("UPDATE inputs SET article_title = NULL")
         con.execute("UPDATE amounts SET claim_content = NULL")
         for update in updates:

@@ -7,12 +7,18 @@
 -- pointing at stored articles (duplicates, unchanged inputs) from those articles by their key; a
 -- replaced article's new title reaches the ledger rows that point at it. Entities are never renamed.
 -- Same view columns as before.
+-- every column first: DuckDB refuses to commit a transaction that alters a table it has updated
 ALTER TABLE claims ADD COLUMN article_title VARCHAR;
 ALTER TABLE claims ADD COLUMN article_published_at TIMESTAMPTZ;
 ALTER TABLE claims ADD COLUMN article_source VARCHAR;
 ALTER TABLE claims ADD COLUMN speaker VARCHAR;            -- the speaker entity's name, else speaker_text
 ALTER TABLE claims ADD COLUMN speaker_type VARCHAR;       -- the speaker entity's type and country
 ALTER TABLE claims ADD COLUMN speaker_country VARCHAR;
+ALTER TABLE statements ADD COLUMN first_title VARCHAR;   -- the first report's title and URL
+ALTER TABLE statements ADD COLUMN first_url VARCHAR;
+ALTER TABLE statements ADD COLUMN speaker VARCHAR;       -- the speaker entity's name
+ALTER TABLE amounts ADD COLUMN claim_content VARCHAR;    -- the content of the amount's claim
+ALTER TABLE inputs ADD COLUMN article_title VARCHAR;     -- the title of the input's article
 
 UPDATE claims c SET article_title = a.title, article_published_at = a.published_at, article_source = a.source
 FROM articles a WHERE c.article_id = a.article_id;
@@ -23,17 +29,12 @@ UPDATE claims c SET speaker = coalesce(e.name, c.speaker_text), speaker_type = e
                     speaker_country = e.country_code
 FROM entities e WHERE c.speaker_entity_id = e.entity_id;
 
-ALTER TABLE statements ADD COLUMN first_title VARCHAR;   -- the first report's title and URL
-ALTER TABLE statements ADD COLUMN first_url VARCHAR;
-
 UPDATE statements s SET first_title = a.title, first_url = a.url
 FROM articles a WHERE s.first_article_id = a.article_id;
 
-ALTER TABLE amounts ADD COLUMN claim_content VARCHAR;    -- the content of the amount's claim
+UPDATE statements s SET speaker = e.name FROM entities e WHERE s.speaker_entity_id = e.entity_id;
 
 UPDATE amounts am SET claim_content = c.content FROM claims c WHERE am.claim_id = c.claim_id;
-
-ALTER TABLE inputs ADD COLUMN article_title VARCHAR;     -- the title of the input's article
 
 UPDATE inputs i SET article_title = a.title
 FROM articles a WHERE i.article_id = a.article_id;
@@ -62,11 +63,11 @@ SELECT
 FROM claims c;
 
 CREATE OR REPLACE VIEW speaker_statements AS
-SELECT e.entity_id AS speaker_entity_id, e.name AS speaker, s.statement_id, s.kind, s.text,
+SELECT s.speaker_entity_id, s.speaker, s.statement_id, s.kind, s.text,
        s.first_report_at, s.first_outlet, s.first_title, s.first_url,
        s.reports, s.articles, s.outlets, s.independent, s.story_id
 FROM statements s
-JOIN entities e ON e.entity_id = s.speaker_entity_id;
+WHERE s.speaker IS NOT NULL;
 
 CREATE OR REPLACE VIEW input_status AS
 SELECT i.locator, i.source, i.outcome, i.reason, i.last_seen, i.article_id, i.article_title AS title

@@ -82,7 +82,7 @@ IDS = {
 }  # fmt: skip
 TIMES = {
     "published_at", "modified_at", "ingested_at", "updated_at", "reported_at", "first_report_at",
-    "last_report_at", "merged_at", "first_seen", "last_seen",
+    "last_report_at", "merged_at", "first_seen", "last_seen", "article_published_at",
 }  # fmt: skip
 TAGGED = {"locator", "content_hash", "external_id"}
 ENCIPHERED = {("articles", "title"), ("articles", "text"), ("sentences", "text"), ("claims", "content")}

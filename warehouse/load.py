@@ -588,7 +588,10 @@ def _upsert_inputs(
     # and the others (an original a duplicate points at) are found by their key
     titles = dict(
         select_in(
-            con, "SELECT article_id, title FROM articles", "article_id", sorted({a for a in article_ids if a})
+            con,
+            "SELECT article_id, title FROM articles",
+            "article_id",
+            sorted({a for a in article_ids if a is not None}),
         )
     )
     table = with_columns(

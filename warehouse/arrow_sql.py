@@ -25,3 +25,13 @@ def insert_rows(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> N
     if table.num_rows:
         with registered(con, "arrow_rows", table):
             con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM arrow_rows")
+
+
+def with_columns(table: pa.Table, **columns: pa.Array | pa.ChunkedArray) -> pa.Table:
+    """The table with the given columns set (replaced or appended)."""
+    for name, values in columns.items():
+        if name in table.column_names:
+            table = table.set_column(table.schema.get_field_index(name), name, values)
+        else:
+            table = table.append_column(name, values)
+    return table

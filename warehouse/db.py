@@ -77,9 +77,13 @@ def wait_connect(
 
 @contextmanager
 def open_writer(
-    path: Path, timeout: float = 60.0, storage_version: str = "v1.5.0"
+    path: Path, timeout: float = 60.0, storage_version: str = "v1.5.0", memory_limit: str = ""
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived writing connection (waits for readers/writers to let go), migrated to head."""
+    """A short-lived writing connection (waits for readers/writers to let go), migrated to head.
+
+    `memory_limit` caps DuckDB's buffer pool (e.g. "2GB"; empty: DuckDB's default, 80% of RAM), from
+    the migrations on; beyond it DuckDB spills to disk where it can, else the statement fails.
+    """
     from warehouse.aggregates import refresh_aggregates
     from warehouse.migrate import migrate
     from warehouse.search import rebuild_index
@@ -87,6 +91,8 @@ def open_writer(
 
     con = wait_connect(path, read_only=False, timeout=timeout, storage_version=storage_version)
     try:
+        if memory_limit:
+            con.execute(f"SET memory_limit = '{_quote(memory_limit)}'")
         applied = lake.retry_conflicts(lambda: migrate(con), what="migration")
         if "0050_search.sql" in applied:
             rebuild_index(con)  # an older warehouse: index what it already holds

@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from newsflow.core.ids import stable_id
 from newsflow.core.likeness import Likeness
-from warehouse.arrow_sql import insert_rows, registered
+from warehouse.arrow_sql import insert_rows, registered, with_columns
 from warehouse.lake import is_lake_connection
 
 
@@ -53,7 +53,7 @@ def replaced_links(
             "SELECT 'e:' || entity_id, count(DISTINCT article_id) FROM mentions "
             "SEMI JOIN link_gone USING (article_id) GROUP BY 1"
         ).fetchall()
-    old = _select_in(con, "SELECT coalesce(title, ''), text FROM articles", "article_id", article_ids)
+    old = select_in(con, "SELECT coalesce(title, ''), text FROM articles", "article_id", article_ids)
     counts = Counter(
         t for title, text in old for t in set(likeness.report_terms(title, likeness.copy_view(text)))
     )
@@ -91,7 +91,7 @@ def link_tables(
     stories = _link_stories(con, tables, batch, likeness, run_id, now, touched)
     copy_of, similarity = _link_copies(con, batch, stories, likeness)
     out = dict(tables)
-    out["articles"] = _with(
+    out["articles"] = with_columns(
         arts,
         copy_of=pa.array(copy_of, pa.int64()),
         copy_similarity=pa.array(similarity, pa.float64()),
@@ -103,7 +103,7 @@ def link_tables(
         story_of = dict(zip(batch.ids, stories, strict=True))
         rank = {batch.ids[i]: r for r, i in enumerate(batch.order)}
         statement_ids = _link_statements(con, out, story_of, rank, likeness)
-        out["claims"] = _with(out["claims"], statement_id=pa.array(statement_ids, pa.int64()))
+        out["claims"] = with_columns(out["claims"], statement_id=pa.array(statement_ids, pa.int64()))
         touched.statements |= set(statement_ids)
     return out, touched
 
@@ -318,7 +318,7 @@ def _link_copies(
         by_story[stories[i]].append(batch.ids[i])
     outside: dict[int, tuple[str, tuple[datetime, str], int | None]] = {}
     banded = sorted({a for a in held.values() if a not in position})
-    for aid, text, when, locator, root in _select_in(
+    for aid, text, when, locator, root in select_in(
         con,
         "SELECT article_id, text, coalesce(published_at, ingested_at), locator, copy_of FROM articles",
         "article_id",
@@ -485,24 +485,30 @@ _REFRESH_STORIES = (
 _REFRESH_STATEMENTS = (
     "DELETE FROM statements WHERE statement_id IN (SELECT statement_id FROM touched_statements)",
     """
-    INSERT INTO statements
+    INSERT INTO statements (statement_id, speaker_entity_id, text, kind, story_id, first_article_id,
+                            first_report_at, first_outlet, first_title, first_url, reports, articles,
+                            outlets, independent, story_rank, speaker)
     WITH r AS (
-        SELECT c.*, a.story_id, a.outlet, a.copy_of, a.locator,
+        SELECT c.*, a.story_id, a.outlet, a.copy_of, a.locator, a.title, a.url,
                coalesce(a.published_at, a.ingested_at) AS reported_at
         FROM {claims} JOIN articles a USING (article_id)
+    ), s AS (
+        SELECT statement_id,
+               mode(speaker_entity_id) AS speaker_entity_id,
+               arg_max(content, (is_direct_quote, length(content))),
+               mode(kind),
+               mode(story_id),
+               arg_min(article_id, (reported_at, locator)),
+               min(reported_at),
+               arg_min(outlet, (reported_at, locator)),
+               arg_min_null(title, (reported_at, locator)),
+               arg_min_null(url, (reported_at, locator)),
+               count(*), count(DISTINCT article_id), count(DISTINCT outlet),
+               count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL),
+               NULL
+        FROM r GROUP BY statement_id
     )
-    SELECT statement_id,
-           mode(speaker_entity_id),
-           arg_max(content, (is_direct_quote, length(content))),
-           mode(kind),
-           mode(story_id),
-           arg_min(article_id, (reported_at, locator)),
-           min(reported_at),
-           arg_min(outlet, (reported_at, locator)),
-           count(*), count(DISTINCT article_id), count(DISTINCT outlet),
-           count(DISTINCT article_id) FILTER (WHERE copy_of IS NULL),
-           NULL
-    FROM r GROUP BY statement_id
+    SELECT s.*, e.name FROM s LEFT JOIN entities e ON e.entity_id = s.speaker_entity_id
     """,
 )
 
@@ -547,22 +553,12 @@ def refresh_links(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _with(table: pa.Table, **columns: pa.Array) -> pa.Table:
-    """The table with the given columns set (replaced or appended)."""
-    for name, values in columns.items():
-        if name in table.column_names:
-            table = table.set_column(table.schema.get_field_index(name), name, values)
-        else:
-            table = table.append_column(name, values)
-    return table
-
-
 def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> set[int]:
     """The first column of a query, as a set without NULLs."""
     return {r[0] for r in con.execute(sql).fetchall() if r[0] is not None}
 
 
-def _select_in(
+def select_in(
     con: duckdb.DuckDBPyConnection, sql: str, key: str, values: Sequence[int]
 ) -> list[tuple[Any, ...]]:
     """Rows whose BIGINT `key` is one of `values`, as a literal IN list: DuckDB probes the primary key's

@@ -19,9 +19,9 @@ from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
 from newsflow.core.likeness import Likeness
 from newsflow.core.records import OUTCOMES, ExtractedArticle, Failure, InputOutcome, LocalEntity
 from warehouse.aggregates import add_batch, drop_articles
-from warehouse.arrow_sql import insert_rows, registered
+from warehouse.arrow_sql import insert_rows, registered, with_columns
 from warehouse.lake import retry_conflicts, rollback
-from warehouse.links import Touched, link_tables, refresh_links, replaced_links
+from warehouse.links import Touched, link_tables, refresh_links, replaced_links, select_in
 from warehouse.search import index_articles, unindex_articles, with_sentence_spans
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def write_batch(
     tables = article_tables(extracted, ids, run_id, now, spacy_model)
     if staged:
         tables = merge_tables([tables, staged])
-    tables = with_sentence_spans(tables)
+    tables = with_carried_columns(with_sentence_spans(tables))
     article_ids = tables["articles"].column("article_id").to_pylist() if "articles" in tables else []
 
     def transaction() -> None:
@@ -64,13 +64,14 @@ def write_batch(
             started = time.perf_counter()
             links = replaced_links(con, article_ids, likeness) if likeness is not None else Touched()
             batch = _keep_first_ingest(con, batch, article_ids)
-            _delete_articles(con, article_ids)
+            replaced = _delete_articles(con, article_ids)
             if likeness is not None:
                 batch, linked = link_tables(con, batch, likeness, run_id, now)
                 links.stories |= linked.stories
                 links.statements |= linked.statements
             link_seconds = time.perf_counter() - started
             _insert_entities(con, batch.pop("entities", None), now)
+            batch = _with_speakers(con, batch)
             for name, table in batch.items():
                 insert_rows(con, name, table)
             if likeness is not None:
@@ -82,6 +83,7 @@ def write_batch(
                 index_articles(con, batch["articles"], batch.get("claims"))
             add_batch(con, batch)
             _upsert_inputs(con, outcomes, run_id, now)
+            _retitle_inputs(con, batch.get("articles"), replaced)
             insert_rows(con, "failures", _failure_table(failures, run_id, now))
             _add_counts(con, run_id, outcomes)
             con.execute("COMMIT")
@@ -90,6 +92,53 @@ def write_batch(
             raise
 
     retry_conflicts(transaction, what=f"write of {len(article_ids)} article(s)")
+
+
+def with_carried_columns(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """Claims carrying their article's title, publication time and source, and amounts their claim's
+    content (0068), from the batch's own rows: the views read them from the row instead of a join."""
+    out = dict(tables)
+    if "claims" in out and "articles" in out:
+        articles, claims = out["articles"], out["claims"]
+        row = pc.index_in(claims.column("article_id"), value_set=articles.column("article_id"))
+        out["claims"] = with_columns(
+            claims,
+            **{f"article_{c}": pc.take(articles.column(c), row) for c in ("title", "published_at", "source")},
+        )
+    if "amounts" in out and "claims" in out:
+        amounts, claims = out["amounts"], out["claims"]
+        row = pc.index_in(amounts.column("claim_id"), value_set=claims.column("claim_id"))
+        out["amounts"] = with_columns(amounts, claim_content=pc.take(claims.column("content"), row))
+    return out
+
+
+def _with_speakers(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """Claims carrying their speaker's name (else the speaker's text), type and country (0068), as the
+    stored entities have them once the batch's are inserted (entities are never renamed)."""
+    if "claims" not in tables:
+        return tables
+    claims = tables["claims"]
+    ids = claims.column("speaker_entity_id").to_pylist()
+    known = {
+        row[0]: row[1:]
+        for row in select_in(
+            con,
+            "SELECT entity_id, name, type, country_code FROM entities",
+            "entity_id",
+            sorted({i for i in ids if i is not None}),
+        )
+    }
+    rows = [known.get(i, (None, None, None)) for i in ids]
+    texts = claims.column("speaker_text").to_pylist()
+    speakers = [name if name is not None else text for (name, _, _), text in zip(rows, texts, strict=True)]
+    return tables | {
+        "claims": with_columns(
+            claims,
+            speaker=pa.array(speakers, pa.string()),
+            speaker_type=pa.array([r[1] for r in rows], pa.string()),
+            speaker_country=pa.array([r[2] for r in rows], pa.string()),
+        )
+    }
 
 
 def merge_tables(parts: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
@@ -452,12 +501,7 @@ def _keep_first_ingest(
     """A replaced article keeps the time it was first ingested (its report time when it has no date)."""
     if not article_ids:
         return tables
-    first = dict(
-        con.execute(
-            "SELECT article_id, ingested_at FROM articles WHERE article_id IN "
-            f"({', '.join(str(int(a)) for a in article_ids)})"
-        ).fetchall()
-    )
+    first = dict(select_in(con, "SELECT article_id, ingested_at FROM articles", "article_id", article_ids))
     if not first:
         return tables
     arts = tables["articles"]
@@ -473,14 +517,15 @@ def _keep_first_ingest(
     }
 
 
-def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> None:
-    """Remove articles (being replaced) with every row hanging off them, and their counts.
+def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> list[int]:
+    """Remove articles (being replaced) with every row hanging off them, and their counts; return the
+    ids that were stored.
 
     Only ids already stored are looked for in the other tables, so a batch of new articles costs one
     probe of `articles`, not a scan of every table.
     """
     if not article_ids:
-        return
+        return []
     with registered(con, "batch_ids", pa.table({"article_id": pa.array(article_ids, pa.int64())})):
         stored = [
             r[0]
@@ -489,7 +534,7 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
             ).fetchall()
         ]
     if not stored:
-        return
+        return []
     with registered(con, "gone", pa.table({"article_id": pa.array(stored, pa.int64())})):
         unindex_articles(con, "gone")
         drop_articles(con, "gone")
@@ -508,6 +553,7 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[int]) -> 
             "articles",
         ):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM gone)")
+    return stored
 
 
 def _upsert_inputs(
@@ -537,10 +583,21 @@ def _upsert_inputs(
             "last_run_id": [run_id] * len(latest),
         }
     )
-    table = table.set_column(
-        table.schema.get_field_index("article_id"),
-        "article_id",
-        pa.array(table.column("article_id").to_pylist(), pa.int64()),
+    article_ids = table.column("article_id").to_pylist()
+    # the title of each input's article (0068, input_status): the batch's articles are written by now,
+    # and the others (an original a duplicate points at) are found by their key
+    titles = dict(
+        select_in(
+            con,
+            "SELECT article_id, title FROM articles",
+            "article_id",
+            sorted({a for a in article_ids if a is not None}),
+        )
+    )
+    table = with_columns(
+        table,
+        article_id=pa.array(article_ids, pa.int64()),
+        article_title=pa.array([titles.get(a) for a in article_ids], pa.string()),
     )
     with registered(con, "batch_inputs", table):
         # what an outcome does not know (a failed fetch has no hash) keeps its last known value
@@ -549,9 +606,24 @@ def _upsert_inputs(
             f"{f} = coalesce(b.{f}, inputs.{f})" if f in kept else f"{f} = b.{f}"
             for f in (*fields[1:], "last_seen", "last_run_id")
         )
+        updates += ", article_title = if(b.article_id IS NULL, inputs.article_title, b.article_title)"
         con.execute(
             "MERGE INTO inputs USING batch_inputs AS b ON inputs.locator = b.locator "
             f"WHEN MATCHED THEN UPDATE SET {updates} WHEN NOT MATCHED THEN INSERT BY NAME"
+        )
+
+
+def _retitle_inputs(con: duckdb.DuckDBPyConnection, articles: pa.Table | None, replaced: list[int]) -> None:
+    """Give the ledger rows pointing at replaced articles (duplicates of them too) their new title."""
+    if articles is None or not replaced:
+        return
+    new = articles.select(["article_id", "title"]).filter(
+        pc.is_in(articles.column("article_id"), value_set=pa.array(replaced, pa.int64()))
+    )
+    with registered(con, "retitled", new):
+        con.execute(
+            "UPDATE inputs SET article_title = r.title FROM retitled r "
+            "WHERE inputs.article_id = r.article_id AND inputs.article_title IS DISTINCT FROM r.title"
         )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from warehouse.arrow_sql import registered
+from warehouse.arrow_sql import registered, with_columns
 from warehouse.extensions import load_extensions
 from warehouse.lake import rollback
 from warehouse.postings import compact_postings
@@ -84,12 +84,7 @@ def with_sentence_spans(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
         [x for _, start, end in sorted(spans[a]) for x in (start, end)] if a in spans else None
         for a in arts.column("article_id").to_pylist()
     ]
-    column = pa.array(values, pa.list_(pa.int32()))
-    if "sentence_spans" in arts.column_names:
-        arts = arts.set_column(arts.schema.get_field_index("sentence_spans"), "sentence_spans", column)
-    else:
-        arts = arts.append_column("sentence_spans", column)
-    return tables | {"articles": arts}
+    return tables | {"articles": with_columns(arts, sentence_spans=pa.array(values, pa.list_(pa.int32())))}
 
 
 def unindex_articles(con: duckdb.DuckDBPyConnection, gone_view: str) -> None:

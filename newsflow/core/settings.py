@@ -39,6 +39,12 @@ class Settings(BaseSettings):
         description="DuckDB threads of a run's batch writes (0: DuckDB's default, one per core); the NLP "
         "workers hold the cores meanwhile, and more threads only contend with them",
     )
+    writer_memory_limit: str = Field(
+        "2GB",
+        pattern=r"^(\d+(\.\d+)?\s*[KMGT]i?B)?$",
+        description="cap on DuckDB's memory in a run's writing connections (e.g. 2GB, 512MiB; empty: "
+        "DuckDB's default, 80% of RAM); beyond it DuckDB spills to <warehouse>.tmp/ where it can",
+    )
     read_retry_seconds: float = Field(5.0, description="seconds `newsflow sql` retries a busy file")
 
     # inputs

@@ -24,7 +24,7 @@ from newsflow.runtime.pool import NlpPool, run_pool, worth_a_pool
 from sources.archive import RawArchive
 from sources.config import SourceConfig, load_sources, source_from_arg
 from sources.local import load_local
-from warehouse.db import open_writer, run_lock
+from warehouse.db import run_lock
 from warehouse.lake import is_lake, retry_conflicts, set_data_path
 from warehouse.ledger import done_entries, last_success
 from warehouse.reports import stored_articles
@@ -99,7 +99,7 @@ def source_inputs(configs: list[SourceConfig], settings: Settings) -> Iterator[I
     web = [c for c in configs if c.is_web]
     if not web:
         return
-    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+    with p.open_warehouse(settings) as con:
         store = done_entries(con, [c.name for c in web])
         since = last_success(con, [c.name for c in web])
     from sources.web import fetch_all_sync  # the HTTP stack only for runs that fetch
@@ -117,7 +117,7 @@ def source_inputs(configs: list[SourceConfig], settings: Settings) -> Iterator[I
 def archived_inputs(settings: Settings, sources: list[str] | None) -> Iterator[Input]:
     """The raw bytes of every stored article (optionally of some sources), read back from the archive."""
     archive = RawArchive(settings.archive_dir)
-    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+    with p.open_warehouse(settings) as con:
         rows = stored_articles(con, sources)
     for source, locator, external_id, raw_hash in rows:
         try:
@@ -159,7 +159,7 @@ def execute(
     if not exclusive:
         set_data_path(str(settings.warehouse), settings.lake_data_path)
     with run_lock(settings.warehouse, settings.run_lock_wait_seconds, None if exclusive else sources):
-        with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+        with p.open_warehouse(settings) as con:
             stale = retry_conflicts(
                 lambda: start_run(
                     con, run_id, flow, sources, runner.flow_run_id, settings.spacy_model, exclusive
@@ -193,13 +193,13 @@ def execute(
                 pipe.drain()
             if pipe.lost and pipe.lost == pipe.batches:
                 raise NewsflowError(f"nothing could be written: all {pipe.lost} batch(es) failed")
-            with open_writer(settings.warehouse, settings.lock_timeout) as con:
+            with p.open_warehouse(settings) as con:
                 row = run_row(con, run_id)
                 check_accounting(row, source_counts(con, run_id), seen)
                 summary = retry_conflicts(lambda: finish_run(con, run_id, "completed"), what="run finish")
                 summary["sources"] = source_counts(con, run_id)
         except BaseException as exc:
-            with open_writer(settings.warehouse, settings.lock_timeout) as con:
+            with p.open_warehouse(settings) as con:
                 message = f"{type(exc).__name__}: {exc}"
                 retry_conflicts(lambda: finish_run(con, run_id, "failed", message), what="run finish")
             raise

@@ -6,10 +6,13 @@ The Prefect flow in `flows/` wraps these in tasks; tests and benchmarks call the
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
+
+import duckdb
 
 from extractors.entities.linking import link_across_articles
 from newsflow.core.errors import InputError
@@ -180,7 +183,7 @@ def dedupe(batch: Batch, stored: dict[str, tuple[int, str]]) -> None:
 
 def triage_stage(settings: Settings, batch: Batch) -> Batch:
     """Skip inputs whose bytes did not change since they were last stored."""
-    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+    with open_warehouse(settings) as con:
         ledger = ledger_entries(con, [d.locator for d in batch.todo])
     triage(batch, ledger)
     archive = RawArchive(settings.archive_dir)
@@ -199,7 +202,7 @@ def dedupe_stage(settings: Settings, batch: Batch) -> Batch:
     """Separate new and updated articles from unchanged texts and duplicates."""
     if not batch.articles:
         return batch
-    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+    with open_warehouse(settings) as con:
         stored = stored_hashes(con, [a.content_hash for a in batch.articles])
         stored |= stored_canonicals(con, [a.canonical_url for a in batch.articles if a.canonical_url])
     dedupe(batch, stored)
@@ -218,7 +221,7 @@ def write_stage(settings: Settings, batch: Batch) -> Batch:
         if outcome.locator in batch.validators:
             outcome.etag, outcome.last_modified = batch.validators[outcome.locator]
     staged = read_staged(batch.staged) if batch.staged else None
-    with open_writer(settings.warehouse, settings.lock_timeout, settings.storage_version) as con:
+    with open_warehouse(settings) as con:
         if settings.writer_threads > 0:
             con.execute(f"SET threads = {int(settings.writer_threads)}")
         write_batch(
@@ -240,6 +243,13 @@ def _likeness(settings: Settings) -> Likeness[Any, Any]:
     from extractors.similarity import ReportLikeness
 
     return ReportLikeness(settings)
+
+
+def open_warehouse(settings: Settings) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """A writing connection to the run's warehouse: its lock wait, storage version and memory cap."""
+    return open_writer(
+        settings.warehouse, settings.lock_timeout, settings.storage_version, settings.writer_memory_limit
+    )
 
 
 def warehouse_path(settings: Settings, override: str | Path | None) -> Settings:

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from pydantic import ValidationError
 
 from newsflow.core.errors import QueryError, WarehouseBusyError
+from newsflow.core.settings import Settings
+from newsflow.runtime.stages import open_warehouse
 from warehouse import migrate, open_writer, run_lock
 from warehouse.migrate import migration_files
 from warehouse.query import run_query
@@ -128,3 +131,15 @@ def test_new_file_uses_the_compatible_storage_version(tmp_path: Path) -> None:
     ).fetchone()
     con.close()
     assert version is not None and str(version[0]).startswith("v1.5.0")
+
+
+def test_a_runs_writer_caps_duckdbs_memory_as_the_settings_say(tmp_path: Path) -> None:
+    settings = Settings(warehouse=tmp_path / "w.duckdb", writer_memory_limit="512MiB")
+    limit = "SELECT current_setting('memory_limit')"
+    with open_warehouse(settings) as con:
+        assert con.execute(limit).fetchone() == ("512.0 MiB",)
+    with open_writer(settings.warehouse) as con:  # no cap given: DuckDB's own default
+        assert con.execute(limit).fetchone() != ("512.0 MiB",)
+    assert Settings().writer_memory_limit == "2GB"
+    with pytest.raises(ValidationError):
+        Settings(writer_memory_limit="most of it")

@@ -557,6 +557,16 @@ class ReportLikeness:
         """Its content terms."""
         return view.terms
 
+    def claim_runs(self, view: StatementText) -> frozenset[str]:
+        """Its runs of words as long as the shorter of a partial quote's and a quote's run."""
+        return view.runs
+
+    @property
+    def rewording_terms(self) -> int:
+        """The fewest shared content terms a rewording needs under any speaker relation (the same
+        speaker's `min_terms`, or one less than different speakers' `strong_terms` for an unknown one)."""
+        return min(self.rule.min_terms, self.rule.strong_terms - 1)
+
     def speaker_relation(self, a: int | None, b: int | None, names: Mapping[int, str]) -> Speakers:
         """Same speaker entity (or a name variant of the same person), one unknown, or different."""
         return speaker_relation(a, b, names)

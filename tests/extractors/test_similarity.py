@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.similarity import (
     CopyText,
@@ -149,3 +151,22 @@ def test_band_keys_stored_by_earlier_runs_still_match() -> None:
 def test_words_fold_case_accents_quotes_and_ligatures() -> None:
     assert words("Café “Zoë’s” naïve\u00a0ﬁle Ångström") == ["cafe", "zoes", "naive", "file", "angstrom"]
     assert words("Don't STOP") == ["dont", "stop"]
+
+
+_VOCABULARY = ["the", "bridge", "will", "open", "before", "winter", "she", "said", "not", "new", "road"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=12),
+    st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=12),
+)
+def test_claims_are_one_statement_only_if_they_share_a_run_or_enough_terms(
+    a_words: list[str], b_words: list[str]
+) -> None:
+    likeness = ReportLikeness(Settings(_env_file=None))
+    a, b = likeness.claim_view(" ".join(a_words)), likeness.claim_view(" ".join(b_words))
+    shared = len(likeness.claim_terms(a) & likeness.claim_terms(b))
+    meet = not likeness.claim_runs(a).isdisjoint(likeness.claim_runs(b))
+    if any(likeness.same_statement(a, b, s) > 0 for s in ("same", "unknown", "different")):
+        assert (shared >= 1 and meet) or shared >= likeness.rewording_terms

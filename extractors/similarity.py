@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, cached_property, lru_cache
-from itertools import chain
+from itertools import chain, filterfalse, repeat
 from typing import Final
 
 import numpy as np
@@ -129,19 +129,30 @@ FUNCTION_WORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Case-, accent- and quote-folded word tokens."""
-    folded = text.translate(_QUOTES).casefold().replace("'", "")
-    if not folded.isascii():
-        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return _WORD.findall(folded)
+    if text.isascii():  # most sentences: no curly quotes or accents to fold
+        return _WORD.findall(text.casefold().replace("'", ""))
+    folded = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold().replace("'", ""))
+    marks = {ord(c): None for c in set(folded) if unicodedata.combining(c)}
+    return _WORD.findall(folded.translate(marks) if marks else folded)
 
 
 # --- copies -----------------------------------------------------------------------------------
 
 
-def shingles(tokens: Sequence[str], n: int) -> set[str]:
+def shingles(tokens: Sequence[str], n: int) -> frozenset[str]:
     """Word n-grams (the whole sequence when it is shorter than one n-gram)."""
-    n = max(1, min(n, len(tokens)))
-    return {" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
+    return _ngrams(tokens, max(1, min(n, len(tokens)))) if tokens else frozenset()
+
+
+def _ngrams(tokens: Sequence[str], n: int) -> frozenset[str]:
+    """The distinct runs of `n` tokens, each joined by spaces (none when there are fewer tokens)."""
+    # the i-th of the n offset copies starts i tokens in; zip stops at the shortest, the last run
+    return frozenset(map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False)))
+
+
+def _content_terms(tokens: Iterable[str]) -> frozenset[str]:
+    """The distinct content terms of word tokens: function words dropped, the rest crudely stemmed."""
+    return frozenset(map(_stem, filterfalse(FUNCTION_WORDS.__contains__, tokens)))
 
 
 @cache
@@ -157,11 +168,14 @@ def minhash(grams: Iterable[str], perms: int) -> np.ndarray:
     """MinHash signature (uint32 per permutation) of a set of shingles: CRC-32 of each shingle through
     `perms` multiply-shift hashes, the minimum of each. Fixed seed and hashes, so keys stored by one run
     or process match the next."""
-    hashed = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), np.uint64)
+    hashed = np.fromiter(map(zlib.crc32, map(str.encode, grams)), np.uint64)  # str.encode: UTF-8
     if not hashed.size:
         return np.full(perms, 2**32 - 1, np.uint32)
     a, b = _permutations(perms)
-    signature: np.ndarray = ((hashed[:, None] * a + b) >> np.uint64(32)).min(axis=0).astype(np.uint32)
+    products = hashed[:, None] * a
+    products += b
+    # the shift keeps order, so the minimum can be taken first (one shift per permutation, not per row)
+    signature: np.ndarray = (products.min(axis=0) >> np.uint64(32)).astype(np.uint32)
     return signature
 
 
@@ -200,26 +214,28 @@ class CopyText:
     def of(cls, text: str, shingle_words: int, lead_words: int) -> CopyText:
         """The copy view of an article text."""
         parts = tuple(tuple(words(part)) for part in _SENTENCE_END.split(text))
-        tokens = [t for part in parts for t in part]
-        return cls(
-            frozenset(shingles(tokens[:lead_words], 3)), frozenset(shingles(tokens, shingle_words)), parts
-        )
+        tokens = list(chain.from_iterable(parts))
+        return cls(shingles(tokens[:lead_words], 3), shingles(tokens, shingle_words), parts)
 
     @property
     def words(self) -> Iterator[str]:
         """The text's word tokens, in order."""
-        return (t for part in self.parts for t in part)
+        return chain.from_iterable(self.parts)
+
+    @cached_property
+    def part_terms(self) -> tuple[frozenset[str], ...]:
+        """Each sentence part's content terms."""
+        return tuple(map(_content_terms, self.parts))
 
     @cached_property
     def sentences(self) -> tuple[frozenset[str], ...]:
         """Each sentence's content terms (sentences of four or more)."""
-        terms = (frozenset(_stem(t) for t in part if t not in FUNCTION_WORDS) for part in self.parts)
-        return tuple(t for t in terms if len(t) >= 4)
+        return tuple(t for t in self.part_terms if len(t) >= 4)
 
     @cached_property
     def content(self) -> frozenset[str]:
         """The text's content terms."""
-        return frozenset(_stem(t) for part in self.parts for t in part if t not in FUNCTION_WORDS)
+        return frozenset().union(*self.part_terms)
 
 
 def aligned_share(
@@ -254,11 +270,15 @@ def copy_score(a: CopyText, b: CopyText, min_content: float) -> float:
 
 def word_terms(tokens: Iterable[str]) -> Counter[str]:
     """Content words of a story profile, as `w:<stem>` terms with their counts."""
-    terms: Counter[str] = Counter()
-    for token, count in Counter(tokens).items():  # each distinct word tested and stemmed once
-        if token not in FUNCTION_WORDS and len(token) > 2 and not token.isdigit():
-            terms["w:" + _stem(token)] += count
-    return terms
+    return Counter(filter(None, map(_word_term, tokens)))  # each distinct word tested and stemmed once
+
+
+@lru_cache(maxsize=200_000)
+def _word_term(token: str) -> str:
+    """A word's `w:<stem>` story term, or "" when it is too short, a number or a function word."""
+    if token in FUNCTION_WORDS or len(token) <= 2 or token.isdigit():
+        return ""
+    return "w:" + _stem(token)
 
 
 def profile(
@@ -290,10 +310,10 @@ def average_link(
     k = len(vectors)
     if k == 0:
         return []
-    held = Counter(t for v in vectors for t in v)
+    held = Counter(chain.from_iterable(vectors))
     terms = {t: i for i, t in enumerate(t for t, c in held.items() if c > 1)}  # others add nothing to a dot
-    cols = np.fromiter((terms.get(t, -1) for v in vectors for t in v), np.int64)
-    values = np.fromiter((w for v in vectors for w in v.values()), np.float32)
+    cols = np.fromiter(map(terms.get, chain.from_iterable(vectors), repeat(-1)), np.int64)
+    values = np.fromiter(chain.from_iterable(v.values() for v in vectors), np.float32)
     rows = np.repeat(np.arange(k), [len(v) for v in vectors])
     shared = cols >= 0
     m = np.zeros((k, len(terms)), np.float32)  # float32: half the work of the product, ample precision
@@ -357,8 +377,7 @@ class StatementText:
 def _statement_text(content: str, run: int) -> StatementText:
     """`StatementText.of`, computed."""
     tokens = tuple(words(content))
-    runs = frozenset(" ".join(tokens[i : i + run]) for i in range(len(tokens) - run + 1))
-    return StatementText(tokens, frozenset(_stem(t) for t in tokens if t not in FUNCTION_WORDS), runs)
+    return StatementText(tokens, _content_terms(tokens), _ngrams(tokens, run))
 
 
 @lru_cache(maxsize=200_000)
@@ -537,6 +556,16 @@ class ReportLikeness:
     def claim_terms(self, view: StatementText) -> frozenset[str]:
         """Its content terms."""
         return view.terms
+
+    def claim_runs(self, view: StatementText) -> frozenset[str]:
+        """Its runs of words as long as the shorter of a partial quote's and a quote's run."""
+        return view.runs
+
+    @property
+    def rewording_terms(self) -> int:
+        """The fewest shared content terms a rewording needs under any speaker relation (the same
+        speaker's `min_terms`, or one less than different speakers' `strong_terms` for an unknown one)."""
+        return min(self.rule.min_terms, self.rule.strong_terms - 1)
 
     def speaker_relation(self, a: int | None, b: int | None, names: Mapping[int, str]) -> Speakers:
         """Same speaker entity (or a name variant of the same person), one unknown, or different."""

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain, repeat
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -386,16 +387,13 @@ def _link_statements(
         r[2] for r in stored if r[2] is not None
     }
     names = _entity_names(con, tables, speakers)
-    pool: dict[int, list[tuple[int | None, Any, int, int]]] = defaultdict(list)  # story -> claims
-    index: dict[int, dict[str, list[int]]] = defaultdict(
-        lambda: defaultdict(list)
-    )  # story -> term -> pool pos
+    pools: dict[int, _StoryClaims] = defaultdict(_StoryClaims)
     reports: dict[int, Counter[int]] = defaultdict(Counter)  # statement -> its claims per article
 
     def add(story: int, speaker: int | None, text: Any, statement: int, article: int) -> None:
-        for t in likeness.claim_terms(text):
-            index[story][t].append(len(pool[story]))
-        pool[story].append((speaker, text, statement, article))
+        pools[story].add(
+            (speaker, text, statement, article), likeness.claim_terms(text), likeness.claim_runs(text)
+        )
         reports[statement][article] += 1
 
     for story, article, speaker, content, statement in stored:
@@ -414,8 +412,12 @@ def _link_statements(
         )
         scores: dict[int, float] = {}
         agree: Counter[int] = Counter()  # statement -> its claims in other articles this one matches
-        for pos in {p for t in likeness.claim_terms(text) for p in index[story].get(t, ())}:
-            other, other_text, statement, other_article = pool[story][pos]
+        pool = pools[story]
+        candidates = pool.candidates(
+            likeness.claim_terms(text), likeness.claim_runs(text), likeness.rewording_terms
+        )
+        for pos in candidates:
+            other, other_text, statement, other_article = pool.claims[pos]
             score = likeness.same_statement(
                 text, other_text, likeness.speaker_relation(speaker, other, names)
             )
@@ -434,6 +436,32 @@ def _link_statements(
         )
         add(story, speaker, text, out[i], article)
     return out
+
+
+@dataclass(slots=True)
+class _StoryClaims:
+    """A story's claims so far (speaker, claim view, statement, article), indexed by the likeness's
+    claim terms, so a claim meets only those that could report the same statement."""
+
+    claims: list[tuple[int | None, Any, int, int]] = field(default_factory=list)
+    runs: list[frozenset[str]] = field(default_factory=list)  # each claim's runs of words
+    by_term: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(
+        self, claim: tuple[int | None, Any, int, int], terms: frozenset[str], runs: frozenset[str]
+    ) -> None:
+        """Index a claim by its terms."""
+        position = len(self.claims)
+        self.claims.append(claim)
+        self.runs.append(runs)
+        for term in terms:
+            self.by_term[term].append(position)
+
+    def candidates(self, terms: frozenset[str], runs: frozenset[str], rewording_terms: int) -> list[int]:
+        """Positions of the claims sharing a term and a run with these, or `rewording_terms` terms: the
+        others cannot report the same statement (the likeness's `rewording_terms`)."""
+        shared = Counter(chain.from_iterable(map(self.by_term.get, terms, repeat(()))))
+        return [p for p, n in shared.items() if n >= rewording_terms or not runs.isdisjoint(self.runs[p])]
 
 
 def _entity_names(

@@ -83,6 +83,17 @@ class Likeness(Protocol[CopyView, ClaimView]):
         """Its content terms (claims sharing none are never one statement)."""
         ...
 
+    def claim_runs(self, view: ClaimView) -> frozenset[str]:
+        """Its runs of words as long as the shortest run two claims must share to be one statement by
+        sharing a run (a partial quote)."""
+        ...
+
+    @property
+    def rewording_terms(self) -> int:
+        """Claims sharing none of their `claim_runs` are one statement only if they share at least this
+        many `claim_terms` (a rewording), whoever their speakers."""
+        ...
+
     def speaker_relation(self, a: int | None, b: int | None, names: Mapping[int, str]) -> Speakers:
         """How two speaker entity ids relate, given the entities' names."""
         ...

@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.similarity import (
     CopyText,
@@ -130,3 +132,41 @@ def test_report_terms_read_from_the_copy_view_equal_those_of_the_whole_text() ->
         "Talks went on.\n\nThe Prime Minister said: “We agreed.” Trade rose 5%.",
     )
     assert likeness.report_terms(title, likeness.copy_view(text)) == word_terms(words(f"{title} {text}"))
+
+
+def test_band_keys_stored_by_earlier_runs_still_match() -> None:
+    # keys are stored in the warehouse: a change to the shingles, the CRC-32 or the hashes breaks every
+    # stored fingerprint (these values were written by the first release of the keys)
+    likeness = ReportLikeness(Settings(_env_file=None))
+    text = (
+        "The bridge over the river will open before the winter, the minister said on Monday. "
+        "Work began in 2019."
+    )
+    keys = likeness.copy_keys(likeness.copy_view(text))
+    assert len(keys) == 64
+    assert keys[:2] == [1731998372900404038, 4535666674958266905]
+    assert keys[-1] == 636555647003520244
+
+
+def test_words_fold_case_accents_quotes_and_ligatures() -> None:
+    assert words("Café “Zoë’s” naïve\u00a0ﬁle Ångström") == ["cafe", "zoes", "naive", "file", "angstrom"]
+    assert words("Don't STOP") == ["dont", "stop"]
+
+
+_VOCABULARY = ["the", "bridge", "will", "open", "before", "winter", "she", "said", "not", "new", "road"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=12),
+    st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=12),
+)
+def test_claims_are_one_statement_only_if_they_share_a_run_or_enough_terms(
+    a_words: list[str], b_words: list[str]
+) -> None:
+    likeness = ReportLikeness(Settings(_env_file=None))
+    a, b = likeness.claim_view(" ".join(a_words)), likeness.claim_view(" ".join(b_words))
+    shared = len(likeness.claim_terms(a) & likeness.claim_terms(b))
+    meet = not likeness.claim_runs(a).isdisjoint(likeness.claim_runs(b))
+    if any(likeness.same_statement(a, b, s) > 0 for s in ("same", "unknown", "different")):
+        assert (shared >= 1 and meet) or shared >= likeness.rewording_terms

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -233,4 +234,5 @@ def test_a_copy_is_found_across_runs_within_the_copy_window_only(tmp_path: Path)
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         copy_of, held_by_late = dict(_rows(con, pairs)), _rows(con, held)
     assert copy_of == {"n1": None, "n2": "n1", "n3": None}
+    assert gc.isenabled()  # the link step pauses the cycle collector only while it runs
     assert held_by_late[0][0] > 0  # the late report holds its keys for its own window

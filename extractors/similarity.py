@@ -414,6 +414,12 @@ class StatementRule:
     strong_similarity: float  # speaker unknown or different: share of terms ...
     strong_terms: int  # ... and shared terms (different speakers need this many; unknown one less)
 
+    def rewording_terms(self, speakers: Speakers) -> int:
+        """Shared content terms a rewording needs between claims of speakers related so."""
+        if speakers == "same":
+            return self.min_terms
+        return self.strong_terms - (1 if speakers == "unknown" else 0)
+
 
 def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule: StatementRule) -> float:
     """How strongly the two contents report one statement (the longest shared run of words plus the
@@ -426,11 +432,8 @@ def same_statement(a: StatementText, b: StatementText, speakers: Speakers, rule:
     shared = len(a.terms & b.terms)
     smaller = min(len(a.terms), len(b.terms))
     share = shared / smaller if smaller else 0.0
-    if speakers == "same":
-        reworded = share >= rule.min_similarity and shared >= rule.min_terms
-    else:
-        need = rule.strong_terms - (1 if speakers == "unknown" else 0)
-        reworded = share >= rule.strong_similarity and shared >= need
+    least = rule.min_similarity if speakers == "same" else rule.strong_similarity
+    reworded = share >= least and shared >= rule.rewording_terms(speakers)
     if not reworded and (shared < 1 or a.runs.isdisjoint(b.runs)):
         return 0.0  # no shared run as long as the shortest a partial quote needs: skip the alignment
     words_run = shared_run(a.tokens, b.tokens)
@@ -563,9 +566,8 @@ class ReportLikeness:
 
     @property
     def rewording_terms(self) -> int:
-        """The fewest shared content terms a rewording needs under any speaker relation (the same
-        speaker's `min_terms`, or one less than different speakers' `strong_terms` for an unknown one)."""
-        return min(self.rule.min_terms, self.rule.strong_terms - 1)
+        """The fewest shared content terms a rewording needs under any speaker relation."""
+        return min(self.rule.rewording_terms(s) for s in ("same", "unknown", "different"))
 
     def speaker_relation(self, a: int | None, b: int | None, names: Mapping[int, str]) -> Speakers:
         """Same speaker entity (or a name variant of the same person), one unknown, or different."""

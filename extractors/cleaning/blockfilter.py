@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.cleaning.blocks import CUT, Part
+from extractors.cleaning.blocks import CUT, LinkedText, Part
+from extractors.cleaning.boilerplate import ADDRESS
 
 NOISE_LINES = frozenset(
     {
@@ -84,6 +85,7 @@ def _drop_cut_labels(parts: list[Part]) -> list[Part]:
     return kept
 
 
+NOTE_MAX = 180  # characters: a closing paragraph this short that holds a link is a note, not text
 TAIL_SHORT = 40  # characters: a last block this short with no sentence end is a label
 TAIL_LABEL = 100  # characters: a heading or a line ending in a colon this short is a label
 
@@ -91,11 +93,22 @@ TAIL_LABEL = 100  # characters: a heading or a line ending in a colon this short
 def trim_tail(parts: list[Part]) -> list[Part]:
     """Drop the labels left at the end of the text: a heading, a line ending in a colon, or a
     short line with no sentence end ("More on this topic", "About the author", "News"), when
-    nothing follows them — what they introduced (a link list, a bio, a form) was cut."""
+    nothing follows them — what they introduced (a link list, a bio, a form) was cut. Then one
+    closing note: a last short paragraph that holds a link (a call to subscribe, follow, write
+    in, read elsewhere), which points away from the story rather than telling it."""
     end = len(parts)
     while end > 1 and _label(*parts[end - 1]):
         end -= 1
+    if end > 1 and _closing_note(*parts[end - 1]):
+        end -= 1
     return parts[:end]
+
+
+def _closing_note(kind: str, text: str) -> bool:
+    """A short paragraph holding a link, other than a bare web or e-mail address (a source)."""
+    if kind != "paragraph" or not isinstance(text, LinkedText) or len(text) >= NOTE_MAX:
+        return False
+    return ADDRESS.fullmatch(text) is None
 
 
 def _heading_label(kind: str, text: str) -> bool:

@@ -20,7 +20,15 @@ _KINDS: dict[str, BlockKind] = {
 }  # fmt: skip
 _CELLS = ("td", "th")  # inline within their row, separated by " | "
 _PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: paragraphs again
-Part = tuple[BlockKind, str]
+
+
+class LinkedText(str):
+    """The text of a block that holds link text (see trim_tail's closing note)."""
+
+    __slots__ = ()
+
+
+Part = tuple[BlockKind, str]  # the text is a LinkedText when the block holds link text
 CUT: Part = ("paragraph", "")  # where a cut left a gap (see collect_blocks' `marked`)
 
 
@@ -32,6 +40,8 @@ class _Collector:
         self.buffer: list[str] = []
         self.kinds: list[BlockKind] = ["paragraph"]
         self.openers: list[Tag | None] = [None]  # the element that pushed each kind
+        self.in_link = 0  # depth of <a> elements around the walk
+        self.linked = False  # the buffer holds text inside an <a>
 
     def push(self, kind: BlockKind, el: Tag) -> None:
         """Enter an element that sets the kind of the blocks inside it."""
@@ -48,13 +58,16 @@ class _Collector:
         """Append inline text to the current block."""
         if text:
             self.buffer.append(text)
+            if self.in_link and not self.linked and not text.isspace():
+                self.linked = True
 
     def flush(self) -> None:
         """End the current block, keeping it when it has visible text."""
         text = norm_space("".join(self.buffer))
         self.buffer.clear()
         if text:
-            self.parts.append((self.kinds[-1], text))
+            self.parts.append((self.kinds[-1], LinkedText(text) if self.linked else text))
+        self.linked = False
 
 
 def collect_blocks(
@@ -103,6 +116,8 @@ def _start(el: Tag, tag: str, out: _Collector) -> bool:
     if tag == "br":
         out.flush()
         return False
+    if tag == "a":
+        out.in_link += 1
     if tag in BLOCK_TAGS or tag in _KINDS:
         out.flush()
         if tag in _KINDS:
@@ -116,6 +131,8 @@ def _start(el: Tag, tag: str, out: _Collector) -> bool:
 
 def _end(el: Tag, tag: str, out: _Collector) -> None:
     """Close an element: block tags end their block (and the block kind they opened)."""
+    if tag == "a":
+        out.in_link -= 1
     if tag in BLOCK_TAGS or tag in _KINDS:
         out.flush()
         out.pop(el)

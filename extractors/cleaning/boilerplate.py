@@ -50,7 +50,7 @@ BOILERPLATE_PART = re.compile(
 OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content
 STORY_LIST_LINKS = 0.3  # link share of a list of linked items that marks it as further reading
 EMBED_CLASS = re.compile(r"embed|tweet|twitter|instagram")
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 CONTENT_CLASS = re.compile(
     r"article[-_]?body|articlebody|article[-_]?content|article[-_]?text|entry[-_]?content|"
     r"story[-_]?body|story[-_]?content|story[-_]?text|post[-_]?content|post[-_]?body|"
@@ -197,7 +197,7 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
 def _cites_address(el: Tag) -> bool:
     """A paragraph whose text is a web or e-mail address: a reference the story gives (navigation
     links name their target in words, not by its address)."""
-    return _ADDRESS.fullmatch(norm_space(text_of(el))) is not None
+    return ADDRESS.fullmatch(norm_space(text_of(el))) is not None
 
 
 def _in_sentence(el: Tag) -> bool:

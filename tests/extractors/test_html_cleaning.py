@@ -429,7 +429,8 @@ def test_inline_time_and_links_inside_a_sentence_are_kept() -> None:
         "<p>The mayor, <a class='player-link' href='/p/1'>Ana Ruiz</a>, said on "
         "<time datetime='2024-01-08'>Monday</time> the bridge will reopen.</p>"
     )
-    article = html_article(f"<html><body><article>{PROSE}</p>{sentence}</article></body></html>")
+    page = f"<html><body><article>{PROSE}</p>{sentence}{PROSE}</p></article></body></html>"
+    article = html_article(page)  # (a short linked paragraph that ends the text is a closing note)
     assert "The mayor, Ana Ruiz, said on Monday the bridge will reopen." in article.text
 
 

@@ -1,0 +1,49 @@
+"""A last short paragraph holding a link (a call to subscribe, write in, read elsewhere) is a note,
+not the story's end: it is dropped, once. A closing line without a link, a long closing paragraph
+with a link and a cited address stay."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+BODY = "".join(
+    f"<p>Paragraph {n} of the body tells how the harbour board weighed the plan to dredge the "
+    f"old channel, and what the fishermen said about it at the hearing.</p>"
+    for n in range(1, 6)
+)
+LAST = "<p>The board will vote on the plan in the spring.</p>"
+
+
+def page(tail: str) -> str:
+    """A story whose body ends with `tail`."""
+    return f"<html><body><article><div class='article-body'>{BODY}{tail}</div></article></body></html>"
+
+
+def test_a_short_linked_closing_paragraph_is_dropped() -> None:
+    note = "<p>Like what you read? <a href='/join'>Join our list</a> and get the week's stories.</p>"
+    text = html_article(page(LAST + note)).text
+    assert "Join our list" not in text
+    assert text.endswith("The board will vote on the plan in the spring.")
+
+
+def test_only_one_note_is_dropped() -> None:
+    linked = "<p>The plan is on <a href='/plan'>the board's site</a> until March.</p>"
+    note = "<p>Write to us <a href='/letters'>through this form</a>.</p>"
+    text = html_article(page(linked + note)).text
+    assert "the board's site" in text
+    assert "through this form" not in text
+
+
+def test_closing_lines_without_a_link_a_long_linked_paragraph_and_an_address_stay() -> None:
+    assert html_article(page(LAST)).text.endswith("in the spring.")
+    long_linked = (
+        "<p>In the end the board chose to wait: the survey of the channel, which the "
+        "<a href='/survey'>port authority published</a> last year, showed silt building up far "
+        "faster than anyone at the hearing had expected.</p>"
+    )
+    assert "port authority published" in html_article(page(long_linked)).text
+    address = "<p><a href='https://harbour.example.org/plans/dredging-the-old-channel'>https://harbour.example.org/plans/dredging-the-old-channel</a></p>"
+    assert (
+        "https://harbour.example.org/plans/dredging-the-old-channel"
+        in html_article(page(LAST + address)).text
+    )

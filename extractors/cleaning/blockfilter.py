@@ -105,8 +105,13 @@ def trim_tail(parts: list[Part]) -> list[Part]:
 
 
 def _closing_note(kind: str, text: str) -> bool:
-    """A short paragraph holding a link, other than a bare web or e-mail address (a source)."""
-    if kind != "paragraph" or not isinstance(text, LinkedText) or len(text) >= NOTE_MAX:
+    """A short paragraph holding a link, other than a bare web or e-mail address (a source), or a
+    one-line question ("Liked this story?") that asked the reader to go on elsewhere."""
+    if kind != "paragraph":
+        return False
+    if len(text) < TAIL_SHORT and text.endswith(("?", "？")):
+        return True
+    if not isinstance(text, LinkedText) or len(text) >= NOTE_MAX:
         return False
     return ADDRESS.fullmatch(text) is None
 

@@ -1,6 +1,6 @@
-"""A last short paragraph holding a link (a call to subscribe, write in, read elsewhere) is a note,
-not the story's end: it is dropped, once. A closing line without a link, a long closing paragraph
-with a link and a cited address stay."""
+"""A last short paragraph holding a link (a call to subscribe, write in, read elsewhere), or a
+one-line question to the reader, is a note, not the story's end: it is dropped, once. A closing
+line without a link, a long closing paragraph with a link and a cited address stay."""
 
 from __future__ import annotations
 
@@ -47,3 +47,10 @@ def test_closing_lines_without_a_link_a_long_linked_paragraph_and_an_address_sta
         "https://harbour.example.org/plans/dredging-the-old-channel"
         in html_article(page(LAST + address)).text
     )
+
+
+def test_a_closing_one_line_question_is_dropped_and_nothing_before_it() -> None:
+    names = "".join(f"<p>{n}. Pier {n}</p>" for n in range(1, 4))
+    text = html_article(page(names + "<p>Was this story useful?</p>")).text
+    assert "Was this story useful?" not in text
+    assert text.endswith("3. Pier 3")

@@ -150,14 +150,17 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
 
 
 SECTION_PROSE = 0.8  # share of an illustrated section's text that is prose (a caption's is less)
+SECTION_TEXT = 200  # characters of such prose that make a section of text even without a heading
 
 
 def _illustrated_section(inside: list[Tag], key: int, stats: TextStats) -> bool:
-    """A subheading and a paragraph of prose beside an image, with no link: a section of the
-    text that is illustrated (a caption has no heading; a teaser card links its heading)."""
-    if stats.links.get(key, 0) or stats.prose.get(key, 0) < SECTION_PROSE * stats.text[key]:
+    """Prose beside an image, with no link, under a subheading or longer than a caption line: a
+    section of the text that is illustrated (a caption has no heading and is set in a caption
+    element or a line or two; a teaser card links its heading)."""
+    text = stats.text[key]
+    if stats.links.get(key, 0) or stats.prose.get(key, 0) < SECTION_PROSE * text:
         return False
-    return any(d.name in SUBHEADINGS for d in inside)
+    return text > SECTION_TEXT or any(d.name in SUBHEADINGS for d in inside)
 
 
 def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:

@@ -1,6 +1,7 @@
 """A block holding an image and little text (a caption without <figure>, a teaser card) is cut;
 an image inside a long block of prose, or inline in a sentence, leaves the text alone, and so
-does an illustrated section (a subheading and a paragraph beside an image, no link)."""
+does an illustrated section (link-free prose beside an image, under a subheading or longer than a
+caption line)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,19 @@ def test_an_illustrated_section_stays_and_a_teaser_card_is_cut() -> None:
     assert "Meltwater" in text
     assert "Section. The streams below the glacier" in text
     assert "Teaser." not in text
+
+
+def test_prose_beside_an_image_longer_than_a_caption_line_stays_without_a_heading() -> None:
+    prose = (
+        "<div class='box'><img src='e.png'><p>Beside. The survey team walked the moraine every "
+        "morning, logged the stakes drilled into the ice, and found that the lower tongue had "
+        "thinned by four metres since the spring, more than in the two summers before.</p></div>"
+    )
+    linked = (
+        "<div class='box'><img src='f.png'><p>Linked. The survey team walked the moraine every "
+        "morning and logged the stakes, as told in <a href='/other'>last year's report on the "
+        "lower tongue of the glacier</a>, which is on another page.</p></div>"
+    )
+    text = html_article(page(prose + linked)).text
+    assert "Beside. The survey team walked the moraine" in text
+    assert "Linked." not in text

@@ -54,6 +54,10 @@ def connect(
         return duckdb.connect(str(path), read_only=True, config=connection_config())
     con = duckdb.connect(config=connection_config())  # the file attached under its usual name
     try:
+        taken = {r[0] for r in con.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
+        if path.stem in taken:  # a name DuckDB uses itself ('memory', 'temp', 'system'): opened as before
+            con.close()
+            return duckdb.connect(str(path), config=connection_config())
         name = path.stem.replace('"', '""')
         con.execute(f"ATTACH '{_quote(path)}' AS \"{name}\" (ROW_GROUP_SIZE {WRITER_ROW_GROUP_ROWS})")
         con.execute(f'USE "{name}"')

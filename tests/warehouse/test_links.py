@@ -210,6 +210,24 @@ def test_stored_story_ranks_equal_a_rank_over_all_statements(linked: tuple[Setti
         assert len(stored) > 2 and any(r > 1 for _, r in stored)  # ranks among several statements
 
 
+def test_each_statement_row_is_its_claims_in_one_story(linked: tuple[Settings, Path]) -> None:
+    # the writer finds a touched statement's stored row and claims through the touched stories: that
+    # holds while a statement's claims are all in one story, which its row names (or one merged into it)
+    settings, _ = linked
+    per_claims = (
+        "SELECT c.statement_id, count(*), count(DISTINCT c.article_id), count(DISTINCT a.story_id), "
+        "any_value(a.story_id) FROM claims c JOIN articles a USING (article_id) "
+        "WHERE c.statement_id IS NOT NULL GROUP BY 1 ORDER BY 1"
+    )
+    stored = (
+        "SELECT s.statement_id, s.reports, s.articles, 1, coalesce(m.into_story_id, s.story_id) "
+        "FROM statements s LEFT JOIN story_merges m USING (story_id) ORDER BY 1"
+    )
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        from_claims, rows = _rows(con, per_claims), _rows(con, stored)
+    assert len(rows) > 2 and rows == from_claims  # one row per statement, none left over or missing
+
+
 def test_a_copy_is_found_across_runs_within_the_copy_window_only(tmp_path: Path) -> None:
     settings = Settings(warehouse=tmp_path / "w.duckdb", _env_file=None)
     first = datetime(2026, 11, 1, 8, tzinfo=UTC)

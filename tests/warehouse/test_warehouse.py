@@ -16,6 +16,7 @@ from newsflow.core.errors import QueryError, WarehouseBusyError
 from newsflow.core.settings import Settings
 from newsflow.runtime.stages import open_warehouse
 from warehouse import migrate, open_writer, run_lock
+from warehouse.db import WRITER_ROW_GROUP_ROWS
 from warehouse.migrate import migration_files
 from warehouse.query import run_query
 
@@ -131,6 +132,27 @@ def test_new_file_uses_the_compatible_storage_version(tmp_path: Path) -> None:
     ).fetchone()
     con.close()
     assert version is not None and str(version[0]).startswith("v1.5.0")
+
+
+def test_a_writer_appends_in_small_row_groups_that_a_plain_reader_reads(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with open_writer(path) as con:
+        assert con.execute("SELECT current_database()").fetchone() == ("w",)  # the file's usual name
+        con.execute("CREATE TABLE appended (i BIGINT, s VARCHAR)")
+        for start in range(0, 40_000, 1_000):  # batches of a thousand rows, each checkpointed
+            con.execute(
+                "INSERT INTO appended SELECT range, range::VARCHAR FROM range(?, ?)", [start, start + 1_000]
+            )
+            con.execute("CHECKPOINT")
+        groups = con.execute(
+            "SELECT row_group_id, max(start + count) - min(start) FROM pragma_storage_info('appended') "
+            "WHERE column_name = 'i' AND segment_type = 'BIGINT' GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+    # the checkpoint after each batch rewrites only the last group: at most WRITER_ROW_GROUP_ROWS rows
+    sizes = [n for _, n in groups]
+    assert sum(sizes) == 40_000 and len(sizes) >= 3 and max(sizes) <= WRITER_ROW_GROUP_ROWS
+    with duckdb.connect(str(path), read_only=True) as reader:
+        assert reader.execute("SELECT count(*), sum(i) FROM appended").fetchone() == (40_000, 39_999 * 20_000)
 
 
 def test_a_runs_writer_caps_duckdbs_memory_as_the_settings_say(tmp_path: Path) -> None:

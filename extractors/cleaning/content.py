@@ -11,11 +11,14 @@ from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, r
 
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
+CHUNK_SHARE = 0.25  # like blocks beside the best child holding this share of its prose: a split body
 TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
 _UNITS = PROSE_TAGS | {"li", "dd", "dt"}
+# A list is a text block too: never chosen alone beside paragraphs (a recipe's steps after its ingredients).
+_LISTS = frozenset({"ul", "ol", "dl"})
 
 
 def measure(nodes: list[Tag]) -> TextStats:
@@ -62,11 +65,35 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # a page region (sidebar, comments, related) is never walked into
         if best.name in _UNITS and any(c is not best and text.get(id(c)) for c in kids):
             return node  # keep the other (short) paragraphs or items beside a long one
+        if best.name in _LISTS and any(
+            c is not best and c.name in PROSE_TAGS and prose.get(id(c)) for c in kids
+        ):
+            return node  # a list beside prose paragraphs is part of their text, not a container
+        if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
+            return node  # the body is set out as a run of like blocks: one of them is not the article
         if prose[id(best)] < DESCEND_SHARE * prose[id(node)] and not _dominates(
             best, ranked[1:], node, stats
         ):
             return node
         node = best
+
+
+def _like_chunks_prose(best: Tag, kids: list[Tag], stats: TextStats) -> int:
+    """The prose of the other children of the same tag and class as `best` (0 when it has no class):
+    the rest of a body set out as a run of like blocks (text sections, recipe steps, posts). A
+    block under its own <h1> is another story of a series (infinite scroll), not a chunk."""
+    cls = attr(best, "class")
+    if not cls:
+        return 0
+    return sum(
+        stats.prose.get(id(c), 0)
+        for c in kids
+        if c is not best
+        and c.name == best.name
+        and attr(c, "class") == cls
+        and stats.prose.get(id(c))
+        and not any(d.name == "h1" for d in stats.subtree(c))
+    )
 
 
 def _dominates(best: Tag, others: list[Tag], parent: Tag, stats: TextStats) -> bool:

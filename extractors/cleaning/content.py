@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from bs4 import Tag
 
-from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, is_outside
+from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, is_outside, strongly_named
 from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, root_element, text_stats
 
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
@@ -71,11 +71,20 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # a list beside prose paragraphs is part of their text, not a container
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
-        if prose[id(best)] < DESCEND_SHARE * prose[id(node)] and not _dominates(
+        if prose[id(best)] < DESCEND_SHARE * _prose_left(node, best, kids, stats) and not _dominates(
             best, ranked[1:], node, stats
         ):
             return node
         node = best
+
+
+def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:
+    """The prose of `node` less that of the children beside `best` that the cuts remove for certain
+    (strongly named boilerplate, forms): a newsletter box or a pop-up cannot hold the descent back."""
+    prose = stats.prose
+    return prose[id(node)] - sum(
+        prose.get(id(c), 0) for c in kids if c is not best and prose.get(id(c)) and strongly_named(c, stats)
+    )
 
 
 def _like_chunks_prose(best: Tag, kids: list[Tag], stats: TextStats) -> int:

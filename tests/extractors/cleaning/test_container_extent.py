@@ -132,3 +132,18 @@ def test_a_list_beside_paragraphs_is_not_chosen_alone() -> None:
     text = html_article(html).text
     assert "Step 5:" in text
     assert "Serving." in text
+
+
+def test_a_popup_beside_the_body_does_not_hold_the_descent_back() -> None:
+    body = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(4))
+    pitch = "Sign up for our weekly letter with the best stories of the week, sent every Friday morning."
+    html = (
+        "<html><body><div class='wrap'>"
+        "<div class='strip'>The shop opens at nine on weekdays and at ten on Saturdays, all year.</div>"
+        f"<div class='story'>{body}</div></div>"
+        f"<div class='signup-popup'><p>{pitch} {pitch} {pitch}</p></div>"
+        "</body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 3." in text
+    assert "The shop opens" not in text

@@ -69,6 +69,8 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             c is not best and c.name in PROSE_TAGS and prose.get(id(c)) for c in kids
         ):
             return node  # a list beside prose paragraphs is part of their text, not a container
+        if any(c is not best and c.name == "p" and prose.get(id(c)) for c in kids):
+            return node  # paragraphs set out directly beside the best child: it is a part of the text
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         if prose[id(best)] < DESCEND_SHARE * _prose_left(node, best, kids, stats) and not _dominates(

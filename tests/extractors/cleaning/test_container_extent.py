@@ -147,3 +147,15 @@ def test_a_popup_beside_the_body_does_not_hold_the_descent_back() -> None:
     text = html_article(html).text
     assert "Paragraph 3." in text
     assert "The shop opens" not in text
+
+
+def test_a_paragraph_set_beside_a_block_of_paragraphs_is_kept() -> None:
+    block = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(4))
+    html = (
+        "<html><body><div class='post'>"
+        f"<div class='text'>{block}</div><p>Closing paragraph. {SENTENCE}</p>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 3." in text
+    assert "Closing paragraph." in text

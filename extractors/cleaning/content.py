@@ -17,8 +17,6 @@ SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
 _UNITS = PROSE_TAGS | {"li", "dd", "dt"}
-# A list is a text block too: never chosen alone beside paragraphs (a recipe's steps after its ingredients).
-_LISTS = frozenset({"ul", "ol", "dl"})
 
 
 def measure(nodes: list[Tag]) -> TextStats:
@@ -65,12 +63,10 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # a page region (sidebar, comments, related) is never walked into
         if best.name in _UNITS and any(c is not best and text.get(id(c)) for c in kids):
             return node  # keep the other (short) paragraphs or items beside a long one
-        if best.name in _LISTS and any(
-            c is not best and c.name in PROSE_TAGS and prose.get(id(c)) for c in kids
-        ):
-            return node  # a list beside prose paragraphs is part of their text, not a container
         if any(c is not best and c.name == "p" and prose.get(id(c)) for c in kids):
-            return node  # paragraphs set out directly beside the best child: it is a part of the text
+            return (
+                node  # paragraphs set out beside the best child (a list, a block): it is a part of the text
+            )
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         if prose[id(best)] < DESCEND_SHARE * _prose_left(node, best, kids, stats) and not _dominates(

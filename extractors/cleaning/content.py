@@ -64,9 +64,7 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
         if best.name in _UNITS and any(c is not best and text.get(id(c)) for c in kids):
             return node  # keep the other (short) paragraphs or items beside a long one
         if any(c is not best and c.name == "p" and prose.get(id(c)) for c in kids):
-            return (
-                node  # paragraphs set out beside the best child (a list, a block): it is a part of the text
-            )
+            return node  # paragraphs set out beside the best child (a list, a block): it is a part
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         if prose[id(best)] < DESCEND_SHARE * _prose_left(node, best, kids, stats) and not _dominates(

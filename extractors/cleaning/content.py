@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from bs4 import Tag
 
-from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, is_outside, strongly_named
+from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, cut_for_certain, is_outside
 from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, root_element, text_stats
 
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
@@ -76,10 +76,11 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
 
 def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:
     """The prose of `node` less that of the children beside `best` that the cuts remove for certain
-    (strongly named boilerplate, forms): a newsletter box or a pop-up cannot hold the descent back."""
+    (boilerplate tags, strongly named boilerplate): a header group, a newsletter box or a pop-up
+    cannot hold the descent back, as the text would not keep them either."""
     prose = stats.prose
     return prose[id(node)] - sum(
-        prose.get(id(c), 0) for c in kids if c is not best and prose.get(id(c)) and strongly_named(c, stats)
+        prose.get(id(c), 0) for c in kids if c is not best and prose.get(id(c)) and cut_for_certain(c, stats)
     )
 
 

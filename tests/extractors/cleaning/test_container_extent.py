@@ -4,6 +4,8 @@ goes with it."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.pages import html_article
 
 SENTENCE = (
@@ -134,14 +136,15 @@ def test_a_list_beside_paragraphs_is_not_chosen_alone() -> None:
     assert "Serving." in text
 
 
-def test_a_popup_beside_the_body_does_not_hold_the_descent_back() -> None:
+@pytest.mark.parametrize("box", ["div class='signup-popup'", "header"])
+def test_a_box_the_cuts_remove_does_not_hold_the_descent_back(box: str) -> None:
     body = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(4))
     pitch = "Sign up for our weekly letter with the best stories of the week, sent every Friday morning."
     html = (
-        "<html><body><div class='wrap'>"
+        f"<html><body><{box}><p>{pitch} {pitch} {pitch}</p></{box.split()[0]}>"
+        "<div class='wrap'>"
         "<div class='strip'>The shop opens at nine on weekdays and at ten on Saturdays, all year.</div>"
         f"<div class='story'>{body}</div></div>"
-        f"<div class='signup-popup'><p>{pitch} {pitch} {pitch}</p></div>"
         "</body></html>"
     )
     text = html_article(html).text

@@ -35,6 +35,7 @@ CALIBRATED = (
     "html.KEPT_SHARE",
     "content.KNOWN_SHARE",
     "content.DESCEND_SHARE",
+    "content.CHUNK_SHARE",
     "content.TEASER_LINKS",
     "content.ANCESTOR_GROWTH",
     "boilerplate.STORY_LIST_LINKS",

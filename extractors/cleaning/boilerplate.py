@@ -20,7 +20,7 @@ from extractors.cleaning.htmltree import (
     text_of,
 )
 
-__all__ = ["BOILERPLATE_TAGS", "is_boilerplate", "is_link_boilerplate", "is_outside"]
+__all__ = ["BOILERPLATE_TAGS", "cut_for_certain", "is_boilerplate", "is_link_boilerplate", "is_outside"]
 _WORDS = (
     r"share|sharing|social|sociallinks|related|recommend|newsletter|subscri(be|ption)|signup|"
     r"sign-up|promo|advert|advertisement|ads?|ad-slot|adslot|ad-container|dfp|gpt|sponsor(ed)?|"
@@ -173,6 +173,15 @@ def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:
     if attr(el, "itemprop") in ("author", "publisher", "image", "associatedMedia", "video"):
         return True
     return attr(el, "role") in ("navigation", "complementary", "banner", "contentinfo", "dialog")
+
+
+def cut_for_certain(el: Tag, stats: TextStats) -> bool:
+    """A boilerplate tag (header, form, figure, ...; not <time>, which may sit in a sentence) or a
+    name with a strong boilerplate word (newsletter, related, comments, pop-up, paywall, ...): what
+    the cuts inside the text remove, the weak words' undo notwithstanding."""
+    return (el.name in BOILERPLATE_TAGS and el.name != "time") or (
+        bool(el.attrs) and _named_boilerplate(el, stats, weak=False)
+    )
 
 
 def is_link_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:

@@ -6,11 +6,12 @@ from functools import lru_cache
 
 from bs4 import Tag
 
-from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, is_outside
+from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, cut_for_certain, is_outside
 from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, root_element, text_stats
 
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
+CHUNK_SHARE = 0.25  # like blocks beside the best child holding this share of its prose: a split body
 TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
@@ -62,11 +63,43 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # a page region (sidebar, comments, related) is never walked into
         if best.name in _UNITS and any(c is not best and text.get(id(c)) for c in kids):
             return node  # keep the other (short) paragraphs or items beside a long one
-        if prose[id(best)] < DESCEND_SHARE * prose[id(node)] and not _dominates(
+        if any(c is not best and c.name == "p" and prose.get(id(c)) for c in kids):
+            return node  # paragraphs set out beside the best child (a list, a block): it is a part
+        if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
+            return node  # the body is set out as a run of like blocks: one of them is not the article
+        if prose[id(best)] < DESCEND_SHARE * _prose_left(node, best, kids, stats) and not _dominates(
             best, ranked[1:], node, stats
         ):
             return node
         node = best
+
+
+def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:
+    """The prose of `node` less that of the children beside `best` that the cuts remove for certain
+    (boilerplate tags, strongly named boilerplate): a header group, a newsletter box or a pop-up
+    cannot hold the descent back, as the text would not keep them either."""
+    prose = stats.prose
+    return prose[id(node)] - sum(
+        prose.get(id(c), 0) for c in kids if c is not best and prose.get(id(c)) and cut_for_certain(c, stats)
+    )
+
+
+def _like_chunks_prose(best: Tag, kids: list[Tag], stats: TextStats) -> int:
+    """The prose of the other children of the same tag and class as `best` (0 when it has no class):
+    the rest of a body set out as a run of like blocks (text sections, recipe steps, posts). A
+    block under its own <h1> is another story of a series (infinite scroll), not a chunk."""
+    cls = attr(best, "class")
+    if not cls:
+        return 0
+    return sum(
+        stats.prose.get(id(c), 0)
+        for c in kids
+        if c is not best
+        and c.name == best.name
+        and attr(c, "class") == cls
+        and stats.prose.get(id(c))
+        and not any(d.name == "h1" for d in stats.subtree(c))
+    )
 
 
 def _dominates(best: Tag, others: list[Tag], parent: Tag, stats: TextStats) -> bool:

@@ -4,6 +4,8 @@ goes with it."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.pages import html_article
 
 SENTENCE = (
@@ -95,3 +97,68 @@ def test_when_weak_class_words_took_most_of_the_text_strong_ones_still_cut() -> 
     text = html_article(html).text
     assert all(f"Paragraph {n}." in text for n in range(3))
     assert "Related:" not in text
+
+
+def test_a_body_set_out_as_like_blocks_keeps_every_block() -> None:
+    first = "".join(f"<p>Part one, paragraph {n}. {SENTENCE}</p>" for n in range(4))
+    html = (
+        "<html><body><div class='node'>"
+        f"<section class='text-module'>{first}</section>"  # four fifths of the prose, then one fifth
+        f"<section class='text-module'><p>Part two. {SENTENCE} It passed at night.</p></section>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Part one, paragraph 3." in text
+    assert "Part two." in text
+
+
+def test_like_blocks_each_under_their_own_headline_are_not_one_body() -> None:
+    own = "".join(f"<p>Own story, paragraph {n}. {SENTENCE}</p>" for n in range(4))
+    html = (
+        "<html><head><title>Budget passed</title></head><body><div class='feed'>"
+        f"<div class='story'><h1>Budget passed</h1>{own}</div>"
+        f"<div class='story'><h1>Bridge reopens</h1><p>Next story. {SENTENCE} It opened at noon.</p></div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Own story, paragraph 3." in text
+    assert "Next story." not in text
+
+
+def test_a_list_beside_paragraphs_is_not_chosen_alone() -> None:
+    steps = "".join(f"<li>Step {n}: {SENTENCE}</li>" for n in range(6))
+    html = (
+        "<html><body><div class='recipe'><h2>Method</h2>"
+        f"<ol>{steps}</ol><p>Serving. {SENTENCE}</p></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Step 5:" in text
+    assert "Serving." in text
+
+
+@pytest.mark.parametrize("box", ["div class='signup-popup'", "header"])
+def test_a_box_the_cuts_remove_does_not_hold_the_descent_back(box: str) -> None:
+    body = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(4))
+    pitch = "Sign up for our weekly letter with the best stories of the week, sent every Friday morning."
+    html = (
+        f"<html><body><{box}><p>{pitch} {pitch} {pitch}</p></{box.split()[0]}>"
+        "<div class='wrap'>"
+        "<div class='strip'>The shop opens at nine on weekdays and at ten on Saturdays, all year.</div>"
+        f"<div class='story'>{body}</div></div>"
+        "</body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 3." in text
+    assert "The shop opens" not in text
+
+
+def test_a_paragraph_set_beside_a_block_of_paragraphs_is_kept() -> None:
+    block = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(4))
+    html = (
+        "<html><body><div class='post'>"
+        f"<div class='text'>{block}</div><p>Closing paragraph. {SENTENCE}</p>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 3." in text
+    assert "Closing paragraph." in text

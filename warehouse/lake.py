@@ -158,6 +158,63 @@ def retry_conflicts(action: Callable[[], T], *, what: str, timeout: float = 120.
             delay, attempt = min(delay * 2, 2.0), attempt + 1
 
 
+# Compaction. Each write batch adds about one Parquet file to every table it writes to and a delete
+# file to every file it deletes rows from (the aggregates' and statements' replaced rows), and a query
+# opens every live file of the tables it reads: 40-50 files per batch, 47k files by a million articles.
+COMPACT_AT_FILES_PER_TABLE = 8  # live data + delete files per table, on average, that make it due
+MERGE_BELOW_BYTES = 64 * 2**20  # bigger files stay as they are: a row is merged a few times, not every time
+KEEP_SNAPSHOTS = "1 hour"  # replaced files are removed once no snapshot this recent needs them
+
+
+def lake_files(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """Live data plus delete files of the lake's tables, and the number of tables."""
+    row = con.execute(
+        "SELECT coalesce(sum(file_count + delete_file_count), 0), count(*) "
+        f"FROM ducklake_table_info('{ALIAS}')"
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def compact_if_due(con: duckdb.DuckDBPyConnection, files_per_table: int = COMPACT_AT_FILES_PER_TABLE) -> bool:
+    """Compact the lake when its tables hold `files_per_table` files on average (a no-op on a file).
+
+    Run by the writer after a batch commits, outside its transaction: a compaction that keeps losing
+    races to other writers is left to a later batch (the data is complete either way)."""
+    if not is_lake_connection(con):
+        return False
+    files, tables = lake_files(con)
+    if files < files_per_table * max(tables, 1):
+        return False
+    started = time.perf_counter()
+    try:
+        retry_conflicts(lambda: compact(con), what="lake compaction", timeout=30.0)
+    except duckdb.Error as exc:
+        if not is_conflict(exc):
+            raise
+        log.warning("lake compaction lost its races; a later batch retries it: %s", str(exc).splitlines()[0])
+        return False
+    log.info(
+        "compacted the lake: %d files in %d tables -> %d, %.1f s",
+        files, tables, lake_files(con)[0], time.perf_counter() - started,
+    )  # fmt: skip
+    return True
+
+
+def compact(con: duckdb.DuckDBPyConnection) -> None:
+    """DuckLake's maintenance, each step its own snapshot: inlined rows to Parquet, files with deleted
+    rows rewritten without them, small files merged, old snapshots expired and their files removed.
+    The same rows before and after; readers of a snapshot older than KEEP_SNAPSHOTS may lose files."""
+    keep = f"now() - INTERVAL '{KEEP_SNAPSHOTS}'"
+    for step in (
+        f"CALL ducklake_flush_inlined_data('{ALIAS}')",
+        f"CALL ducklake_rewrite_data_files('{ALIAS}', delete_threshold => 0)",
+        f"CALL ducklake_merge_adjacent_files('{ALIAS}', max_file_size => {MERGE_BELOW_BYTES})",
+        f"CALL ducklake_expire_snapshots('{ALIAS}', older_than => {keep})",
+        f"CALL ducklake_cleanup_old_files('{ALIAS}', older_than => {keep})",
+    ):
+        con.execute(step).fetchall()
+
+
 def _is_busy(exc: BaseException) -> bool:
     text = str(exc)
     return "Could not set lock" in text or "Conflicting lock" in text or "database is locked" in text

@@ -166,6 +166,14 @@ MERGE_BELOW_BYTES = 64 * 2**20  # bigger files stay as they are: a row is merged
 KEEP_SNAPSHOTS = "1 hour"  # replaced files are removed once no snapshot this recent needs them
 
 
+# Sort orders DuckLake keeps on insert and in compaction, so that files' and row groups' min/max
+# statistics prune what a query does not need: postings by term (the search macros' semi-join on the
+# query's terms), articles and claims by id in small row groups (a search's snippets and the views'
+# look-ups of a few ids read a few row groups, not every file's text).
+SORTED_BY = {"search_postings": "kind, term", "articles": "article_id", "claims": "claim_id"}
+LOOKUP_ROW_GROUP_ROWS = {"articles": 2048, "claims": 2048}
+
+
 def lake_files(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     """Live data plus delete files of the lake's tables, and the number of tables."""
     row = con.execute(
@@ -204,6 +212,7 @@ def compact(con: duckdb.DuckDBPyConnection) -> None:
     """DuckLake's maintenance, each step its own snapshot: inlined rows to Parquet, files with deleted
     rows rewritten without them, small files merged, old snapshots expired and their files removed.
     The same rows before and after; readers of a snapshot older than KEEP_SNAPSHOTS may lose files."""
+    set_layout(con)
     keep = f"now() - INTERVAL '{KEEP_SNAPSHOTS}'"
     for step in (
         f"CALL ducklake_flush_inlined_data('{ALIAS}')",
@@ -213,6 +222,23 @@ def compact(con: duckdb.DuckDBPyConnection) -> None:
         f"CALL ducklake_cleanup_old_files('{ALIAS}', older_than => {keep})",
     ):
         con.execute(step).fetchall()
+
+
+def set_layout(con: duckdb.DuckDBPyConnection) -> None:
+    """Give the lake's tables their sort orders and row group sizes (SORTED_BY), once: files written
+    later are sorted, older ones when compaction rewrites them."""
+    options = (
+        f"SELECT scope_entry FROM ducklake_options('{ALIAS}') WHERE option_name = 'parquet_row_group_size'"
+    )
+    done = {str(entry).split(".")[-1] for (entry,) in con.execute(options).fetchall()}
+    if set(LOOKUP_ROW_GROUP_ROWS) <= done:
+        return
+    for table, keys in SORTED_BY.items():
+        con.execute(f"ALTER TABLE {table} SET SORTED BY ({keys})")
+    for table, rows in LOOKUP_ROW_GROUP_ROWS.items():  # last: the mark that the layout is set
+        con.execute(
+            f"CALL {ALIAS}.set_option('parquet_row_group_size', {int(rows)}, table_name => '{table}')"
+        )
 
 
 def _is_busy(exc: BaseException) -> bool:

@@ -210,6 +210,8 @@ def test_compaction_keeps_every_row_and_leaves_one_file_per_table(inputs: Path, 
         assert not compact_if_due(con, files_per_table=files // tables + 1), "not due below the bound"
         assert compact_if_due(con, files_per_table=0)
         assert con.execute(info).fetchone() == (1, 0)
+        sized = "SELECT count(*) FROM ducklake_options('lake') WHERE option_name = 'parquet_row_group_size'"
+        assert con.execute(sized).fetchone() == (2,), "articles and claims in small row groups"
     assert lake_rows(url) == before
     again = run_ingest([str(write_source(tmp_path / "more", "more", 2))], settings)
     assert (again["status"], again["new"]) == ("completed", 2)

@@ -10,13 +10,16 @@ writer's snapshot fails at commit and is retried whole (`retry_conflicts`).
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import logging
 import random
 import re
+import tempfile
 import threading
 import time
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
@@ -183,29 +186,59 @@ def lake_files(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
-def compact_if_due(con: duckdb.DuckDBPyConnection, files_per_table: int = COMPACT_AT_FILES_PER_TABLE) -> bool:
-    """Compact the lake when its tables hold `files_per_table` files on average (a no-op on a file).
+def compact_if_due(con: duckdb.DuckDBPyConnection, files_per_table: int | None = None) -> bool:
+    """Compact the lake when its tables hold `files_per_table` (default COMPACT_AT_FILES_PER_TABLE) files
+    on average (a no-op on a file).
 
     Run by the writer after a batch commits, outside its transaction: a compaction that keeps losing
     races to other writers is left to a later batch (the data is complete either way)."""
     if not is_lake_connection(con):
         return False
+    bound = COMPACT_AT_FILES_PER_TABLE if files_per_table is None else files_per_table
     files, tables = lake_files(con)
-    if files < files_per_table * max(tables, 1):
+    if files < bound * max(tables, 1):
         return False
-    started = time.perf_counter()
-    try:
-        retry_conflicts(lambda: compact(con), what="lake compaction", timeout=30.0)
-    except duckdb.Error as exc:
-        if not is_conflict(exc):
-            raise
-        log.warning("lake compaction lost its races; a later batch retries it: %s", str(exc).splitlines()[0])
-        return False
-    log.info(
-        "compacted the lake: %d files in %d tables -> %d, %.1f s",
-        files, tables, lake_files(con)[0], time.perf_counter() - started,
-    )  # fmt: skip
-    return True
+    with _compaction_lock(con) as held:
+        if not held:
+            return False  # another writer on this machine is compacting it
+        files, tables = lake_files(con)
+        if files < bound * max(tables, 1):
+            return False  # it just did
+        started = time.perf_counter()
+        try:
+            retry_conflicts(lambda: compact(con), what="lake compaction", timeout=30.0)
+        except duckdb.Error as exc:
+            if not is_conflict(exc):
+                raise
+            first = str(exc).splitlines()[0]
+            log.warning("lake compaction lost its races; a later batch retries it: %s", first)
+            return False
+        log.info(
+            "compacted the lake: %d files in %d tables -> %d, %.1f s",
+            files, tables, lake_files(con)[0], time.perf_counter() - started,
+        )  # fmt: skip
+        return True
+
+
+@contextmanager
+def _compaction_lock(con: duckdb.DuckDBPyConnection) -> Iterator[bool]:
+    """Whether this process may compact the lake now: one compaction at a time per machine (a lock file
+    named by the lake's data path). Two at once can crash DuckDB (duckdb/ducklake#365: "Attempted to
+    access index 0 within vector of size 0" in the compactor, which invalidates the process's database)."""
+    row = con.execute(
+        f"SELECT value FROM ducklake_options('{ALIAS}') WHERE option_name = 'data_path'"
+    ).fetchone()
+    key = hashlib.sha256(str(row[0] if row else "").encode()).hexdigest()[:16]
+    with (Path(tempfile.gettempdir()) / f"newsflow-lake-compaction-{key}.lock").open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def compact(con: duckdb.DuckDBPyConnection) -> None:

@@ -133,6 +133,8 @@ import logging, sys
 from newsflow.runtime.run import run_ingest
 from newsflow.core.settings import Settings
 logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s %(message)s")
+import warehouse.lake
+warehouse.lake.COMPACT_AT_FILES_PER_TABLE = 1  # compactions race the other writer's batches too
 settings = Settings(warehouse=sys.argv[1], lake_data_path=sys.argv[2], batch_size=2, n_process=1)
 while not __import__("os").path.exists(sys.argv[4]):  # both processes start writing together
     __import__("time").sleep(0.05)
@@ -173,7 +175,9 @@ def test_two_ingests_on_different_sources_commit_concurrently(
         last = out.splitlines()[-1]  # after any progress bar
         assert last.split() == ["completed", "12", "12"], err[-3000:]
     retries = sum(err.count("lost a commit race") for _, err in outs)
-    print(f"{catalog}: {retries} commit race(s) lost and retried")
+    compactions = sum(err.count("compacted the lake") for _, err in outs)
+    print(f"{catalog}: {retries} commit race(s) lost and retried, {compactions} compactions")
+    assert compactions, "the writers compacted the lake while racing"
     assert table_counts(url)["articles"] == 25
     assert_consistent(url)
     runs = run_query(Path(url), "SELECT status, new, seen FROM runs ORDER BY started_at")[1]

@@ -165,7 +165,7 @@ def retry_conflicts(action: Callable[[], T], *, what: str, timeout: float = 120.
 # file to every file it deletes rows from (the aggregates' and statements' replaced rows), and a query
 # opens every live file of the tables it reads: 40-50 files per batch, 47k files by a million articles.
 COMPACT_AT_FILES_PER_TABLE = 8  # live data + delete files per table, on average, that make it due
-MERGE_BELOW_BYTES = 64 * 2**20  # bigger files stay as they are: a row is merged a few times, not every time
+MERGE_BELOW_BYTES = 16 * 2**20  # bigger files stay as they are: a row is merged once or twice, not every time
 KEEP_SNAPSHOTS = "1 hour"  # replaced files are removed once no snapshot this recent needs them
 
 

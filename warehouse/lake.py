@@ -192,17 +192,23 @@ def compact_if_due(con: duckdb.DuckDBPyConnection, files_per_table: int | None =
 
     Run by the writer after a batch commits, outside its transaction: a compaction that keeps losing
     races to other writers is left to a later batch (the data is complete either way)."""
-    if not is_lake_connection(con):
-        return False
+    if not is_lake_connection(con) or _catalog_type(con) == "postgres":
+        return False  # a PostgreSQL catalog's writers compact with `newsflow compact` (docs/scaling.md)
     bound = COMPACT_AT_FILES_PER_TABLE if files_per_table is None else files_per_table
     files, tables = lake_files(con)
     if files < bound * max(tables, 1):
         return False
+    return compact_now(con, bound)
+
+
+def compact_now(con: duckdb.DuckDBPyConnection, files_per_table: int = 0) -> bool:
+    """Compact the lake if its tables hold `files_per_table` files on average (0: in any case) and no
+    other process on this machine is compacting it; True when it did (`newsflow compact`)."""
     with _compaction_lock(con) as held:
         if not held:
             return False  # another writer on this machine is compacting it
         files, tables = lake_files(con)
-        if files < bound * max(tables, 1):
+        if files < files_per_table * max(tables, 1):
             return False  # it just did
         started = time.perf_counter()
         try:
@@ -220,15 +226,25 @@ def compact_if_due(con: duckdb.DuckDBPyConnection, files_per_table: int | None =
         return True
 
 
+def _catalog_type(con: duckdb.DuckDBPyConnection) -> str:
+    """'duckdb', 'sqlite' or 'postgres': where the attached lake's catalog lives."""
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = ?", [ALIAS]).fetchone()
+    return catalog_kind(f"{PREFIX}{row[0] if row else ''}")
+
+
+def _data_path(con: duckdb.DuckDBPyConnection) -> str:
+    """The data path the lake keeps in its catalog."""
+    sql = f"SELECT value FROM ducklake_options('{ALIAS}') WHERE option_name = 'data_path'"
+    row = con.execute(sql).fetchone()
+    return str(row[0]) if row else ""
+
+
 @contextmanager
 def _compaction_lock(con: duckdb.DuckDBPyConnection) -> Iterator[bool]:
     """Whether this process may compact the lake now: one compaction at a time per machine (a lock file
     named by the lake's data path). Two at once can crash DuckDB (duckdb/ducklake#365: "Attempted to
     access index 0 within vector of size 0" in the compactor, which invalidates the process's database)."""
-    row = con.execute(
-        f"SELECT value FROM ducklake_options('{ALIAS}') WHERE option_name = 'data_path'"
-    ).fetchone()
-    key = hashlib.sha256(str(row[0] if row else "").encode()).hexdigest()[:16]
+    key = hashlib.sha256(_data_path(con).encode()).hexdigest()[:16]
     with (Path(tempfile.gettempdir()) / f"newsflow-lake-compaction-{key}.lock").open("a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

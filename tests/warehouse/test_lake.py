@@ -177,7 +177,8 @@ def test_two_ingests_on_different_sources_commit_concurrently(
     retries = sum(err.count("lost a commit race") for _, err in outs)
     compactions = sum(err.count("compacted the lake") for _, err in outs)
     print(f"{catalog}: {retries} commit race(s) lost and retried, {compactions} compactions")
-    assert compactions, "the writers compacted the lake while racing"
+    # a PostgreSQL catalog's writers leave compaction to `newsflow compact` (racing it crashed a writer)
+    assert bool(compactions) == (catalog == "sqlite"), "SQLite writers compact the lake while racing"
     assert table_counts(url)["articles"] == 25
     assert_consistent(url)
     runs = run_query(Path(url), "SELECT status, new, seen FROM runs ORDER BY started_at")[1]
@@ -199,6 +200,9 @@ def lake_rows(url: str) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_compaction_keeps_every_row_and_leaves_one_file_per_table(inputs: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsflow.cli import app
     from warehouse.db import open_writer
     from warehouse.lake import compact_if_due, lake_files
 
@@ -216,6 +220,10 @@ def test_compaction_keeps_every_row_and_leaves_one_file_per_table(inputs: Path, 
         assert con.execute(info).fetchone() == (1, 0)
         sized = "SELECT count(*) FROM ducklake_options('lake') WHERE option_name = 'parquet_row_group_size'"
         assert con.execute(sized).fetchone() == (2,), "articles and claims in small row groups"
+    assert lake_rows(url) == before
+    env = {"NEWSFLOW_LAKE_DATA_PATH": str(tmp_path / "data")}
+    result = CliRunner().invoke(app, ["compact", "--warehouse", url], env=env)
+    assert result.exit_code == 0 and "compacted" in result.output, result.output
     assert lake_rows(url) == before
     again = run_ingest([str(write_source(tmp_path / "more", "more", 2))], settings)
     assert (again["status"], again["new"]) == ("completed", 2)

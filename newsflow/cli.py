@@ -189,6 +189,29 @@ def sql(
 
 
 @app.command()
+def compact(warehouse: WarehouseOpt = None) -> None:
+    """Compact a DuckLake warehouse now: small files merged, replaced rows rewritten out, snapshots
+    older than an hour expired. Writers do it after their batches, except on a PostgreSQL catalog."""
+    from newsflow.core.errors import NewsflowError
+    from newsflow.core.settings import get_settings
+    from newsflow.runtime.stages import open_warehouse, warehouse_path
+    from warehouse.lake import compact_now, is_lake, set_data_path
+
+    settings = warehouse_path(get_settings(), warehouse)
+    if not is_lake(settings.warehouse):
+        console.print("a DuckDB file warehouse needs no compaction")
+        return
+    set_data_path(str(settings.warehouse), settings.lake_data_path)
+    try:
+        with open_warehouse(settings) as con:
+            done = compact_now(con)
+    except NewsflowError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    console.print("compacted" if done else "another process on this machine is compacting it")
+
+
+@app.command()
 def search(
     query: Annotated[str, typer.Argument(help='words to look for, e.g. "rare earth minerals"')],
     claims: Annotated[

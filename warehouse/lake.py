@@ -10,13 +10,16 @@ writer's snapshot fails at commit and is retried whole (`retry_conflicts`).
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import logging
 import random
 import re
+import tempfile
 import threading
 import time
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
@@ -156,6 +159,135 @@ def retry_conflicts(action: Callable[[], T], *, what: str, timeout: float = 120.
             log.info("%s lost a commit race (attempt %d), retrying: %s", what, attempt, first)
             time.sleep(delay * (1 + random.random()))
             delay, attempt = min(delay * 2, 2.0), attempt + 1
+
+
+# Compaction. Each write batch adds about one Parquet file to every table it writes to and a delete
+# file to every file it deletes rows from (the aggregates' and statements' replaced rows), and a query
+# opens every live file of the tables it reads: 40-50 files per batch, 47k files by a million articles.
+COMPACT_AT_FILES_PER_TABLE = 8  # live data + delete files per table, on average, that make it due
+MERGE_BELOW_BYTES = 16 * 2**20  # bigger files stay as they are: a row is merged once or twice, not every time
+KEEP_SNAPSHOTS = "1 hour"  # replaced files are removed once no snapshot this recent needs them
+
+
+# Sort orders DuckLake keeps on insert and in compaction, so that files' and row groups' min/max
+# statistics prune what a query does not need: postings by term (the search macros' semi-join on the
+# query's terms), articles and claims by id in small row groups (a search's snippets and the views'
+# look-ups of a few ids read a few row groups, not every file's text).
+SORTED_BY = {"search_postings": "kind, term", "articles": "article_id", "claims": "claim_id"}
+LOOKUP_ROW_GROUP_ROWS = {"articles": 2048, "claims": 2048}
+
+
+def lake_files(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """Live data plus delete files of the lake's tables, and the number of tables."""
+    row = con.execute(
+        "SELECT coalesce(sum(file_count + delete_file_count), 0), count(*) "
+        f"FROM ducklake_table_info('{ALIAS}')"
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def compact_if_due(con: duckdb.DuckDBPyConnection, files_per_table: int | None = None) -> bool:
+    """Compact the lake when its tables hold `files_per_table` (default COMPACT_AT_FILES_PER_TABLE) files
+    on average (a no-op on a file).
+
+    Run by the writer after a batch commits, outside its transaction: a compaction that keeps losing
+    races to other writers is left to a later batch (the data is complete either way)."""
+    if not is_lake_connection(con) or _catalog_type(con) == "postgres":
+        return False  # a PostgreSQL catalog's writers compact with `newsflow compact` (docs/scaling.md)
+    bound = COMPACT_AT_FILES_PER_TABLE if files_per_table is None else files_per_table
+    files, tables = lake_files(con)
+    if files < bound * max(tables, 1):
+        return False
+    return compact_now(con, bound)
+
+
+def compact_now(con: duckdb.DuckDBPyConnection, files_per_table: int = 0) -> bool:
+    """Compact the lake if its tables hold `files_per_table` files on average (0: in any case) and no
+    other process on this machine is compacting it; True when it did (`newsflow compact`)."""
+    with _compaction_lock(con) as held:
+        if not held:
+            return False  # another writer on this machine is compacting it
+        files, tables = lake_files(con)
+        if files < files_per_table * max(tables, 1):
+            return False  # it just did
+        started = time.perf_counter()
+        try:
+            retry_conflicts(lambda: compact(con), what="lake compaction", timeout=30.0)
+        except duckdb.Error as exc:
+            if not is_conflict(exc):
+                raise
+            first = str(exc).splitlines()[0]
+            log.warning("lake compaction lost its races; a later batch retries it: %s", first)
+            return False
+        log.info(
+            "compacted the lake: %d files in %d tables -> %d, %.1f s",
+            files, tables, lake_files(con)[0], time.perf_counter() - started,
+        )  # fmt: skip
+        return True
+
+
+def _catalog_type(con: duckdb.DuckDBPyConnection) -> str:
+    """'duckdb', 'sqlite' or 'postgres': where the attached lake's catalog lives."""
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = ?", [ALIAS]).fetchone()
+    return catalog_kind(f"{PREFIX}{row[0] if row else ''}")
+
+
+def _data_path(con: duckdb.DuckDBPyConnection) -> str:
+    """The data path the lake keeps in its catalog."""
+    sql = f"SELECT value FROM ducklake_options('{ALIAS}') WHERE option_name = 'data_path'"
+    row = con.execute(sql).fetchone()
+    return str(row[0]) if row else ""
+
+
+@contextmanager
+def _compaction_lock(con: duckdb.DuckDBPyConnection) -> Iterator[bool]:
+    """Whether this process may compact the lake now: one compaction at a time per machine (a lock file
+    named by the lake's data path). Two at once can crash DuckDB (duckdb/ducklake#365: "Attempted to
+    access index 0 within vector of size 0" in the compactor, which invalidates the process's database)."""
+    key = hashlib.sha256(_data_path(con).encode()).hexdigest()[:16]
+    with (Path(tempfile.gettempdir()) / f"newsflow-lake-compaction-{key}.lock").open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def compact(con: duckdb.DuckDBPyConnection) -> None:
+    """DuckLake's maintenance, each step its own snapshot: inlined rows to Parquet, files with deleted
+    rows rewritten without them, small files merged, old snapshots expired and their files removed.
+    The same rows before and after; readers of a snapshot older than KEEP_SNAPSHOTS may lose files."""
+    set_layout(con)
+    keep = f"now() - INTERVAL '{KEEP_SNAPSHOTS}'"
+    for step in (
+        f"CALL ducklake_flush_inlined_data('{ALIAS}')",
+        f"CALL ducklake_rewrite_data_files('{ALIAS}', delete_threshold => 0)",
+        f"CALL ducklake_merge_adjacent_files('{ALIAS}', max_file_size => {MERGE_BELOW_BYTES})",
+        f"CALL ducklake_expire_snapshots('{ALIAS}', older_than => {keep})",
+        f"CALL ducklake_cleanup_old_files('{ALIAS}', older_than => {keep})",
+    ):
+        con.execute(step).fetchall()
+
+
+def set_layout(con: duckdb.DuckDBPyConnection) -> None:
+    """Give the lake's tables their sort orders and row group sizes (SORTED_BY), once: files written
+    later are sorted, older ones when compaction rewrites them."""
+    options = (
+        f"SELECT scope_entry FROM ducklake_options('{ALIAS}') WHERE option_name = 'parquet_row_group_size'"
+    )
+    done = {str(entry).split(".")[-1] for (entry,) in con.execute(options).fetchall()}
+    if set(LOOKUP_ROW_GROUP_ROWS) <= done:
+        return
+    for table, keys in SORTED_BY.items():
+        con.execute(f"ALTER TABLE {table} SET SORTED BY ({keys})")
+    for table, rows in LOOKUP_ROW_GROUP_ROWS.items():  # last: the mark that the layout is set
+        con.execute(
+            f"CALL {ALIAS}.set_option('parquet_row_group_size', {int(rows)}, table_name => '{table}')"
+        )
 
 
 def _is_busy(exc: BaseException) -> bool:

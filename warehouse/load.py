@@ -20,7 +20,7 @@ from newsflow.core.likeness import Likeness
 from newsflow.core.records import OUTCOMES, ExtractedArticle, Failure, InputOutcome, LocalEntity
 from warehouse.aggregates import add_batch, drop_articles
 from warehouse.arrow_sql import insert_rows, registered, with_columns
-from warehouse.lake import retry_conflicts, rollback
+from warehouse.lake import compact_if_due, retry_conflicts, rollback
 from warehouse.links import Touched, link_tables, refresh_links, replaced_links, select_in
 from warehouse.search import index_articles, unindex_articles, with_sentence_spans
 
@@ -45,6 +45,7 @@ def write_batch(
     linker); without one, keys are written as they are.
     `likeness`: when given, copies, stories and statements are linked in the same transaction
     (warehouse.links) with its decisions (the extractors' `ReportLikeness`).
+    On a DuckLake the lake is compacted after the commit when its files are due (`compact_if_due`).
     """
     now = datetime.now(UTC)
     ids = {x.article.locator: stable_id(x.article.locator) for x in extracted}
@@ -92,6 +93,7 @@ def write_batch(
             raise
 
     retry_conflicts(transaction, what=f"write of {len(article_ids)} article(s)")
+    compact_if_due(con)  # a lake's files per table stay bounded (a no-op on a file)
 
 
 def with_carried_columns(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:

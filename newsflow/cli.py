@@ -195,13 +195,12 @@ def compact(warehouse: WarehouseOpt = None) -> None:
     from newsflow.core.errors import NewsflowError
     from newsflow.core.settings import get_settings
     from newsflow.runtime.stages import open_warehouse, warehouse_path
-    from warehouse.lake import compact_now, is_lake, set_data_path
+    from warehouse.lake import compact_now, is_lake
 
     settings = warehouse_path(get_settings(), warehouse)
     if not is_lake(settings.warehouse):
         console.print("a DuckDB file warehouse needs no compaction")
         return
-    set_data_path(str(settings.warehouse), settings.lake_data_path)
     try:
         with open_warehouse(settings) as con:
             done = compact_now(con)

@@ -25,7 +25,7 @@ from sources.archive import RawArchive
 from sources.config import SourceConfig, load_sources, source_from_arg
 from sources.local import load_local
 from warehouse.db import run_lock
-from warehouse.lake import is_lake, retry_conflicts, set_data_path
+from warehouse.lake import is_lake, retry_conflicts
 from warehouse.ledger import done_entries, last_success
 from warehouse.reports import stored_articles
 from warehouse.runs import finish_run, run_row, source_counts, start_run
@@ -156,8 +156,6 @@ def execute(
     runner = runner or Runner()
     run_id = str(uuid.uuid4())
     exclusive = not is_lake(settings.warehouse)  # a lake takes one run per source at a time
-    if not exclusive:
-        set_data_path(str(settings.warehouse), settings.lake_data_path)
     with run_lock(settings.warehouse, settings.run_lock_wait_seconds, None if exclusive else sources):
         with p.open_warehouse(settings) as con:
             stale = retry_conflicts(

@@ -32,6 +32,7 @@ from newsflow.core.settings import Settings
 from newsflow.runtime.extract import Extraction
 from sources.archive import RawArchive
 from warehouse.db import open_writer
+from warehouse.lake import is_lake, set_data_path
 from warehouse.ledger import LedgerEntry, ledger_entries, stored_canonicals, stored_hashes
 from warehouse.load import write_batch
 from warehouse.staging import StagedRows, read_staged
@@ -246,7 +247,10 @@ def _likeness(settings: Settings) -> Likeness[Any, Any]:
 
 
 def open_warehouse(settings: Settings) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
-    """A writing connection to the run's warehouse: its lock wait, storage version and memory cap."""
+    """A writing connection to the run's warehouse: its lock wait, storage version and memory cap; a
+    lake's Parquet files go under `lake_data_path` when the lake is created."""
+    if is_lake(settings.warehouse):
+        set_data_path(str(settings.warehouse), settings.lake_data_path)
     return open_writer(
         settings.warehouse, settings.lock_timeout, settings.storage_version, settings.writer_memory_limit
     )

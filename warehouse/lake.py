@@ -194,11 +194,7 @@ def compact_if_due(con: duckdb.DuckDBPyConnection, files_per_table: int | None =
     races to other writers is left to a later batch (the data is complete either way)."""
     if not is_lake_connection(con) or _catalog_type(con) == "postgres":
         return False  # a PostgreSQL catalog's writers compact with `newsflow compact` (docs/scaling.md)
-    bound = COMPACT_AT_FILES_PER_TABLE if files_per_table is None else files_per_table
-    files, tables = lake_files(con)
-    if files < bound * max(tables, 1):
-        return False
-    return compact_now(con, bound)
+    return compact_now(con, COMPACT_AT_FILES_PER_TABLE if files_per_table is None else files_per_table)
 
 
 def compact_now(con: duckdb.DuckDBPyConnection, files_per_table: int = 0) -> bool:
@@ -209,7 +205,7 @@ def compact_now(con: duckdb.DuckDBPyConnection, files_per_table: int = 0) -> boo
             return False  # another writer on this machine is compacting it
         files, tables = lake_files(con)
         if files < files_per_table * max(tables, 1):
-            return False  # it just did
+            return False  # not due (or another process just compacted it)
         started = time.perf_counter()
         try:
             retry_conflicts(lambda: compact(con), what="lake compaction", timeout=30.0)

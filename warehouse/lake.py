@@ -99,7 +99,10 @@ def _attach(url: str, data_path: str | None, read_only: bool) -> duckdb.DuckDBPy
     try:
         load_extensions(con, "ducklake", *(() if kind == "duckdb" else (kind,)))
         data_path = data_path or _DATA_PATHS.get(url) or default_data_path(url)
-        options = [f"DATA_PATH '{_quote(data_path)}'"] if not read_only else []
+        # No data inlining: rows go to Parquet, never into catalog tables. Compaction's flush of
+        # inlined rows drops the catalog tables that other writers' open snapshots still read
+        # ("Failed to read inlined data ... does not exist", duckdb/ducklake#1305, #1413).
+        options = [f"DATA_PATH '{_quote(data_path)}'", "DATA_INLINING_ROW_LIMIT 0"] if not read_only else []
         if read_only:
             options.append("READ_ONLY")
         if kind != "postgres" and not read_only:

@@ -13,6 +13,7 @@ KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the 
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
 CHUNK_SHARE = 0.25  # like blocks beside the best child holding this share of its prose: a split body
 TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
+MIN_POST = 200  # prose of a post left beside its nested like (unclosed markup of a series)
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
@@ -53,6 +54,7 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
     """Walk down while one child holds most of its parent's prose, or clearly dominates its
     siblings once prose is discounted by link density (teaser lists beside the article)."""
     prose, text = stats.prose, stats.text
+    passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
     while True:
         kids = children(node)
         ranked = sorted((c for c in kids if prose.get(id(c))), key=lambda c: -prose[id(c)])
@@ -65,13 +67,29 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # keep the other (short) paragraphs or items beside a long one
         if any(c is not best and c.name == "p" and prose.get(id(c)) for c in kids):
             return node  # paragraphs set out beside the best child (a list, a block): it is a part
+        if any(c is not best and _paragraph_block(c, stats) for c in kids):
+            return node  # text set out as paragraphs beside the best child: a part of the body
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         if prose[id(best)] < DESCEND_SHARE * _prose_left(node, best, kids, stats) and not _dominates(
             best, ranked[1:], node, stats
         ):
             return node
+        kind = (best.name, attr(best, "class") or "")
+        outer = passed.get(kind) if kind[1] else None
+        if outer is not None and prose[id(outer)] - prose[id(best)] >= MIN_POST:
+            return node  # a block nested in its like (unclosed markup of a series of posts)
+        passed.setdefault(kind, best)
         node = best
+
+
+def _paragraph_block(el: Tag, stats: TextStats) -> bool:
+    """A wrapper of two or more link-free paragraphs of prose and nothing else that holds text."""
+    if el.name not in ("div", "section") or stats.links.get(id(el), 0) or id(el) in stats.outside:
+        return False
+    kids = [c for c in children(el) if stats.text.get(id(c))]
+    return len(kids) >= 2 and all(c.name == "p" for c in kids) and sum(
+        1 for c in kids if stats.own_prose.get(id(c))) >= 2
 
 
 def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:

@@ -33,6 +33,7 @@ def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:
 def choose_within(body: Tag, stats: TextStats) -> list[Tag]:
     """The content root(s) inside `body` (see choose_containers)."""
     node = _descend(body, stats)
+    node = _with_set_apart_post(body, node, stats)
     known = _known_container(node, stats)
     if known is None:
         known = _known_ancestor(body, node, stats)
@@ -90,6 +91,44 @@ def _paragraph_block(el: Tag, stats: TextStats) -> bool:
     kids = [c for c in children(el) if stats.text.get(id(c))]
     return len(kids) >= 2 and all(c.name == "p" for c in kids) and sum(
         1 for c in kids if stats.own_prose.get(id(c))) >= 2
+
+
+def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
+    """The parent of `node` when a sibling of `node` holds a block of the same tag and class as a
+    block of prose inside `node`: one more post of the series `node` holds, set apart from it (a
+    question above its answers, a first post above its replies)."""
+    parent = node.parent
+    if parent is None or parent is body or id(parent) not in stats.pos:
+        return node
+    kinds = {kind for kind in _post_kinds(node, stats)}
+    if not kinds:
+        return node
+    for sibling in children(parent):
+        if sibling is node or not stats.prose.get(id(sibling)) or id(sibling) in stats.outside:
+            continue
+        if cut_for_certain(sibling, stats):
+            continue
+        if any(kind in kinds for kind in _post_kinds(sibling, stats)):
+            return parent
+    return node
+
+
+def _post_kinds(el: Tag, stats: TextStats) -> list[tuple[str, str]]:
+    """(tag, class) of the classed blocks inside `el` holding MIN_POST prose, page regions skipped."""
+    found: list[tuple[str, str]] = []
+    nodes = stats.subtree(el)
+    index = 1
+    while index < len(nodes):
+        sub = nodes[index]
+        key = id(sub)
+        if key in stats.outside:
+            index += stats.size[key]
+            continue
+        cls = attr(sub, "class")
+        if cls and stats.prose.get(key, 0) >= MIN_POST:
+            found.append((sub.name, cls))
+        index += 1
+    return found
 
 
 def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:

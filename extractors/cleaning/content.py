@@ -68,8 +68,8 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # keep the other (short) paragraphs or items beside a long one
         if any(c is not best and c.name == "p" and prose.get(id(c)) for c in kids):
             return node  # paragraphs set out beside the best child (a list, a block): it is a part
-        if any(c is not best and _paragraph_block(c, stats) for c in kids):
-            return node  # text set out as paragraphs beside the best child: a part of the body
+        if any(_paragraph_block(c, stats) for c in _before(best, kids)):
+            return node  # an intro of paragraphs before the best child: the text begins there
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         if prose[id(best)] < DESCEND_SHARE * _prose_left(node, best, kids, stats) and not _dominates(
@@ -84,13 +84,21 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
         node = best
 
 
+def _before(el: Tag, kids: list[Tag]) -> list[Tag]:
+    """The children in `kids` before `el` (Tags compare by identity here)."""
+    return kids[: next(i for i, c in enumerate(kids) if c is el)]
+
+
 def _paragraph_block(el: Tag, stats: TextStats) -> bool:
-    """A wrapper of two or more link-free paragraphs of prose and nothing else that holds text."""
-    if el.name not in ("div", "section") or stats.links.get(id(el), 0) or id(el) in stats.outside:
+    """A wrapper of two or more link-free paragraphs of prose and nothing else that holds text
+    (a dek is one paragraph; a box the cuts remove for certain does not count)."""
+    key = id(el)
+    if el.name not in ("div", "section") or stats.links.get(key, 0) or key in stats.outside:
         return False
     kids = [c for c in children(el) if stats.text.get(id(c))]
-    return len(kids) >= 2 and all(c.name == "p" for c in kids) and sum(
-        1 for c in kids if stats.own_prose.get(id(c))) >= 2
+    if len(kids) < 2 or any(c.name != "p" for c in kids):
+        return False
+    return sum(1 for c in kids if stats.own_prose.get(id(c))) >= 2 and not cut_for_certain(el, stats)
 
 
 def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
@@ -100,7 +108,7 @@ def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
     parent = node.parent
     if parent is None or parent is body or id(parent) not in stats.pos:
         return node
-    kinds = {kind for kind in _post_kinds(node, stats)}
+    kinds = set(_post_kinds(node, stats))
     if not kinds:
         return node
     for sibling in children(parent):

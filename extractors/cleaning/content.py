@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from bs4 import Tag
@@ -108,7 +109,8 @@ def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
     parent = node.parent
     if parent is None or parent is body or id(parent) not in stats.pos:
         return node
-    kinds = set(_post_kinds(node, stats))
+    counts = Counter(_post_kinds(node, stats))
+    kinds = {kind for kind, count in counts.items() if count >= 2}  # the blocks of a series
     if not kinds:
         return node
     for sibling in children(parent):

@@ -1,0 +1,58 @@
+"""The container choice does not leave most of the text behind: posts nested in their like
+(unclosed markup), an intro of paragraphs before the body, a post set apart from its series."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+SENTENCE = (
+    "The council debated the new budget for the coming year line by line until late in the "
+    "evening, and the mayor answered every question from the floor."
+)
+
+
+def _post(label: str, sentences: int, nested: str = "") -> str:
+    """One post of a thread; `nested` is put inside it, as unclosed markup leaves the next post."""
+    text = " ".join([SENTENCE] * sentences)
+    return (
+        "<article class='message'><div class='message-inner'>"
+        f"<div class='message-text'><p>{label}. {text}</p></div>{nested}</div></article>"
+    )
+
+
+def test_posts_nested_in_their_like_keep_the_first_post() -> None:
+    thread = _post("Opening post", 2, _post("First reply", 2, _post("Last reply", 12)))
+    html = f"<html><body><div class='page'><div class='thread'>{thread}</div></div></body></html>"
+    text = html_article(html).text
+    assert "Opening post." in text
+    assert "First reply." in text
+    assert "Last reply." in text
+
+
+def test_an_intro_of_paragraphs_before_the_body_is_kept() -> None:
+    details = "".join(f"<p>Detail {n}. {SENTENCE}</p>" for n in range(8))
+    html = (
+        "<html><body><div class='page'><div class='listing'>"
+        f"<div><p>Intro one. {SENTENCE}</p><p>Intro two. {SENTENCE}</p></div>"
+        f"<div><div class='features'>{details}</div><ul><li>Pool</li><li>Garden</li></ul></div>"
+        "</div></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Detail 7." in text
+    assert "Intro one." in text and "Intro two." in text
+
+
+def test_a_question_set_apart_from_its_answers_is_kept() -> None:
+    def post(kind: str, label: str, sentences: int) -> str:
+        body = "".join(f"<p>{label}, part {n}. {SENTENCE}</p>" for n in range(sentences))
+        return f"<div class='{kind}'><div class='post-body'>{body}</div><span>share</span></div>"
+
+    answers = "".join(post("answer", f"Answer {n}", 3) for n in range(4))
+    html = (
+        "<html><body><div class='page'><div id='mainbar'>"
+        f"{post('question', 'Question', 2)}<div id='answers'>{answers}</div>"
+        "</div></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Answer 3, part 2." in text
+    assert "Question, part 0." in text and "Question, part 1." in text

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from bs4 import Tag
 
-from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, cut_for_certain, is_outside
+from extractors.cleaning.boilerplate import CONTENT_CLASS, HEADINGS, PROSE_TAGS, cut_for_certain, is_outside
 from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, root_element, text_stats
 
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
@@ -15,6 +15,7 @@ DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its 
 CHUNK_SHARE = 0.25  # like blocks beside the best child holding this share of its prose: a split body
 TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
 MIN_POST = 200  # prose of a post left beside its nested like (unclosed markup of a series)
+SERIES_ITEMS = 3  # cards that make a list of teasers
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
@@ -62,6 +63,11 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
         ranked = sorted((c for c in kids if prose.get(id(c))), key=lambda c: -prose[id(c)])
         if not ranked:
             return node
+        teasers = [c for c in ranked if _teaser_list(c, stats)]
+        if teasers and len(teasers) < len(ranked):
+            ranked = [c for c in ranked if not any(c is t for t in teasers)]
+        else:
+            teasers = []
         best = ranked[0]
         if id(best) in stats.outside:
             return node  # a page region (sidebar, comments, related) is never walked into
@@ -73,7 +79,8 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # an intro of paragraphs before the best child: the text begins there
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
-        if prose[id(best)] < DESCEND_SHARE * _prose_left(node, best, kids, stats) and not _dominates(
+        left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
+        if prose[id(best)] < DESCEND_SHARE * left and not _dominates(
             best, ranked[1:], node, stats
         ):
             return node
@@ -83,6 +90,23 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # a block nested in its like (unclosed markup of a series of posts)
         passed.setdefault(kind, best)
         node = best
+
+
+def _teaser_list(el: Tag, stats: TextStats) -> bool:
+    """Cards of other stories: SERIES_ITEMS or more children holding prose under a heading that is
+    all link text, the whole link-dense (TEASER_LINKS)."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    if not text or stats.links.get(key, 0) < TEASER_LINKS * text:
+        return False
+    cards = 0
+    for child in children(el):
+        if stats.prose.get(id(child)) and any(
+            h.name in HEADINGS and stats.text.get(id(h)) and stats.links.get(id(h), 0) >= stats.text[id(h)]
+            for h in children(child)
+        ):
+            cards += 1
+    return cards >= SERIES_ITEMS
 
 
 def _before(el: Tag, kids: list[Tag]) -> list[Tag]:

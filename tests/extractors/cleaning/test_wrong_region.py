@@ -56,3 +56,20 @@ def test_a_question_set_apart_from_its_answers_is_kept() -> None:
     text = html_article(html).text
     assert "Answer 3, part 2." in text
     assert "Question, part 0." in text and "Question, part 1." in text
+
+
+def test_a_list_of_teaser_cards_is_not_taken_for_the_story() -> None:
+    cards = "".join(
+        f"<div class='card'><h2><a href='/s{n}'>Another story number {n} with a long headline to read</a></h2>"
+        f"<p>Teaser {n}. {SENTENCE[:120]}</p></div>"
+        for n in range(6)
+    )
+    html = (
+        "<html><body><div id='container'>"
+        f"<div id='story'><p>The story. {SENTENCE} {SENTENCE}</p></div>"
+        f"<div id='more'>{cards}</div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "The story." in text
+    assert "Teaser 0." not in text

@@ -80,9 +80,7 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
-        if prose[id(best)] < DESCEND_SHARE * left and not _dominates(
-            best, ranked[1:], node, stats
-        ):
+        if prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
             return node
         kind = (best.name, attr(best, "class") or "")
         outer = passed.get(kind) if kind[1] else None

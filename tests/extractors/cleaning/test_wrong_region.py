@@ -60,7 +60,7 @@ def test_a_question_set_apart_from_its_answers_is_kept() -> None:
 
 def test_a_list_of_teaser_cards_is_not_taken_for_the_story() -> None:
     cards = "".join(
-        f"<div class='card'><h2><a href='/s{n}'>Another story number {n} with a long headline to read</a></h2>"
+        f"<div class='card'><h2><a href='/s{n}'>Another story number {n} with a long headline</a></h2>"
         f"<p>Teaser {n}. {SENTENCE[:120]}</p></div>"
         for n in range(6)
     )

@@ -84,8 +84,8 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node
         kind = (best.name, attr(best, "class") or "")
         outer = passed.get(kind) if kind[1] else None
-        if outer is not None and prose[id(outer)] - prose[id(best)] >= MIN_POST:
-            return node  # a block nested in its like (unclosed markup of a series of posts)
+        if outer is not None and _post_left_behind(outer, best, stats):
+            return node  # a post nested in its like (unclosed markup of a series of posts)
         passed.setdefault(kind, best)
         node = best
 
@@ -145,16 +145,28 @@ def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
     return node
 
 
-def _post_kinds(el: Tag, stats: TextStats) -> list[tuple[str, str]]:
-    """(tag, class) of the classed blocks inside `el` holding MIN_POST prose, page regions skipped."""
+def _post_left_behind(outer: Tag, inner: Tag, stats: TextStats) -> bool:
+    """`outer` holds, beside `inner` (nested in it), a block of prose of a kind that `inner` holds
+    too: the post that going down into `inner` would leave behind (layout grids nest in their like
+    without that)."""
+    inside = set(_post_kinds(inner, stats))
+    return any(kind in inside for kind in _post_kinds(outer, stats, leave_out=inner))
+
+
+def _post_kinds(el: Tag, stats: TextStats, leave_out: Tag | None = None) -> list[tuple[str, str]]:
+    """(tag, class) of the classed blocks inside `el` holding MIN_POST prose; page regions skipped,
+    and `leave_out` with what holds it and what it holds."""
     found: list[tuple[str, str]] = []
     nodes = stats.subtree(el)
     index = 1
     while index < len(nodes):
         sub = nodes[index]
         key = id(sub)
-        if key in stats.outside:
+        if key in stats.outside or sub is leave_out:
             index += stats.size[key]
+            continue
+        if leave_out is not None and stats.contains(sub, leave_out):
+            index += 1
             continue
         cls = attr(sub, "class")
         if cls and stats.prose.get(key, 0) >= MIN_POST:

@@ -29,6 +29,20 @@ def test_posts_nested_in_their_like_keep_the_first_post() -> None:
     assert "Last reply." in text
 
 
+def test_a_layout_grid_nested_in_its_like_does_not_stop_the_descent() -> None:
+    facts = "".join(f"<li>Fact {n}: the frame is made of pine wood, sealed twice</li>" for n in range(5))
+    body = "".join(f"<p>Detail {n}. {SENTENCE}</p>" for n in range(8))
+    html = (
+        "<html><body><div class='page'><div class='row'>"
+        f"<div class='facts'><ul>{facts}</ul></div>"
+        f"<div class='row'><div class='col'><div class='text'>{body}</div></div></div>"
+        "</div></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Detail 7." in text
+    assert "Fact 0:" not in text
+
+
 def test_an_intro_of_paragraphs_before_the_body_is_kept() -> None:
     details = "".join(f"<p>Detail {n}. {SENTENCE}</p>" for n in range(8))
     html = (

@@ -13,8 +13,8 @@ from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, r
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
 CHUNK_SHARE = 0.25  # like blocks beside the best child holding this share of its prose: a split body
-TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
-MIN_POST = 200  # prose of a post left beside its nested like (unclosed markup of a series)
+TEASER_LINKS = 0.2  # link density that marks a region as a teaser list
+MIN_POST = 200  # prose of a classed block for it to count as a post's body (posts, answers)
 SERIES_ITEMS = 3  # cards that make a list of teasers
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
@@ -55,7 +55,9 @@ def body_of(root: Tag) -> Tag:
 
 def _descend(node: Tag, stats: TextStats) -> Tag:
     """Walk down while one child holds most of its parent's prose, or clearly dominates its
-    siblings once prose is discounted by link density (teaser lists beside the article)."""
+    siblings once prose is discounted by link density (teaser lists beside the article). Lists of
+    teaser cards are passed over; the walk stops at a parent that sets out text beside the best
+    child (paragraphs, an intro, like chunks) and before a post nested in its like."""
     prose, text = stats.prose, stats.text
     passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
     while True:
@@ -131,24 +133,29 @@ def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
     parent = node.parent
     if parent is None or parent is body or id(parent) not in stats.pos:
         return node
+    siblings = [
+        c
+        for c in children(parent)
+        if c is not node
+        and stats.prose.get(id(c), 0) >= MIN_POST
+        and id(c) not in stats.outside
+        and not cut_for_certain(c, stats)
+    ]
+    if not siblings:
+        return node
     counts = Counter(_post_kinds(node, stats))
     kinds = {kind for kind, count in counts.items() if count >= 2}  # the blocks of a series
     if not kinds:
         return node
-    for sibling in children(parent):
-        if sibling is node or not stats.prose.get(id(sibling)) or id(sibling) in stats.outside:
-            continue
-        if cut_for_certain(sibling, stats):
-            continue
-        if any(kind in kinds for kind in _post_kinds(sibling, stats)):
-            return parent
-    return node
+    return parent if any(kind in kinds for c in siblings for kind in _post_kinds(c, stats)) else node
 
 
 def _post_left_behind(outer: Tag, inner: Tag, stats: TextStats) -> bool:
     """`outer` holds, beside `inner` (nested in it), a block of prose of a kind that `inner` holds
     too: the post that going down into `inner` would leave behind (layout grids nest in their like
     without that)."""
+    if stats.prose[id(outer)] - stats.prose[id(inner)] < MIN_POST:
+        return False
     inside = set(_post_kinds(inner, stats))
     return any(kind in inside for kind in _post_kinds(outer, stats, leave_out=inner))
 
@@ -162,14 +169,11 @@ def _post_kinds(el: Tag, stats: TextStats, leave_out: Tag | None = None) -> list
     while index < len(nodes):
         sub = nodes[index]
         key = id(sub)
-        if key in stats.outside or sub is leave_out:
-            index += stats.size[key]
-            continue
-        if leave_out is not None and stats.contains(sub, leave_out):
-            index += 1
+        if key in stats.outside or sub is leave_out or stats.prose.get(key, 0) < MIN_POST:
+            index += stats.size[key]  # (no block inside holds more prose than its ancestors)
             continue
         cls = attr(sub, "class")
-        if cls and stats.prose.get(key, 0) >= MIN_POST:
+        if cls and not (leave_out is not None and stats.contains(sub, leave_out)):
             found.append((sub.name, cls))
         index += 1
     return found

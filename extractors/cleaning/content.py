@@ -182,10 +182,17 @@ def _post_kinds(el: Tag, stats: TextStats, leave_out: Tag | None = None) -> list
 def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:
     """The prose of `node` less that of the children beside `best` that the cuts remove for certain
     (boilerplate tags, strongly named boilerplate): a header group, a newsletter box or a pop-up
-    cannot hold the descent back, as the text would not keep them either."""
-    prose = stats.prose
+    cannot hold the descent back, as the text would not keep them either. Children of the same
+    tag and class as `best` are kept whatever their name: if `best` is text, so are they (posts
+    of a thread named like comments)."""
+    prose, cls = stats.prose, attr(best, "class")
     return prose[id(node)] - sum(
-        prose.get(id(c), 0) for c in kids if c is not best and prose.get(id(c)) and cut_for_certain(c, stats)
+        prose.get(id(c), 0)
+        for c in kids
+        if c is not best
+        and prose.get(id(c))
+        and not (cls and c.name == best.name and attr(c, "class") == cls)
+        and cut_for_certain(c, stats)
     )
 
 

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from extractors.cleaning import content
 from tests.support.pages import html_article
 
 SENTENCE = (
@@ -87,3 +90,17 @@ def test_a_list_of_teaser_cards_is_not_taken_for_the_story() -> None:
     text = html_article(html).text
     assert "The story." in text
     assert "Teaser 0." not in text
+
+
+def test_posts_named_by_a_boilerplate_word_do_not_make_one_of_them_dominate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The like-chunks rule is switched off: the share alone must not take one post of the thread.
+    monkeypatch.setattr(content, "_like_chunks_prose", lambda best, kids, stats: 0)
+    posts = "".join(
+        f"<div class='userComment'><p>Post {n}. {' '.join([SENTENCE] * (4 if n == 2 else 2))}</p></div>"
+        for n in range(5)
+    )
+    html = f"<html><body><div class='page'><main>{posts}</main></div></body></html>"
+    text = html_article(html).text
+    assert "Post 0." in text and "Post 4." in text

@@ -66,8 +66,9 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
         if not ranked:
             return node
         teasers = [c for c in ranked if _teaser_list(c, stats)]
-        if teasers and len(teasers) < len(ranked):
-            ranked = [c for c in ranked if not any(c is t for t in teasers)]
+        rest = [c for c in ranked if not any(c is t for t in teasers)]
+        if teasers and rest and _own_text(rest[0], stats):
+            ranked = rest
         else:
             teasers = []
         best = ranked[0]
@@ -107,6 +108,16 @@ def _teaser_list(el: Tag, stats: TextStats) -> bool:
         ):
             cards += 1
     return cards >= SERIES_ITEMS
+
+
+def _own_text(el: Tag, stats: TextStats) -> bool:
+    """`el` may hold the text in place of a list of teasers beside it: a post's worth of prose
+    (MIN_POST) in no page region and nothing the cuts remove for certain (a header group)."""
+    return (
+        stats.prose.get(id(el), 0) >= MIN_POST
+        and id(el) not in stats.outside
+        and not cut_for_certain(el, stats)
+    )
 
 
 def _before(el: Tag, kids: list[Tag]) -> list[Tag]:

@@ -104,3 +104,19 @@ def test_posts_named_by_a_boilerplate_word_do_not_make_one_of_them_dominate(
     html = f"<html><body><div class='page'><main>{posts}</main></div></body></html>"
     text = html_article(html).text
     assert "Post 0." in text and "Post 4." in text
+
+
+def test_a_list_of_linked_items_is_not_passed_over_for_a_header_group() -> None:
+    items = "".join(
+        f"<div class='item'><h3><a href='/p{n}'>Product number {n} of the best tents</a></h3>"
+        f"<p>Item {n}. {SENTENCE[:100]}</p></div>"
+        for n in range(6)
+    )
+    html = (
+        "<html><body><div class='wrap'>"
+        f"<header><h1>The best tents</h1><p>Summary. {SENTENCE} {SENTENCE}</p></header>"
+        f"<div class='list'>{items}</div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Item 0." in text and "Item 5." in text

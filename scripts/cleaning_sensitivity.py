@@ -38,6 +38,8 @@ CALIBRATED = (
     "content.CHUNK_SHARE",
     "content.TEASER_LINKS",
     "content.ANCESTOR_GROWTH",
+    "content.MIN_POST",
+    "content.SERIES_ITEMS",
     "boilerplate.STORY_LIST_LINKS",
     "boilerplate.CAPTION_MAX",
     "boilerplate.SECTION_PROSE",

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from bs4 import Tag
 
-from extractors.cleaning.boilerplate import CONTENT_CLASS, PROSE_TAGS, cut_for_certain, is_outside
+from extractors.cleaning.boilerplate import CONTENT_CLASS, HEADINGS, PROSE_TAGS, cut_for_certain, is_outside
 from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, root_element, text_stats
 
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
 CHUNK_SHARE = 0.25  # like blocks beside the best child holding this share of its prose: a split body
-TEASER_LINKS = 0.2  # link density of a sibling region that marks it as a teaser list
+TEASER_LINKS = 0.2  # link density that marks a region as a teaser list
+MIN_POST = 200  # prose of a classed block for it to count as a post's body (posts, answers)
+SERIES_ITEMS = 3  # cards that make a list of teasers
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
@@ -32,6 +35,7 @@ def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:
 def choose_within(body: Tag, stats: TextStats) -> list[Tag]:
     """The content root(s) inside `body` (see choose_containers)."""
     node = _descend(body, stats)
+    node = _with_set_apart_post(body, node, stats)
     known = _known_container(node, stats)
     if known is None:
         known = _known_ancestor(body, node, stats)
@@ -51,13 +55,22 @@ def body_of(root: Tag) -> Tag:
 
 def _descend(node: Tag, stats: TextStats) -> Tag:
     """Walk down while one child holds most of its parent's prose, or clearly dominates its
-    siblings once prose is discounted by link density (teaser lists beside the article)."""
+    siblings once prose is discounted by link density (teaser lists beside the article). Lists of
+    teaser cards are passed over; the walk stops at a parent that sets out text beside the best
+    child (paragraphs, an intro, like chunks) and before a post nested in its like."""
     prose, text = stats.prose, stats.text
+    passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
     while True:
         kids = children(node)
         ranked = sorted((c for c in kids if prose.get(id(c))), key=lambda c: -prose[id(c)])
         if not ranked:
             return node
+        teasers = [c for c in ranked if _teaser_list(c, stats)]
+        rest = [c for c in ranked if not any(c is t for t in teasers)]
+        if teasers and rest and _own_text(rest[0], stats):
+            ranked = rest
+        else:
+            teasers = []
         best = ranked[0]
         if id(best) in stats.outside:
             return node  # a page region (sidebar, comments, related) is never walked into
@@ -65,22 +78,132 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # keep the other (short) paragraphs or items beside a long one
         if any(c is not best and c.name == "p" and prose.get(id(c)) for c in kids):
             return node  # paragraphs set out beside the best child (a list, a block): it is a part
+        if any(_paragraph_block(c, stats) for c in _before(best, kids)):
+            return node  # an intro of paragraphs before the best child: the text begins there
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
-        if prose[id(best)] < DESCEND_SHARE * _prose_left(node, best, kids, stats) and not _dominates(
-            best, ranked[1:], node, stats
-        ):
+        left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
+        if prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
             return node
+        kind = (best.name, attr(best, "class") or "")
+        outer = passed.get(kind) if kind[1] else None
+        if outer is not None and _post_left_behind(outer, best, stats):
+            return node  # a post nested in its like (unclosed markup of a series of posts)
+        passed.setdefault(kind, best)
         node = best
+
+
+def _teaser_list(el: Tag, stats: TextStats) -> bool:
+    """Cards of other stories: SERIES_ITEMS or more children holding prose under a heading that is
+    all link text, the whole link-dense (TEASER_LINKS)."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    if not text or stats.links.get(key, 0) < TEASER_LINKS * text:
+        return False
+    cards = 0
+    for child in children(el):
+        if stats.prose.get(id(child)) and any(
+            h.name in HEADINGS and stats.text.get(id(h)) and stats.links.get(id(h), 0) >= stats.text[id(h)]
+            for h in children(child)
+        ):
+            cards += 1
+    return cards >= SERIES_ITEMS
+
+
+def _own_text(el: Tag, stats: TextStats) -> bool:
+    """`el` may hold the text in place of a list of teasers beside it: a post's worth of prose
+    (MIN_POST) in no page region and nothing the cuts remove for certain (a header group)."""
+    return (
+        stats.prose.get(id(el), 0) >= MIN_POST
+        and id(el) not in stats.outside
+        and not cut_for_certain(el, stats)
+    )
+
+
+def _before(el: Tag, kids: list[Tag]) -> list[Tag]:
+    """The children in `kids` before `el` (Tags compare by identity here)."""
+    return kids[: next(i for i, c in enumerate(kids) if c is el)]
+
+
+def _paragraph_block(el: Tag, stats: TextStats) -> bool:
+    """A wrapper of two or more link-free paragraphs of prose and nothing else that holds text
+    (a dek is one paragraph; a box the cuts remove for certain does not count)."""
+    key = id(el)
+    if el.name not in ("div", "section") or stats.links.get(key, 0) or key in stats.outside:
+        return False
+    kids = [c for c in children(el) if stats.text.get(id(c))]
+    if len(kids) < 2 or any(c.name != "p" for c in kids):
+        return False
+    return sum(1 for c in kids if stats.own_prose.get(id(c))) >= 2 and not cut_for_certain(el, stats)
+
+
+def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
+    """The parent of `node` when a sibling of `node` holds a block of the same tag and class as a
+    block of prose inside `node`: one more post of the series `node` holds, set apart from it (a
+    question above its answers, a first post above its replies)."""
+    parent = node.parent
+    if parent is None or parent is body or id(parent) not in stats.pos:
+        return node
+    siblings = [
+        c
+        for c in children(parent)
+        if c is not node
+        and stats.prose.get(id(c), 0) >= MIN_POST
+        and id(c) not in stats.outside
+        and not cut_for_certain(c, stats)
+    ]
+    if not siblings:
+        return node
+    counts = Counter(_post_kinds(node, stats))
+    kinds = {kind for kind, count in counts.items() if count >= 2}  # the blocks of a series
+    if not kinds:
+        return node
+    return parent if any(kind in kinds for c in siblings for kind in _post_kinds(c, stats)) else node
+
+
+def _post_left_behind(outer: Tag, inner: Tag, stats: TextStats) -> bool:
+    """`outer` holds, beside `inner` (nested in it), a block of prose of a kind that `inner` holds
+    too: the post that going down into `inner` would leave behind (layout grids nest in their like
+    without that)."""
+    if stats.prose[id(outer)] - stats.prose[id(inner)] < MIN_POST:
+        return False
+    inside = set(_post_kinds(inner, stats))
+    return any(kind in inside for kind in _post_kinds(outer, stats, leave_out=inner))
+
+
+def _post_kinds(el: Tag, stats: TextStats, leave_out: Tag | None = None) -> list[tuple[str, str]]:
+    """(tag, class) of the classed blocks inside `el` holding MIN_POST prose; page regions skipped,
+    and `leave_out` with what holds it and what it holds."""
+    found: list[tuple[str, str]] = []
+    nodes = stats.subtree(el)
+    index = 1
+    while index < len(nodes):
+        sub = nodes[index]
+        key = id(sub)
+        if key in stats.outside or sub is leave_out or stats.prose.get(key, 0) < MIN_POST:
+            index += stats.size[key]  # (no block inside holds more prose than its ancestors)
+            continue
+        cls = attr(sub, "class")
+        if cls and not (leave_out is not None and stats.contains(sub, leave_out)):
+            found.append((sub.name, cls))
+        index += 1
+    return found
 
 
 def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:
     """The prose of `node` less that of the children beside `best` that the cuts remove for certain
     (boilerplate tags, strongly named boilerplate): a header group, a newsletter box or a pop-up
-    cannot hold the descent back, as the text would not keep them either."""
-    prose = stats.prose
+    cannot hold the descent back, as the text would not keep them either. Children of the same
+    tag and class as `best` are kept whatever their name: if `best` is text, so are they (posts
+    of a thread named like comments)."""
+    prose, cls = stats.prose, attr(best, "class")
     return prose[id(node)] - sum(
-        prose.get(id(c), 0) for c in kids if c is not best and prose.get(id(c)) and cut_for_certain(c, stats)
+        prose.get(id(c), 0)
+        for c in kids
+        if c is not best
+        and prose.get(id(c))
+        and not (cls and c.name == best.name and attr(c, "class") == cls)
+        and cut_for_certain(c, stats)
     )
 
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from extractors.cleaning.blockfilter import sentence_count, text_key
-from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense
+from extractors.cleaning.blockfilter import text_key
+from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense, sentence_count
 from extractors.cleaning.htmltree import BLOCK_TAGS, BOILERPLATE_TAGS, TextStats, attr, text_of
 
 MIN_PROSE = 40  # characters of a block's own prose for it to be a standfirst block

@@ -303,12 +303,23 @@ def _over_budget(el: Tag, stats: TextStats, budget: int) -> bool:
 
 
 def _link_cut(el: Tag, stats: TextStats) -> bool:
-    """An inline link popup, or a link-dense block (a paragraph citing one address excepted)."""
+    """An inline link popup, or a link-dense block (a paragraph citing one address, and an entry of
+    a list or table, excepted)."""
     if el.name not in BLOCK_TAGS:
         return is_link_popup(el, stats)
     key = id(el)
-    dense = link_dense(el.name, stats.text.get(key, 0), stats.links.get(key, 0))
-    return dense and not (el.name == "p" and stats.anchors.get(key, 0) == 1 and _cites_address(el))
+    text, links = stats.text.get(key, 0), stats.links.get(key, 0)
+    if not link_dense(el.name, text, links):
+        return False
+    if el.name in _ENTRY_TAGS:
+        return not (stats.anchors.get(key, 0) == 1 and links < text)
+    return not (el.name == "p" and stats.anchors.get(key, 0) == 1 and _cites_address(el))
+
+
+# A list item or table row holding one link and text besides it is an entry of its list or table
+# (an ingredient with its amount, a title with its year, a contact with its label), not a link
+# to cut on its own: a list or table of links is judged whole, by its own link density.
+_ENTRY_TAGS = frozenset({"li", "dd", "dt", "tr"})
 
 
 def _cites_address(el: Tag) -> bool:

@@ -103,13 +103,16 @@ def is_boilerplate(
     text_after: Callable[[Tag], bool] | None = None,
 ) -> bool:
     """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
-    never when it holds more than `budget` characters of non-link text (the undo guard).
+    never when it holds more than `budget` characters of non-link text (the undo guard), unless
+    it is a list of links named as boilerplate (see `_named_link_list`).
     With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART).
     With `text_after` (see TextAfter), a block named by a weak word only is not cut for its name
     when it is running text that the story goes on after (see `_running_text`)."""
+    tag = el.name
+    if tag in ("ul", "ol") and el.attrs and _named_link_list(el, stats):
+        return True
     if _over_budget(el, stats, budget):
         return False
-    tag = el.name
     if tag in BOILERPLATE_TAGS:
         return not (tag == "time" and _in_sentence(el))
     if el.attrs and _named_boilerplate(el, stats, weak) and not _text_in_box(el, stats, weak, text_after):
@@ -349,6 +352,17 @@ def _boilerplate_name(names: str, inline: bool) -> bool:
     if not names.strip() or CONTENT_CLASS.search(names):
         return False
     return bool(BOILERPLATE_PART.search(names) or (not inline and BOILERPLATE_CLASS.search(names)))
+
+
+def _named_link_list(el: Tag, stats: TextStats) -> bool:
+    """A list named by a strong boilerplate word (related, comments, recommended, ...) whose every
+    item holds a link: teasers with their excerpts, posts with their authors' links. It is cut
+    even past the undo guard: a short story with long excerpts under it would otherwise keep them
+    (the fallback that keeps only link-dense cuts still undoes it on a page that is all list)."""
+    items = [li for li in children(el) if li.name == "li"]
+    if len(items) < 2 or any(stats.anchors.get(id(li), 0) == 0 for li in items):
+        return False
+    return _named_boilerplate(el, stats, weak=False)
 
 
 def _story_list(el: Tag, stats: TextStats) -> bool:

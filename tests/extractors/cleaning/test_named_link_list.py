@@ -22,12 +22,16 @@ def _related(n: int) -> str:
     return f"<ul class='related-posts'>{items}</ul>"
 
 
+def _page(title: str, body: str) -> str:
+    return f"<html><body><article class='entry-content'><h1>{title}</h1>{body}</article></body></html>"
+
+
 def test_a_related_list_with_long_excerpts_is_cut() -> None:
-    html = f"<html><body><article class='entry-content'><h1>Harbour</h1>{STORY}{_related(2)}</article></body></html>"
+    html = _page("Harbour", STORY + _related(2))
     text = html_article(html).text
     assert "Fishermen said" in text and "Other story" not in text and "An excerpt" not in text
 
 
 def test_a_page_that_is_all_such_a_list_keeps_its_text() -> None:
-    html = f"<html><body><article class='entry-content'><h1>Archive</h1>{_related(4)}</article></body></html>"
+    html = _page("Archive", _related(4))
     assert "An excerpt" in html_article(html).text

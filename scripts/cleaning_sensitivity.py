@@ -45,6 +45,8 @@ CALIBRATED = (
     "boilerplate.SECTION_PROSE",
     "boilerplate.SECTION_TEXT",
     "boilerplate.REFERENCE_LABEL",
+    "boilerplate.RUNNING_LINKS",
+    "boilerplate.TEXT_AFTER_PROSE",
     "blockfilter.NOTE_MAX",
     "blockfilter.TAIL_SHORT",
     "blockfilter.TAIL_LABEL",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.cleaning.blocks import CUT, LinkedText, Part
-from extractors.cleaning.boilerplate import ADDRESS
+from extractors.cleaning.boilerplate import ADDRESS, sentence_count
 
 NOISE_LINES = frozenset(
     {
@@ -46,9 +46,6 @@ NOISE_LINES = frozenset(
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 _NON_ALNUM = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’“‘»«)\]]*$")
-# A sentence end inside a text: . ! ? or … after a word of two letters or more (not "8." or "Jr."-like
-# initials alone), closing quotes or brackets allowed, then a space or the end; or a CJK full stop.
-_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?…][\"'”’“‘»«)\]]*(?=\s|$)|[。！？]")
 _BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
@@ -134,11 +131,6 @@ def _label(kind: str, text: str) -> bool:
     if kind == "heading" or stripped.endswith(":"):
         return True
     return kind == "paragraph" and len(stripped) < TAIL_SHORT and not _SENTENCE_END.search(stripped)
-
-
-def sentence_count(text: str) -> int:
-    """The sentence ends in a text (see _SENTENCE_BREAK)."""
-    return len(_SENTENCE_BREAK.findall(text))
 
 
 def is_byline(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from bs4 import Tag
@@ -20,7 +21,15 @@ from extractors.cleaning.htmltree import (
     text_of,
 )
 
-__all__ = ["BOILERPLATE_TAGS", "cut_for_certain", "is_boilerplate", "is_link_boilerplate", "is_outside"]
+__all__ = [
+    "BOILERPLATE_TAGS",
+    "TextAfter",
+    "cut_for_certain",
+    "is_boilerplate",
+    "is_link_boilerplate",
+    "is_outside",
+    "sentence_count",
+]
 _WORDS = (
     r"share|sharing|social|sociallinks|related|recommend|newsletter|subscri(be|ption)|signup|"
     r"sign-up|promo|advert|advertisement|ads?|ad-slot|adslot|ad-container|dfp|gpt|sponsor(ed)?|"
@@ -86,16 +95,27 @@ def _region_name(names: str) -> bool:
     return bool(OUTSIDE_CLASS.search(names)) and not CONTENT_CLASS.search(names)
 
 
-def is_boilerplate(el: Tag, stats: TextStats, budget: int, weak: bool = True) -> bool:
+def is_boilerplate(
+    el: Tag,
+    stats: TextStats,
+    budget: int,
+    weak: bool = True,
+    text_after: Callable[[Tag], bool] | None = None,
+) -> bool:
     """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
-    never when it holds more than `budget` characters of non-link text (the undo guard).
-    With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART)."""
+    never when it holds more than `budget` characters of non-link text (the undo guard), unless
+    it is a list of links named as boilerplate (see `_named_link_list`).
+    With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART).
+    With `text_after` (see TextAfter), a block named by a weak word only is not cut for its name
+    when it is running text that the story goes on after (see `_running_text`)."""
+    tag = el.name
+    if tag in ("ul", "ol") and el.attrs and _named_link_list(el, stats):
+        return True
     if _over_budget(el, stats, budget):
         return False
-    tag = el.name
     if tag in BOILERPLATE_TAGS:
         return not (tag == "time" and _in_sentence(el))
-    if el.attrs and _named_boilerplate(el, stats, weak):
+    if el.attrs and _named_boilerplate(el, stats, weak) and not _text_in_box(el, stats, weak, text_after):
         return True
     if tag in ("ul", "ol") and _story_list(el, stats):
         return True
@@ -104,6 +124,94 @@ def is_boilerplate(el: Tag, stats: TextStats, budget: int, weak: bool = True) ->
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
     return _link_cut(el, stats)
+
+
+RUNNING_SENTENCES = 3  # sentences of a weak-named block that make it running text, not a label
+RUNNING_LINKS = 0.1  # link share of its text above which such a block is a teaser, not text
+# A sentence end inside a text: . ! ? or … after a word of two letters or more (not "8." or "Jr."-like
+# initials alone), closing quotes or brackets allowed, then a space or the end; or a CJK full stop.
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?…][\"'”’“‘»«)\]]*(?=\s|$)|[。！？]")
+
+
+def sentence_count(text: str) -> int:
+    """The sentence ends in a text (see _SENTENCE_BREAK)."""
+    return len(_SENTENCE_BREAK.findall(text))
+
+
+def _text_in_box(el: Tag, stats: TextStats, weak: bool, text_after: Callable[[Tag], bool] | None) -> bool:
+    """A block named by a weak class word only (no strong word, itemprop or role) that is running
+    text the story goes on after: part of the story, set in a box."""
+    return (
+        weak
+        and text_after is not None
+        and not _named_boilerplate(el, stats, weak=False)
+        and _running_text(el, stats)
+        and text_after(el)
+    )
+
+
+def _running_text(el: Tag, stats: TextStats) -> bool:
+    """A block of running text: few links, no image, RUNNING_SENTENCES sentences or more (a
+    quote box, a worked example, a FAQ answer; not a caption, a label or a teaser)."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    if not text or stats.links.get(key, 0) > RUNNING_LINKS * text:
+        return False
+    if any(d.name == "img" for d in stats.subtree(el)):
+        return False
+    return sentence_count(text_of(el)) >= RUNNING_SENTENCES
+
+
+TEXT_AFTER_PROSE = 80  # characters of a block's own prose that make it a paragraph of the story
+
+
+class TextAfter:
+    """Whether the story goes on after an element: a paragraph of prose (TEXT_AFTER_PROSE) that the
+    cuts keep lies after it in the containers. A box of running text set between the story's
+    paragraphs is part of it whatever its weak class words say; at the end of the text (an author
+    box, a series blurb, a notice) it is not. Worked out once, on first use."""
+
+    def __init__(self, containers: list[Tag], stats: TextStats, budget: int) -> None:
+        self.containers = containers
+        self.stats = stats
+        self.budget = budget
+        self.last: int | None = None  # position of the last kept paragraph (-1: none)
+
+    def __call__(self, el: Tag) -> bool:
+        """True when a kept paragraph of prose follows `el`'s subtree."""
+        if self.last is None:
+            self.last = self._last_paragraph()
+        stats = self.stats
+        return stats.pos[id(el)] + stats.size[id(el)] <= self.last
+
+    def _last_paragraph(self) -> int:
+        """Position of the last block with TEXT_AFTER_PROSE of own prose that no cut (without
+        this exception) removes; a cut subtree is passed over whole."""
+        stats = self.stats
+        nodes, pos, size = stats.nodes, stats.pos, stats.size
+        for container in reversed(self.containers):
+            start = pos[id(container)]
+            i = start + size[id(container)] - 1
+            while i >= start:
+                node = nodes[i]
+                if stats.own_prose.get(id(node), 0) < TEXT_AFTER_PROSE:
+                    i -= 1
+                    continue
+                cut = self._cut_ancestor(node, container)
+                if cut is None:
+                    return i
+                i = pos[id(cut)] - 1
+        return -1
+
+    def _cut_ancestor(self, node: Tag, container: Tag) -> Tag | None:
+        """The outermost element from `node` up to (not including) `container` that is cut."""
+        found: Tag | None = None
+        el: Tag | None = node
+        while el is not None and el is not container:
+            if id(el) in self.stats.pos and is_boilerplate(el, self.stats, self.budget):
+                found = el
+            el = el.parent
+        return found
 
 
 _REFERENCE_HOLDERS = PROSE_TAGS | {"div"}
@@ -198,12 +306,23 @@ def _over_budget(el: Tag, stats: TextStats, budget: int) -> bool:
 
 
 def _link_cut(el: Tag, stats: TextStats) -> bool:
-    """An inline link popup, or a link-dense block (a paragraph citing one address excepted)."""
+    """An inline link popup, or a link-dense block (a paragraph citing one address, and an entry of
+    a list or table, excepted)."""
     if el.name not in BLOCK_TAGS:
         return is_link_popup(el, stats)
     key = id(el)
-    dense = link_dense(el.name, stats.text.get(key, 0), stats.links.get(key, 0))
-    return dense and not (el.name == "p" and stats.anchors.get(key, 0) == 1 and _cites_address(el))
+    text, links = stats.text.get(key, 0), stats.links.get(key, 0)
+    if not link_dense(el.name, text, links):
+        return False
+    if el.name in _ENTRY_TAGS:
+        return not (stats.anchors.get(key, 0) == 1 and links < text)
+    return not (el.name == "p" and stats.anchors.get(key, 0) == 1 and _cites_address(el))
+
+
+# A list item or table row holding one link and text besides it is an entry of its list or table
+# (an ingredient with its amount, a title with its year, a contact with its label), not a link
+# to cut on its own: a list or table of links is judged whole, by its own link density.
+_ENTRY_TAGS = frozenset({"li", "dd", "dt", "tr"})
 
 
 def _cites_address(el: Tag) -> bool:
@@ -233,6 +352,17 @@ def _boilerplate_name(names: str, inline: bool) -> bool:
     if not names.strip() or CONTENT_CLASS.search(names):
         return False
     return bool(BOILERPLATE_PART.search(names) or (not inline and BOILERPLATE_CLASS.search(names)))
+
+
+def _named_link_list(el: Tag, stats: TextStats) -> bool:
+    """A list named by a strong boilerplate word (related, comments, recommended, ...) whose every
+    item holds a link: teasers with their excerpts, posts with their authors' links. It is cut
+    even past the undo guard: a short story with long excerpts under it would otherwise keep them
+    (the fallback that keeps only link-dense cuts still undoes it on a page that is all list)."""
+    items = [li for li in children(el) if li.name == "li"]
+    if len(items) < 2 or any(stats.anchors.get(id(li), 0) == 0 for li in items):
+        return False
+    return _named_boilerplate(el, stats, weak=False)
 
 
 def _story_list(el: Tag, stats: TextStats) -> bool:

@@ -6,7 +6,7 @@ from bs4 import Tag
 
 from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
-from extractors.cleaning.boilerplate import is_boilerplate, is_link_boilerplate, links_most
+from extractors.cleaning.boilerplate import TextAfter, is_boilerplate, is_link_boilerplate, links_most
 from extractors.cleaning.content import body_of, choose_containers, choose_within, measure
 from extractors.cleaning.htmltree import Scan, TextStats, page_scan, parsed_page, strip_non_content
 from extractors.cleaning.lead import lead_elements
@@ -49,8 +49,11 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     stats, containers = content_roots(root, found, title)
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
+    text_after = TextAfter(containers, stats, budget)
     parts = collect_blocks(
-        containers, lambda el: is_boilerplate(el, stats, budget), lambda el: links_most(el, stats)
+        containers,
+        lambda el: is_boilerplate(el, stats, budget, text_after=text_after),
+        lambda el: links_most(el, stats),
     )
     if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
         # Many small cuts took most of the text: undo those made by weak class words only.

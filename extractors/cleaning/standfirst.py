@@ -3,9 +3,10 @@
 Many layouts put a summary, intro or first paragraph between the headline (the <h1>; on pages
 without one before the body, a heading marked as the headline or repeating the title) and the element
 holding the body (in the article header, in a "lead" block, as a subheading). Walking back in
-document order from the body to the headline, prose blocks are taken; page regions and link-dense
-blocks end the walk (what lies behind them is not adjacent to the body); blocks inside a
-boilerplate element (byline, caption, share bar, figure) are passed over.
+document order from the body to the headline, prose blocks are taken; page regions holding a link
+and link-dense blocks end the walk (what lies behind them is not adjacent to the body); blocks
+inside a boilerplate element (byline, caption, share bar, figure) or a link-free page region (a
+share bar of buttons, an ad slot) are passed over.
 
 A dek (the summary line set in the headline's own group) is headline material for some
 conventions and body text for others: the article-text dev set's ground truth leaves it out, the
@@ -22,8 +23,8 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from extractors.cleaning.blockfilter import sentence_count, text_key
-from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense
+from extractors.cleaning.blockfilter import text_key
+from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense, sentence_count
 from extractors.cleaning.htmltree import BLOCK_TAGS, BOILERPLATE_TAGS, TextStats, attr, text_of
 
 MIN_PROSE = 40  # characters of a block's own prose for it to be a standfirst block
@@ -53,10 +54,10 @@ def standfirst_elements(first: Tag, stats: TextStats, title: str | None = None) 
         if i + size[key] > start:
             continue  # an ancestor of the body (or of the headline's end): only its parts count
         text = stats.text.get(key, 0)
-        if key in stats.outside or (el.name in BLOCK_TAGS and text >= MIN_PROSE and _link_heavy(el, stats)):
+        if _links_away(el, stats, text):
             taken = [t for t in taken if not stats.contains(el, t)]
             break  # navigation or a teaser list: what lies behind is not the body's lead
-        if _passed_over(el, stats):
+        if key in stats.outside or _passed_over(el, stats):
             taken = [t for t in taken if not stats.contains(el, t)]
             continue
         if stats.own_prose.get(key, 0) >= MIN_PROSE and _lede(el, h1, stats):
@@ -66,6 +67,15 @@ def standfirst_elements(first: Tag, stats: TextStats, title: str | None = None) 
         return []
     taken.reverse()
     return taken
+
+
+def _links_away(el: Tag, stats: TextStats, text: int) -> bool:
+    """Navigation or a teaser list: a page region holding a link, or a link-heavy block of
+    MIN_PROSE characters or more. A region with no link (a share bar of buttons, an ad slot, an
+    image box) points nowhere: the walk passes over it."""
+    if id(el) in stats.outside:
+        return stats.links.get(id(el), 0) > 0
+    return el.name in BLOCK_TAGS and text >= MIN_PROSE and _link_heavy(el, stats)
 
 
 def _link_heavy(el: Tag, stats: TextStats) -> bool:

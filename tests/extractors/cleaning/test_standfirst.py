@@ -75,3 +75,18 @@ def test_a_heading_repeating_the_title_serves_as_headline_on_pages_without_h1() 
     html = page("", f"<div class='intro'><p>{LEDE}</p></div>").replace("h1>", "h3>")
     text = html_article(html).text
     assert text.startswith(LEDE)
+
+
+GALLERY = "<div class='related-media'><p>Pictures of the council meeting, {}</p></div>"
+
+
+def test_a_link_free_region_between_the_lede_and_the_body_is_passed_over() -> None:
+    gallery = GALLERY.format("twelve photographs")
+    text = html_article(page("", f"<div class='intro'><p>{LEDE}</p></div>{gallery}")).text
+    assert text.startswith(LEDE) and "Pictures of the council" not in text
+
+
+def test_a_region_with_a_link_between_the_lede_and_the_body_ends_the_walk() -> None:
+    gallery = GALLERY.format("<a href='/gallery'>see all twelve</a>")
+    text = html_article(page("", f"<div class='intro'><p>{LEDE}</p></div>{gallery}")).text
+    assert LEDE not in text

@@ -1,0 +1,37 @@
+"""A list named as boilerplate (related, comments) whose every item holds a link is cut even when
+its excerpts hold more text than the story (past the undo guard)."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+STORY = (
+    "<p>The harbour reopened on Tuesday after three days of storms kept every boat in port.</p>"
+    "<p>Fishermen said the catch would be small this week, and prices at the market rose.</p>"
+    "<p>The harbour master expects the ferry timetable to be back to normal by the weekend.</p>"
+    "<p>Two boats damaged in the storm will be repaired at the yard across the bay.</p>"
+)
+EXCERPT = (
+    "An excerpt of another story on the site, long enough to outweigh the short story above it, "
+    "about the town's budget, the new school and the road works that closed the bridge for weeks."
+)
+
+
+def _related(n: int) -> str:
+    items = "".join(f"<li><a href='/story{i}'>Other story {i}</a><p>{EXCERPT}</p></li>" for i in range(n))
+    return f"<ul class='related-posts'>{items}</ul>"
+
+
+def _page(title: str, body: str) -> str:
+    return f"<html><body><article class='entry-content'><h1>{title}</h1>{body}</article></body></html>"
+
+
+def test_a_related_list_with_long_excerpts_is_cut() -> None:
+    html = _page("Harbour", STORY + _related(2))
+    text = html_article(html).text
+    assert "Fishermen said" in text and "Other story" not in text and "An excerpt" not in text
+
+
+def test_a_page_that_is_all_such_a_list_keeps_its_text() -> None:
+    html = _page("Archive", _related(4))
+    assert "An excerpt" in html_article(html).text

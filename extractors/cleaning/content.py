@@ -7,8 +7,18 @@ from functools import lru_cache
 
 from bs4 import Tag
 
+from extractors.cleaning.blockfilter import text_key
 from extractors.cleaning.boilerplate import CONTENT_CLASS, HEADINGS, PROSE_TAGS, cut_for_certain, is_outside
-from extractors.cleaning.htmltree import TextStats, attr, child_tag, children, root_element, text_stats
+from extractors.cleaning.htmltree import (
+    TextStats,
+    attr,
+    child_tag,
+    children,
+    root_element,
+    text_of,
+    text_stats,
+)
+from extractors.cleaning.stories import names_title
 
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
@@ -16,6 +26,7 @@ CHUNK_SHARE = 0.25  # like blocks beside the best child holding this share of it
 TEASER_LINKS = 0.2  # link density that marks a region as a teaser list
 MIN_POST = 200  # prose of a classed block for it to count as a post's body (posts, answers)
 SERIES_ITEMS = 3  # cards that make a list of teasers
+HEADLINE_PARAGRAPHS = 3  # paragraphs of prose that make the headline's block a story, not a header
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
@@ -27,23 +38,25 @@ def measure(nodes: list[Tag]) -> TextStats:
     return text_stats(nodes, is_outside)
 
 
-def choose_containers(root: Tag, stats: TextStats) -> list[Tag]:
+def choose_containers(root: Tag, stats: TextStats, headline: Tag | None = None) -> list[Tag]:
     """The content root(s): descend by prose share, prefer a known container, merge siblings."""
-    return choose_within(body_of(root), stats)
+    return choose_within(body_of(root), stats, headline)
 
 
-def choose_within(body: Tag, stats: TextStats) -> list[Tag]:
-    """The content root(s) inside `body` (see choose_containers)."""
-    node = _descend(body, stats)
-    node = _with_set_apart_post(body, node, stats)
+def choose_within(body: Tag, stats: TextStats, headline: Tag | None = None) -> list[Tag]:
+    """The content root(s) inside `body` (see choose_containers); `headline` is the page's own
+    headline (see `page_headline`) when it has one."""
+    node = _with_set_apart_post(body, _descend(body, stats), stats)
     known = _known_container(node, stats)
     if known is None:
         known = _known_ancestor(body, node, stats)
     if known is None:
         known = _known_sibling(body, node, stats)
-    if known is None:
-        return [node]
-    return _with_siblings(known, node, stats)
+    if known is not None:
+        return _with_siblings(known, node, stats)
+    if headline is not None:  # no named body to go by: the page's headline marks the story
+        node = _with_set_apart_post(body, _descend(body, stats, headline), stats)
+    return [node]
 
 
 def body_of(root: Tag) -> Tag:
@@ -53,13 +66,27 @@ def body_of(root: Tag) -> Tag:
     return body if body is not None else root
 
 
-def _descend(node: Tag, stats: TextStats) -> Tag:
+def page_headline(h1s: list[Tag], stats: TextStats, title: str | None) -> Tag | None:
+    """The one visible <h1> that is the page's title (or most of it), else None."""
+    if not title:
+        return None
+    key = text_key(title)
+    found = [
+        h
+        for h in h1s
+        if id(h) in stats.pos and stats.text.get(id(h)) and names_title(text_key(text_of(h)), key)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
     """Walk down while one child holds most of its parent's prose, or clearly dominates its
     siblings once prose is discounted by link density (teaser lists beside the article). Lists of
     teaser cards are passed over; the walk stops at a parent that sets out text beside the best
     child (paragraphs, an intro, like chunks) and before a post nested in its like."""
     prose, text = stats.prose, stats.text
     passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
+    anchored = False  # a step was taken to the headline's story
     while True:
         kids = children(node)
         ranked = sorted((c for c in kids if prose.get(id(c))), key=lambda c: -prose[id(c)])
@@ -84,13 +111,38 @@ def _descend(node: Tag, stats: TextStats) -> Tag:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
         if prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
-            return node
+            holder = _headline_holder(kids, headline, stats)
+            if holder is None:
+                return node
+            best = holder  # the story under the page's headline, beside other regions
+            anchored = True
+        elif anchored and headline is not None and not stats.contains(best, headline):
+            return node  # under the headline's story: the text is not left behind it
         kind = (best.name, attr(best, "class") or "")
         outer = passed.get(kind) if kind[1] else None
         if outer is not None and _post_left_behind(outer, best, stats):
             return node  # a post nested in its like (unclosed markup of a series of posts)
         passed.setdefault(kind, best)
         node = best
+
+
+def _headline_holder(kids: list[Tag], headline: Tag | None, stats: TextStats) -> Tag | None:
+    """The child in `kids` holding the page's headline and a post's worth of prose (MIN_POST)
+    below it set out in HEADLINE_PARAGRAPHS paragraphs or more (a header group holds a dek or an
+    abstract), in no page region; else None."""
+    if headline is None:
+        return None
+    for child in kids:
+        if stats.contains(child, headline):
+            key = id(child)
+            below = stats.prose.get(key, 0) - stats.prose.get(id(headline), 0)
+            if below < MIN_POST or key in stats.outside:
+                return None
+            paragraphs = sum(
+                1 for el in stats.subtree(child) if el.name == "p" and stats.own_prose.get(id(el))
+            )
+            return child if paragraphs >= HEADLINE_PARAGRAPHS else None
+    return None
 
 
 def _teaser_list(el: Tag, stats: TextStats) -> bool:

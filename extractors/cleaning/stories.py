@@ -24,7 +24,7 @@ def own_story(body: Tag, chosen: Tag, stats: TextStats, h1s: list[Tag], title: s
         return None
     key = text_key(title)
     headlines = [(h, k) for h in h1s if id(h) in stats.pos and len(k := text_key(text_of(h))) >= MIN_KEY]
-    matches = [h for h, k in headlines if _names_title(k, key)]
+    matches = [h for h, k in headlines if names_title(k, key)]
     if len(headlines) < 2 or len(matches) != 1:
         return None
     own = matches[0]
@@ -54,7 +54,7 @@ def _in_sibling_of_kind(scope: Tag, chosen: Tag, stats: TextStats) -> bool:
     )
 
 
-def _names_title(headline: str, title: str) -> bool:
+def names_title(headline: str, title: str) -> bool:
     """The headline is the title, or most of it (the title adds the site's name)."""
     if len(headline) < MIN_KEY:
         return False

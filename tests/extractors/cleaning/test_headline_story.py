@@ -1,0 +1,45 @@
+"""With no named article body, the descent that stops at a parent of several text regions goes on
+into the region holding the page's headline (the one <h1> that is the page's title) when that
+region sets out a story of its own below it (three paragraphs or more)."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+STORY = (
+    "<p>The harbour reopened on Tuesday after three days of storms kept every boat in port.</p>"
+    "<p>Fishermen said the catch would be small this week, and prices at the market rose.</p>"
+    "<p>The harbour master expects the ferry timetable to be back to normal by the weekend.</p>"
+    "<p>Two boats damaged in the storm will be repaired at the yard across the bay.</p>"
+)
+REPLY = (
+    "<div><p>A reader's reply that runs on at length about storms in other years, the state of "
+    "the old pier, what the council should have done and what the writer's neighbours think of it "
+    "all, longer than any paragraph of the story above.</p></div>"
+)
+
+
+def _page(headline: str) -> str:
+    replies = "".join(REPLY for _ in range(3))
+    return (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+        f"<div><div><h1>{headline}</h1>{STORY}</div><div>{replies}</div></div></body></html>"
+    )
+
+
+def test_the_headline_s_story_is_taken_without_the_regions_beside_it() -> None:
+    text = html_article(_page("Harbour reopens after storms")).text
+    assert "Fishermen said" in text and "A reader's reply" not in text
+
+
+def test_a_header_group_under_the_headline_is_not_taken_for_the_story() -> None:
+    dek = (
+        "<p>Three days of storms kept every boat in port; the harbour reopened on Tuesday, and the "
+        "town counts what the storms cost its fishermen, its ferry and its market stalls.</p>"
+    )
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+        f"<div><h1>Harbour reopens after storms</h1>{dek}</div><div>{STORY}</div>"
+        f"<div>{REPLY}{REPLY}</div></div></body></html>"
+    )
+    assert "Fishermen said" in html_article(html).text

@@ -27,6 +27,7 @@ TEASER_LINKS = 0.2  # link density that marks a region as a teaser list
 MIN_POST = 200  # prose of a classed block for it to count as a post's body (posts, answers)
 SERIES_ITEMS = 3  # cards that make a list of teasers
 HEADLINE_PARAGRAPHS = 3  # paragraphs of prose that make the headline's block a story, not a header
+HEADLINE_STORY = 1000  # or prose below the headline (text set out with <br>): more than a dek
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
@@ -128,8 +129,8 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
 
 def _headline_holder(kids: list[Tag], headline: Tag | None, stats: TextStats) -> Tag | None:
     """The child in `kids` holding the page's headline and a post's worth of prose (MIN_POST)
-    below it set out in HEADLINE_PARAGRAPHS paragraphs or more (a header group holds a dek or an
-    abstract), in no page region; else None."""
+    below it set out in HEADLINE_PARAGRAPHS paragraphs or more, or HEADLINE_STORY prose in any
+    form (a header group holds a dek or an abstract), in no page region; else None."""
     if headline is None:
         return None
     for child in kids:
@@ -141,7 +142,7 @@ def _headline_holder(kids: list[Tag], headline: Tag | None, stats: TextStats) ->
             paragraphs = sum(
                 1 for el in stats.subtree(child) if el.name == "p" and stats.own_prose.get(id(el))
             )
-            return child if paragraphs >= HEADLINE_PARAGRAPHS else None
+            return child if paragraphs >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY else None
     return None
 
 

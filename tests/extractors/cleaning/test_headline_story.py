@@ -43,3 +43,19 @@ def test_a_header_group_under_the_headline_is_not_taken_for_the_story() -> None:
         f"<div>{REPLY}{REPLY}</div></div></body></html>"
     )
     assert "Fishermen said" in html_article(html).text
+
+
+def test_a_story_set_out_with_line_breaks_is_taken_too() -> None:
+    lines = "<br><br>".join(
+        "The harbour reopened on Tuesday after three days of storms kept every boat in port, and "
+        f"fishermen counted what the storms cost them (part {i})."
+        for i in range(8)
+    )
+    replies = "".join(REPLY for _ in range(8))
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+        f"<div><h1>Harbour reopens after storms</h1><div>{lines}</div></div><div>{replies}</div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "(part 7)" in text and "A reader's reply" not in text

@@ -84,6 +84,9 @@ def _drop_cut_labels(parts: list[Part]) -> list[Part]:
 
 NOTE_MAX = 180  # characters: a closing paragraph this short that holds a link is a note, not text
 TAIL_SHORT = 40  # characters: a last block this short with no sentence end is a label
+RULED_NOTE = 400  # characters: what follows a rule line this short is set apart from the story
+RULED_BLOCKS = 3  # blocks after a rule line at most
+_RULE_LINE = re.compile(r"\s*(?:[_*=~\-–—•·]\s*){3,}")
 TAIL_LABEL = 100  # characters: a heading or a line ending in a colon this short is a label
 
 
@@ -96,9 +99,24 @@ def trim_tail(parts: list[Part]) -> list[Part]:
     end = len(parts)
     while end > 1 and _label(*parts[end - 1]):
         end -= 1
+    end = _before_rule_line(parts, end)
     if end > 1 and _closing_note(*parts[end - 1]):
         end -= 1
     return parts[:end]
+
+
+def _before_rule_line(parts: list[Part], end: int) -> int:
+    """`end` moved back to a rule line ("___", "* * *") among the last blocks when what follows it
+    is short (RULED_NOTE): a line drawn off the story to set a note, a credit or a bio apart."""
+    after = 0
+    for index in range(end - 1, max(0, end - 1 - RULED_BLOCKS), -1):
+        text = parts[index][1]
+        if index > 0 and _RULE_LINE.fullmatch(text):
+            return index
+        after += len(text)
+        if after >= RULED_NOTE:
+            break
+    return end
 
 
 def _closing_note(kind: str, text: str) -> bool:

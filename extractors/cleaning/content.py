@@ -67,17 +67,21 @@ def body_of(root: Tag) -> Tag:
     return body if body is not None else root
 
 
-def page_headline(h1s: list[Tag], stats: TextStats, title: str | None) -> Tag | None:
-    """The one visible <h1> that is the page's title (or most of it), else None."""
+def page_headline(h1s: list[Tag], h2s: list[Tag], stats: TextStats, title: str | None) -> Tag | None:
+    """The one visible <h1> that is the page's title (or most of it), else the one such <h2> (the
+    <h1> is the site's name), else None."""
     if not title:
         return None
     key = text_key(title)
-    found = [
-        h
-        for h in h1s
-        if id(h) in stats.pos and stats.text.get(id(h)) and names_title(text_key(text_of(h)), key)
-    ]
-    return found[0] if len(found) == 1 else None
+    for headings in (h1s, h2s):
+        found = [
+            h
+            for h in headings
+            if id(h) in stats.pos and stats.text.get(id(h)) and names_title(text_key(text_of(h)), key)
+        ]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:

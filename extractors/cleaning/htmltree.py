@@ -98,7 +98,7 @@ NON_CONTENT = frozenset(
 # pages that render the story by script may put the only copy of its text there).
 HIDDEN_TAGS = frozenset({"noscript"})
 # Tags the metadata reads, collected by the scan in document order.
-META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "title"})
+META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "h2", "title"})
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
 _WRAPPER_TAGS = re.compile(
     r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE

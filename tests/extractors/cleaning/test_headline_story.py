@@ -59,3 +59,16 @@ def test_a_story_set_out_with_line_breaks_is_taken_too() -> None:
     )
     text = html_article(html).text
     assert "(part 7)" in text and "A reader's reply" not in text
+
+
+def test_an_h2_headline_anchors_when_the_h1_is_the_site_name() -> None:
+    replies = "".join(REPLY for _ in range(3))
+    html = (
+        "<html><head><title>Harbour reopens after storms</title>"
+        "<meta property='og:title' content='Harbour reopens after storms'></head><body>"
+        "<div><h1>The Bay Courier</h1></div>"
+        f"<div><div><h2>Harbour reopens after storms</h2>{STORY}</div><div>{replies}</div></div>"
+        "</body></html>"
+    )
+    text = html_article(html).text
+    assert "Fishermen said" in text and "A reader's reply" not in text

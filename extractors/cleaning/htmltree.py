@@ -19,6 +19,8 @@ from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import Comment, Doctype, NavigableString
 from bs4.exceptions import ParserRejectedMarkup
 
+from extractors.cleaning.textmeasure import text_length
+
 BLOCK_TAGS = frozenset(
     {
         "p",
@@ -103,7 +105,7 @@ META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "title"})
 _WRAPPER_TAGS = re.compile(
     r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE
 )
-HIDDEN_SMALL = 300  # characters: a hidden element this small is never the article
+HIDDEN_SMALL = 300  # characters (text_length): a hidden element this small is never the article
 HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is the article: kept
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # what bs4 collapses in whitespace-only strings
@@ -251,7 +253,7 @@ class LeanBuilder(LXMLTreeBuilder):
         fields["next_element"] = fields["next_sibling"] = None
         self._link(node, fields, parent)
         if kind is None and container is NavigableString and not skipped:
-            self._found.page_chars += len(text)
+            self._found.page_chars += len(text) if text.isascii() else text_length(text)
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
         """Open an element: a Tag linked under the current one, pushed on the stack; scanned."""
@@ -496,7 +498,7 @@ class Scan:
     hidden: list[tuple[Tag, int]] = field(default_factory=list)  # (element, enclosing hidden's index)
     content: list[Tag] = field(default_factory=list)  # the other elements, in document order
     owner: list[int] = field(default_factory=list)  # per content element: its hidden index or -1
-    page_chars: int = 0  # visible text characters outside non-content elements
+    page_chars: int = 0  # visible text outside non-content elements, in text_length characters
 
 
 def page_scan(root: Tag) -> Scan:
@@ -538,7 +540,7 @@ def scan(root: Tag) -> Scan:
         for child in reversed(el.contents):
             if type(child) is _TEXT:
                 if not skipped:
-                    chars += len(child)
+                    chars += text_length(child)
             elif isinstance(child, Tag):
                 stack.append((child, skipped, outer))
     found.page_chars = chars
@@ -608,7 +610,7 @@ def _chars(el: Tag, limit: float) -> int:
     total = 0
     for node in el.descendants:
         if type(node) is _TEXT:
-            total += len(node)
+            total += text_length(node)
             if total > limit:
                 break
     return total
@@ -670,7 +672,7 @@ class TextStats:
         return self.nodes[start : start + self.size[id(el)]]
 
 
-MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
+MIN_PARAGRAPH = 25  # characters (text_length) of inline non-link text for a block to count as prose
 BOILERPLATE_TAGS = frozenset(
     {
         "nav",
@@ -710,7 +712,8 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
         count = 1
         for child in el.contents:
             if type(child) is _TEXT:
-                strings += len(child.strip())
+                string = child.strip()
+                strings += len(string) if string.isascii() else text_length(string)
                 continue
             if not isinstance(child, Tag):
                 continue

@@ -49,7 +49,7 @@ _SENTENCE_BREAK = re.compile(
 _ENDS_SENTENCE = re.compile(rf"(?:[.!?…{_FINAL}][{_CLOSERS}]*|[{_UNSPACED}{_QUOTE_ENDS}])$")
 QUESTION_MARKS = ("?", "？", "\u061f")  # Latin, full-width, Arabic
 COLONS = (":", "：")  # Latin, full-width
-WORD_CHARS = 5  # measured characters per word in unspaced text (CJK, Thai): ~2 Han ideographs
+WORD_CHARS = 6  # measured characters per word in unspaced text (CJK, Thai), as in English with its space
 
 
 def text_length(text: str) -> int:

@@ -16,6 +16,7 @@ from bs4 import Tag
 from extractors.cleaning.dates import htmldate_guess, parse_date, url_date
 from extractors.cleaning.htmltree import Scan, attr, norm_space, root_element, tags, text_of
 from extractors.cleaning.language import identify_language, normal_code
+from extractors.cleaning.textmeasure import word_count
 from newsflow.core.records import CleanArticle, RawDocument
 
 _ARTICLE_TYPES = {
@@ -336,11 +337,12 @@ def _from_markup(meta: Metadata, root: Tag, found: Scan) -> None:
 
 
 def strip_site_suffix(title: str | None) -> str | None:
-    """A page title without a trailing " | Site name" or " - Site name" (short last part only)."""
+    """A page title without a trailing " | Site name" or " - Site name" (short last part only;
+    words of unspaced scripts counted by `word_count`)."""
     if not title:
         return title
     parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) > 1 and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+    if len(parts) > 1 and word_count(parts[-1]) <= 4 and word_count(" ".join(parts[:-1])) >= 3:
         return title[: title.rfind(parts[-1])].rstrip(" |-\u2013\u2014:\u00b7\u00bb").strip()
     return title
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.cleaning.clean import clean
+from extractors.cleaning.metadata import strip_site_suffix
 from tests.support.pages import raw_doc
 
 
@@ -179,3 +180,15 @@ def test_the_language_is_found_with_the_declaration_gone(code: str) -> None:
     html = PAGES[code][0].replace(f"lang='{code}", "lang='en' data-was='")
     article = clean(raw_doc(html.encode()))
     assert article.language == code
+
+
+def test_a_site_name_is_cut_from_a_title_in_an_unspaced_script() -> None:
+    # The headline is one spaced "word": its words are counted by their measured length.
+    assert (
+        strip_site_suffix("老城区供水管道改造工程明年春天完工 - 城市日报")
+        == "老城区供水管道改造工程明年春天完工"
+    )
+    assert strip_site_suffix("ซ่อมท่อประปาเมืองเก่าเสร็จก่อนฤดูใบไม้ผลิ | หนังสือพิมพ์เมือง") == (
+        "ซ่อมท่อประปาเมืองเก่าเสร็จก่อนฤดูใบไม้ผลิ"
+    )
+    assert strip_site_suffix("大雨 - 城市日报") == "大雨 - 城市日报"  # too short a headline to tell

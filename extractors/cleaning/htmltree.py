@@ -105,7 +105,7 @@ META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "title"})
 _WRAPPER_TAGS = re.compile(
     r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE
 )
-HIDDEN_SMALL = 300  # characters (text_length): a hidden element this small is never the article
+HIDDEN_SMALL = 300  # characters: a hidden element this small is never the article
 HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is the article: kept
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # what bs4 collapses in whitespace-only strings
@@ -253,7 +253,7 @@ class LeanBuilder(LXMLTreeBuilder):
         fields["next_element"] = fields["next_sibling"] = None
         self._link(node, fields, parent)
         if kind is None and container is NavigableString and not skipped:
-            self._found.page_chars += len(text) if text.isascii() else text_length(text)
+            self._found.page_chars += len(text)
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
         """Open an element: a Tag linked under the current one, pushed on the stack; scanned."""
@@ -498,7 +498,7 @@ class Scan:
     hidden: list[tuple[Tag, int]] = field(default_factory=list)  # (element, enclosing hidden's index)
     content: list[Tag] = field(default_factory=list)  # the other elements, in document order
     owner: list[int] = field(default_factory=list)  # per content element: its hidden index or -1
-    page_chars: int = 0  # visible text outside non-content elements, in text_length characters
+    page_chars: int = 0  # visible text characters outside non-content elements
 
 
 def page_scan(root: Tag) -> Scan:
@@ -540,7 +540,7 @@ def scan(root: Tag) -> Scan:
         for child in reversed(el.contents):
             if type(child) is _TEXT:
                 if not skipped:
-                    chars += text_length(child)
+                    chars += len(child)
             elif isinstance(child, Tag):
                 stack.append((child, skipped, outer))
     found.page_chars = chars
@@ -610,7 +610,7 @@ def _chars(el: Tag, limit: float) -> int:
     total = 0
     for node in el.descendants:
         if type(node) is _TEXT:
-            total += text_length(node)
+            total += len(node)
             if total > limit:
                 break
     return total

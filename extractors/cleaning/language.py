@@ -12,7 +12,7 @@ import re
 
 import pycld2
 
-from extractors.cleaning.textmeasure import text_length
+from extractors.cleaning.textmeasure import HAN_WEIGHT, HANGUL_WEIGHT, WIDE_WEIGHT, text_length
 
 SAMPLE = 3000  # characters of text looked at
 MIN_PERCENT = 50  # share of the text (%) a language CLD2 does not call reliable must cover
@@ -62,13 +62,13 @@ def normal_code(code: str) -> str:
 
 
 def _cjk_language(sample: str) -> str | None:
-    """Chinese, Japanese or Korean by script, when CJK characters make up most of the text (by
-    text_length, so a Chinese sentence among English words of the same length counts as most);
-    else None."""
+    """Chinese, Japanese or Korean by script, when CJK characters make up most of the text (weighed
+    as text_length weighs them, so a Chinese sentence among English words of the same length
+    counts as most); else None."""
     han, kana, hangul = len(_HAN.findall(sample)), len(_KANA.findall(sample)), len(_HANGUL.findall(sample))
     cjk = han + kana + hangul
     other = len(sample) - sample.count(" ") - cjk
-    if text_length(sample) - len(sample) + cjk < other:  # the CJK characters' measure against the rest
+    if HAN_WEIGHT * han + HANGUL_WEIGHT * hangul + WIDE_WEIGHT * kana < other:  # measure against the rest
         return None
     if hangul > han + kana:
         return "ko"

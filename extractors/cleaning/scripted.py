@@ -12,7 +12,6 @@ from html import unescape
 
 from extractors.cleaning.blocks import Part
 from extractors.cleaning.htmltree import norm_space
-from extractors.cleaning.textmeasure import text_length
 
 _BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?h[1-6]|/?li|/?blockquote)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -30,4 +29,4 @@ def body_text_parts(body: str) -> list[Part]:
 
 def story_missing(body: str | None, page_chars: int) -> bool:
     """True when the page's visible text is shorter than the articleBody's."""
-    return body is not None and sum(text_length(text) for _, text in body_text_parts(body)) > page_chars
+    return body is not None and sum(len(text) for _, text in body_text_parts(body)) > page_chars

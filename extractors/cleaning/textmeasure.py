@@ -53,9 +53,15 @@ WORD_CHARS = 6  # measured characters per word in unspaced text (CJK, Thai), as 
 
 
 def text_length(text: str) -> int:
-    """The length of a text in alphabetic characters: wide characters weigh more (see the module)."""
-    if text.isascii() or _WIDE.search(text) is None:
-        return len(text)
+    """The length of a text in alphabetic characters: wide characters weigh more (see the module)
+    where they make up a good part of the text (a quarter or more: a CJK name in an English
+    sentence is not weighed)."""
+    length = len(text)
+    # Wide characters take 3 bytes in UTF-8: a text with few of them is measured by its length.
+    if text.isascii() or len(text.encode("utf-8", "surrogatepass")) - length < length // 2:
+        return length
+    if _WIDE.search(text) is None:
+        return length
     wide = len(_WIDE.findall(text))
     han = len(_HAN.findall(text))
     hangul = len(_HANGUL.findall(text)) if wide > han else 0

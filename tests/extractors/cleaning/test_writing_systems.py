@@ -192,3 +192,32 @@ def test_a_site_name_is_cut_from_a_title_in_an_unspaced_script() -> None:
         "ซ่อมท่อประปาเมืองเก่าเสร็จก่อนฤดูใบไม้ผลิ"
     )
     assert strip_site_suffix("大雨 - 城市日报") == "大雨 - 城市日报"  # too short a headline to tell
+
+
+SHORT_LINES = [
+    "暴雨导致城区多条道路积水。",
+    "全市共转移群众一千二百人。",
+    "地铁二号线部分站点临时关闭。",
+    "气象台发布暴雨红色预警。",
+    "预计降雨将持续到周四。",
+    "学校周三全部停课。",
+    "市民出行请注意安全。",
+    "相关部门正在全力排水。",
+    "供电公司抢修了三条线路。",
+    "机场有二十个航班延误。",
+]
+ABOUT = "本报创刊于一九八五年，是本市发行量最大的综合性日报，每天出版三十二个版面。"
+
+
+def test_a_story_of_short_chinese_lines_is_found_beside_a_longer_box() -> None:
+    # Each line is under MIN_PARAGRAPH characters but says as much as a 50-character English
+    # sentence: counted by characters, the story held no prose and the about box was the text.
+    story = "".join(f"<p>{line}</p>" for line in SHORT_LINES)
+    html = (
+        "<html lang='zh'><body><div class='wrap'><div class='left'><h1>暴雨袭城 多条道路积水</h1>"
+        f"<div class='txt'>{story}</div></div><div class='right'><div class='box'><p>{ABOUT}</p>"
+        "</div></div></div></body></html>"
+    )
+    text = clean(raw_doc(html.encode())).text
+    assert all(line in text for line in SHORT_LINES)
+    assert ABOUT not in text

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from extractors.cleaning.blocks import CUT, LinkedText, Part
-from extractors.cleaning.boilerplate import ADDRESS, sentence_count
+from extractors.cleaning.boilerplate import ADDRESS
+from extractors.cleaning.textmeasure import COLONS, QUESTION_MARKS, ends_sentence, sentence_count, text_length
 
 NOISE_LINES = frozenset(
     {
@@ -45,7 +46,6 @@ NOISE_LINES = frozenset(
 )
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 _NON_ALNUM = re.compile(r"[\W_]+")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’“‘»«)\]]*$")
 _BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
@@ -82,12 +82,12 @@ def _drop_cut_labels(parts: list[Part]) -> list[Part]:
     return kept
 
 
-NOTE_MAX = 180  # characters: a closing paragraph this short that holds a link is a note, not text
-TAIL_SHORT = 40  # characters: a last block this short with no sentence end is a label
-RULED_NOTE = 400  # characters: what follows a rule line this short is set apart from the story
+NOTE_MAX = 180  # characters (text_length): a closing paragraph this short that holds a link is a note
+TAIL_SHORT = 40  # characters (text_length): a last block this short with no sentence end is a label
+RULED_NOTE = 400  # characters (text_length): what follows a rule line this short is set apart from the story
 RULED_BLOCKS = 3  # blocks after a rule line at most
 _RULE_LINE = re.compile(r"\s*(?:[_*=~\-–—•·]\s*){3,}")
-TAIL_LABEL = 100  # characters: a heading or a line ending in a colon this short is a label
+TAIL_LABEL = 100  # characters (text_length): a heading or a line ending in a colon this short is a label
 
 
 def trim_tail(parts: list[Part]) -> list[Part]:
@@ -113,7 +113,7 @@ def _before_rule_line(parts: list[Part], end: int) -> int:
         text = parts[index][1]
         if index > 0 and _RULE_LINE.fullmatch(text):
             return index
-        after += len(text)
+        after += text_length(text)
         if after >= RULED_NOTE:
             break
     return end
@@ -124,9 +124,10 @@ def _closing_note(kind: str, text: str) -> bool:
     one-line question ("Liked this story?") that asked the reader to go on elsewhere."""
     if kind != "paragraph":
         return False
-    if len(text) < TAIL_SHORT and text.endswith(("?", "？")):
+    length = text_length(text)
+    if length < TAIL_SHORT and text.endswith(QUESTION_MARKS):
         return True
-    if not isinstance(text, LinkedText) or len(text) >= NOTE_MAX:
+    if not isinstance(text, LinkedText) or length >= NOTE_MAX:
         return False
     return ADDRESS.fullmatch(text) is None
 
@@ -135,20 +136,21 @@ def _heading_label(kind: str, text: str) -> bool:
     """A short heading, or a line of a few words ending in a colon."""
     stripped = text.rstrip()
     if kind == "heading":
-        return len(stripped) < TAIL_LABEL
-    return len(stripped) < TAIL_SHORT and stripped.endswith(":")
+        return text_length(stripped) < TAIL_LABEL
+    return text_length(stripped) < TAIL_SHORT and stripped.endswith(COLONS)
 
 
 def _label(kind: str, text: str) -> bool:
     """A block that introduces something rather than saying something."""
     stripped = text.rstrip()
-    if len(stripped) >= TAIL_LABEL:
+    length = text_length(stripped)
+    if length >= TAIL_LABEL:
         return False
     if kind == "heading" and sentence_count(stripped) >= 2:
         return False  # a heading of sentences (a pull quote) says something
-    if kind == "heading" or stripped.endswith(":"):
+    if kind == "heading" or stripped.endswith(COLONS):
         return True
-    return kind == "paragraph" and len(stripped) < TAIL_SHORT and not _SENTENCE_END.search(stripped)
+    return kind == "paragraph" and length < TAIL_SHORT and not ends_sentence(stripped)
 
 
 def is_byline(text: str) -> bool:

@@ -20,6 +20,7 @@ from extractors.cleaning.htmltree import (
     norm_space,
     text_of,
 )
+from extractors.cleaning.textmeasure import COLONS, sentence_count, text_length, word_count
 
 __all__ = [
     "BOILERPLATE_TAGS",
@@ -128,14 +129,6 @@ def is_boilerplate(
 
 RUNNING_SENTENCES = 3  # sentences of a weak-named block that make it running text, not a label
 RUNNING_LINKS = 0.1  # link share of its text above which such a block is a teaser, not text
-# A sentence end inside a text: . ! ? or … after a word of two letters or more (not "8." or "Jr."-like
-# initials alone), closing quotes or brackets allowed, then a space or the end; or a CJK full stop.
-_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?…][\"'”’“‘»«)\]]*(?=\s|$)|[。！？]")
-
-
-def sentence_count(text: str) -> int:
-    """The sentence ends in a text (see _SENTENCE_BREAK)."""
-    return len(_SENTENCE_BREAK.findall(text))
 
 
 def _text_in_box(el: Tag, stats: TextStats, weak: bool, text_after: Callable[[Tag], bool] | None) -> bool:
@@ -235,9 +228,9 @@ def _cross_reference(el: Tag, stats: TextStats) -> bool:
         if type(node) is NavigableString:
             before.append(node)
     label = norm_space("".join(before))
-    if anchor is None or len(label) > REFERENCE_LABEL or not label.endswith((":", "：")):
+    if anchor is None or text_length(label) > REFERENCE_LABEL or not label.endswith(COLONS):
         return False
-    return text - links <= len(label) + 2 and len(text_of(anchor).split()) >= REFERENCE_WORDS
+    return text - links <= text_length(label) + 2 and word_count(text_of(anchor)) >= REFERENCE_WORDS
 
 
 _CAPTION_HOLDERS = frozenset({"div", "section", "table", "dl"})

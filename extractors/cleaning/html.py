@@ -14,6 +14,7 @@ from extractors.cleaning.metadata import Metadata, extract_metadata
 from extractors.cleaning.scripted import body_text_parts, story_missing
 from extractors.cleaning.standfirst import standfirst_elements
 from extractors.cleaning.stories import own_story
+from extractors.cleaning.textmeasure import text_length
 from newsflow.core.records import CleanArticle, RawDocument
 
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
@@ -55,14 +56,14 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
         lambda el: is_boilerplate(el, stats, budget, text_after=text_after),
         lambda el: links_most(el, stats),
     )
-    if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
+    if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
         # Many small cuts took most of the text: undo those made by weak class words only.
         parts = collect_blocks(
             containers,
             lambda el: is_boilerplate(el, stats, budget, weak=False),
             lambda el: links_most(el, stats),
         )
-    if sum(len(text) for _, text in parts) < KEPT_SHARE * own:
+    if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
         # Still most of the text: undo them all, keep only the link-dense cuts.
         parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget))
     return filter_blocks(parts, title)

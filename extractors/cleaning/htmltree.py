@@ -19,6 +19,8 @@ from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import Comment, Doctype, NavigableString
 from bs4.exceptions import ParserRejectedMarkup
 
+from extractors.cleaning.textmeasure import text_length
+
 BLOCK_TAGS = frozenset(
     {
         "p",
@@ -670,7 +672,7 @@ class TextStats:
         return self.nodes[start : start + self.size[id(el)]]
 
 
-MIN_PARAGRAPH = 25  # characters of inline non-link text for a block to count as prose
+MIN_PARAGRAPH = 25  # characters (text_length) of inline non-link text for a block to count as prose
 BOILERPLATE_TAGS = frozenset(
     {
         "nav",
@@ -710,7 +712,8 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
         count = 1
         for child in el.contents:
             if type(child) is _TEXT:
-                strings += len(child.strip())
+                string = child.strip()
+                strings += len(string) if string.isascii() else text_length(string)
                 continue
             if not isinstance(child, Tag):
                 continue

@@ -15,7 +15,8 @@ from bs4 import Tag
 
 from extractors.cleaning.dates import htmldate_guess, parse_date, url_date
 from extractors.cleaning.htmltree import Scan, attr, norm_space, root_element, tags, text_of
-from extractors.cleaning.language import detect_language
+from extractors.cleaning.language import identify_language, normal_code
+from extractors.cleaning.textmeasure import word_count
 from newsflow.core.records import CleanArticle, RawDocument
 
 _ARTICLE_TYPES = {
@@ -142,10 +143,23 @@ class Metadata:
             )
 
 
+DECLARED_SHARE = 33  # share (%) of the text in the declared language that confirms it in mixed text
+# Close languages CLD2 confuses, one declared and the other detected: the declaration stands.
+_CLOSE = ({"nb", "nn", "no"}, {"hr", "sr", "bs"}, {"ms", "id"})
+_UNDETERMINED = frozenset({"und", "mul", "zxx", "mis"})  # language tags that name no language
+
+
 def checked_language(declared: str | None, text: str) -> tuple[str | None, str | None]:
-    """The declared language when the text agrees (or is too short to tell), else the detected."""
-    detected = detect_language(text[:LANGUAGE_SAMPLE]) if text else None
-    if declared and (detected is None or detected == declared):
+    """The declared language unless the text says otherwise: kept when the text is too short or
+    mixed to tell, in that language, a close one (Croatian/Serbian/Bosnian, ...), or holds a third
+    or more of it (English quotes opening a German story); else the detected language."""
+    detected, shares = identify_language(text[:LANGUAGE_SAMPLE]) if text else (None, {})
+    if declared and (
+        detected is None
+        or detected == declared
+        or shares.get(declared, 0) >= DECLARED_SHARE
+        or any(declared in close and detected in close for close in _CLOSE)
+    ):
         return declared, "declared"
     if detected:
         return detected, "detected" if not declared else f"detected (declared {declared})"
@@ -323,11 +337,12 @@ def _from_markup(meta: Metadata, root: Tag, found: Scan) -> None:
 
 
 def strip_site_suffix(title: str | None) -> str | None:
-    """A page title without a trailing " | Site name" or " - Site name" (short last part only)."""
+    """A page title without a trailing " | Site name" or " - Site name" (short last part only;
+    words of unspaced scripts counted by `word_count`)."""
     if not title:
         return title
     parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) > 1 and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+    if len(parts) > 1 and word_count(parts[-1]) <= 4 and word_count(" ".join(parts[:-1])) >= 3:
         return title[: title.rfind(parts[-1])].rstrip(" |-\u2013\u2014:\u00b7\u00bb").strip()
     return title
 
@@ -433,8 +448,9 @@ def _keywords(value: Any) -> list[str]:
 
 
 def _lang(value: str | None) -> str | None:
-    """ISO 639-1 code from a language tag or locale ("en-GB", "en_US" → "en")."""
+    """ISO 639-1 code from a language tag or locale ("en-GB", "en_US" → "en"; old "iw" → "he"),
+    None for tags that name no language ("und", "mul")."""
     if not value:
         return None
-    code = re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+    code = normal_code(re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0])
+    return code if re.fullmatch(r"[a-z]{2,3}", code) and code not in _UNDETERMINED else None

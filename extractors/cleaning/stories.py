@@ -11,8 +11,9 @@ from bs4 import Tag
 
 from extractors.cleaning.blockfilter import text_key
 from extractors.cleaning.htmltree import TextStats, attr, children, text_of
+from extractors.cleaning.textmeasure import text_length
 
-MIN_KEY = 10  # letters and digits a headline needs to be matched against the title
+MIN_KEY = 10  # letters and digits (text_length) a headline needs to be matched against the title
 MIN_STORY = 200  # characters of prose for the scope of the page's own story
 TITLE_SHARE = 0.5  # a headline inside the title must make up this share of it (site name around)
 
@@ -23,7 +24,9 @@ def own_story(body: Tag, chosen: Tag, stats: TextStats, h1s: list[Tag], title: s
     if not title or len(h1s) < 2:
         return None
     key = text_key(title)
-    headlines = [(h, k) for h in h1s if id(h) in stats.pos and len(k := text_key(text_of(h))) >= MIN_KEY]
+    headlines = [
+        (h, k) for h in h1s if id(h) in stats.pos and text_length(k := text_key(text_of(h))) >= MIN_KEY
+    ]
     matches = [h for h, k in headlines if names_title(k, key)]
     if len(headlines) < 2 or len(matches) != 1:
         return None
@@ -56,6 +59,6 @@ def _in_sibling_of_kind(scope: Tag, chosen: Tag, stats: TextStats) -> bool:
 
 def names_title(headline: str, title: str) -> bool:
     """The headline is the title, or most of it (the title adds the site's name)."""
-    if len(headline) < MIN_KEY:
+    if text_length(headline) < MIN_KEY:
         return False
     return headline == title or (headline in title and len(headline) >= TITLE_SHARE * len(title))

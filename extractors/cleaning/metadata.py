@@ -257,7 +257,7 @@ def _from_json_ld(meta: Metadata, objects: list[dict[str, Any]]) -> None:
         meta.set("description", _text(obj.get("description")), "json-ld")
         meta.set("section", _first(obj.get("articleSection")), "json-ld")
         meta.set("keywords", _keywords(obj.get("keywords")), "json-ld")
-        meta.set("language", _lang(_text(obj.get("inLanguage"))), "json-ld")
+        meta.set("language", language_code(_text(obj.get("inLanguage"))), "json-ld")
         body = obj.get("articleBody")
         meta.set("article_body", body if isinstance(body, str) else None, "json-ld")
         publisher = obj.get("publisher")
@@ -295,7 +295,7 @@ def _from_meta(meta: Metadata, tags: dict[str, list[str]]) -> None:
         meta.set("section", _first(tags.get(key)), _meta_source(key))
     meta.set("canonical_url", _first(tags.get("og:url")), "meta:og")
     for key in ("content-language", "og:locale", "language", "dc.language"):
-        meta.set("language", _lang(_first(tags.get(key))), _meta_source(key))
+        meta.set("language", language_code(_first(tags.get(key))), _meta_source(key))
 
 
 def _meta_source(key: str) -> str:
@@ -319,7 +319,7 @@ def _from_markup(meta: Metadata, root: Tag, found: Scan) -> None:
     if lang:
         meta.provenance.pop("language", None)
         meta.language = None
-        meta.set("language", _lang(lang), "html-lang")
+        meta.set("language", language_code(lang), "html-lang")
     for el in found.named["time"]:
         prop = (attr(el, "itemprop") or "").lower()
         if prop == "datemodified":
@@ -447,7 +447,7 @@ def _keywords(value: Any) -> list[str]:
     return out
 
 
-def _lang(value: str | None) -> str | None:
+def language_code(value: str | None) -> str | None:
     """ISO 639-1 code from a language tag or locale ("en-GB", "en_US" → "en"; old "iw" → "he"),
     None for tags that name no language ("und", "mul")."""
     if not value:

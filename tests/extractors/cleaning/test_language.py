@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.cleaning.language import detect_language
-from extractors.cleaning.metadata import _lang, checked_language
+from extractors.cleaning.metadata import checked_language, language_code
 
 TEXTS = {
     "en": "The committee met on Tuesday to discuss the budget, and its members agreed to publish "
@@ -86,5 +86,5 @@ def test_close_languages_and_old_codes() -> None:
         "u starom gradu, a radovi počinju idući mjesec."
     )
     assert checked_language("sr", croatian) == ("sr", "declared")  # CLD2 tells them apart badly
-    assert _lang("iw") == "he" and _lang("in-ID") == "id"
-    assert _lang("und") is None and _lang("x-default") is None
+    assert language_code("iw") == "he" and language_code("in-ID") == "id"
+    assert language_code("und") is None and language_code("x-default") is None

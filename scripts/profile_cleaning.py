@@ -34,7 +34,7 @@ STAGES = (  # (module, function, label): each call's CPU time is added to its la
     (html_module, "choose_containers", "container choice"),
     (html_module, "collect_blocks", "block walk(s)"),
     (html_module, "filter_blocks", "block filter"),
-    (meta_module, "detect_language", "language check"),
+    (meta_module, "identify_language", "language check"),
     (clean_module, "clean_html", "clean_html in all (teardown included)"),
 )
 

@@ -42,6 +42,7 @@ CALIBRATED = (
     "content.SERIES_ITEMS",
     "content.HEADLINE_PARAGRAPHS",
     "content.HEADLINE_STORY",
+    "content.ENTRY_SHARE",
     "boilerplate.STORY_LIST_LINKS",
     "boilerplate.CAPTION_MAX",
     "boilerplate.SECTION_PROSE",

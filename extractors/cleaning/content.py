@@ -30,6 +30,7 @@ HEADLINE_PARAGRAPHS = 3  # paragraphs of prose that make the headline's block a 
 HEADLINE_STORY = 1000  # or prose below the headline (text set out with <br>): more than a dek
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
+ENTRY_SHARE = 0.5  # share of a region's prose in list items and forms that makes it entries
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
 _UNITS = PROSE_TAGS | {"li", "dd", "dt"}
 
@@ -115,7 +116,10 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
-        if prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
+        holder = _headline_holder(kids, headline, stats) if headline is not None else None
+        if holder is not None and holder is not best and _entries(best, stats):
+            best, anchored = holder, True  # the headline's story beats a larger region beside it
+        elif prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
             holder = _headline_holder(kids, headline, stats)
             if holder is None:
                 return node
@@ -148,6 +152,21 @@ def _headline_holder(kids: list[Tag], headline: Tag | None, stats: TextStats) ->
             )
             return child if paragraphs >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY else None
     return None
+
+
+def _entries(el: Tag, stats: TextStats) -> bool:
+    """Most of `el`'s prose sits in list items and forms: entries of a list (comments, reviews)
+    and a form to add one, not a story."""
+    nodes = stats.subtree(el)
+    listed, index = 0, 1
+    while index < len(nodes):
+        sub = nodes[index]
+        if sub.name in ("li", "form"):
+            listed += stats.prose.get(id(sub), 0)
+            index += stats.size[id(sub)]
+            continue
+        index += 1
+    return listed >= ENTRY_SHARE * stats.prose.get(id(el), 0)
 
 
 def _teaser_list(el: Tag, stats: TextStats) -> bool:

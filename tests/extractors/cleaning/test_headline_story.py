@@ -72,3 +72,32 @@ def test_an_h2_headline_anchors_when_the_h1_is_the_site_name() -> None:
     )
     text = html_article(html).text
     assert "Fishermen said" in text and "A reader's reply" not in text
+
+
+def _entry(i: int) -> str:
+    return (
+        f"<li><div><b>Reader {i}</b></div><p>A reader's reply that runs on at length about storms in "
+        "other years, the state of the old pier, what the council should have done and what the "
+        "writer's neighbours think of it all, longer than any paragraph of the story above.</p></li>"
+    )
+
+
+def test_the_headline_s_story_beats_a_larger_list_of_entries_beside_it() -> None:
+    entries = "".join(_entry(i) for i in range(12))
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+        f"<div><h1>Harbour reopens after storms</h1>{STORY}</div>"
+        f"<div><h2>12 replies</h2><ol>{entries}</ol></div></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Fishermen said" in text and "Reader 3" not in text
+
+
+def test_a_larger_body_after_the_headline_s_intro_is_still_taken() -> None:
+    body = "".join(STORY for _ in range(4))
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+        f"<div><h1>Harbour reopens after storms</h1>{STORY}</div>"
+        f"<div><h2>What the storms cost</h2>{body}</div></div></body></html>"
+    )
+    assert "What the storms cost" in html_article(html).text

@@ -55,6 +55,7 @@ CALIBRATED = (
     "blockfilter.RULED_BLOCKS",
     "blockfilter.TAIL_SHORT",
     "blockfilter.TAIL_LABEL",
+    "blockfilter.LEAD_IN_WORDS",
     "htmltree.MIN_PARAGRAPH",
     "htmltree.HIDDEN_SMALL",
     "htmltree.HIDDEN_SHARE",

@@ -6,7 +6,14 @@ import re
 
 from extractors.cleaning.blocks import CUT, LinkedText, Part
 from extractors.cleaning.boilerplate import ADDRESS
-from extractors.cleaning.textmeasure import COLONS, QUESTION_MARKS, ends_sentence, sentence_count, text_length
+from extractors.cleaning.textmeasure import (
+    COLONS,
+    QUESTION_MARKS,
+    ends_sentence,
+    sentence_count,
+    text_length,
+    word_count,
+)
 
 NOISE_LINES = frozenset(
     {
@@ -88,12 +95,14 @@ RULED_NOTE = 400  # characters (text_length): what follows a rule line this shor
 RULED_BLOCKS = 3  # blocks after a rule line at most
 _RULE_LINE = re.compile(r"\s*(?:[_*=~\-–—•·]\s*){3,}")
 TAIL_LABEL = 100  # characters (text_length): a heading or a line ending in a colon this short is a label
+LEAD_IN_WORDS = 6  # words: a line ending in a colon this long is a sentence leading in, not a label
 
 
 def trim_tail(parts: list[Part]) -> list[Part]:
-    """Drop the labels left at the end of the text: a heading, a line ending in a colon, or a
-    short line with no sentence end ("More on this topic", "About the author", "News"), when
-    nothing follows them — what they introduced (a link list, a bio, a form) was cut. Then one
+    """Drop the labels left at the end of the text: a heading, a line of a few words ending in a
+    colon (a longer one is a sentence leading in to what was cut: it stays), or a short line
+    with no sentence end ("More on this topic", "About the author", "News"), when nothing
+    follows them — what they introduced (a link list, a bio, a form) was cut. Then one
     closing note: a last short paragraph that holds a link (a call to subscribe, follow, write
     in, read elsewhere), which points away from the story rather than telling it."""
     end = len(parts)
@@ -148,8 +157,10 @@ def _label(kind: str, text: str) -> bool:
         return False
     if kind == "heading" and sentence_count(stripped) >= 2:
         return False  # a heading of sentences (a pull quote) says something
-    if kind == "heading" or stripped.endswith(COLONS):
+    if kind == "heading":
         return True
+    if stripped.endswith(COLONS):  # a label ("Contact:"), not a sentence leading in to an embed
+        return word_count(stripped) < LEAD_IN_WORDS
     return kind == "paragraph" and length < TAIL_SHORT and not ends_sentence(stripped)
 
 

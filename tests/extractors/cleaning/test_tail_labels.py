@@ -47,3 +47,10 @@ def test_a_closing_heading_of_sentences_stays_and_a_one_line_heading_goes() -> N
     assert trim_tail(BODY + quote) == BODY + quote
     label: list[Part] = [("heading", "Read the full budget.")]
     assert trim_tail(BODY + label) == BODY
+
+
+def test_a_sentence_leading_in_to_a_cut_embed_stays_and_a_few_word_label_goes() -> None:
+    lead_in: list[Part] = [("paragraph", "Readers on social media were quick to answer the mayor:")]
+    assert trim_tail(BODY + lead_in) == BODY + lead_in
+    label: list[Part] = [("paragraph", "Press contact:")]
+    assert trim_tail(BODY + label) == BODY

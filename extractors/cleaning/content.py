@@ -89,7 +89,9 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
     """Walk down while one child holds most of its parent's prose, or clearly dominates its
     siblings once prose is discounted by link density (teaser lists beside the article). Lists of
     teaser cards are passed over; the walk stops at a parent that sets out text beside the best
-    child (paragraphs, an intro, like chunks) and before a post nested in its like."""
+    child (paragraphs, an intro, like chunks) and before a post nested in its like. With the
+    page's `headline`, the story under it is taken beside regions the share would not leave, and
+    beside a larger region of list entries and forms (comments under a short post)."""
     prose, text = stats.prose, stats.text
     passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
     anchored = False  # a step was taken to the headline's story
@@ -116,11 +118,10 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
-        holder = _headline_holder(kids, headline, stats) if headline is not None else None
+        holder = _headline_holder(kids, headline, stats)
         if holder is not None and holder is not best and _entries(best, stats):
-            best, anchored = holder, True  # the headline's story beats a larger region beside it
+            best, anchored = holder, True  # the headline's story beats the entries beside it
         elif prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
-            holder = _headline_holder(kids, headline, stats)
             if holder is None:
                 return node
             best = holder  # the story under the page's headline, beside other regions

@@ -119,8 +119,9 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
         holder = _headline_holder(kids, headline, stats)
-        if holder is not None and holder is not best and _entries(best, stats):
-            best, anchored = holder, True  # the headline's story beats the entries beside it
+        story = _story_beside_entries(best, kids, headline, holder, stats)
+        if story is not None:
+            best, anchored = story, True  # the headline's story beats the entries beside it
         elif prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
             if holder is None:
                 return node
@@ -136,10 +137,13 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         node = best
 
 
-def _headline_holder(kids: list[Tag], headline: Tag | None, stats: TextStats) -> Tag | None:
+def _headline_holder(
+    kids: list[Tag], headline: Tag | None, stats: TextStats, set_out: bool = True
+) -> Tag | None:
     """The child in `kids` holding the page's headline and a post's worth of prose (MIN_POST)
     below it set out in HEADLINE_PARAGRAPHS paragraphs or more, or HEADLINE_STORY prose in any
-    form (a header group holds a dek or an abstract), in no page region; else None."""
+    form (a header group holds a dek or an abstract), in no page region; else None. With
+    `set_out` False, any MIN_POST prose below the headline will do."""
     if headline is None:
         return None
     for child in kids:
@@ -148,11 +152,30 @@ def _headline_holder(kids: list[Tag], headline: Tag | None, stats: TextStats) ->
             below = stats.prose.get(key, 0) - stats.prose.get(id(headline), 0)
             if below < MIN_POST or key in stats.outside:
                 return None
+            if not set_out:
+                return child
             paragraphs = sum(
                 1 for el in stats.subtree(child) if el.name == "p" and stats.own_prose.get(id(el))
             )
             return child if paragraphs >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY else None
     return None
+
+
+def _story_beside_entries(
+    best: Tag, kids: list[Tag], headline: Tag | None, holder: Tag | None, stats: TextStats
+) -> Tag | None:
+    """The child holding the page's headline when `best` beside it is a region of list entries and
+    forms (comments, reviews, subscription offers): `holder` (the headline's story, see
+    `_headline_holder`), or, when no other child holds MIN_POST prose, the headline's block with
+    MIN_POST prose below the headline in any form (a short post, an intro of one paragraph). A
+    larger third block is the body that a header group sits above, and is left to the share."""
+    story = _headline_holder(kids, headline, stats, set_out=False)
+    if story is None or story is best or not _entries(best, stats):
+        return None
+    if story is holder:
+        return story
+    alone = all(c is best or c is story or stats.prose.get(id(c), 0) < MIN_POST for c in kids)
+    return story if alone else None
 
 
 def _entries(el: Tag, stats: TextStats) -> bool:

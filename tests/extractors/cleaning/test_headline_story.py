@@ -101,3 +101,35 @@ def test_a_larger_body_after_the_headline_s_intro_is_still_taken() -> None:
         f"<div><h2>What the storms cost</h2>{body}</div></div></body></html>"
     )
     assert "What the storms cost" in html_article(html).text
+
+
+INTRO = (
+    "<p>We are a small harbour-side workshop that has repaired fishing boats, ferries and yachts "
+    "for three generations, and we still answer every call from the quay ourselves, whatever the "
+    "weather and whatever the hour.</p>"
+)
+
+
+def test_one_intro_paragraph_under_the_headline_beats_a_larger_list_beside_it() -> None:
+    quotes = "".join(
+        f"<li><p>Customer {i}: the workshop had our boat back in the water within the week, and the "
+        "repair has held through two winters of storms on the open sea since then.</p></li>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>Harbour Boat Repairs</title></head><body><div>"
+        f"<div><h1>Harbour Boat Repairs</h1>{INTRO}</div><div><ul>{quotes}</ul></div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "three generations" in text and "Customer 2" not in text
+
+
+def test_a_header_group_beside_the_body_and_a_list_does_not_replace_the_body() -> None:
+    entries = "".join(_entry(i) for i in range(4))
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+        f"<div><h1>Harbour reopens after storms</h1>{INTRO}</div>"
+        f"<div><h2>What the storms cost</h2>{STORY}</div><div><ol>{entries}</ol></div></div></body></html>"
+    )
+    assert "Fishermen said" in html_article(html).text

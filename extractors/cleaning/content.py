@@ -180,13 +180,16 @@ def _story_beside_entries(
 
 def _entries(el: Tag, stats: TextStats) -> bool:
     """Most of `el`'s prose sits in list items and forms: entries of a list (comments, reviews)
-    and a form to add one, not a story."""
+    and a form to add one, not a story. An item under a heading of its own is a section of a
+    story set out as a list (the steps of a how-to, a numbered list of tips), not an entry."""
     nodes = stats.subtree(el)
     listed, index = 0, 1
     while index < len(nodes):
         sub = nodes[index]
         if sub.name in ("li", "form"):
-            listed += stats.prose.get(id(sub), 0)
+            span = stats.subtree(sub)
+            if sub.name == "form" or not any(d.name in HEADINGS for d in span):
+                listed += stats.prose.get(id(sub), 0)
             index += stats.size[id(sub)]
             continue
         index += 1

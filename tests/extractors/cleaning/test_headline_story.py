@@ -133,3 +133,18 @@ def test_a_header_group_beside_the_body_and_a_list_does_not_replace_the_body() -
         f"<div><h2>What the storms cost</h2>{STORY}</div><div><ol>{entries}</ol></div></div></body></html>"
     )
     assert "Fishermen said" in html_article(html).text
+
+
+def test_a_story_set_out_as_a_list_of_sections_is_not_taken_for_entries() -> None:
+    steps = "".join(
+        f"<li><h2>Step {i}: check the hull</h2><p>Walk the whole length of the hull at low tide and "
+        "look for cracks, blisters and loose fittings; mark each one with chalk so the yard can find "
+        f"it again in the morning (step {i}).</p></li>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>How to get your boat through winter</title></head><body><div>"
+        f"<div><h1>How to get your boat through winter</h1>{INTRO}</div><div><ol>{steps}</ol></div>"
+        "</div></body></html>"
+    )
+    assert "(step 3)" in html_article(html).text

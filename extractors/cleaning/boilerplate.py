@@ -69,6 +69,7 @@ CONTENT_CLASS = re.compile(
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SUBHEADINGS = HEADINGS - {"h1"}
+_HEADING_LIST = sorted(HEADINGS)  # (for Tag.find)
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
@@ -77,9 +78,13 @@ _OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})  # ARIA: a window over the
 
 def is_outside(el: Tag, stats: TextStats) -> bool:
     """A page region that is not the article (footer, sidebar, comments, related, menus), or a
-    dialog over the page; never an element that holds the page's <main>."""
+    dialog over the page; never an element that holds the page's <main>. A <form> holding no
+    heading is one too, whatever its names: its text is labels and instructions (a comment,
+    contact or sign-up form); a form holding a heading is a product or a whole page (ASP.NET)."""
     if el.name in ("nav", "aside", "footer"):
         return not stats.holds_main(el)
+    if el.name == "form":
+        return not stats.holds_main(el) and el.find(_HEADING_LIST) is None
     attrs = el.attrs
     if not attrs:
         return False

@@ -1,0 +1,49 @@
+"""Regions told by their structure, not their class words (a site whose names no rule knows): a
+form with no heading (a comment or sign-up form) is a page region beside the story."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+POST = (
+    "<p>We recorded this episode live at the camp in the spring, with two guests who talked "
+    "about what they took home from three days of sessions and many long evenings.</p>"
+    "<p>Both have run such camps for years, and both said the best talks happened in the hallway "
+    "between the sessions.</p>"
+)
+FORM_LINES = [
+    "Your e-mail address will not be published on this site, nor given to anyone.",
+    "Enter your details below or click an icon to sign in with an account you have.",
+    "Save my name and e-mail address in this browser for the next time I write here.",
+    "Notify me of follow-up messages and of new posts on this site by e-mail as well.",
+]
+
+
+def _page(form: str) -> str:
+    return (
+        "<html><head><title>Live from the camp</title></head><body><div class='k1'>"
+        f"<div class='k2'><h1>Live from the camp</h1><div class='k3'>{POST}</div></div>"
+        f"<div class='k4'><h3>Write a reply</h3>{form}</div>"
+        "</div></body></html>"
+    )
+
+
+def test_a_form_with_no_heading_is_no_place_for_the_story() -> None:
+    form = "<form action='/post' method='post'>" + "".join(f"<p>{line}</p>" for line in FORM_LINES) + "</form>"
+    text = html_article(_page(form)).text
+    assert "recorded this episode live" in text
+    assert "will not be published" not in text
+
+
+def test_a_form_holding_a_heading_keeps_its_text() -> None:
+    description = "".join(f"<p>{line}</p>" for line in FORM_LINES)
+    html = (
+        "<html><head><title>Blanket</title></head><body><div class='k1'><h1>Blanket</h1>"
+        f"<form action='/cart' method='post'><h2>Description</h2>{description}</form>"
+        "<div class='k4'><p>Delivery in two to three weeks, by post or by a courier of your choice.</p>"
+        "<p>Returns are free within a month of delivery when the blanket has not been used.</p>"
+        "<p>Payment by card, by bank transfer or on invoice for customers who ordered before.</p>"
+        "</div></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "will not be published" in text

@@ -54,6 +54,7 @@ CALIBRATED = (
     "blockfilter.RULED_BLOCKS",
     "blockfilter.TAIL_SHORT",
     "blockfilter.TAIL_LABEL",
+    "blockfilter.STAMP_MAX",
     "htmltree.MIN_PARAGRAPH",
     "htmltree.HIDDEN_SMALL",
     "htmltree.HIDDEN_SHARE",

@@ -44,6 +44,7 @@ CALIBRATED = (
     "content.HEADLINE_STORY",
     "boilerplate.STORY_LIST_LINKS",
     "boilerplate.CAPTION_MAX",
+    "boilerplate.BUTTON_WORDS",
     "boilerplate.SECTION_PROSE",
     "boilerplate.SECTION_TEXT",
     "boilerplate.REFERENCE_LABEL",

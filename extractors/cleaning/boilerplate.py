@@ -127,6 +127,8 @@ def is_boilerplate(
         return True
     if tag in _CAPTION_HOLDERS and _image_with_caption(el, stats):
         return True
+    if tag in _CAPTION_HOLDERS and _call_to_action(el, stats):
+        return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
     return _link_cut(el, stats)
@@ -253,6 +255,42 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     if not any(d.name == "img" for d in inside):
         return False
     return not _illustrated_section(inside, key, stats)
+
+
+BUTTON_WORDS = 3  # words of a link set as a button ("Subscribe", "Sign up now")
+
+
+def _call_to_action(el: Tag, stats: TextStats) -> bool:
+    """A box of little text (CAPTION_MAX) under its own heading, with a message, that ends in its
+    one link, set as a button (a few words standing alone among blocks, not in a sentence): a
+    sign-up, donation or download appeal, not a section of the story."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    if not 0 < text <= CAPTION_MAX or stats.anchors.get(key, 0) != 1:
+        return False
+    inside = stats.subtree(el)
+    headings = [d for d in inside if d.name in SUBHEADINGS]
+    if not headings or any(stats.links.get(id(h)) for h in headings):
+        return False
+    anchor = next(d for d in inside if d.name == "a")
+    words = word_count(text_of(anchor))
+    if not 0 < words <= BUTTON_WORDS or not anchor.get("href") or _after_in(anchor, el, stats):
+        return False
+    if text - stats.links[key] - sum(stats.text.get(id(h), 0) for h in headings) <= 0:
+        return False  # a heading and its edit link: no message
+    parent = anchor.parent
+    return (
+        parent is not None
+        and all(c is anchor or c.name in BLOCK_TAGS for c in parent.contents if isinstance(c, Tag))
+        and not any(type(c) is NavigableString and c.strip() for c in parent.contents)
+    )
+
+
+def _after_in(el: Tag, box: Tag, stats: TextStats) -> bool:
+    """Text follows `el` inside `box`."""
+    end = stats.pos[id(el)] + stats.size[id(el)]
+    stop = stats.pos[id(box)] + stats.size[id(box)]
+    return any(stats.text.get(id(d)) for d in stats.nodes[end:stop]) or bool(following_text(el).strip())
 
 
 SECTION_PROSE = 0.8  # share of an illustrated section's text that is prose (a caption's is less)

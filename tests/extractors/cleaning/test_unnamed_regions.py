@@ -1,5 +1,6 @@
-"""Regions told by their structure, not their class words (a site whose names no rule knows): a
-form with no heading (a comment or sign-up form) is a page region beside the story."""
+"""Regions and boxes told by their structure, not their class words (a site whose names no rule
+knows): a form with no heading (a comment or sign-up form) is a page region beside the story; a
+small box under a heading ending in a button link is an appeal, not a section of the story."""
 
 from __future__ import annotations
 
@@ -47,3 +48,37 @@ def test_a_form_holding_a_heading_keeps_its_text() -> None:
     )
     text = html_article(html).text
     assert "will not be published" in text
+
+
+STORY = (
+    "<p>The harbour reopened on Tuesday after three days of storms kept every boat in port.</p>"
+    "<p>Fishermen said the catch would be small this week, and prices at the market rose.</p>"
+    "<p>The harbour master expects the ferry timetable to be back to normal by the weekend.</p>"
+)
+
+
+def _story_with(box: str) -> str:
+    return (
+        "<html><head><title>Harbour reopens</title></head><body><div class='k1'>"
+        f"<h1>Harbour reopens</h1><div class='k2'>{box}{STORY}</div></div></body></html>"
+    )
+
+
+def test_a_box_ending_in_a_button_link_is_an_appeal() -> None:
+    box = (
+        "<div class='k5'><h2>Morning letter</h2><div class='k6'>"
+        "<div class='k7'>The news that matters, delivered before breakfast every weekday.</div>"
+        "<a href='/letters/morning'>Sign up</a></div></div>"
+    )
+    text = html_article(_story_with(box)).text
+    assert "delivered before breakfast" not in text
+    assert text.startswith("The harbour reopened")
+
+
+def test_a_section_whose_sentence_links_stays() -> None:
+    box = (
+        "<div class='k5'><h2>Before the storm</h2>"
+        "<p>The port had been closed twice this year, as the <a href='/report'>report</a> shows.</p></div>"
+    )
+    text = html_article(_story_with(box)).text
+    assert "closed twice this year" in text

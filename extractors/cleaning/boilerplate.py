@@ -157,7 +157,7 @@ def _running_text(el: Tag, stats: TextStats) -> bool:
     text = stats.text.get(key, 0)
     if not text or stats.links.get(key, 0) > RUNNING_LINKS * text:
         return False
-    if any(d.name == "img" for d in stats.subtree(el)):
+    if any(d.name in IMAGE_TAGS for d in stats.subtree(el)):
         return False
     return sentence_count(text_of(el)) >= RUNNING_SENTENCES
 
@@ -240,6 +240,8 @@ def _cross_reference(el: Tag, stats: TextStats) -> bool:
     return text - links <= text_length(label) + 2 and word_count(text_of(anchor)) >= REFERENCE_WORDS
 
 
+# An image: an <img>, or a <picture> whose <img> is only in its <noscript> (lazy loading).
+IMAGE_TAGS = frozenset({"img", "picture"})
 _CAPTION_HOLDERS = frozenset({"div", "section", "table", "dl"})
 CAPTION_MAX = 300  # characters: the text beside an image that reads as its caption
 
@@ -252,7 +254,7 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     if not 0 < text <= CAPTION_MAX:
         return False
     inside = stats.subtree(el)
-    if not any(d.name == "img" for d in inside):
+    if not any(d.name in IMAGE_TAGS for d in inside):
         return False
     return not _illustrated_section(inside, key, stats)
 

@@ -82,3 +82,14 @@ def test_a_section_whose_sentence_links_stays() -> None:
     )
     text = html_article(_story_with(box)).text
     assert "closed twice this year" in text
+
+
+def test_a_caption_beside_a_lazy_picture_is_cut() -> None:
+    box = (
+        "<div class='k5'><a href='/photo/9'><picture><source srcset='/p/9.webp'>"
+        "<noscript><img src='/p/9.jpg'></noscript></picture></a>"
+        "<div class='k6'>The quay after the storm, seen from the lighthouse.</div></div>"
+    )
+    text = html_article(_story_with(box)).text
+    assert "seen from the lighthouse" not in text
+    assert text.startswith("The harbour reopened")

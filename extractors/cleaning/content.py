@@ -88,7 +88,9 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
     """Walk down while one child holds most of its parent's prose, or clearly dominates its
     siblings once prose is discounted by link density (teaser lists beside the article). Lists of
     teaser cards are passed over; the walk stops at a parent that sets out text beside the best
-    child (paragraphs, an intro, like chunks) and before a post nested in its like."""
+    child (paragraphs, an intro, like chunks) and before a post nested in its like. With the
+    page's `headline`, it goes into the headline's story where the share rule would stop, or
+    would walk into a thread of replies beside the story."""
     prose, text = stats.prose, stats.text
     passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
     anchored = False  # a step was taken to the headline's story
@@ -115,8 +117,11 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
-        if prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
-            holder = _headline_holder(kids, headline, stats)
+        holder = _headline_holder(kids, headline, stats)
+        if holder is not None and holder is not best and _apart_from_thread(holder, best, stats):
+            best = holder  # the story under the page's headline, not the thread beside it
+            anchored = True
+        elif prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
             if holder is None:
                 return node
             best = holder  # the story under the page's headline, beside other regions
@@ -148,6 +153,33 @@ def _headline_holder(kids: list[Tag], headline: Tag | None, stats: TextStats) ->
             )
             return child if paragraphs >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY else None
     return None
+
+
+def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:
+    """The (tag, class) of which `el` holds SERIES_ITEMS or more posts: blocks with a post's prose
+    (MIN_POST) set out in parts (the text beside a header or footer), not paragraphs (a thread of
+    posts or replies)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    nodes = stats.subtree(el)
+    index = 1
+    while index < len(nodes):
+        sub = nodes[index]
+        key = id(sub)
+        if key in stats.outside or stats.prose.get(key, 0) < MIN_POST:
+            index += stats.size[key]
+            continue
+        cls = attr(sub, "class")
+        if cls and stats.own_prose.get(key, 0) * 2 < stats.prose[key]:
+            counts[(sub.name, cls)] += 1
+        index += 1
+    return {kind for kind, n in counts.items() if n >= SERIES_ITEMS}
+
+
+def _apart_from_thread(story: Tag, best: Tag, stats: TextStats) -> bool:
+    """`best` holds a thread of posts (see `_thread`) and `story` holds none of its kind: replies
+    beside a story, not the rest of a thread whose first post is under the headline."""
+    kinds = _thread(best, stats)
+    return bool(kinds) and not any(kind in kinds for kind in _post_kinds(story, stats))
 
 
 def _teaser_list(el: Tag, stats: TextStats) -> bool:

@@ -122,10 +122,14 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
             best = holder  # the story under the page's headline, not the thread beside it
             anchored = True
         elif prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
-            if holder is None:
-                return node
-            best = holder  # the story under the page's headline, beside other regions
-            anchored = True
+            if holder is not None:
+                best = holder  # the story under the page's headline, beside other regions
+                anchored = True
+            else:
+                story = _beside_teasers(ranked, stats) if headline is not None else None
+                if story is None:
+                    return node
+                best = story  # the story beside a column of teasers with their excerpts
         elif anchored and headline is not None and not stats.contains(best, headline):
             return node  # under the headline's story: the text is not left behind it
         kind = (best.name, attr(best, "class") or "")
@@ -180,6 +184,31 @@ def _apart_from_thread(story: Tag, best: Tag, stats: TextStats) -> bool:
     beside a story, not the rest of a thread whose first post is under the headline."""
     kinds = _thread(best, stats)
     return bool(kinds) and not any(kind in kinds for kind in _post_kinds(story, stats))
+
+
+def _beside_teasers(ranked: list[Tag], stats: TextStats) -> Tag | None:
+    """Another child than the one with most prose that holds DESCEND_SHARE of the children's prose
+    once teaser excerpts are left out (see `_excerpt_prose`): the story beside a column of cards
+    whose excerpts outweighed it; else None."""
+    own = [stats.prose[id(c)] - _excerpt_prose(c, stats) for c in ranked]
+    top = max(range(len(ranked)), key=lambda i: own[i])
+    if top == 0 or own[top] < DESCEND_SHARE * sum(own):
+        return None
+    return ranked[top]
+
+
+def _excerpt_prose(el: Tag, stats: TextStats) -> int:
+    """The prose of the blocks inside `el` set right under a block that is all link text: the
+    excerpts of teaser cards below their linked titles."""
+    total = 0
+    for sub in stats.subtree(el):
+        mine = stats.own_prose.get(id(sub), 0)
+        if not mine:
+            continue
+        before = sub.find_previous_sibling()
+        if before is not None and 0 < stats.text.get(id(before), 0) <= stats.links.get(id(before), 0):
+            total += mine
+    return total
 
 
 def _teaser_list(el: Tag, stats: TextStats) -> bool:

@@ -52,7 +52,8 @@ _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
 def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
     """Remove the headline (a heading, or an early block, repeating the title), a leading
-    "By ..." byline or publication stamp (see is_date_stamp), widget labels ("Advertisement", "Share") and CMS shortcodes."""
+    "By ..." byline or publication stamp (see is_date_stamp), widget labels ("Advertisement",
+    "Share") and CMS shortcodes."""
     key = text_key(title) if title else None
     kept: list[Part] = []
     parts = _drop_cut_labels(parts)

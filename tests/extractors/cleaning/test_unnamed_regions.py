@@ -30,7 +30,9 @@ def _page(form: str) -> str:
 
 
 def test_a_form_with_no_heading_is_no_place_for_the_story() -> None:
-    form = "<form action='/post' method='post'>" + "".join(f"<p>{line}</p>" for line in FORM_LINES) + "</form>"
+    form = (
+        "<form action='/post' method='post'>" + "".join(f"<p>{line}</p>" for line in FORM_LINES) + "</form>"
+    )
     text = html_article(_page(form)).text
     assert "recorded this episode live" in text
     assert "will not be published" not in text

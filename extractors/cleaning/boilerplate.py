@@ -127,7 +127,7 @@ def is_boilerplate(
         return True
     if tag in _CAPTION_HOLDERS and _image_with_caption(el, stats):
         return True
-    if tag in _CAPTION_HOLDERS and _call_to_action(el, stats):
+    if tag in _CAPTION_HOLDERS and (_call_to_action(el, stats) or _form_box(el, stats)):
         return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
@@ -286,6 +286,12 @@ def _call_to_action(el: Tag, stats: TextStats) -> bool:
         and all(c is anchor or c.name in BLOCK_TAGS for c in parent.contents if isinstance(c, Tag))
         and not any(type(c) is NavigableString and c.strip() for c in parent.contents)
     )
+
+
+def _form_box(el: Tag, stats: TextStats) -> bool:
+    """A box of little text (CAPTION_MAX) around a form: the form's message and small print (a
+    sign-up, search or poll box whose fields the page scan dropped)."""
+    return 0 < stats.text.get(id(el), 0) <= CAPTION_MAX and any(d.name == "form" for d in stats.subtree(el))
 
 
 def _after_in(el: Tag, box: Tag, stats: TextStats) -> bool:

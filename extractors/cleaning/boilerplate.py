@@ -78,13 +78,13 @@ _OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})  # ARIA: a window over the
 
 def is_outside(el: Tag, stats: TextStats) -> bool:
     """A page region that is not the article (footer, sidebar, comments, related, menus), or a
-    dialog over the page; never an element that holds the page's <main>. A <form> holding no
-    heading is one too, whatever its names: its text is labels and instructions (a comment,
-    contact or sign-up form); a form holding a heading is a product or a whole page (ASP.NET)."""
+    dialog over the page; never an element that holds the page's <main>. A form of fields is one
+    too, whatever its names (see `_form_of_fields`: a comment, contact or sign-up form); a form
+    holding a heading or a long paragraph is a product or a whole page (ASP.NET)."""
     if el.name in ("nav", "aside", "footer"):
         return not stats.holds_main(el)
     if el.name == "form":
-        return not stats.holds_main(el) and el.find(_HEADING_LIST) is None
+        return not stats.holds_main(el) and _form_of_fields(el, stats)
     attrs = el.attrs
     if not attrs:
         return False
@@ -93,6 +93,17 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
     if "class" not in attrs and "id" not in attrs:
         return False
     return _region_name(stats.names(el)) and not stats.holds_main(el)
+
+
+FORM_PARAGRAPH = 200  # characters of one paragraph's prose that a form of fields never holds
+
+
+def _form_of_fields(el: Tag, stats: TextStats) -> bool:
+    """A form whose text is labels and instructions: no heading and no paragraph of
+    FORM_PARAGRAPH prose (a form holding either is a product, or a page wrapped in a form)."""
+    if el.find(_HEADING_LIST) is not None:
+        return False
+    return not any(stats.own_prose.get(id(d), 0) >= FORM_PARAGRAPH for d in stats.subtree(el))
 
 
 @lru_cache(maxsize=8192)

@@ -104,3 +104,22 @@ def test_a_small_box_around_a_form_is_cut() -> None:
     )
     text = html_article(_story_with(box)).text
     assert "delivered before breakfast" not in text
+
+
+def test_a_story_set_in_a_form_of_its_own_is_no_region() -> None:
+    paragraphs = "".join(
+        f"<p>Paragraph {n}. The council met on Tuesday night to decide where the ferry stop should go, and "
+        "after a long debate it chose the east pier, which the harbour master had asked for since the "
+        "spring storms damaged the old one beyond repair.</p>"
+        for n in range(4)
+    )
+    html = (
+        "<html><head><title>Ferry stop moves</title></head><body><div class='k1'>"
+        "<div class='k2'><h1>Ferry stop moves</h1></div>"
+        f"<form action='/page' method='post'><div class='k3'>{paragraphs}</div></form>"
+        "<div class='k4'><p>Opening hours of the town hall: Monday to Friday, nine to five.</p></div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 3." in text
+    assert "Opening hours" not in text

@@ -99,8 +99,8 @@ def test_a_caption_beside_a_lazy_picture_is_cut() -> None:
 
 def test_a_small_box_around_a_form_is_cut() -> None:
     box = (
-        "<div class='k5'><div class='k6'>The news that matters, delivered before breakfast every weekday.</div>"
-        "<form class='k7'><input name='address'><button>Go</button></form></div>"
+        "<div class='k5'><div class='k6'>The news that matters, delivered before breakfast every weekday."
+        "</div><form class='k7'><input name='address'><button>Go</button></form></div>"
     )
     text = html_article(_story_with(box)).text
     assert "delivered before breakfast" not in text

@@ -64,6 +64,8 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
         if index < 3 and len(text) < 80 and is_byline(text):
             continue
         if index < 3 and kind != "heading" and is_date_stamp(text):
+            if kept and _credit_line(*kept[-1]):
+                kept.pop()  # the stamp's byline ("A. Name, Agency")
             continue
         if short and (text_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
             continue
@@ -172,6 +174,16 @@ _CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def _credit_line(kind: str, text: str) -> bool:
+    """A short line of names, not a heading: every word of more than three letters capitalised
+    ("A. Name and B. Name, City Paper"); a dek has words in lower case."""
+    stripped = text.rstrip()
+    if kind != "paragraph" or text_length(stripped) >= STAMP_MAX or ends_sentence(stripped):
+        return False
+    words = [w for w in stripped.split() if w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def is_date_stamp(text: str) -> bool:

@@ -36,3 +36,14 @@ def test_date_stamps() -> None:
     assert is_date_stamp("2026年11月18日 07:45")
     assert not is_date_stamp("Open from 10:30 in the 2026 season")  # no day
     assert not is_date_stamp("The board met on 19.11.2026 at 11:34.")  # a sentence
+
+
+def test_the_stamps_byline_goes_with_it_but_not_a_dek() -> None:
+    byline = html_article(
+        _page("<div>Jane Doe and John Roe Harbour Gazette</div><div>19.11.2026, 11:34</div>")
+    ).text
+    assert byline.startswith("The harbour reopened")
+    dek = html_article(
+        _page("<div>Boats went out again after the storm</div><div>19.11.2026, 11:34</div>")
+    ).text
+    assert dek.startswith("Boats went out again")

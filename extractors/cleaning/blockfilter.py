@@ -59,7 +59,8 @@ _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
 def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
     """Remove the headline (a heading, or an early block, repeating the title), a leading
-    "By ..." byline, widget labels ("Advertisement", "Share") and CMS shortcodes."""
+    "By ..." byline or publication stamp (see is_date_stamp), widget labels ("Advertisement",
+    "Share") and CMS shortcodes."""
     key = text_key(title) if title else None
     kept: list[Part] = []
     parts = _drop_cut_labels(parts)
@@ -68,6 +69,10 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
         if short and (kind == "heading" or index < 3) and text_key(text) == key:
             continue
         if index < 3 and len(text) < 80 and is_byline(text):
+            continue
+        if index < 3 and kind != "heading" and is_date_stamp(text):
+            if kept and _credit_line(*kept[-1]):
+                kept.pop()  # the stamp's byline ("A. Name, Agency")
             continue
         if short and (text_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
             continue
@@ -173,6 +178,35 @@ def is_byline(text: str) -> bool:
     return bool(names) and all(
         1 <= len(words := name.split()) <= 4 and all(w[0].isupper() for w in words) for name in names
     )
+
+
+STAMP_MAX = 80  # characters (text_length): a publication stamp is a short line
+_CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def _credit_line(kind: str, text: str) -> bool:
+    """A short line of names, not a heading: every word of more than three letters capitalised
+    ("A. Name and B. Name, City Paper"); a dek has words in lower case."""
+    stripped = text.rstrip()
+    if kind != "paragraph" or text_length(stripped) >= STAMP_MAX or ends_sentence(stripped):
+        return False
+    words = [w for w in stripped.split() if w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def is_date_stamp(text: str) -> bool:
+    """A publication stamp: a short line with no sentence end holding a date (a numeric date, or a
+    year and a day) and one clock time ("Published 11:34 PM EST Nov 19, 2019", "19.11.2019, 11:34");
+    two times are an event's hours."""
+    if text_length(text) >= STAMP_MAX or ends_sentence(text.rstrip()) or len(_CLOCK.findall(text)) != 1:
+        return False
+    rest = _CLOCK.sub(" ", text)
+    if _NUMERIC_DATE.search(rest):
+        return True
+    return _YEAR.search(rest) is not None and _DAY.search(_YEAR.sub(" ", rest)) is not None
 
 
 def text_key(text: str) -> str:

@@ -69,6 +69,7 @@ CONTENT_CLASS = re.compile(
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SUBHEADINGS = HEADINGS - {"h1"}
+_HEADING_LIST = sorted(HEADINGS)  # (for Tag.find)
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
@@ -77,9 +78,13 @@ _OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})  # ARIA: a window over the
 
 def is_outside(el: Tag, stats: TextStats) -> bool:
     """A page region that is not the article (footer, sidebar, comments, related, menus), or a
-    dialog over the page; never an element that holds the page's <main>."""
+    dialog over the page; never an element that holds the page's <main>. A form of fields is one
+    too, whatever its names (see `_form_of_fields`: a comment, contact or sign-up form); a form
+    holding a heading or a long paragraph is a product or a whole page (ASP.NET)."""
     if el.name in ("nav", "aside", "footer"):
         return not stats.holds_main(el)
+    if el.name == "form":
+        return not stats.holds_main(el) and _form_of_fields(el, stats)
     attrs = el.attrs
     if not attrs:
         return False
@@ -88,6 +93,17 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
     if "class" not in attrs and "id" not in attrs:
         return False
     return _region_name(stats.names(el)) and not stats.holds_main(el)
+
+
+FORM_PARAGRAPH = 200  # characters of one paragraph's prose that a form of fields never holds
+
+
+def _form_of_fields(el: Tag, stats: TextStats) -> bool:
+    """A form whose text is labels and instructions: no heading and no paragraph of
+    FORM_PARAGRAPH prose (a form holding either is a product, or a page wrapped in a form)."""
+    if el.find(_HEADING_LIST) is not None:
+        return False
+    return not any(stats.own_prose.get(id(d), 0) >= FORM_PARAGRAPH for d in stats.subtree(el))
 
 
 @lru_cache(maxsize=8192)
@@ -122,6 +138,8 @@ def is_boilerplate(
         return True
     if tag in _CAPTION_HOLDERS and _image_with_caption(el, stats):
         return True
+    if tag in _CAPTION_HOLDERS and (_call_to_action(el, stats) or _form_box(el, stats)):
+        return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
     return _link_cut(el, stats)
@@ -150,7 +168,7 @@ def _running_text(el: Tag, stats: TextStats) -> bool:
     text = stats.text.get(key, 0)
     if not text or stats.links.get(key, 0) > RUNNING_LINKS * text:
         return False
-    if any(d.name == "img" for d in stats.subtree(el)):
+    if any(d.name in IMAGE_TAGS for d in stats.subtree(el)):
         return False
     return sentence_count(text_of(el)) >= RUNNING_SENTENCES
 
@@ -233,6 +251,8 @@ def _cross_reference(el: Tag, stats: TextStats) -> bool:
     return text - links <= text_length(label) + 2 and word_count(text_of(anchor)) >= REFERENCE_WORDS
 
 
+# An image: an <img>, or a <picture> whose <img> is only in its <noscript> (lazy loading).
+IMAGE_TAGS = frozenset({"img", "picture"})
 _CAPTION_HOLDERS = frozenset({"div", "section", "table", "dl"})
 CAPTION_MAX = 300  # characters: the text beside an image that reads as its caption
 
@@ -245,9 +265,51 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     if not 0 < text <= CAPTION_MAX:
         return False
     inside = stats.subtree(el)
-    if not any(d.name == "img" for d in inside):
+    if not any(d.name in IMAGE_TAGS for d in inside):
         return False
     return not _illustrated_section(inside, key, stats)
+
+
+BUTTON_WORDS = 3  # words of a link set as a button ("Subscribe", "Sign up now")
+
+
+def _call_to_action(el: Tag, stats: TextStats) -> bool:
+    """A box of little text (CAPTION_MAX) under its own heading, with a message, that ends in its
+    one link, set as a button (a few words standing alone among blocks, not in a sentence): a
+    sign-up, donation or download appeal, not a section of the story."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    if not 0 < text <= CAPTION_MAX or stats.anchors.get(key, 0) != 1:
+        return False
+    inside = stats.subtree(el)
+    headings = [d for d in inside if d.name in SUBHEADINGS]
+    if not headings or any(stats.links.get(id(h)) for h in headings):
+        return False
+    anchor = next(d for d in inside if d.name == "a")
+    words = word_count(text_of(anchor))
+    if not 0 < words <= BUTTON_WORDS or not anchor.get("href") or _after_in(anchor, el, stats):
+        return False
+    if text - stats.links[key] - sum(stats.text.get(id(h), 0) for h in headings) <= 0:
+        return False  # a heading and its edit link: no message
+    parent = anchor.parent
+    return (
+        parent is not None
+        and all(c is anchor or c.name in BLOCK_TAGS for c in parent.contents if isinstance(c, Tag))
+        and not any(type(c) is NavigableString and c.strip() for c in parent.contents)
+    )
+
+
+def _form_box(el: Tag, stats: TextStats) -> bool:
+    """A box of little text (CAPTION_MAX) around a form: the form's message and small print (a
+    sign-up, search or poll box whose fields the page scan dropped)."""
+    return 0 < stats.text.get(id(el), 0) <= CAPTION_MAX and any(d.name == "form" for d in stats.subtree(el))
+
+
+def _after_in(el: Tag, box: Tag, stats: TextStats) -> bool:
+    """Text follows `el` inside `box`."""
+    end = stats.pos[id(el)] + stats.size[id(el)]
+    stop = stats.pos[id(box)] + stats.size[id(box)]
+    return any(stats.text.get(id(d)) for d in stats.nodes[end:stop]) or bool(following_text(el).strip())
 
 
 SECTION_PROSE = 0.8  # share of an illustrated section's text that is prose (a caption's is less)

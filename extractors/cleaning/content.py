@@ -90,8 +90,8 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
     siblings once prose is discounted by link density (teaser lists beside the article). Lists of
     teaser cards are passed over; the walk stops at a parent that sets out text beside the best
     child (paragraphs, an intro, like chunks) and before a post nested in its like. With the
-    page's `headline`, the story under it is taken beside regions the share would not leave, and
-    beside a larger region of list entries and forms (comments under a short post)."""
+    page's `headline`, it goes into the headline's story where the share rule would stop, or
+    would walk into a larger region of list entries and forms or a thread of replies beside it."""
     prose, text = stats.prose, stats.text
     passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
     anchored = False  # a step was taken to the headline's story
@@ -120,13 +120,20 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
         holder = _headline_holder(kids, headline, stats)
         story = _story_beside_entries(best, kids, headline, holder, stats)
+        if story is None and holder is not None and _apart_from_thread(holder, best, stats):
+            story = holder
         if story is not None:
-            best, anchored = story, True  # the headline's story beats the entries beside it
-        elif prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
-            if holder is None:
-                return node
-            best = holder  # the story under the page's headline, beside other regions
+            best = story  # the headline's story, not the entries or the thread beside it
             anchored = True
+        elif prose[id(best)] < DESCEND_SHARE * left and not _dominates(best, ranked[1:], node, stats):
+            if holder is not None:
+                best = holder  # the story under the page's headline, beside other regions
+                anchored = True
+            else:
+                story = _beside_teasers(ranked, stats) if headline is not None else None
+                if story is None:
+                    return node
+                best = story  # the story beside a column of teasers with their excerpts
         elif anchored and headline is not None and not stats.contains(best, headline):
             return node  # under the headline's story: the text is not left behind it
         kind = (best.name, attr(best, "class") or "")
@@ -168,9 +175,12 @@ def _story_beside_entries(
     forms (comments, reviews, subscription offers): `holder` (the headline's story, see
     `_headline_holder`), or, when no other child holds MIN_POST prose, the headline's block with
     MIN_POST prose below the headline in any form (a short post, an intro of one paragraph). A
-    larger third block is the body that a header group sits above, and is left to the share."""
+    larger third block is the body that a header group sits above, and is left to the share. A
+    question whose answers `best` holds (a post of their thread, see `_thread`) is not taken alone."""
     story = _headline_holder(kids, headline, stats, set_out=False)
     if story is None or story is best or not _entries(best, stats):
+        return None
+    if _holds_post_of(story, _thread(best, stats), stats):
         return None
     if story is holder:
         return story
@@ -194,6 +204,65 @@ def _entries(el: Tag, stats: TextStats) -> bool:
             continue
         index += 1
     return listed >= ENTRY_SHARE * stats.prose.get(id(el), 0)
+
+
+def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:
+    """The (tag, class) of which `el` holds SERIES_ITEMS or more posts: blocks with a post's prose
+    (MIN_POST) set out in parts (the text beside a header or footer), not paragraphs (a thread of
+    posts or replies)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    nodes = stats.subtree(el)
+    index = 1
+    while index < len(nodes):
+        sub = nodes[index]
+        key = id(sub)
+        if key in stats.outside or stats.prose.get(key, 0) < MIN_POST:
+            index += stats.size[key]
+            continue
+        cls = attr(sub, "class")
+        if cls and stats.own_prose.get(key, 0) * 2 < stats.prose[key]:
+            counts[(sub.name, cls)] += 1
+        index += 1
+    return {kind for kind, n in counts.items() if n >= SERIES_ITEMS}
+
+
+def _apart_from_thread(story: Tag, best: Tag, stats: TextStats) -> bool:
+    """`best` holds a thread of posts (see `_thread`) and `story`, another child, holds none of its
+    kind: replies beside a story, not the rest of a thread whose first post is under the headline."""
+    if story is best:
+        return False
+    kinds = _thread(best, stats)
+    return bool(kinds) and not _holds_post_of(story, kinds, stats)
+
+
+def _holds_post_of(el: Tag, kinds: set[tuple[str, str]], stats: TextStats) -> bool:
+    """`el` holds a post of one of the (tag, class) `kinds` (see `_post_kinds`)."""
+    return bool(kinds) and any(kind in kinds for kind in _post_kinds(el, stats))
+
+
+def _beside_teasers(ranked: list[Tag], stats: TextStats) -> Tag | None:
+    """Another child than the one with most prose that holds DESCEND_SHARE of the children's prose
+    once teaser excerpts are left out (see `_excerpt_prose`): the story beside a column of cards
+    whose excerpts outweighed it; else None."""
+    own = [stats.prose[id(c)] - _excerpt_prose(c, stats) for c in ranked]
+    top = max(range(len(ranked)), key=lambda i: own[i])
+    if top == 0 or own[top] < DESCEND_SHARE * sum(own):
+        return None
+    return ranked[top]
+
+
+def _excerpt_prose(el: Tag, stats: TextStats) -> int:
+    """The prose of the blocks inside `el` set right under a block that is all link text: the
+    excerpts of teaser cards below their linked titles."""
+    total = 0
+    for sub in stats.subtree(el):
+        mine = stats.own_prose.get(id(sub), 0)
+        if not mine:
+            continue
+        before = sub.find_previous_sibling()
+        if before is not None and 0 < stats.text.get(id(before), 0) <= stats.links.get(id(before), 0):
+            total += mine
+    return total
 
 
 def _teaser_list(el: Tag, stats: TextStats) -> bool:

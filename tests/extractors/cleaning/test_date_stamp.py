@@ -1,0 +1,49 @@
+"""A publication stamp among the opening blocks (a short line holding a date and one clock time)
+is dropped whatever its class names say; an event's hours (two times) stay."""
+
+from __future__ import annotations
+
+from extractors.cleaning.blockfilter import is_date_stamp
+from tests.support.pages import html_article
+
+STORY = (
+    "<p>The harbour reopened on Tuesday after three days of storms kept every boat in port.</p>"
+    "<p>Fishermen said the catch would be small this week, and prices at the market rose.</p>"
+    "<p>The harbour master expects the ferry timetable to be back to normal by the weekend.</p>"
+)
+
+
+def _page(opening: str) -> str:
+    return (
+        "<html><head><title>Harbour reopens</title></head><body><div class='k1'>"
+        f"<h1>Harbour reopens</h1><div class='k2'>{opening}</div>{STORY}</div></body></html>"
+    )
+
+
+def test_a_publication_stamp_before_the_story_is_dropped() -> None:
+    text = html_article(_page("Published 11:34 PM, Nov 19, 2026")).text
+    assert text.startswith("The harbour reopened")
+
+
+def test_an_events_hours_stay() -> None:
+    text = html_article(_page("Saturday 21.11.2026, 10:00 - 16:00")).text
+    assert text.startswith("Saturday 21.11.2026")
+
+
+def test_date_stamps() -> None:
+    assert is_date_stamp("19.11.2026, 11:34")
+    assert is_date_stamp("Monday November 18, 2026 7:45 am by Jane Doe")
+    assert is_date_stamp("2026年11月18日 07:45")
+    assert not is_date_stamp("Open from 10:30 in the 2026 season")  # no day
+    assert not is_date_stamp("The board met on 19.11.2026 at 11:34.")  # a sentence
+
+
+def test_the_stamps_byline_goes_with_it_but_not_a_dek() -> None:
+    byline = html_article(
+        _page("<div>Jane Doe and John Roe Harbour Gazette</div><div>19.11.2026, 11:34</div>")
+    ).text
+    assert byline.startswith("The harbour reopened")
+    dek = html_article(
+        _page("<div>Boats went out again after the storm</div><div>19.11.2026, 11:34</div>")
+    ).text
+    assert dek.startswith("Boats went out again")

@@ -1,0 +1,30 @@
+"""A story column beside a longer column of teaser cards (a linked title, then an excerpt) is the
+text when the page's headline sits above both and no name marks either: excerpts under linked
+titles do not count as the page's prose."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+STORY = "<h2>After the storm</h2>" + "".join(
+    f"<p>Paragraph {n}. The harbour reopened after three days of storms, and the boats went out.</p>"
+    for n in range(5)
+)
+CARD = (
+    "<li><p><a href='/story/{n}'>Another story number {n} from the coast</a></p>"
+    "<p>Excerpt {n}. A summary of another story, two lines long, set under its title to make "
+    "readers click through to it from the column beside the text.</p></li>"
+)
+
+
+def test_a_story_beside_a_column_of_teaser_excerpts_is_the_text() -> None:
+    cards = "".join(CARD.format(n=n) for n in range(6))
+    html = (
+        "<html><head><title>Harbour reopens</title></head><body>"
+        "<div class='k1'><div class='k2'><h1>Harbour reopens</h1></div>"
+        f"<div class='k3'><div class='k4'>{STORY}</div><div class='k5'><ul>{cards}</ul></div></div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 4." in text
+    assert "Excerpt 2." not in text

@@ -261,15 +261,14 @@ class LeanBuilder(LXMLTreeBuilder):
         if previous is not None:
             previous.next_sibling = node
         self._last.next_element = node
-        fields = node.__dict__
-        fields.update(
-            hidden=False,
-            next_element=None,
-            next_sibling=None,
-            parent=parent,
-            previous_sibling=previous,
-            previous_element=self._last,
-        )
+        node.__dict__ = {
+            "hidden": False,
+            "next_element": None,
+            "next_sibling": None,
+            "parent": parent,
+            "previous_sibling": previous,
+            "previous_element": self._last,
+        }
         contents.append(node)
         self._last = node
         if kind is None and container is NavigableString and not skipped:
@@ -286,7 +285,8 @@ class LeanBuilder(LXMLTreeBuilder):
         if self._pending:
             self._flush(boundary=tag in BLOCK_TAGS)
         parent, container, skipped, outer = self._stack[-1]
-        attrs = attrib if attrib.__class__ is dict else dict(attrib)  # lxml: a fresh dict per element
+        # lxml: a fresh dict per element with attributes, one shared empty mapping for the others
+        attrs = attrib if attrib.__class__ is dict else (dict(attrib) if attrib else {})
         el = self._tag_class.__new__(self._tag_class)
         contents = parent.contents
         previous = contents[-1] if contents else None

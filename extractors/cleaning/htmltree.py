@@ -295,7 +295,7 @@ class LeanBuilder(LXMLTreeBuilder):
         last = self._last
         last.next_element = el
         void = self._void
-        el.__dict__ = fields = {
+        el.__dict__ = {
             "name": tag,
             "attrs": attrs,
             "contents": [],

@@ -34,9 +34,9 @@ from newsflow.core.records import (
     RawDocument,
     Sentence,
 )
-from newsflow.core.settings import Settings, get_settings
 
 if TYPE_CHECKING:
+    from newsflow.core.settings import Settings, get_settings
     from newsflow.runtime.run import run_ingest, run_reprocess
 
 __all__ = [
@@ -61,10 +61,20 @@ __all__ = [
 ]
 
 
+# Imported on first use: the core must not pull in the run loop, and a process that only cleans
+# pages (`newsflow clean`) never loads the settings (pydantic-settings).
+_LAZY = {
+    "run_ingest": "newsflow.runtime.run",
+    "run_reprocess": "newsflow.runtime.run",
+    "Settings": "newsflow.core.settings",
+    "get_settings": "newsflow.core.settings",
+}
+
+
 def __getattr__(name: str) -> Any:
-    """The run entry points, imported on first use (the core must not pull in the run loop)."""
-    if name in ("run_ingest", "run_reprocess"):
-        value = getattr(importlib.import_module("newsflow.runtime.run"), name)
+    """The run entry points and the settings, imported on first use."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

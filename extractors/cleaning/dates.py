@@ -37,11 +37,15 @@ _TZINFOS = {
 def htmldate_guess(html: str) -> datetime | None:
     """htmldate's fast (non-extensive) guess at the original publication date.
 
-    The page goes in as bytes: htmldate downloads a *string* that looks like a URL."""
+    The page goes in as the string (htmldate would decode UTF-8 bytes back to it), or as bytes
+    when it looks like a URL: htmldate downloads a *string* that looks like a URL."""
     try:
         from htmldate import find_date
 
-        found = find_date(html.encode("utf-8"), extensive_search=False, original_date=True)
+        page: str | bytes = html
+        if html.startswith("http") and " " not in html:
+            page = html.encode("utf-8")
+        found = find_date(page, extensive_search=False, original_date=True)
     except Exception:  # htmldate is best effort: any failure means "no date"
         return None
     return parse_date(found) if found else None

@@ -161,11 +161,30 @@ def _tear_down(root: Tag) -> None:
         fields.clear()
 
 
+class LeanTag(Tag):
+    """A Tag whose attributes that are the same for every element a builder makes (parser
+    class, namespace, string types, ...) are class attributes: a node's own dict holds only its
+    name, attributes, contents and links, a third of the size (a quarter less time to build)."""
+
+
+_LEAN_TAGS: dict[str, type[Tag]] = {}  # one LeanTag subclass per set of shared values
+
+
+def _lean_tag(shared: dict[str, Any]) -> type[Tag]:
+    """The LeanTag subclass whose class attributes are `shared` (made once per builder setup)."""
+    key = repr(shared)
+    made = _LEAN_TAGS.get(key)
+    if made is None:
+        made = _LEAN_TAGS[key] = type("LeanTag", (LeanTag,), dict(shared))
+    return made
+
+
 class LeanBuilder(LXMLTreeBuilder):
     """bs4's lxml HTML tree builder with lean callbacks: the tree bs4 itself builds (same
-    Tag and string classes, same links between them, whitespace-only strings collapsed the same
-    way), with a fraction of the Python per node. It also makes the page's `Scan` as it goes
-    (`found`), so no second walk is needed.
+    string classes, elements of a Tag subclass, `LeanTag`, with the same attribute values, same
+    links between them, whitespace-only strings collapsed the same way), with a fraction of the
+    Python per node. It also makes the page's `Scan` as it goes (`found`), so no second walk is
+    needed.
 
     lxml's target parser delivers balanced start/end events in document order, so each node is
     linked once as it is created; bs4's general machinery (tag-stack searches, linkage fixes,
@@ -184,7 +203,7 @@ class LeanBuilder(LXMLTreeBuilder):
     _pending: list[str]
     _preserve: int
     _skipping: int  # depth inside a pruned subtree
-    _template: dict[str, Any]
+    _tag_class: type[Tag]
     _void: frozenset[str] | None
     _keep_space: frozenset[str]  # tags whose whitespace-only strings stay as they are (pre)
     _special: frozenset[str]  # tags that need more than the common path in `start`
@@ -205,53 +224,53 @@ class LeanBuilder(LXMLTreeBuilder):
         self._special = frozenset(
             {"meta", *META_TAGS, *NON_CONTENT, *self._keep_space, *self.string_containers}
         )
-        self._template = {
-            "parser_class": soup.__class__,
-            "namespace": None,
-            "prefix": None,
-            "_namespaces": self.active_namespace_prefixes[-1],
-            "sourceline": None,
-            "sourcepos": None,
-            "attribute_value_list_class": self.attribute_value_list_class,
-            "known_xml": False,
-            "hidden": False,
-            "next_element": None,
-            "next_sibling": None,
-            "cdata_list_attributes": self.cdata_list_attributes,
-            "preserve_whitespace_tags": self.preserve_whitespace_tags,
-            "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,
-        }
+        self._tag_class = _lean_tag(
+            {
+                "parser_class": soup.__class__,
+                "namespace": None,
+                "prefix": None,
+                "_namespaces": self.active_namespace_prefixes[-1],
+                "sourceline": None,
+                "sourcepos": None,
+                "attribute_value_list_class": self.attribute_value_list_class,
+                "known_xml": False,
+                "hidden": False,
+                "cdata_list_attributes": self.cdata_list_attributes,
+                "preserve_whitespace_tags": self.preserve_whitespace_tags,
+                "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,
+            }
+        )
         super().feed(markup)
-
-    def _link(self, node: Any, fields: dict[str, Any], parent: Tag) -> None:
-        """Append a new node (`fields`: its __dict__) to `parent`, after the last node created."""
-        contents = parent.contents
-        previous = contents[-1] if contents else None
-        if previous is not None:
-            previous.next_sibling = node
-        fields["parent"] = parent
-        fields["previous_sibling"] = previous
-        fields["previous_element"] = last = self._last
-        last.next_element = node
-        contents.append(node)
-        self._last = node
 
     def _flush(self, kind: type[NavigableString] | None = None, boundary: bool = False) -> None:
         """Turn the pending character data into one string node, as bs4's endData does.
         `boundary`: a block element starts or ends right after it."""
-        text = "".join(self._pending)
-        self._pending.clear()
+        pending = self._pending
+        text = pending[0] if len(pending) == 1 else "".join(pending)
+        pending.clear()
         parent, container, skipped, _ = self._stack[-1]
         if not self._preserve and not text.strip(_ASCII_SPACES):
             if boundary and self.prune and _after_block(parent):
                 return
             text = "\n" if "\n" in text else " "
-        # What NavigableString(text) makes, without its Python-level __new__ and setup().
+        # What NavigableString(text) makes, without its Python-level __new__ and setup(),
+        # linked after the last node created (the links bs4's object_was_parsed makes).
         node = str.__new__(kind or container, text)
-        fields = node.__dict__
-        fields["hidden"] = False
-        fields["next_element"] = fields["next_sibling"] = None
-        self._link(node, fields, parent)
+        contents = parent.contents
+        previous = contents[-1] if contents else None
+        if previous is not None:
+            previous.next_sibling = node
+        self._last.next_element = node
+        node.__dict__ = {
+            "hidden": False,
+            "next_element": None,
+            "next_sibling": None,
+            "parent": parent,
+            "previous_sibling": previous,
+            "previous_element": self._last,
+        }
+        contents.append(node)
+        self._last = node
         if kind is None and container is NavigableString and not skipped:
             self._found.page_chars += len(text)
 
@@ -266,24 +285,37 @@ class LeanBuilder(LXMLTreeBuilder):
         if self._pending:
             self._flush(boundary=tag in BLOCK_TAGS)
         parent, container, skipped, outer = self._stack[-1]
-        attrs = attrib if attrib.__class__ is dict else dict(attrib)  # lxml: a fresh dict per element
-        el = Tag.__new__(Tag)
-        fields = el.__dict__
-        fields.update(self._template)
-        fields["name"] = tag
-        fields["attrs"] = attrs
-        fields["contents"] = []
+        # lxml: a fresh dict per element with attributes, one shared empty mapping for the others
+        attrs = attrib if attrib.__class__ is dict else (dict(attrib) if attrib else {})
+        el = self._tag_class.__new__(self._tag_class)
+        contents = parent.contents
+        previous = contents[-1] if contents else None
+        if previous is not None:
+            previous.next_sibling = el
+        last = self._last
+        last.next_element = el
         void = self._void
-        fields["can_be_empty_element"] = void is None or tag in void
-        self._link(el, fields, parent)
+        el.__dict__ = {
+            "name": tag,
+            "attrs": attrs,
+            "contents": [],
+            "next_element": None,
+            "next_sibling": None,
+            "can_be_empty_element": void is None or tag in void,
+            "parent": parent,
+            "previous_sibling": previous,
+            "previous_element": last,
+        }
+        contents.append(el)
+        self._last = el
         found = self._found
         special = tag in self._special
         if special:  # rare tags: string containers, <meta>, <pre>, metadata and non-content tags
             kind = self.string_containers.get(tag)
             if kind is not None:
-                fields["interesting_string_types"] = {kind}
+                el.interesting_string_types = {kind}
                 container = kind
-            if tag == "meta":
+            if tag == "meta" and ("charset" in attrs or "http-equiv" in attrs):
                 self.set_up_substitutions(el)
             if tag in self._keep_space:
                 self._preserve += 1
@@ -322,7 +354,7 @@ class LeanBuilder(LXMLTreeBuilder):
         if self._pending:
             self._flush(boundary=tag in BLOCK_TAGS)
         el = self._stack.pop()[0]
-        if el.name in self._keep_space:
+        if self._preserve and el.name in self._keep_space:
             self._preserve -= 1
 
     def data(self, data: Any) -> None:
@@ -392,7 +424,7 @@ def _after_block(parent: Tag) -> bool:
     if not contents:
         return parent.name in _STRUCTURAL
     previous = contents[-1]
-    return parent.name == "head" or (previous.__class__ is Tag and previous.name in BLOCK_TAGS)
+    return parent.name == "head" or (isinstance(previous, Tag) and previous.name in BLOCK_TAGS)
 
 
 def _parse(html: str) -> BeautifulSoup | None:

@@ -3,6 +3,8 @@
 Imports nothing else of the repository; `sources`, `extractors` and `warehouse` import only this.
 """
 
+from typing import TYPE_CHECKING
+
 from newsflow.core.errors import (
     AccountingError,
     BinaryInputError,
@@ -29,6 +31,7 @@ from newsflow.core.errors import (
 )
 from newsflow.core.ids import bytes_hash, content_hash, stable_id
 from newsflow.core.keys import PERSON_PREFIX, Linker, key_name
+from newsflow.core.lazy import lazy_getattr
 from newsflow.core.likeness import Likeness, Speakers
 from newsflow.core.records import (
     DONE,
@@ -53,8 +56,10 @@ from newsflow.core.records import (
     Sentence,
     StageName,
 )
-from newsflow.core.settings import Settings, get_settings
 from newsflow.core.sniff import media_type_of, sniff_binary
+
+if TYPE_CHECKING:
+    from newsflow.core.settings import Settings, get_settings
 
 __all__ = [
     "DONE",
@@ -113,3 +118,9 @@ __all__ = [
     "sniff_binary",
     "stable_id",
 ]
+
+# The settings (pydantic-settings) are imported on first use: a process that only cleans pages
+# (`newsflow clean`) never loads them.
+__getattr__ = lazy_getattr(
+    __name__, {"Settings": "newsflow.core.settings", "get_settings": "newsflow.core.settings"}
+)

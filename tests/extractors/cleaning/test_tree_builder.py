@@ -75,3 +75,31 @@ def test_markup_after_the_end_falls_back_to_a_walk() -> None:
     _same(found, scan(soup))
     assert [el.name for el in found.named["h1"]] == []
     assert any(el.name == "p" and el.get_text() == "after the end" for el in found.content)
+
+
+def test_elements_hold_only_their_own_fields() -> None:
+    # The fields every element of a builder shares (parser class, namespaces, string types) are
+    # class attributes of its LeanTag class: an element's dict holds its name, attributes,
+    # contents and links, and reads the shared ones as bs4's own Tag does.
+    ours, theirs = build(PruningBuilder), BeautifulSoup(PAGE, "lxml", multi_valued_attributes=None)
+    div, bs4_div = ours.find("div"), theirs.find("div")
+    assert isinstance(div, Tag) and isinstance(bs4_div, Tag)
+    assert set(vars(div)) == {
+        "name",
+        "attrs",
+        "contents",
+        "can_be_empty_element",
+        "parent",
+        "previous_sibling",
+        "previous_element",
+        "next_sibling",
+        "next_element",
+    }
+    for name in (
+        "parser_class",
+        "namespace",
+        "hidden",
+        "interesting_string_types",
+        "preserve_whitespace_tags",
+    ):
+        assert getattr(div, name) == getattr(bs4_div, name), name

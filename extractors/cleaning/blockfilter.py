@@ -59,18 +59,28 @@ _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
 def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
     """Remove the headline (a heading, or an early block, repeating the title), a leading
-    "By ..." byline or publication stamp (see is_date_stamp), widget labels ("Advertisement",
-    "Share") and CMS shortcodes."""
+    "By ..." byline (one block, or a by-word and a line of names) or publication stamp (see
+    is_date_stamp) among the first three blocks kept, widget labels ("Advertisement", "Share")
+    and CMS shortcodes."""
     key = text_key(title) if title else None
     kept: list[Part] = []
     parts = _drop_cut_labels(parts)
+    skip = False
     for index, (kind, text) in enumerate(parts):
+        if skip:
+            skip = False
+            continue
         short = len(text) <= 300
         if short and (kind == "heading" or index < 3) and text_key(text) == key:
             continue
-        if index < 3 and len(text) < 80 and is_byline(text):
+        opening = len(kept) < 3  # among the first three blocks the text keeps
+        if opening and len(text) < 80 and is_byline(text):
             continue
-        if index < 3 and kind != "heading" and is_date_stamp(text):
+        if opening and _BY.fullmatch(text.strip() + " ") and index + 1 < len(parts):
+            skip = _credit_line(*parts[index + 1])  # a byline set in two blocks: "By", then the names
+            if skip:
+                continue
+        if opening and kind != "heading" and is_date_stamp(text):
             if kept and _credit_line(*kept[-1]):
                 kept.pop()  # the stamp's byline ("A. Name, Agency")
             continue

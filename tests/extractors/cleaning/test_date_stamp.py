@@ -47,3 +47,16 @@ def test_the_stamps_byline_goes_with_it_but_not_a_dek() -> None:
         _page("<div>Boats went out again after the storm</div><div>19.11.2026, 11:34</div>")
     ).text
     assert dek.startswith("Boats went out again")
+
+
+def test_a_byline_in_two_blocks_and_the_stamp_after_it_are_dropped_below_a_dek() -> None:
+    opening = (
+        "<div class='k3'>Storms closed the harbour for three days. Boats are out again.</div>"
+        "<div class='k4'><span class='k5'>By</span><div class='k6'>Jane Doe</div></div>"
+        "<div class='k7'>Nov. 19, 2026 8:03 am ET</div>"
+    )
+    text = html_article(_page(opening)).text
+    assert text.startswith("Storms closed the harbour")  # the dek stays
+    assert "Jane Doe" not in text
+    assert "8:03" not in text
+    assert "The harbour reopened" in text

@@ -271,13 +271,16 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
 
 
 def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
-    """A box set between two of the story's paragraphs that opens with an empty slot (an image,
+    """A box set between two of the story's paragraphs or headings that opens with an empty slot (an image,
     or the placeholder a script fills with one) and holds a line or two of bare text with no
     link and no paragraph of its own: a caption and credit without <figure> markup."""
     key = id(el)
     if not 0 < stats.text.get(key, 0) <= CAPTION_MAX or stats.links.get(key, 0):
         return False
-    if _sibling_tag(el, "previous_sibling") != "p" or _sibling_tag(el, "next_sibling") != "p":
+    if (
+        _sibling_tag(el, "previous_sibling") not in PROSE_TAGS
+        or _sibling_tag(el, "next_sibling") not in PROSE_TAGS
+    ):
         return False
     if any(d.name in PARAGRAPH_TAGS for d in stats.subtree(el)):
         return False

@@ -81,3 +81,12 @@ def test_a_caption_whose_image_a_script_fills_in_is_cut_between_paragraphs() -> 
     assert "Survey archive" not in text
     assert "two more sites" in text  # no empty slot before its text: not a caption
     assert all(f"Paragraph {n}." in text for n in range(4))
+
+
+def test_a_video_caption_under_a_subheading_is_cut() -> None:
+    video = (
+        "<div class='k5'><div class='k7'></div><div class='k6'><span>Part two: the ridge</span></div></div>"
+    )
+    text = html_article(page("<h2>On the ridge</h2>" + video)).text
+    assert "Part two" not in text
+    assert "On the ridge" in text

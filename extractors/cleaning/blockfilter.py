@@ -58,7 +58,8 @@ _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
 
 def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
-    """Remove the headline (a heading, or an early block, repeating the title), a leading
+    """Remove the headline (a heading, or an early block, repeating the title or ending in it: a
+    breadcrumb trail), a leading
     "By ..." byline (one block, or a by-word and a line of names) or publication stamp (see
     is_date_stamp) among the first three blocks kept, widget labels ("Advertisement", "Share")
     and CMS shortcodes."""
@@ -73,6 +74,8 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
         short = len(text) <= 300
         if short and (kind == "heading" or index < 3) and text_key(text) == key:
             continue
+        if short and index < 3 and key and text_key(text).endswith(key) and kind != "heading":
+            continue  # a breadcrumb trail ending in the headline
         opening = len(kept) < 3  # among the first three blocks the text keeps
         if opening and len(text) < 80 and is_byline(text):
             continue

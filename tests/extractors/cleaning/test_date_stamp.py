@@ -1,5 +1,6 @@
 """A publication stamp among the opening blocks (a short line holding a date and one clock time)
-is dropped whatever its class names say; an event's hours (two times) stay."""
+is dropped whatever its class names say; an event's hours (two times) stay. So are a byline set
+in two blocks and a breadcrumb trail ending in the headline."""
 
 from __future__ import annotations
 
@@ -60,3 +61,15 @@ def test_a_byline_in_two_blocks_and_the_stamp_after_it_are_dropped_below_a_dek()
     assert "Jane Doe" not in text
     assert "8:03" not in text
     assert "The harbour reopened" in text
+
+
+def test_a_breadcrumb_trail_ending_in_the_headline_is_dropped() -> None:
+    trail = (
+        "<div class='k8'><a href='/'>Home</a> <a href='/coast'>Coast</a> <span>Harbour reopens</span></div>"
+    )
+    page = (
+        "<html><head><title>Harbour reopens</title></head><body><div class='k1'>"
+        f"{trail}<h1>Harbour reopens</h1>{STORY}</div></body></html>"
+    )
+    text = html_article(page).text
+    assert text.startswith("The harbour reopened")

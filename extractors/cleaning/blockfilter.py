@@ -83,7 +83,7 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
             skip = _credit_line(*parts[index + 1])  # a byline set in two blocks: "By", then the names
             if skip:
                 continue
-        if opening and kind != "heading" and is_date_stamp(text):
+        if opening and kind != "heading" and (is_date_stamp(text) or is_date_line(text)):
             if kept and _credit_line(*kept[-1]):
                 kept.pop()  # the stamp's byline ("A. Name, Agency")
             continue
@@ -220,6 +220,28 @@ def is_date_stamp(text: str) -> bool:
     if _NUMERIC_DATE.search(rest):
         return True
     return _YEAR.search(rest) is not None and _DAY.search(_YEAR.sub(" ", rest)) is not None
+
+
+DATE_LINE_MAX = 40  # characters (text_length): a date line is a date and a word or two
+DATE_LINE_WORDS = 2  # words beside the date's numbers (a month, a weekday, a place or a label)
+_NUMBER = re.compile(r"\d+(?:[./-]\d+)*[.,]?")
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date and little else — no other number (an hour, a release number), no
+    clock time, no sentence end ("16 May 2021", "Updated: 22.08.2019", "Berlin, 28.10.2021"):
+    the date of the post, set as its own line."""
+    stripped = text.strip()
+    if text_length(stripped) >= DATE_LINE_MAX or ends_sentence(stripped) or _CLOCK.search(stripped):
+        return False
+    numbers = len(_NUMBER.findall(stripped))  # the date's own: one numeric date, or a day and a year
+    numeric = _NUMERIC_DATE.search(stripped) is not None
+    if not (numbers == 1 and numeric) and not (
+        numbers == 2 and not numeric and _YEAR.search(stripped) and _DAY.search(_YEAR.sub(" ", stripped))
+    ):
+        return False
+    words = [w for w in _NUMBER.sub(" ", stripped).replace(",", " ").split() if any(c.isalpha() for c in w)]
+    return len(words) <= DATE_LINE_WORDS
 
 
 def text_key(text: str) -> str:

@@ -1,10 +1,11 @@
 """A publication stamp among the opening blocks (a short line holding a date and one clock time)
-is dropped whatever its class names say; an event's hours (two times) stay. So are a byline set
-in two blocks and a breadcrumb trail ending in the headline."""
+is dropped whatever its class names say; an event's hours (two times) stay. So are a line that
+is a date and a word or two, a byline set in two blocks and a breadcrumb trail ending in the
+headline."""
 
 from __future__ import annotations
 
-from extractors.cleaning.blockfilter import is_date_stamp
+from extractors.cleaning.blockfilter import is_date_line, is_date_stamp
 from tests.support.pages import html_article
 
 STORY = (
@@ -73,3 +74,18 @@ def test_a_breadcrumb_trail_ending_in_the_headline_is_dropped() -> None:
     )
     text = html_article(page).text
     assert text.startswith("The harbour reopened")
+
+
+def test_a_date_line_before_the_story_is_dropped_and_an_events_time_stays() -> None:
+    assert html_article(_page("Updated: November 19, 2026")).text.startswith("The harbour reopened")
+    assert html_article(_page("Berlin, 19.11.2026")).text.startswith("The harbour reopened")
+    text = html_article(_page("Open day: 21.11.2026, 10 am")).text
+    assert text.startswith("Open day")
+
+
+def test_date_lines() -> None:
+    assert is_date_line("16 May 2026")
+    assert is_date_line("Tuesday, 2 November 2026")
+    assert not is_date_line("Meeting: 21.11.2026, 19 h")  # an hour: an event's time
+    assert not is_date_line("Berlin, 28.10.2026, 058/26")  # a release number
+    assert not is_date_line("The 2 best films of 2026")  # words

@@ -213,8 +213,11 @@ def _credit_line(kind: str, text: str) -> bool:
 def is_date_stamp(text: str) -> bool:
     """A publication stamp: a short line with no sentence end holding a date (a numeric date, or a
     year and a day) and one clock time ("Published 11:34 PM EST Nov 19, 2019", "19.11.2019, 11:34");
-    two times are an event's hours."""
-    if text_length(text) >= STAMP_MAX or ends_sentence(text.rstrip()) or len(_CLOCK.findall(text)) != 1:
+    two times are an event's hours, unless each has its own date (published and updated: two
+    stamps on one line, up to twice as long)."""
+    times = len(_CLOCK.findall(text))
+    stamps = 2 if times == 2 and len(_YEAR.findall(text)) == 2 else 1
+    if text_length(text) >= stamps * STAMP_MAX or ends_sentence(text.rstrip()) or times != stamps:
         return False
     rest = _CLOCK.sub(" ", text)
     if _NUMERIC_DATE.search(rest):

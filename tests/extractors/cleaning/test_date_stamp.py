@@ -89,3 +89,9 @@ def test_date_lines() -> None:
     assert not is_date_line("Meeting: 21.11.2026, 19 h")  # an hour: an event's time
     assert not is_date_line("Berlin, 28.10.2026, 058/26")  # a release number
     assert not is_date_line("The 2 best films of 2026")  # words
+
+
+def test_two_stamps_on_one_line_are_dropped() -> None:
+    line = "Published: November 19, 2026 at 8:59 pm | Updated: November 19, 2026 at 10:16 pm"
+    assert html_article(_page(line)).text.startswith("The harbour reopened")
+    assert not is_date_stamp("Saturday 21.11.2026, 10:00 - 16:00")

@@ -286,7 +286,10 @@ def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
         return False
     node = el
     while True:  # down the first children: the first of them with no text is the image's slot
-        first = next((c for c in node.contents if isinstance(c, Tag) or c.strip()), None)
+        first = next(
+            (c for c in node.contents if isinstance(c, Tag) or (type(c) is NavigableString and c.strip())),
+            None,
+        )
         if not isinstance(first, Tag):
             return False
         if not stats.text.get(id(first), 0):

@@ -58,6 +58,7 @@ CALIBRATED = (
     "blockfilter.TAIL_LABEL",
     "blockfilter.LEAD_IN_WORDS",
     "blockfilter.STAMP_MAX",
+    "blockfilter.DATE_LINE_MAX",
     "htmltree.MIN_PARAGRAPH",
     "htmltree.HIDDEN_SMALL",
     "htmltree.HIDDEN_SHARE",

@@ -6,8 +6,12 @@ scored by the reference scorers, and the pages per second over both sets are pri
 set is also scored in two fixed halves (by the parity of the file name's SHA-1: a change that helps
 one half and costs the other is not general) with the pages that lose half their must-haves or
 more. `--ignore-names` stands in for a site whose class and id names no rule knows: the cleaner
-reads every element's names as empty. `--check FLOORS.json` fails (exit 1) when a figure falls
-below its floor."""
+reads every element's names as empty. `--plain-tags` stands in for a site in old-style markup:
+the tree builder reads the HTML5 sectioning and semantic tags as plain ones (`PLAIN_TAGS`: article,
+main, aside, nav, header, footer, figure, figcaption, section and address as <div>, time as <span>)
+and drops the semantic attributes (`PLAIN_ATTRIBUTES`: ARIA role and aria-modal, microdata
+itemprop/itemscope/itemtype) of every element but <meta> and <link>; it combines with
+`--ignore-names`. `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
 
@@ -22,11 +26,12 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extractors.cleaning.clean import clean
 from extractors.cleaning.decode import decode_html, normalise_newlines
 from extractors.cleaning.html import content_roots
-from extractors.cleaning.htmltree import TextStats, page_scan, parsed_page, text_of
+from extractors.cleaning.htmltree import LeanBuilder, TextStats, page_scan, parsed_page, text_of
 from extractors.cleaning.metadata import extract_metadata
 from newsflow.cli import article_json
 from newsflow.core.errors import InputError
@@ -36,6 +41,15 @@ SCORER = Path("shared/eval/score_article_text.py")
 DATA = Path("shared/data/article-text-dev")
 SNIPPET_SCORER = Path("shared/eval/score_snippets.py")
 SNIPPET_DATA = Path("shared/data/snippet-eval-dev")
+# --plain-tags: HTML5 sectioning and semantic tags read as the plain tag of old-style markup
+PLAIN_TAGS = {
+    **dict.fromkeys(
+        ("article", "main", "aside", "nav", "header", "footer", "figure", "figcaption", "section", "address"),
+        "div",
+    ),
+    "time": "span",
+}
+PLAIN_ATTRIBUTES = ("role", "aria-modal", "itemprop", "itemscope", "itemtype")  # dropped, but on meta/link
 
 
 def shared(path: Path) -> Path:
@@ -245,6 +259,23 @@ def _snippet_pages(
     return by_place
 
 
+def plain_tags() -> None:
+    """Make the tree builder read markup as old-style (`--plain-tags`): PLAIN_TAGS renamed as they
+    are opened and closed, PLAIN_ATTRIBUTES dropped (but on <meta> and <link>, the metadata's)."""
+    start, end = LeanBuilder.start, LeanBuilder.end
+
+    def plain_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        if attrib and tag not in ("meta", "link") and any(name in attrib for name in PLAIN_ATTRIBUTES):
+            attrib = {k: v for k, v in attrib.items() if k not in PLAIN_ATTRIBUTES}
+        start(self, PLAIN_TAGS.get(tag, tag), attrib, nsmap)
+
+    def plain_end(self: LeanBuilder, tag: Any) -> None:
+        end(self, PLAIN_TAGS.get(tag, tag))
+
+    LeanBuilder.start = plain_start  # type: ignore[method-assign]
+    LeanBuilder.end = plain_end  # type: ignore[method-assign]
+
+
 def _rate(count: int, seconds: float) -> float:
     """Pages per second."""
     return count / seconds if seconds > 0 else float("inf")
@@ -319,7 +350,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="clean as on a site whose class/id names no rule knows (every element's names read as empty)",
     )
+    ap.add_argument(
+        "--plain-tags",
+        action="store_true",
+        help="clean as on a site in old-style markup (HTML5 sectioning/semantic tags read as div/span, "
+        "ARIA roles and microdata attributes dropped)",
+    )
     args = ap.parse_args(argv)
+    if args.plain_tags:
+        plain_tags()
     if args.ignore_names:
         TextStats.names = lambda self, el: ""  # type: ignore[method-assign]
     sets = {

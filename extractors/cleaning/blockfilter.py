@@ -57,20 +57,37 @@ _BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
 
 
+TRAIL_KEY = 10  # letters and digits (text_length) a title needs for a block ending in it to be a trail
+
+
 def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
-    """Remove the headline (a heading, or an early block, repeating the title), a leading
-    "By ..." byline or publication stamp (see is_date_stamp), widget labels ("Advertisement",
-    "Share") and CMS shortcodes."""
+    """Remove the headline (a heading, or an early block, repeating the title or ending in it: a
+    breadcrumb trail), a leading
+    "By ..." byline (one block, or a by-word and a line of names) or publication stamp (see
+    is_date_stamp) among the first three blocks kept, widget labels ("Advertisement", "Share")
+    and CMS shortcodes."""
     key = text_key(title) if title else None
+    trail_key = key if key and text_length(key) >= TRAIL_KEY else None  # a title a trail can end in
     kept: list[Part] = []
     parts = _drop_cut_labels(parts)
+    skip = False
     for index, (kind, text) in enumerate(parts):
+        if skip:
+            skip = False
+            continue
         short = len(text) <= 300
         if short and (kind == "heading" or index < 3) and text_key(text) == key:
             continue
-        if index < 3 and len(text) < 80 and is_byline(text):
+        if short and index < 3 and trail_key and text_key(text).endswith(trail_key) and kind != "heading":
+            continue  # a breadcrumb trail ending in the headline
+        opening = len(kept) < 3  # among the first three blocks the text keeps
+        if opening and len(text) < 80 and is_byline(text):
             continue
-        if index < 3 and kind != "heading" and is_date_stamp(text):
+        if opening and _BY.fullmatch(text.strip() + " ") and index + 1 < len(parts):
+            skip = _credit_line(*parts[index + 1])  # a byline set in two blocks: "By", then the names
+            if skip:
+                continue
+        if opening and kind != "heading" and (is_date_stamp(text) or is_date_line(text)):
             if kept and _credit_line(*kept[-1]):
                 kept.pop()  # the stamp's byline ("A. Name, Agency")
             continue
@@ -200,13 +217,38 @@ def _credit_line(kind: str, text: str) -> bool:
 def is_date_stamp(text: str) -> bool:
     """A publication stamp: a short line with no sentence end holding a date (a numeric date, or a
     year and a day) and one clock time ("Published 11:34 PM EST Nov 19, 2019", "19.11.2019, 11:34");
-    two times are an event's hours."""
-    if text_length(text) >= STAMP_MAX or ends_sentence(text.rstrip()) or len(_CLOCK.findall(text)) != 1:
+    two times are an event's hours, unless each has its own date (published and updated: two
+    stamps on one line, up to twice as long)."""
+    times = len(_CLOCK.findall(text))
+    stamps = 2 if times == 2 and len(_YEAR.findall(text)) == 2 else 1
+    if text_length(text) >= stamps * STAMP_MAX or ends_sentence(text.rstrip()) or times != stamps:
         return False
     rest = _CLOCK.sub(" ", text)
     if _NUMERIC_DATE.search(rest):
         return True
     return _YEAR.search(rest) is not None and _DAY.search(_YEAR.sub(" ", rest)) is not None
+
+
+DATE_LINE_MAX = 40  # characters (text_length): a date line is a date and a word or two
+DATE_LINE_WORDS = 2  # words beside the date's numbers (a month, a weekday, a place or a label)
+_NUMBER = re.compile(r"\d+(?:[./-]\d+)*[.,]?")
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date and little else — no other number (an hour, a release number), no
+    clock time, no sentence end ("16 May 2021", "Updated: 22.08.2019", "Berlin, 28.10.2021"):
+    the date of the post, set as its own line."""
+    stripped = text.strip()
+    if text_length(stripped) >= DATE_LINE_MAX or ends_sentence(stripped) or _CLOCK.search(stripped):
+        return False
+    numbers = len(_NUMBER.findall(stripped))  # the date's own: one numeric date, or a day and a year
+    numeric = _NUMERIC_DATE.search(stripped) is not None
+    if not (numbers == 1 and numeric) and not (
+        numbers == 2 and not numeric and _YEAR.search(stripped) and _DAY.search(_YEAR.sub(" ", stripped))
+    ):
+        return False
+    words = [w for w in _NUMBER.sub(" ", stripped).replace(",", " ").split() if any(c.isalpha() for c in w)]
+    return len(words) <= DATE_LINE_WORDS
 
 
 def text_key(text: str) -> str:

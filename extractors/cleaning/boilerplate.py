@@ -136,7 +136,7 @@ def is_boilerplate(
         return True
     if tag in ("ul", "ol") and _story_list(el, stats):
         return True
-    if tag in _CAPTION_HOLDERS and _image_with_caption(el, stats):
+    if tag in _CAPTION_HOLDERS and (_image_with_caption(el, stats) or _caption_among_paragraphs(el, stats)):
         return True
     if tag in _CAPTION_HOLDERS and (_call_to_action(el, stats) or _form_box(el, stats)):
         return True
@@ -268,6 +268,48 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     if not any(d.name in IMAGE_TAGS for d in inside):
         return False
     return not _illustrated_section(inside, key, stats)
+
+
+def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
+    """A box set between two of the story's paragraphs or headings that opens with an empty slot (an image,
+    or the placeholder a script fills with one) and holds a line or two of bare text with no
+    link and no paragraph of its own: a caption and credit without <figure> markup."""
+    key = id(el)
+    if not 0 < stats.text.get(key, 0) <= CAPTION_MAX or stats.links.get(key, 0):
+        return False
+    if (
+        _sibling_tag(el, "previous_sibling") not in PROSE_TAGS
+        or _sibling_tag(el, "next_sibling") not in PROSE_TAGS
+    ):
+        return False
+    if any(d.name in PARAGRAPH_TAGS for d in stats.subtree(el)):
+        return False
+    node = el
+    while True:  # down the first children: the first of them with no text is the image's slot
+        first = next(
+            (c for c in node.contents if isinstance(c, Tag) or (type(c) is NavigableString and c.strip())),
+            None,
+        )
+        if not isinstance(first, Tag):
+            return False
+        if not stats.text.get(id(first), 0):
+            return True
+        node = first
+
+
+# Blocks that set text out as paragraphs or items (a caption's text is bare in its box).
+PARAGRAPH_TAGS = PROSE_TAGS | {"ul", "ol", "dl", "table"}
+
+
+def _sibling_tag(el: Tag, direction: str) -> str | None:
+    """The tag of the nearest element before or after `el` among its siblings, when only
+    whitespace lies between them."""
+    node = getattr(el, direction)
+    while node is not None and not isinstance(node, Tag):
+        if node.strip():
+            return None
+        node = getattr(node, direction)
+    return node.name if node is not None else None
 
 
 BUTTON_WORDS = 3  # words of a link set as a button ("Subscribe", "Sign up now")

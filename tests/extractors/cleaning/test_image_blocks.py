@@ -67,3 +67,26 @@ def test_prose_beside_an_image_longer_than_a_caption_line_stays_without_a_headin
     text = html_article(page(prose + linked)).text
     assert "Beside. The survey team walked the moraine" in text
     assert "Linked." not in text
+
+
+def test_a_caption_whose_image_a_script_fills_in_is_cut_between_paragraphs() -> None:
+    slot = "<div class='k7'><div class='k8' data-src='a.jpg'></div></div>"
+    caption = (
+        f"<div class='k5'>{slot}<div class='k6'><span>The valley from the north ridge in late "
+        "summer, with the old snow line marked.</span><span>Survey archive</span></div></div>"
+    )
+    note = "<div class='k9'><span>Update, later in the day:</span> the survey added two more sites.</div>"
+    text = html_article(page(caption + "<p>Paragraph 9. Between.</p>" + note)).text
+    assert "north ridge" not in text
+    assert "Survey archive" not in text
+    assert "two more sites" in text  # no empty slot before its text: not a caption
+    assert all(f"Paragraph {n}." in text for n in range(4))
+
+
+def test_a_video_caption_under_a_subheading_is_cut() -> None:
+    video = (
+        "<div class='k5'><div class='k7'></div><div class='k6'><span>Part two: the ridge</span></div></div>"
+    )
+    text = html_article(page("<h2>On the ridge</h2>" + video)).text
+    assert "Part two" not in text
+    assert "On the ridge" in text

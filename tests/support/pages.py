@@ -14,3 +14,16 @@ def raw_doc(data: bytes, url: str | None = None, name: str = "page") -> RawDocum
 def html_article(html: str, url: str | None = None) -> CleanArticle:
     """Clean an HTML string directly."""
     return clean_html(raw_doc(html.encode(), url=url), html)
+
+
+STORY_PARAGRAPHS = (
+    "The harbour reopened on Tuesday after three days of storms kept every boat in port.",
+    "Fishermen said the catch would be small this week, and prices at the market rose.",
+    "The harbour master expects the ferry timetable to be back to normal by the weekend.",
+    "Two boats damaged in the storm will be repaired at the yard across the bay.",
+)
+
+
+def short_story(paragraphs: int = 3) -> str:
+    """A short news story set out as `paragraphs` <p> elements (at most four), for test pages."""
+    return "".join(f"<p>{text}</p>" for text in STORY_PARAGRAPHS[:paragraphs])

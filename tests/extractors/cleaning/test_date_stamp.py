@@ -6,13 +6,9 @@ headline."""
 from __future__ import annotations
 
 from extractors.cleaning.blockfilter import is_date_line, is_date_stamp
-from tests.support.pages import html_article
+from tests.support.pages import html_article, short_story
 
-STORY = (
-    "<p>The harbour reopened on Tuesday after three days of storms kept every boat in port.</p>"
-    "<p>Fishermen said the catch would be small this week, and prices at the market rose.</p>"
-    "<p>The harbour master expects the ferry timetable to be back to normal by the weekend.</p>"
-)
+STORY = short_story()
 
 
 def _page(opening: str) -> str:

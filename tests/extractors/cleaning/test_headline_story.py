@@ -4,14 +4,9 @@ region sets out a story of its own below it (three paragraphs or more)."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import html_article, short_story
 
-STORY = (
-    "<p>The harbour reopened on Tuesday after three days of storms kept every boat in port.</p>"
-    "<p>Fishermen said the catch would be small this week, and prices at the market rose.</p>"
-    "<p>The harbour master expects the ferry timetable to be back to normal by the weekend.</p>"
-    "<p>Two boats damaged in the storm will be repaired at the yard across the bay.</p>"
-)
+STORY = short_story(4)
 REPLY = (
     "<div><p>A reader's reply that runs on at length about storms in other years, the state of "
     "the old pier, what the council should have done and what the writer's neighbours think of it "

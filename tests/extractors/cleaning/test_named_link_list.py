@@ -3,14 +3,9 @@ its excerpts hold more text than the story (past the undo guard)."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import html_article, short_story
 
-STORY = (
-    "<p>The harbour reopened on Tuesday after three days of storms kept every boat in port.</p>"
-    "<p>Fishermen said the catch would be small this week, and prices at the market rose.</p>"
-    "<p>The harbour master expects the ferry timetable to be back to normal by the weekend.</p>"
-    "<p>Two boats damaged in the storm will be repaired at the yard across the bay.</p>"
-)
+STORY = short_story(4)
 EXCERPT = (
     "An excerpt of another story on the site, long enough to outweigh the short story above it, "
     "about the town's budget, the new school and the road works that closed the bridge for weeks."

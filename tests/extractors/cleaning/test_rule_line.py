@@ -3,13 +3,9 @@ when that is short: the line and the note after it (a credit, a bio) are dropped
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import html_article, short_story
 
-STORY = (
-    "<p>The harbour reopened on Tuesday after three days of storms kept every boat in port.</p>"
-    "<p>Fishermen said the catch would be small this week, and prices at the market rose.</p>"
-    "<p>The harbour master expects the ferry timetable to be back to normal by the weekend.</p>"
-)
+STORY = short_story()
 
 
 def _page(after_story: str) -> str:

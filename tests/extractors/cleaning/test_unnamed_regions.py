@@ -4,7 +4,7 @@ small box under a heading ending in a button link is an appeal, not a section of
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import html_article, short_story
 
 POST = (
     "<p>We recorded this episode live at the camp in the spring, with two guests who talked "
@@ -52,11 +52,7 @@ def test_a_form_holding_a_heading_keeps_its_text() -> None:
     assert "will not be published" in text
 
 
-STORY = (
-    "<p>The harbour reopened on Tuesday after three days of storms kept every boat in port.</p>"
-    "<p>Fishermen said the catch would be small this week, and prices at the market rose.</p>"
-    "<p>The harbour master expects the ferry timetable to be back to normal by the weekend.</p>"
-)
+STORY = short_story()
 
 
 def _story_with(box: str) -> str:

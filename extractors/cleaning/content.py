@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from bs4 import Tag
@@ -118,8 +119,11 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
-        holder = _headline_holder(kids, headline, stats)
-        story = _story_beside_entries(best, kids, headline, holder, stats)
+        block = _headline_block(kids, headline, stats)
+        holder = None
+        if block is not None and headline is not None and _sets_out_story(block, headline, stats):
+            holder = block  # the headline's block sets out the story below it
+        story = _story_beside_entries(best, kids, block, holder, stats)
         if story is None and holder is not None and _apart_from_thread(holder, best, stats):
             story = holder
         if story is not None:
@@ -144,40 +148,35 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         node = best
 
 
-def _headline_holder(
-    kids: list[Tag], headline: Tag | None, stats: TextStats, set_out: bool = True
-) -> Tag | None:
+def _headline_block(kids: list[Tag], headline: Tag | None, stats: TextStats) -> Tag | None:
     """The child in `kids` holding the page's headline and a post's worth of prose (MIN_POST)
-    below it set out in HEADLINE_PARAGRAPHS paragraphs or more, or HEADLINE_STORY prose in any
-    form (a header group holds a dek or an abstract), in no page region; else None. With
-    `set_out` False, any MIN_POST prose below the headline will do."""
+    below it, in no page region; else None."""
     if headline is None:
         return None
     for child in kids:
         if stats.contains(child, headline):
-            key = id(child)
-            below = stats.prose.get(key, 0) - stats.prose.get(id(headline), 0)
-            if below < MIN_POST or key in stats.outside:
-                return None
-            if not set_out:
-                return child
-            paragraphs = sum(
-                1 for el in stats.subtree(child) if el.name == "p" and stats.own_prose.get(id(el))
-            )
-            return child if paragraphs >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY else None
+            below = stats.prose.get(id(child), 0) - stats.prose.get(id(headline), 0)
+            return None if below < MIN_POST or id(child) in stats.outside else child
     return None
 
 
+def _sets_out_story(block: Tag, headline: Tag, stats: TextStats) -> bool:
+    """The headline's block sets out a story below it: HEADLINE_PARAGRAPHS paragraphs of prose or
+    more, or HEADLINE_STORY prose in any form (a header group holds a dek or an abstract)."""
+    below = stats.prose.get(id(block), 0) - stats.prose.get(id(headline), 0)
+    paragraphs = sum(1 for el in stats.subtree(block) if el.name == "p" and stats.own_prose.get(id(el)))
+    return paragraphs >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY
+
+
 def _story_beside_entries(
-    best: Tag, kids: list[Tag], headline: Tag | None, holder: Tag | None, stats: TextStats
+    best: Tag, kids: list[Tag], story: Tag | None, holder: Tag | None, stats: TextStats
 ) -> Tag | None:
-    """The child holding the page's headline when `best` beside it is a region of list entries and
-    forms (comments, reviews, subscription offers): `holder` (the headline's story, see
-    `_headline_holder`), or, when no other child holds MIN_POST prose, the headline's block with
-    MIN_POST prose below the headline in any form (a short post, an intro of one paragraph). A
+    """The headline's block `story` (see `_headline_block`) when `best` beside it is a region of
+    list entries and forms (comments, reviews, subscription offers) and the block sets out the
+    headline's story (`holder`), or, when no other child holds MIN_POST prose, holds MIN_POST
+    prose below the headline in any form (a short post, an intro of one paragraph). A
     larger third block is the body that a header group sits above, and is left to the share. A
     question whose answers `best` holds (a post of their thread, see `_thread`) is not taken alone."""
-    story = _headline_holder(kids, headline, stats, set_out=False)
     if story is None or story is best or not _entries(best, stats):
         return None
     if _holds_post_of(story, _thread(best, stats), stats):
@@ -207,22 +206,13 @@ def _entries(el: Tag, stats: TextStats) -> bool:
 
 
 def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:
-    """The (tag, class) of which `el` holds SERIES_ITEMS or more posts: blocks with a post's prose
-    (MIN_POST) set out in parts (the text beside a header or footer), not paragraphs (a thread of
-    posts or replies)."""
-    counts: Counter[tuple[str, str]] = Counter()
-    nodes = stats.subtree(el)
-    index = 1
-    while index < len(nodes):
-        sub = nodes[index]
-        key = id(sub)
-        if key in stats.outside or stats.prose.get(key, 0) < MIN_POST:
-            index += stats.size[key]
-            continue
-        cls = attr(sub, "class")
-        if cls and stats.own_prose.get(key, 0) * 2 < stats.prose[key]:
-            counts[(sub.name, cls)] += 1
-        index += 1
+    """The (tag, class) of which `el` holds SERIES_ITEMS or more posts (see `_posts`) set out in
+    parts, the text beside a header or footer, not paragraphs: a thread of posts or replies."""
+    counts = Counter(
+        (sub.name, cls)
+        for sub, cls in _posts(el, stats)
+        if stats.own_prose.get(id(sub), 0) * 2 < stats.prose[id(sub)]
+    )
     return {kind for kind, n in counts.items() if n >= SERIES_ITEMS}
 
 
@@ -344,9 +334,13 @@ def _post_left_behind(outer: Tag, inner: Tag, stats: TextStats) -> bool:
 
 
 def _post_kinds(el: Tag, stats: TextStats, leave_out: Tag | None = None) -> list[tuple[str, str]]:
-    """(tag, class) of the classed blocks inside `el` holding MIN_POST prose; page regions skipped,
-    and `leave_out` with what holds it and what it holds."""
-    found: list[tuple[str, str]] = []
+    """(tag, class) of the posts inside `el` (see `_posts`)."""
+    return [(sub.name, cls) for sub, cls in _posts(el, stats, leave_out)]
+
+
+def _posts(el: Tag, stats: TextStats, leave_out: Tag | None = None) -> Iterator[tuple[Tag, str]]:
+    """The classed blocks inside `el` holding MIN_POST prose, with their class; page regions
+    skipped, and `leave_out` with what holds it and what it holds."""
     nodes = stats.subtree(el)
     index = 1
     while index < len(nodes):
@@ -357,9 +351,8 @@ def _post_kinds(el: Tag, stats: TextStats, leave_out: Tag | None = None) -> list
             continue
         cls = attr(sub, "class")
         if cls and not (leave_out is not None and stats.contains(sub, leave_out)):
-            found.append((sub.name, cls))
+            yield sub, cls
         index += 1
-    return found
 
 
 def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:

@@ -7,9 +7,8 @@ and `newsflow.cli` on top. `lint-imports` checks it.
 
 from __future__ import annotations
 
-import importlib
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # The cores belong to the NLP workers: a multi-threaded BLAS in the run's process (the story
 # clustering's one matrix product per batch) only spins against them, at 3-4x the CPU of one thread.
@@ -22,6 +21,7 @@ from newsflow.core.errors import (
     WarehouseBusyError,
     WarehouseError,
 )
+from newsflow.core.lazy import lazy_getattr
 from newsflow.core.records import (
     Amount,
     Block,
@@ -63,18 +63,12 @@ __all__ = [
 
 # Imported on first use: the core must not pull in the run loop, and a process that only cleans
 # pages (`newsflow clean`) never loads the settings (pydantic-settings).
-_LAZY = {
-    "run_ingest": "newsflow.runtime.run",
-    "run_reprocess": "newsflow.runtime.run",
-    "Settings": "newsflow.core.settings",
-    "get_settings": "newsflow.core.settings",
-}
-
-
-def __getattr__(name: str) -> Any:
-    """The run entry points and the settings, imported on first use."""
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(
+    __name__,
+    {
+        "run_ingest": "newsflow.runtime.run",
+        "run_reprocess": "newsflow.runtime.run",
+        "Settings": "newsflow.core.settings",
+        "get_settings": "newsflow.core.settings",
+    },
+)

@@ -166,20 +166,26 @@ def snippet_halves(evaldata: dict[str, dict[str, object]], texts: dict[str, str]
     lost = 0
     for record in evaldata.values():
         name = str(record["file"])
-        text = _norm(texts.get(name, ""))
-        want = [_norm(str(s)) for s in record.get("with", [])]  # type: ignore[attr-defined]
-        avoid = [_norm(str(s)) for s in record.get("without", [])]  # type: ignore[attr-defined]
-        hit = sum(s in text for s in want)
+        want, missed, _, found = _snippets_in(record, texts.get(name, ""))
         half = counts[hashlib.sha1(name.encode()).digest()[-1] % 2]
-        half[0] += hit
-        half[1] += len(want) - hit
-        half[2] += sum(s in text for s in avoid)
-        lost += bool(want) and 2 * (len(want) - hit) >= len(want)
+        half[0] += len(want) - len(missed)
+        half[1] += len(missed)
+        half[2] += len(found)
+        lost += bool(want) and 2 * len(missed) >= len(want)
     figures = {"lost_pages": float(lost)}
     for index, (tp, fn, fp) in enumerate(counts):
         precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
         figures[f"half{index}_f1"] = 2 * precision * recall / max(1e-9, precision + recall)
     return figures
+
+
+def _snippets_in(record: dict[str, object], text: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A page's must-haves, those missing from `text`, its must-nots, and those found in it,
+    whitespace collapsed as the scorer compares."""
+    text = _norm(text)
+    want = [_norm(str(s)) for s in record.get("with", [])]  # type: ignore[attr-defined]
+    avoid = [_norm(str(s)) for s in record.get("without", [])]  # type: ignore[attr-defined]
+    return want, [s for s in want if s not in text], avoid, [s for s in avoid if s in text]
 
 
 def _norm(text: str) -> str:
@@ -232,10 +238,7 @@ def _snippet_pages(
     for record in evaldata.values():
         name = str(record["file"])
         text = _norm(texts.get(name, ""))
-        want = [str(s) for s in record.get("with", [])]  # type: ignore[attr-defined]
-        avoid = [str(s) for s in record.get("without", [])]  # type: ignore[attr-defined]
-        missed = [s for s in want if _norm(s) not in text]
-        found = [s for s in avoid if _norm(s) in text]
+        want, missed, avoid, found = _snippets_in(record, text)
         places = missed_places(html_dir / f"{name}.gz", missed) if missed else []
         by_place.update(places)
         lang = cleaned.languages.get(name.removesuffix(".html")) or "-"

@@ -25,7 +25,8 @@ from pytest_httpserver import HTTPServer
 from newsflow.ops.artifacts import FAILURES_KEY, REPORT_KEY, SUMMARY_KEY
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.slow
+# One process runs all of them: they share the session's dashboard server (a Prefect server start each).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dashboard")]
 
 T = TypeVar("T")
 BIN = Path(sys.executable).parent

@@ -143,6 +143,10 @@ print(run["status"], run["new"], run["seen"])
 """
 
 
+# Two batches of two stories per racer: enough for lost races and racing compactions (12 took 3x as long).
+STORIES_PER_RACER = 4
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("catalog", ["sqlite", "postgres"])
 def test_two_ingests_on_different_sources_commit_concurrently(
@@ -158,7 +162,15 @@ def test_two_ingests_on_different_sources_commit_concurrently(
     go = tmp_path / "go"
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", RACER, url, data, str(write_source(tmp_path / name, name, 12)), str(go)],
+            [
+                sys.executable,
+                "-c",
+                RACER,
+                url,
+                data,
+                str(write_source(tmp_path / name, name, STORIES_PER_RACER)),
+                str(go),
+            ],
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=subprocess.PIPE,
@@ -173,18 +185,18 @@ def test_two_ingests_on_different_sources_commit_concurrently(
     for p, (out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err[-3000:]
         last = out.splitlines()[-1]  # after any progress bar
-        assert last.split() == ["completed", "12", "12"], err[-3000:]
+        assert last.split() == ["completed", str(STORIES_PER_RACER), str(STORIES_PER_RACER)], err[-3000:]
     retries = sum(err.count("lost a commit race") for _, err in outs)
     compactions = sum(err.count("compacted the lake") for _, err in outs)
     print(f"{catalog}: {retries} commit race(s) lost and retried, {compactions} compactions")
     # a PostgreSQL catalog's writers leave compaction to `newsflow compact` (racing it crashed a writer)
     assert bool(compactions) == (catalog == "sqlite"), "SQLite writers compact the lake while racing"
-    assert table_counts(url)["articles"] == 25
+    assert table_counts(url)["articles"] == 2 * STORIES_PER_RACER + 1
     assert_consistent(url)
     runs = run_query(Path(url), "SELECT status, new, seen FROM runs ORDER BY started_at")[1]
-    assert runs[1:] == [("completed", 12, 12)] * 2
+    assert runs[1:] == [("completed", STORIES_PER_RACER, STORIES_PER_RACER)] * 2
     per_source = run_query(Path(url), "SELECT source, new FROM run_sources ORDER BY source")[1]
-    assert [n for _, n in per_source] == [12, 12, 1]
+    assert [n for _, n in per_source] == [STORIES_PER_RACER, STORIES_PER_RACER, 1]
 
 
 def lake_rows(url: str) -> dict[str, list[tuple[object, ...]]]:

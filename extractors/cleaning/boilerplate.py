@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from bs4 import Tag
 from bs4.element import NavigableString
+from lxml.html import defs as html_defs
 
 from extractors.cleaning.htmltree import (
     BLOCK_TAGS,
@@ -140,6 +141,8 @@ def is_boilerplate(
         return True
     if tag in _CAPTION_HOLDERS and (_call_to_action(el, stats) or _form_box(el, stats)):
         return True
+    if (tag in _INLINE_HOLDERS or tag not in HTML_TAGS) and _opens_with_image(el, stats) and _image_with_caption(el, stats):
+        return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
     return _link_cut(el, stats)
@@ -268,6 +271,28 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     if not any(d.name in IMAGE_TAGS for d in inside):
         return False
     return not _illustrated_section(inside, key, stats)
+
+
+# Boxes other than a <div> that hold an image and its caption: a <span> or <p> wrapper, or a
+# custom element (a tag HTML does not define, a script framework's component).
+_INLINE_HOLDERS = frozenset({"span", "p"})
+HTML_TAGS = frozenset(html_defs.tags)
+
+
+def _opens_with_image(el: Tag, stats: TextStats) -> bool:
+    """The box opens with its image in a child of its own that holds no text, and holds no bare
+    text of its own: an image with its caption set apart below it (a paragraph that opens with
+    an image runs on beside it in the same line of text)."""
+    first: Tag | None = None
+    for node in el.contents:
+        if isinstance(node, Tag):
+            if first is None:
+                first = node
+        elif type(node) is NavigableString and node.strip():
+            return False
+    if first is None or stats.text.get(id(first), 0):
+        return False
+    return any(d.name in IMAGE_TAGS for d in stats.subtree(first))
 
 
 def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:

@@ -108,7 +108,7 @@ def _drop_frame_lines(parts: list[Part]) -> list[Part]:
         return parts
     tail = len(parts) - FRAME_BLOCKS
     ends = {text_key(text): i for i, (_, text) in enumerate(parts[tail:], tail)}
-    drop = set()
+    drop: set[int] = set()
     for index, (_, text) in enumerate(parts[:FRAME_BLOCKS]):
         key = text_key(text)
         if key and key in ends and text_length(text) <= TAIL_SHORT:

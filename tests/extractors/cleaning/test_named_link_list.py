@@ -51,3 +51,8 @@ def test_a_list_of_linked_titles_with_truncated_excerpts_is_cut_whatever_its_nam
 def test_a_list_whose_items_end_as_sentences_is_not_read_as_teasers() -> None:
     html = _page("Harbour", STORY + _teasers(2, " the bridge for weeks."))
     assert "An excerpt" in html_article(html).text
+
+
+def test_a_page_that_is_all_truncated_teasers_keeps_its_text() -> None:
+    html = _page("Archive", _teasers(4, " the bri..."))
+    assert "An excerpt" in html_article(html).text

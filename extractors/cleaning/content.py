@@ -168,8 +168,7 @@ def _sets_out_story(block: Tag, headline: Tag, stats: TextStats) -> bool:
     """The headline's block sets out a story below it: HEADLINE_PARAGRAPHS paragraphs of prose or
     more, or HEADLINE_STORY prose in any form (a header group holds a dek or an abstract)."""
     below = stats.prose.get(id(block), 0) - stats.prose.get(id(headline), 0)
-    paragraphs = sum(1 for el in stats.subtree(block) if el.name == "p" and stats.own_prose.get(id(el)))
-    return paragraphs >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY
+    return _paragraphs(block, stats) >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY
 
 
 def _story_beside_entries(

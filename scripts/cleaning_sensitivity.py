@@ -43,6 +43,7 @@ CALIBRATED = (
     "content.HEADLINE_PARAGRAPHS",
     "content.HEADLINE_STORY",
     "content.ENTRY_SHARE",
+    "content.REPLY_STORY",
     "boilerplate.STORY_LIST_LINKS",
     "boilerplate.CAPTION_MAX",
     "boilerplate.BUTTON_WORDS",

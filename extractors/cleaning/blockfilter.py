@@ -94,7 +94,26 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
         if short and (text_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
             continue
         kept.append((kind, text))
-    return trim_tail(kept)
+    return trim_tail(_drop_frame_lines(kept))
+
+
+FRAME_BLOCKS = 3  # blocks at each end of the text where a frame line is looked for
+
+
+def _drop_frame_lines(parts: list[Part]) -> list[Part]:
+    """Drop a short line (TAIL_SHORT) met both among the first and among the last FRAME_BLOCKS
+    blocks: the label of a bar the template sets above and below the story ("Share this!"), not
+    the story's words, which do not open and close it with the same short line."""
+    if len(parts) <= 2 * FRAME_BLOCKS:
+        return parts
+    tail = len(parts) - FRAME_BLOCKS
+    ends = {text_key(text): i for i, (_, text) in enumerate(parts[tail:], tail)}
+    drop: set[int] = set()
+    for index, (_, text) in enumerate(parts[:FRAME_BLOCKS]):
+        key = text_key(text)
+        if key and key in ends and text_length(text) <= TAIL_SHORT:
+            drop.update((index, ends[key]))
+    return [part for i, part in enumerate(parts) if i not in drop] if drop else parts
 
 
 def _drop_cut_labels(parts: list[Part]) -> list[Part]:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from bs4 import Tag
 from bs4.element import NavigableString
+from lxml.html import defs as html_defs
 
 from extractors.cleaning.htmltree import (
     BLOCK_TAGS,
@@ -126,7 +127,7 @@ def is_boilerplate(
     With `text_after` (see TextAfter), a block named by a weak word only is not cut for its name
     when it is running text that the story goes on after (see `_running_text`)."""
     tag = el.name
-    if tag in ("ul", "ol") and el.attrs and _named_link_list(el, stats):
+    if tag in ("ul", "ol") and ((el.attrs and _named_link_list(el, stats)) or _excerpt_list(el, stats)):
         return True
     if _over_budget(el, stats, budget):
         return False
@@ -139,6 +140,12 @@ def is_boilerplate(
     if tag in _CAPTION_HOLDERS and (_image_with_caption(el, stats) or _caption_among_paragraphs(el, stats)):
         return True
     if tag in _CAPTION_HOLDERS and (_call_to_action(el, stats) or _form_box(el, stats)):
+        return True
+    if (
+        (tag in _INLINE_HOLDERS or tag not in HTML_TAGS)
+        and _opens_with_image(el, stats)
+        and _image_with_caption(el, stats)
+    ):
         return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
@@ -268,6 +275,28 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     if not any(d.name in IMAGE_TAGS for d in inside):
         return False
     return not _illustrated_section(inside, key, stats)
+
+
+# Boxes other than a <div> that hold an image and its caption: a <span> or <p> wrapper, or a
+# custom element (a tag HTML does not define, a script framework's component).
+_INLINE_HOLDERS = frozenset({"span", "p"})
+HTML_TAGS = frozenset(html_defs.tags)
+
+
+def _opens_with_image(el: Tag, stats: TextStats) -> bool:
+    """The box opens with its image in a child of its own that holds no text, and holds no bare
+    text of its own: an image with its caption set apart below it (a paragraph that opens with
+    an image runs on beside it in the same line of text)."""
+    first: Tag | None = None
+    for node in el.contents:
+        if isinstance(node, Tag):
+            if first is None:
+                first = node
+        elif type(node) is NavigableString and node.strip():
+            return False
+    if first is None or stats.text.get(id(first), 0):
+        return False
+    return any(d.name in IMAGE_TAGS for d in stats.subtree(first))
 
 
 def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
@@ -460,6 +489,20 @@ def _named_link_list(el: Tag, stats: TextStats) -> bool:
     if len(items) < 2 or any(stats.anchors.get(id(li), 0) == 0 for li in items):
         return False
     return _named_boilerplate(el, stats, weak=False)
+
+
+# An excerpt cut short: an ellipsis closing the text ("... the bank sh...", "…").
+TRUNCATED = re.compile(r"(?:\.{2,}|…)\W{0,3}$")
+
+
+def _excerpt_list(el: Tag, stats: TextStats) -> bool:
+    """A list whose every item holds a link and ends in an excerpt cut short by an ellipsis:
+    teasers for other pages (their titles linked, their openings truncated), whatever their
+    names. It is cut past the undo guard as a named list of links is: the excerpts are long."""
+    items = [li for li in children(el) if li.name == "li"]
+    if len(items) < 2 or any(stats.anchors.get(id(li), 0) == 0 for li in items):
+        return False
+    return all(TRUNCATED.search(text_of(li).rstrip()) for li in items)
 
 
 def _story_list(el: Tag, stats: TextStats) -> bool:

@@ -107,6 +107,10 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
             ranked = rest
         else:
             teasers = []
+        replies = [c for c in ranked[:REPLY_RANKS] if _replies_after_story(c, kids, stats)]
+        if replies:
+            ranked = [c for c in ranked if not any(c is r for r in replies)]
+            teasers += [r for r in replies if not cut_for_certain(r, stats)]
         best = ranked[0]
         if id(best) in stats.outside:
             return node  # a page region (sidebar, comments, related) is never walked into
@@ -164,8 +168,7 @@ def _sets_out_story(block: Tag, headline: Tag, stats: TextStats) -> bool:
     """The headline's block sets out a story below it: HEADLINE_PARAGRAPHS paragraphs of prose or
     more, or HEADLINE_STORY prose in any form (a header group holds a dek or an abstract)."""
     below = stats.prose.get(id(block), 0) - stats.prose.get(id(headline), 0)
-    paragraphs = sum(1 for el in stats.subtree(block) if el.name == "p" and stats.own_prose.get(id(el)))
-    return paragraphs >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY
+    return _paragraphs(block, stats) >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY
 
 
 def _story_beside_entries(
@@ -214,6 +217,31 @@ def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:
         if stats.own_prose.get(id(sub), 0) * 2 < stats.prose[id(sub)]
     )
     return {kind for kind, n in counts.items() if n >= SERIES_ITEMS}
+
+
+REPLY_RANKS = 3  # the children with most prose that are asked whether they hold replies
+REPLY_STORY = 0.15  # share of the thread's prose that the story above it holds (an intro holds less)
+
+
+def _replies_after_story(el: Tag, kids: list[Tag], stats: TextStats) -> bool:
+    """`el` holds a thread of posts (see `_thread`) and a child before it sets out a story of its
+    own — HEADLINE_PARAGRAPHS paragraphs of prose, REPLY_STORY of the thread's prose or more, no
+    post of the thread's kind, nothing the cuts remove for certain: comments under a post, which
+    neither hold the descent back nor are walked into (an intro above a series of sections is
+    short beside them)."""
+    need = REPLY_STORY * stats.prose[id(el)]
+    before = [c for c in _before(el, kids) if stats.prose.get(id(c), 0) >= need and _own_text(c, stats)]
+    if not before:
+        return False
+    kinds = _thread(el, stats)
+    return bool(kinds) and any(
+        _paragraphs(c, stats) >= HEADLINE_PARAGRAPHS and not _holds_post_of(c, kinds, stats) for c in before
+    )
+
+
+def _paragraphs(el: Tag, stats: TextStats) -> int:
+    """The `<p>` paragraphs of prose inside `el`."""
+    return sum(1 for d in stats.subtree(el) if d.name == "p" and stats.own_prose.get(id(d)))
 
 
 def _apart_from_thread(story: Tag, best: Tag, stats: TextStats) -> bool:

@@ -90,3 +90,24 @@ def test_a_video_caption_under_a_subheading_is_cut() -> None:
     text = html_article(page("<h2>On the ridge</h2>" + video)).text
     assert "Part two" not in text
     assert "On the ridge" in text
+
+
+def test_an_image_and_its_caption_in_a_paragraph_span_or_component_box_are_cut() -> None:
+    boxes = (
+        "<p class='pic'><a href='big.jpg'><img src='f.jpg'></a><span>Caption one. The moraine "
+        "in May. Photo: survey</span></p>"
+        "<picbox><div><img src='g.jpg'></div><div><div>Caption two. Photo: survey</div></div></picbox>"
+        "<p><span class='pic'><span><img src='h.jpg'></span><em>Caption three.</em>"
+        "<em>Photo: survey</em></span></p>"
+    )
+    text = html_article(page(boxes)).text
+    assert "Caption" not in text
+    assert all(f"Paragraph {n}." in text for n in range(4))
+
+
+def test_a_paragraph_that_opens_with_an_image_keeps_its_text() -> None:
+    opening = f"<p><img src='i.jpg'>Opening. {SENTENCE[:90]}</p>"
+    wrapped = f"<p><strong><img src='j.jpg'>Wrapped. {SENTENCE[:80]}</strong></p>"
+    text = html_article(page(opening + wrapped)).text
+    assert "Opening. The glacier lost" in text
+    assert "Wrapped. The glacier lost" in text

@@ -30,3 +30,29 @@ def test_a_related_list_with_long_excerpts_is_cut() -> None:
 def test_a_page_that_is_all_such_a_list_keeps_its_text() -> None:
     html = _page("Archive", _related(4))
     assert "An excerpt" in html_article(html).text
+
+
+def _teasers(n: int, end: str) -> str:
+    items = "".join(
+        f"<li><a href='/s{i}'>Other story {i}</a><br><small>{EXCERPT[:-1]}{end}</small></li>"
+        for i in range(n)
+    )
+    return f"<ul class='wp-rpx'>{items}</ul>"
+
+
+def test_a_list_of_linked_titles_with_truncated_excerpts_is_cut_whatever_its_name() -> None:
+    html = _page("Harbour", STORY + _teasers(3, " the bri..."))
+    text = html_article(html).text
+    assert "Fishermen said" in text and "Other story" not in text and "An excerpt" not in text
+    html = _page("Harbour", STORY + _teasers(3, " the bridge for wee…"))
+    assert "An excerpt" not in html_article(html).text
+
+
+def test_a_list_whose_items_end_as_sentences_is_not_read_as_teasers() -> None:
+    html = _page("Harbour", STORY + _teasers(2, " the bridge for weeks."))
+    assert "An excerpt" in html_article(html).text
+
+
+def test_a_page_that_is_all_truncated_teasers_keeps_its_text() -> None:
+    html = _page("Archive", _teasers(4, " the bri..."))
+    assert "An excerpt" in html_article(html).text

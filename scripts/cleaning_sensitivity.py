@@ -46,6 +46,7 @@ CALIBRATED = (
     "boilerplate.STORY_LIST_LINKS",
     "boilerplate.CAPTION_MAX",
     "boilerplate.BUTTON_WORDS",
+    "boilerplate.SERIES_CARD_MAX",
     "boilerplate.SECTION_PROSE",
     "boilerplate.SECTION_TEXT",
     "boilerplate.REFERENCE_LABEL",

@@ -138,7 +138,9 @@ def is_boilerplate(
         return True
     if tag in _CAPTION_HOLDERS and (_image_with_caption(el, stats) or _caption_among_paragraphs(el, stats)):
         return True
-    if tag in _CAPTION_HOLDERS and (_call_to_action(el, stats) or _form_box(el, stats)):
+    if tag in _CAPTION_HOLDERS and (
+        _call_to_action(el, stats) or _form_box(el, stats) or _card_of_series(el, stats)
+    ):
         return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
@@ -315,13 +317,13 @@ def _sibling_tag(el: Tag, direction: str) -> str | None:
 BUTTON_WORDS = 3  # words of a link set as a button ("Subscribe", "Sign up now")
 
 
-def _call_to_action(el: Tag, stats: TextStats) -> bool:
-    """A box of little text (CAPTION_MAX) under its own heading, with a message, that ends in its
-    one link, set as a button (a few words standing alone among blocks, not in a sentence): a
-    sign-up, donation or download appeal, not a section of the story."""
+def _call_to_action(el: Tag, stats: TextStats, limit: int | None = None) -> bool:
+    """A box of little text (`limit`, else CAPTION_MAX) under its own heading, with a message, that ends
+    in its one link, set as a button (a few words standing alone among blocks, not in a sentence): a
+    sign-up, donation or download appeal, or a teaser card, not a section of the story."""
     key = id(el)
     text = stats.text.get(key, 0)
-    if not 0 < text <= CAPTION_MAX or stats.anchors.get(key, 0) != 1:
+    if not 0 < text <= (limit or CAPTION_MAX) or stats.anchors.get(key, 0) != 1:
         return False
     inside = stats.subtree(el)
     headings = [d for d in inside if d.name in SUBHEADINGS]
@@ -338,6 +340,27 @@ def _call_to_action(el: Tag, stats: TextStats) -> bool:
         parent is not None
         and all(c is anchor or c.name in BLOCK_TAGS for c in parent.contents if isinstance(c, Tag))
         and not any(type(c) is NavigableString and c.strip() for c in parent.contents)
+    )
+
+
+SERIES_CARD_MAX = 600  # characters: a card of a series of like cards may be this long (twice CAPTION_MAX)
+
+
+def _card_of_series(el: Tag, stats: TextStats) -> bool:
+    """A box past CAPTION_MAX (up to SERIES_CARD_MAX) shaped as a call to action (a heading, a
+    message, one button link at its end) beside a like box (same tag and class) of the same shape:
+    a card of a teaser grid ("Read more" under each excerpt) whose excerpt runs longer than its
+    neighbours'; one such box alone is a section of the story that ends in a link."""
+    text = stats.text.get(id(el), 0)
+    if not CAPTION_MAX < text <= SERIES_CARD_MAX or not _call_to_action(el, stats, SERIES_CARD_MAX):
+        return False
+    parent, cls = el.parent, attr(el, "class")
+    return parent is not None and any(
+        c is not el
+        and c.name == el.name
+        and attr(c, "class") == cls
+        and _call_to_action(c, stats, SERIES_CARD_MAX)
+        for c in children(parent)
     )
 
 

@@ -47,6 +47,7 @@ CALIBRATED = (
     "boilerplate.CAPTION_MAX",
     "boilerplate.BUTTON_WORDS",
     "boilerplate.SERIES_CARD_MAX",
+    "boilerplate.CLOSING_BOX_MAX",
     "boilerplate.SECTION_PROSE",
     "boilerplate.SECTION_TEXT",
     "boilerplate.REFERENCE_LABEL",

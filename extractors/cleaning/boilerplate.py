@@ -124,7 +124,8 @@ def is_boilerplate(
     it is a list of links named as boilerplate (see `_named_link_list`).
     With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART).
     With `text_after` (see TextAfter), a block named by a weak word only is not cut for its name
-    when it is running text that the story goes on after (see `_running_text`)."""
+    when it is running text that the story goes on after (see `_running_text`), and a short box of
+    linked notes that it does not go on after is cut (see `_closing_box`)."""
     tag = el.name
     if tag in ("ul", "ol") and el.attrs and _named_link_list(el, stats):
         return True
@@ -141,6 +142,8 @@ def is_boilerplate(
     if tag in _CAPTION_HOLDERS and (
         _call_to_action(el, stats) or _form_box(el, stats) or _card_of_series(el, stats)
     ):
+        return True
+    if tag in ("div", "section") and text_after is not None and _closing_box(el, stats, text_after):
         return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
@@ -362,6 +365,25 @@ def _card_of_series(el: Tag, stats: TextStats) -> bool:
         and _call_to_action(c, stats, SERIES_CARD_MAX)
         for c in children(parent)
     )
+
+
+CLOSING_BOX_MAX = 400  # characters: a box of closing notes after the story is this short
+
+
+def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -> bool:
+    """A short box (CLOSING_BOX_MAX) after the story's last paragraph whose text is two or more
+    paragraphs, each holding a link: notes set apart from the story (a letters policy and a call
+    to follow, a newsletter line and a contact), where the closing-note rule peels one line only."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    if not 0 < text <= CLOSING_BOX_MAX:
+        return False
+    paras = [c for c in children(el) if c.name == "p" and stats.text.get(id(c))]
+    if len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
+        return False
+    if sum(stats.text.get(id(p), 0) for p in paras) < text:
+        return False
+    return not text_after(el)
 
 
 def _form_box(el: Tag, stats: TextStats) -> bool:

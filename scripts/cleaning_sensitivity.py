@@ -56,6 +56,7 @@ CALIBRATED = (
     "blockfilter.NOTE_MAX",
     "blockfilter.RULED_NOTE",
     "blockfilter.RULED_BLOCKS",
+    "blockfilter.RULE_ELEMENT_NOTE",
     "blockfilter.TAIL_SHORT",
     "blockfilter.TAIL_LABEL",
     "blockfilter.LEAD_IN_WORDS",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.cleaning.blocks import CUT, LinkedText, Part
+from extractors.cleaning.blocks import CUT, RULE, LinkedText, Part
 from extractors.cleaning.boilerplate import ADDRESS
 from extractors.cleaning.textmeasure import (
     COLONS,
@@ -69,7 +69,7 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
     key = text_key(title) if title else None
     trail_key = key if key and text_length(key) >= TRAIL_KEY else None  # a title a trail can end in
     kept: list[Part] = []
-    parts = _drop_cut_labels(parts)
+    parts, ruled = _rule_marks(_drop_cut_labels(parts))
     skip = False
     for index, (kind, text) in enumerate(parts):
         if skip:
@@ -94,7 +94,7 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
         if short and (text_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
             continue
         kept.append((kind, text))
-    return trim_tail(_drop_frame_lines(kept))
+    return trim_tail(_drop_frame_lines(kept), ruled)
 
 
 FRAME_BLOCKS = 3  # blocks at each end of the text where a frame line is looked for
@@ -116,6 +116,13 @@ def _drop_frame_lines(parts: list[Part]) -> list[Part]:
     return [part for i, part in enumerate(parts) if i not in drop] if drop else parts
 
 
+def _rule_marks(parts: list[Part]) -> tuple[list[Part], set[int]]:
+    """The parts without the RULE marks (<hr> elements), and the ids of the texts that follow one
+    (the text objects pass through the block filter unchanged)."""
+    ruled = {id(parts[i + 1][1]) for i, part in enumerate(parts[:-1]) if part is RULE}
+    return [part for part in parts if part is not RULE], ruled
+
+
 def _drop_cut_labels(parts: list[Part]) -> list[Part]:
     """The parts without CUT markers and without the labels right before one: a heading or
     short line that introduced a link list or teaser which was cut ("Read more:", "Related")."""
@@ -134,12 +141,13 @@ NOTE_MAX = 180  # characters (text_length): a closing paragraph this short that 
 TAIL_SHORT = 40  # characters (text_length): a last block this short with no sentence end is a label
 RULED_NOTE = 400  # characters (text_length): what follows a rule line this short is set apart from the story
 RULED_BLOCKS = 3  # blocks after a rule line at most
+RULE_ELEMENT_NOTE = 250  # characters (text_length): what follows an <hr> this short is set apart
 _RULE_LINE = re.compile(r"\s*(?:[_*=~\-–—•·]\s*){3,}")
 TAIL_LABEL = 100  # characters (text_length): a heading or a line ending in a colon this short is a label
 LEAD_IN_WORDS = 6  # words: a line ending in a colon this long is a sentence leading in, not a label
 
 
-def trim_tail(parts: list[Part]) -> list[Part]:
+def trim_tail(parts: list[Part], ruled: set[int] | frozenset[int] = frozenset()) -> list[Part]:
     """Drop the labels left at the end of the text: a heading, a line of a few words ending in a
     colon (a longer one is a sentence leading in to what was cut: it stays), or a short line
     with no sentence end ("More on this topic", "About the author", "News"), when nothing
@@ -149,21 +157,28 @@ def trim_tail(parts: list[Part]) -> list[Part]:
     end = len(parts)
     while end > 1 and _label(*parts[end - 1]):
         end -= 1
-    end = _before_rule_line(parts, end)
+    end = _before_rule_line(parts, end, ruled)
     if end > 1 and _closing_note(*parts[end - 1]):
         end -= 1
     return parts[:end]
 
 
-def _before_rule_line(parts: list[Part], end: int) -> int:
+def _before_rule_line(parts: list[Part], end: int, ruled: set[int] | frozenset[int] = frozenset()) -> int:
     """`end` moved back to a rule line ("___", "* * *") among the last blocks when what follows it
-    is short (RULED_NOTE): a line drawn off the story to set a note, a credit or a bio apart."""
+    is short (RULED_NOTE): a line drawn off the story to set a note, a credit or a bio apart. An
+    <hr> element (its next block's text id in `ruled`) is one too when what follows it is shorter
+    (RULE_ELEMENT_NOTE: pages also draw it between sections) and ends a sentence (a gallery's or a
+    section's title after it is no note)."""
     after = 0
     for index in range(end - 1, max(0, end - 1 - RULED_BLOCKS), -1):
         text = parts[index][1]
         if index > 0 and _RULE_LINE.fullmatch(text):
             return index
         after += text_length(text)
+        if index > 0 and id(text) in ruled:
+            if after < RULE_ELEMENT_NOTE and ends_sentence(parts[end - 1][1].rstrip()):
+                return index
+            break
         if after >= RULED_NOTE:
             break
     return end

@@ -30,6 +30,7 @@ class LinkedText(str):
 
 Part = tuple[BlockKind, str]  # the text is a LinkedText when the block holds link text
 CUT: Part = ("paragraph", "")  # where a cut left a gap (see collect_blocks' `marked`)
+RULE: Part = ("paragraph", "\u2015")  # where an <hr> drew a line (see blockfilter.trim_tail)
 
 
 class _Collector:
@@ -115,6 +116,10 @@ def _start(el: Tag, tag: str, out: _Collector) -> bool:
     there is nothing inside to walk."""
     if tag == "br":
         out.flush()
+        return False
+    if tag == "hr":
+        out.flush()
+        out.parts.append(RULE)
         return False
     if tag == "a":
         out.in_link += 1

@@ -125,7 +125,8 @@ def is_boilerplate(
     it is a list of links named as boilerplate (see `_named_link_list`).
     With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART).
     With `text_after` (see TextAfter), a block named by a weak word only is not cut for its name
-    when it is running text that the story goes on after (see `_running_text`)."""
+    when it is running text that the story goes on after (see `_running_text`), and a short box of
+    linked notes that it does not go on after is cut (see `_closing_box`)."""
     tag = el.name
     if tag in ("ul", "ol") and ((el.attrs and _named_link_list(el, stats)) or _excerpt_list(el, stats)):
         return True
@@ -139,7 +140,11 @@ def is_boilerplate(
         return True
     if tag in _CAPTION_HOLDERS and (_image_with_caption(el, stats) or _caption_among_paragraphs(el, stats)):
         return True
-    if tag in _CAPTION_HOLDERS and (_call_to_action(el, stats) or _form_box(el, stats)):
+    if tag in _CAPTION_HOLDERS and (
+        _call_to_action(el, stats) or _form_box(el, stats) or _card_of_series(el, stats)
+    ):
+        return True
+    if tag in ("div", "section") and text_after is not None and _closing_box(el, stats, text_after):
         return True
     if (
         (tag in _INLINE_HOLDERS or tag not in HTML_TAGS)
@@ -344,13 +349,13 @@ def _sibling_tag(el: Tag, direction: str) -> str | None:
 BUTTON_WORDS = 3  # words of a link set as a button ("Subscribe", "Sign up now")
 
 
-def _call_to_action(el: Tag, stats: TextStats) -> bool:
-    """A box of little text (CAPTION_MAX) under its own heading, with a message, that ends in its
-    one link, set as a button (a few words standing alone among blocks, not in a sentence): a
-    sign-up, donation or download appeal, not a section of the story."""
+def _call_to_action(el: Tag, stats: TextStats, limit: int | None = None) -> bool:
+    """A box of little text (`limit`, else CAPTION_MAX) under its own heading, with a message, that ends
+    in its one link, set as a button (a few words standing alone among blocks, not in a sentence): a
+    sign-up, donation or download appeal, or a teaser card, not a section of the story."""
     key = id(el)
     text = stats.text.get(key, 0)
-    if not 0 < text <= CAPTION_MAX or stats.anchors.get(key, 0) != 1:
+    if not 0 < text <= (limit or CAPTION_MAX) or stats.anchors.get(key, 0) != 1:
         return False
     inside = stats.subtree(el)
     headings = [d for d in inside if d.name in SUBHEADINGS]
@@ -368,6 +373,46 @@ def _call_to_action(el: Tag, stats: TextStats) -> bool:
         and all(c is anchor or c.name in BLOCK_TAGS for c in parent.contents if isinstance(c, Tag))
         and not any(type(c) is NavigableString and c.strip() for c in parent.contents)
     )
+
+
+SERIES_CARD_MAX = 600  # characters: a card of a series of like cards may be this long (twice CAPTION_MAX)
+
+
+def _card_of_series(el: Tag, stats: TextStats) -> bool:
+    """A box past CAPTION_MAX (up to SERIES_CARD_MAX) shaped as a call to action (a heading, a
+    message, one button link at its end) beside a like box (same tag and class) of the same shape:
+    a card of a teaser grid ("Read more" under each excerpt) whose excerpt runs longer than its
+    neighbours'; one such box alone is a section of the story that ends in a link."""
+    text = stats.text.get(id(el), 0)
+    if not CAPTION_MAX < text <= SERIES_CARD_MAX or not _call_to_action(el, stats, SERIES_CARD_MAX):
+        return False
+    parent, cls = el.parent, attr(el, "class")
+    return parent is not None and any(
+        c is not el
+        and c.name == el.name
+        and attr(c, "class") == cls
+        and _call_to_action(c, stats, SERIES_CARD_MAX)
+        for c in children(parent)
+    )
+
+
+CLOSING_BOX_MAX = 400  # characters: a box of closing notes after the story is this short
+
+
+def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -> bool:
+    """A short box (CLOSING_BOX_MAX) after the story's last paragraph whose text is two or more
+    paragraphs, each holding a link: notes set apart from the story (a letters policy and a call
+    to follow, a newsletter line and a contact), where the closing-note rule peels one line only."""
+    key = id(el)
+    text = stats.text.get(key, 0)
+    if not 0 < text <= CLOSING_BOX_MAX:
+        return False
+    paras = [c for c in children(el) if c.name == "p" and stats.text.get(id(c))]
+    if len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
+        return False
+    if sum(stats.text.get(id(p), 0) for p in paras) < text:
+        return False
+    return not text_after(el)
 
 
 def _form_box(el: Tag, stats: TextStats) -> bool:

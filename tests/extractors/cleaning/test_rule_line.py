@@ -1,5 +1,6 @@
 """A rule line ("___", "* * *") among the last blocks sets what follows it apart from the story
-when that is short: the line and the note after it (a credit, a bio) are dropped."""
+when that is short: the line and the note after it (a credit, a bio) are dropped. An <hr> element
+does the same when what follows it is shorter still and ends a sentence."""
 
 from __future__ import annotations
 
@@ -23,3 +24,24 @@ def test_a_long_section_after_a_rule_line_is_kept() -> None:
     )
     text = html_article(_page(f"<p>* * *</p>{section}")).text
     assert "paragraph 7." in text
+
+
+def test_a_short_note_after_an_hr_element_is_dropped() -> None:
+    note = "<p>Ann Roe reports on the coast for the paper; write to her through the newsroom's form.</p>"
+    text = html_article(_page(f"<hr/>{note}")).text
+    assert text.endswith("by the weekend.") and "Ann Roe" not in text
+
+
+def test_a_title_after_an_hr_element_is_kept() -> None:
+    text = html_article(_page("<hr/><p>The boats in the harbour after the storm, in pictures</p>")).text
+    assert text.endswith("in pictures")
+
+
+def test_a_longer_passage_after_an_hr_element_is_kept() -> None:
+    passage = (
+        "<p>Before the storm, the harbour had not closed for a whole week since the winter of the great "
+        "flood, when the quay was under water for days and the ferry ran from the beach instead.</p>"
+        "<p>Older fishermen still remember that winter, and some of them say this week felt the same.</p>"
+    )
+    text = html_article(_page(f"<hr/>{passage}")).text
+    assert "felt the same." in text

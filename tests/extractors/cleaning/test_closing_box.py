@@ -1,0 +1,40 @@
+"""A box of closing notes after the story (a page written for these tests, with class names no rule
+knows): two or more short paragraphs, each with a link, set apart in a box after the story's last
+paragraph, are cut whole; the same box between the story's paragraphs stays."""
+
+from __future__ import annotations
+
+from tests.support.pages import STORY_PARAGRAPHS, html_article
+
+BOX = (
+    "<div class='z7'><div class='z8'>"
+    "<p>The paper welcomes letters on any story it prints; write to the editors with your name and "
+    "town through <a href='/letters'>our letters page</a>.</p>"
+    "<p>Follow the harbour desk on <a href='/social'>our social pages</a> for updates.</p>"
+    "</div></div>"
+)
+
+
+def _page(body: str) -> str:
+    return (
+        "<html><head><title>Harbour reopens</title></head><body><div class='z1'>"
+        f"<h1>Harbour reopens</h1><div class='z2'>{body}</div></div></body></html>"
+    )
+
+
+def _paragraphs(texts: tuple[str, ...]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_a_box_of_linked_notes_after_the_story_is_cut() -> None:
+    text = html_article(_page(_paragraphs(STORY_PARAGRAPHS) + BOX)).text
+    assert "welcomes letters" not in text
+    assert "social pages" not in text
+    assert text.rstrip().endswith("across the bay.")
+
+
+def test_the_same_box_before_the_story_goes_on_stays() -> None:
+    closing = "Repairs to the two boats damaged in the storm will start at the yard across the bay next week."
+    body = _paragraphs(STORY_PARAGRAPHS[:3]) + BOX + _paragraphs((closing,))
+    text = html_article(_page(body)).text
+    assert "welcomes letters" in text

@@ -156,10 +156,14 @@ def _tear_down(root: Tag) -> None:
     """Free a page tree: every node drops its attributes, so no reference cycle is left and
     reference counting frees it all. The nodes are those the lean builder made (`node_fields`;
     the cleaner only moves and removes nodes), else those along the element chain."""
-    made = getattr(getattr(root, "builder", None), "node_fields", None)
+    builder = getattr(root, "builder", None)
+    made = getattr(builder, "node_fields", None)
     root.__dict__.clear()
     if made is not None:
         deque(map(dict.clear, made), maxlen=0)  # (a loop in C: a tenth of the CPU of a walk)
+        # The builder and its lxml parser hold each other, and the builder the page's scan:
+        # emptied, they are freed now rather than by the collector.
+        builder.__dict__.clear()
         return
     node: Any = root.next_element
     while node is not None:

@@ -163,6 +163,8 @@ def _tear_down(root: Tag) -> None:
         deque(map(dict.clear, made), maxlen=0)  # (a loop in C: a tenth of the CPU of a walk)
         # The builder and its lxml parser hold each other, and the builder the page's scan:
         # emptied, they are freed now rather than by the collector.
+        if isinstance(builder.found, Scan):
+            builder.found.clear()
         builder.__dict__.clear()
         return
     node: Any = root.next_element
@@ -555,6 +557,12 @@ class Scan:
     owner: list[int] = field(default_factory=list)  # per content element: its hidden index or -1
     page_chars: int = 0  # visible text characters outside non-content elements
 
+    def clear(self) -> None:
+        """Let go of every element found (the page is being torn down)."""
+        for name in ("rel_links", "itemprops", "non_content", "hidden", "content", "owner"):
+            getattr(self, name).clear()
+        self.named.clear()
+
 
 def page_scan(root: Tag) -> Scan:
     """The scan the builder made while building `root` (see LeanBuilder), else a fresh walk."""
@@ -750,18 +758,18 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
     # One bottom-up pass, children before parents. Inline link pop-ups count for nothing in
     # their parents' text; page regions that `outside` recognises pass only a quarter of their
     # prose to their parent. Prose is long, not link-dense inline text of blocks.
+    # The figures are kept in lists by position while the pass runs (a child's are read by one
+    # lookup of its position, not one per figure) and keyed by id() at the end; the sizes at
+    # once too, as `outside` reads them.
     stats = TextStats(nodes=nodes)
-    nodes, pos, size = stats.nodes, stats.pos, stats.size
-    text, links, anchors = stats.text, stats.links, stats.anchors
-    total, own_prose = stats.prose, stats.own_prose
-    inline: dict[int, int] = {}
-    inline_links: dict[int, int] = {}
-    mains = stats.mains
-    for index, el in enumerate(nodes):
-        pos[id(el)] = index
-        if el.name == "main":
-            mains.append(index)
-    for el in reversed(nodes):
+    keys = list(map(id, nodes))
+    pos, own_prose, sizes = stats.pos, stats.own_prose, stats.size
+    pos.update(zip(keys, range(len(keys))))
+    stats.mains.extend(index for index, el in enumerate(nodes) if el.name == "main")
+    size, text, links, anchors, total = ([0] * len(keys) for _ in range(5))
+    inline, inline_links = [0] * len(keys), [0] * len(keys)
+    for index in range(len(nodes) - 1, -1, -1):
+        el = nodes[index]
         strings = own = link = anchor = 0  # strings: the element's own (direct) text
         itext = ilinks = prose = 0  # inline text: own text plus inline children's inline text
         count = 1
@@ -770,49 +778,53 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
                 string = child.strip()
                 strings += len(string) if string.isascii() else text_length(string)
                 continue
-            if not isinstance(child, Tag):
+            at = pos.get(id(child))  # (None for what is not an element of `nodes`)
+            if at is None:
                 continue
-            key = id(child)
-            sub = text.get(key)
-            if sub is None:
-                continue
-            count += size[key]
+            sub = text[at]
+            count += size[at]
             block = child.name in BLOCK_TAGS
             if not block:
-                itext += inline[key]
-                ilinks += inline_links[key]
-            sub_prose = total[key]
+                itext += inline[at]
+                ilinks += inline_links[at]
+            sub_prose = total[at]
             if sub_prose:
                 if outside(child, stats):
-                    stats.outside.add(key)
+                    stats.outside.add(keys[at])
                     sub_prose //= 4
                 prose += sub_prose
-            n_anchors = anchors[key]
-            if n_anchors >= 3 and not block and links[key] * 2 > sub:
+            n_anchors = anchors[at]
+            if n_anchors >= 3 and not block and links[at] * 2 > sub:
                 continue  # a pop-up (see is_link_popup)
             own += sub
-            link += links[key]
+            link += links[at]
             anchor += n_anchors
         own += strings
         itext += strings
-        key = id(el)
         tag = el.name
-        size[key] = count
-        text[key] = own
+        size[index] = sizes[keys[index]] = count
+        text[index] = own
         if tag == "a":
-            links[key] = own
-            anchors[key] = anchor + 1
+            links[index] = own
+            anchors[index] = anchor + 1
             ilinks, prose = itext, 0  # cards wrapped in a link are navigation, whatever they hold
         else:
-            links[key] = link
-            anchors[key] = anchor
-        inline[key], inline_links[key] = itext, ilinks
+            links[index] = link
+            anchors[index] = anchor
+        inline[index], inline_links[index] = itext, ilinks
         if tag in BLOCK_TAGS and tag not in BOILERPLATE_TAGS:
             mine = itext - ilinks
             if mine >= MIN_PARAGRAPH and ilinks <= itext * 0.5:
                 prose += mine
-                own_prose[key] = mine
-        total[key] = prose
+                own_prose[keys[index]] = mine
+        total[index] = prose
+    for figures, values in (
+        (stats.text, text),
+        (stats.links, links),
+        (stats.anchors, anchors),
+        (stats.prose, total),
+    ):
+        figures.update(zip(keys, values))
     return stats
 
 

@@ -134,16 +134,18 @@ def test_text_inside_a_pruned_subtree_never_reaches_the_text_around_it() -> None
 
 
 def test_a_page_is_freed_without_the_collector() -> None:
-    # The teardown empties every node the builder made and the builder itself (its scan holds
-    # every element, and the builder sits in a reference cycle with lxml's parser, which only the
-    # collector frees): no element waits for the collector.
+    # The teardown empties every node the builder made, the page's scan (a caller may still hold
+    # it, as clean_html does) and the builder (it sits in a reference cycle with lxml's parser,
+    # which only the collector frees): no element waits for the collector.
     collecting = gc.isenabled()
     gc.disable()
     try:
         with parsed_page(PAGE) as root:
             assert root is not None
+            found = page_scan(root)
             refs = [weakref.ref(el) for el in (root.find("body"), root.find("title"), root.find("li"))]
         assert [ref() for ref in refs] == [None, None, None]
+        assert not found.content and not found.named
     finally:
         if collecting:
             gc.enable()

@@ -156,7 +156,7 @@ def _tear_down(root: Tag) -> None:
     """Free a page tree: every node drops its attributes, so no reference cycle is left and
     reference counting frees it all. The nodes are those the lean builder made (`node_fields`;
     the cleaner only moves and removes nodes), else those along the element chain."""
-    builder = getattr(root, "builder", None)
+    builder: Any = getattr(root, "builder", None)
     made = getattr(builder, "node_fields", None)
     root.__dict__.clear()
     if made is not None:
@@ -234,7 +234,7 @@ class LeanBuilder(LXMLTreeBuilder):
         self.node_fields = []
         # lxml looks the callbacks up once, as the parser is made: character data goes straight
         # into the pending list (no Python call per chunk); a pruned subtree's is cut off after it.
-        self.data = self._pending.append  # type: ignore[method-assign]
+        self.data = self._pending.append  # type: ignore[method-assign, assignment]
         self._preserve = self._skipping = self._skipped_from = 0
         self._keep_space = frozenset(self.preserve_whitespace_tags or ())
         void = self.empty_element_tags
@@ -764,10 +764,11 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
     stats = TextStats(nodes=nodes)
     keys = list(map(id, nodes))
     pos, own_prose, sizes = stats.pos, stats.own_prose, stats.size
-    pos.update(zip(keys, range(len(keys))))
+    pos.update(zip(keys, range(len(keys)), strict=True))
     stats.mains.extend(index for index, el in enumerate(nodes) if el.name == "main")
     size, text, links, anchors, total = ([0] * len(keys) for _ in range(5))
     inline, inline_links = [0] * len(keys), [0] * len(keys)
+    child: Any  # a string or an element of `nodes` (told apart by type and position)
     for index in range(len(nodes) - 1, -1, -1):
         el = nodes[index]
         strings = own = link = anchor = 0  # strings: the element's own (direct) text
@@ -824,7 +825,7 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
         (stats.anchors, anchors),
         (stats.prose, total),
     ):
-        figures.update(zip(keys, values))
+        figures.update(zip(keys, values, strict=True))
     return stats
 
 

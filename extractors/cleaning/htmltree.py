@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -152,9 +153,21 @@ def parsed_page(html: str) -> Iterator[Tag | None]:
 
 
 def _tear_down(root: Tag) -> None:
-    """Free a page tree: every node along the element chain (the document first, document order)
-    drops its attributes, so no reference cycle is left and reference counting frees it all."""
-    node: Any = root
+    """Free a page tree: every node drops its attributes, so no reference cycle is left and
+    reference counting frees it all. The nodes are those the lean builder made (`node_fields`;
+    the cleaner only moves and removes nodes), else those along the element chain."""
+    builder: Any = getattr(root, "builder", None)
+    made = getattr(builder, "node_fields", None)
+    root.__dict__.clear()
+    if made is not None:
+        deque(map(dict.clear, made), maxlen=0)  # (a loop in C: a tenth of the CPU of a walk)
+        # The builder and its lxml parser hold each other, and the builder the page's scan:
+        # emptied, they are freed now rather than by the collector.
+        if isinstance(builder.found, Scan):
+            builder.found.clear()
+        builder.__dict__.clear()
+        return
+    node: Any = root.next_element
     while node is not None:
         fields = node.__dict__
         node = fields.get("next_element")
@@ -203,11 +216,13 @@ class LeanBuilder(LXMLTreeBuilder):
     _pending: list[str]
     _preserve: int
     _skipping: int  # depth inside a pruned subtree
+    _skipped_from: int  # length of `_pending` when the pruned subtree began
     _tag_class: type[Tag]
     _void: frozenset[str] | None
     _keep_space: frozenset[str]  # tags whose whitespace-only strings stay as they are (pre)
     _special: frozenset[str]  # tags that need more than the common path in `start`
     _found: Scan
+    node_fields: list[dict[str, Any]]  # every node's __dict__, as made (for `_tear_down`)
 
     def feed(self, markup: Any) -> None:
         """Set up the node stack at the document, then let lxml drive the callbacks."""
@@ -216,7 +231,11 @@ class LeanBuilder(LXMLTreeBuilder):
         self._stack = [(soup, NavigableString, False, -1)]
         self._last = soup
         self._pending = []
-        self._preserve = self._skipping = 0
+        self.node_fields = []
+        # lxml looks the callbacks up once, as the parser is made: character data goes straight
+        # into the pending list (no Python call per chunk); a pruned subtree's is cut off after it.
+        self.data = self._pending.append  # type: ignore[method-assign, assignment]
+        self._preserve = self._skipping = self._skipped_from = 0
         self._keep_space = frozenset(self.preserve_whitespace_tags or ())
         void = self.empty_element_tags
         self._void = None if void is None else frozenset(void)
@@ -261,7 +280,7 @@ class LeanBuilder(LXMLTreeBuilder):
         if previous is not None:
             previous.next_sibling = node
         self._last.next_element = node
-        node.__dict__ = {
+        node.__dict__ = fields = {
             "hidden": False,
             "next_element": None,
             "next_sibling": None,
@@ -270,6 +289,7 @@ class LeanBuilder(LXMLTreeBuilder):
             "previous_element": self._last,
         }
         contents.append(node)
+        self.node_fields.append(fields)
         self._last = node
         if kind is None and container is NavigableString and not skipped:
             self._found.page_chars += len(text)
@@ -281,6 +301,7 @@ class LeanBuilder(LXMLTreeBuilder):
             return
         if self.prune and tag in PRUNED and not (tag == "script" and _json_ld(attrib)):
             self._skipping = 1
+            self._skipped_from = len(self._pending)
             return
         if self._pending:
             self._flush(boundary=tag in BLOCK_TAGS)
@@ -295,7 +316,7 @@ class LeanBuilder(LXMLTreeBuilder):
         last = self._last
         last.next_element = el
         void = self._void
-        el.__dict__ = {
+        el.__dict__ = fields = {
             "name": tag,
             "attrs": attrs,
             "contents": [],
@@ -307,6 +328,7 @@ class LeanBuilder(LXMLTreeBuilder):
             "previous_element": last,
         }
         contents.append(el)
+        self.node_fields.append(fields)
         self._last = el
         found = self._found
         special = tag in self._special
@@ -350,6 +372,8 @@ class LeanBuilder(LXMLTreeBuilder):
         """Close the current element."""
         if self._skipping:
             self._skipping -= 1
+            if not self._skipping:
+                del self._pending[self._skipped_from :]
             return
         if self._pending:
             self._flush(boundary=tag in BLOCK_TAGS)
@@ -358,9 +382,8 @@ class LeanBuilder(LXMLTreeBuilder):
             self._preserve -= 1
 
     def data(self, data: Any) -> None:
-        """Character data, joined until the next node."""
-        if not self._skipping:
-            self._pending.append(data)
+        """Character data, joined until the next node (`feed` puts the list's append here)."""
+        self._pending.append(data)
 
     def comment(self, text: Any) -> None:
         """A comment node (a Comment string, as bs4 makes); none when pruning."""
@@ -389,6 +412,8 @@ class LeanBuilder(LXMLTreeBuilder):
 
     def close(self) -> None:
         """The end of the document: flush the last text, leave bs4's state as its own build does."""
+        if self._skipping:
+            del self._pending[self._skipped_from :]
         if self._pending:
             self._flush()
         soup = self.soup
@@ -531,6 +556,12 @@ class Scan:
     content: list[Tag] = field(default_factory=list)  # the other elements, in document order
     owner: list[int] = field(default_factory=list)  # per content element: its hidden index or -1
     page_chars: int = 0  # visible text characters outside non-content elements
+
+    def clear(self) -> None:
+        """Let go of every element found (the page is being torn down)."""
+        for name in ("rel_links", "itemprops", "non_content", "hidden", "content", "owner"):
+            getattr(self, name).clear()
+        self.named.clear()
 
 
 def page_scan(root: Tag) -> Scan:
@@ -727,18 +758,19 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
     # One bottom-up pass, children before parents. Inline link pop-ups count for nothing in
     # their parents' text; page regions that `outside` recognises pass only a quarter of their
     # prose to their parent. Prose is long, not link-dense inline text of blocks.
+    # The figures are kept in lists by position while the pass runs (a child's are read by one
+    # lookup of its position, not one per figure) and keyed by id() at the end; the sizes at
+    # once too, as `outside` reads them.
     stats = TextStats(nodes=nodes)
-    nodes, pos, size = stats.nodes, stats.pos, stats.size
-    text, links, anchors = stats.text, stats.links, stats.anchors
-    total, own_prose = stats.prose, stats.own_prose
-    inline: dict[int, int] = {}
-    inline_links: dict[int, int] = {}
-    mains = stats.mains
-    for index, el in enumerate(nodes):
-        pos[id(el)] = index
-        if el.name == "main":
-            mains.append(index)
-    for el in reversed(nodes):
+    keys = list(map(id, nodes))
+    pos, own_prose, sizes = stats.pos, stats.own_prose, stats.size
+    pos.update(zip(keys, range(len(keys)), strict=True))
+    stats.mains.extend(index for index, el in enumerate(nodes) if el.name == "main")
+    size, text, links, anchors, total = ([0] * len(keys) for _ in range(5))
+    inline, inline_links = [0] * len(keys), [0] * len(keys)
+    child: Any  # a string or an element of `nodes` (told apart by type and position)
+    for index in range(len(nodes) - 1, -1, -1):
+        el = nodes[index]
         strings = own = link = anchor = 0  # strings: the element's own (direct) text
         itext = ilinks = prose = 0  # inline text: own text plus inline children's inline text
         count = 1
@@ -747,49 +779,53 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
                 string = child.strip()
                 strings += len(string) if string.isascii() else text_length(string)
                 continue
-            if not isinstance(child, Tag):
+            at = pos.get(id(child))  # (None for what is not an element of `nodes`)
+            if at is None:
                 continue
-            key = id(child)
-            sub = text.get(key)
-            if sub is None:
-                continue
-            count += size[key]
+            sub = text[at]
+            count += size[at]
             block = child.name in BLOCK_TAGS
             if not block:
-                itext += inline[key]
-                ilinks += inline_links[key]
-            sub_prose = total[key]
+                itext += inline[at]
+                ilinks += inline_links[at]
+            sub_prose = total[at]
             if sub_prose:
                 if outside(child, stats):
-                    stats.outside.add(key)
+                    stats.outside.add(keys[at])
                     sub_prose //= 4
                 prose += sub_prose
-            n_anchors = anchors[key]
-            if n_anchors >= 3 and not block and links[key] * 2 > sub:
+            n_anchors = anchors[at]
+            if n_anchors >= 3 and not block and links[at] * 2 > sub:
                 continue  # a pop-up (see is_link_popup)
             own += sub
-            link += links[key]
+            link += links[at]
             anchor += n_anchors
         own += strings
         itext += strings
-        key = id(el)
         tag = el.name
-        size[key] = count
-        text[key] = own
+        size[index] = sizes[keys[index]] = count
+        text[index] = own
         if tag == "a":
-            links[key] = own
-            anchors[key] = anchor + 1
+            links[index] = own
+            anchors[index] = anchor + 1
             ilinks, prose = itext, 0  # cards wrapped in a link are navigation, whatever they hold
         else:
-            links[key] = link
-            anchors[key] = anchor
-        inline[key], inline_links[key] = itext, ilinks
+            links[index] = link
+            anchors[index] = anchor
+        inline[index], inline_links[index] = itext, ilinks
         if tag in BLOCK_TAGS and tag not in BOILERPLATE_TAGS:
             mine = itext - ilinks
             if mine >= MIN_PARAGRAPH and ilinks <= itext * 0.5:
                 prose += mine
-                own_prose[key] = mine
-        total[key] = prose
+                own_prose[keys[index]] = mine
+        total[index] = prose
+    for figures, values in (
+        (stats.text, text),
+        (stats.links, links),
+        (stats.anchors, anchors),
+        (stats.prose, total),
+    ):
+        figures.update(zip(keys, values, strict=True))
     return stats
 
 

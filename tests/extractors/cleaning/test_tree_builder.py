@@ -3,10 +3,21 @@ and the scan made while building is the scan a walk over the tree makes."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from bs4 import BeautifulSoup, Tag
 
 from extractors.cleaning.blocks import collect_blocks
-from extractors.cleaning.htmltree import LeanBuilder, PruningBuilder, Scan, page_scan, parse_html, scan
+from extractors.cleaning.htmltree import (
+    LeanBuilder,
+    PruningBuilder,
+    Scan,
+    page_scan,
+    parse_html,
+    parsed_page,
+    scan,
+)
 
 PAGE = (
     "<!DOCTYPE html><html><head>\n  <meta charset='utf-8'>\n  <title>T</title>\n"
@@ -103,3 +114,38 @@ def test_elements_hold_only_their_own_fields() -> None:
         "preserve_whitespace_tags",
     ):
         assert getattr(div, name) == getattr(bs4_div, name), name
+
+
+def test_text_inside_a_pruned_subtree_never_reaches_the_text_around_it() -> None:
+    # Character data goes straight into the builder's pending list and is cut off when the pruned
+    # subtree ends (nested ones too, and one the document never closes).
+    soup = parse_html(
+        "<html><body><p>before<script>var leak = 1;</script> after</p>"
+        "<p>one<svg><g><text>label</text><style>p {}</style></g>tail</svg> two</p>"
+        "<p>last<script>never closed"
+    )
+    assert soup is not None
+    assert [[str(s) for s in p.contents] for p in soup.find_all("p")] == [
+        ["before after"],
+        ["one two"],
+        ["last"],
+    ]
+    assert soup.find(["script", "svg", "style"]) is None
+
+
+def test_a_page_is_freed_without_the_collector() -> None:
+    # The teardown empties every node the builder made, the page's scan (a caller may still hold
+    # it, as clean_html does) and the builder (it sits in a reference cycle with lxml's parser,
+    # which only the collector frees): no element waits for the collector.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with parsed_page(PAGE) as root:
+            assert root is not None
+            found = page_scan(root)
+            refs = [weakref.ref(el) for el in (root.find("body"), root.find("title"), root.find("li"))]
+        assert [ref() for ref in refs] == [None, None, None]
+        assert not found.content and not found.named
+    finally:
+        if collecting:
+            gc.enable()

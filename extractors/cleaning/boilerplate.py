@@ -86,6 +86,8 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
         return not stats.holds_main(el)
     if el.name == "form":
         return not stats.holds_main(el) and _form_of_fields(el, stats)
+    if stats.toggles and _toggle_panel(el, stats):
+        return True
     attrs = el.attrs
     if not attrs:
         return False
@@ -95,6 +97,18 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
         return False
     return _region_name(stats.names(el)) and not stats.holds_main(el)
 
+
+PANEL_TOGGLES = 2  # checkboxes outside any form that make a box a settings window
+
+
+def _toggle_panel(el: Tag, stats: TextStats) -> bool:
+    """A settings window over the page (a consent window's categories): PANEL_TOGGLES or more
+    checkboxes outside any <form>, and no paragraph or heading (the text is labels and
+    descriptions in boxes; a story holding a poll's boxes has its paragraphs)."""
+    return stats.toggles_in(el) >= PANEL_TOGGLES and el.find(_PANEL_TEXT) is None and not stats.holds_main(el)
+
+
+_PANEL_TEXT = ["p", *sorted(HEADINGS)]  # (for Tag.find)
 
 FORM_PARAGRAPH = 200  # characters of one paragraph's prose that a form of fields never holds
 

@@ -86,6 +86,8 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
         return not stats.holds_main(el)
     if el.name == "form":
         return not stats.holds_main(el) and _form_of_fields(el, stats)
+    if stats.toggles and _toggle_panel(el, stats):
+        return True
     attrs = el.attrs
     if not attrs:
         return False
@@ -95,6 +97,18 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
         return False
     return _region_name(stats.names(el)) and not stats.holds_main(el)
 
+
+PANEL_TOGGLES = 2  # checkboxes outside any form that make a box a settings window
+
+
+def _toggle_panel(el: Tag, stats: TextStats) -> bool:
+    """A settings window over the page (a consent window's categories): PANEL_TOGGLES or more
+    checkboxes outside any <form>, and no paragraph or heading (the text is labels and
+    descriptions in boxes; a story holding a poll's boxes has its paragraphs)."""
+    return stats.toggles_in(el) >= PANEL_TOGGLES and el.find(_PANEL_TEXT) is None and not stats.holds_main(el)
+
+
+_PANEL_TEXT = ["p", *sorted(HEADINGS)]  # (for Tag.find)
 
 FORM_PARAGRAPH = 200  # characters of one paragraph's prose that a form of fields never holds
 
@@ -136,7 +150,7 @@ def is_boilerplate(
         return not (tag == "time" and _in_sentence(el))
     if el.attrs and _named_boilerplate(el, stats, weak) and not _text_in_box(el, stats, weak, text_after):
         return True
-    if tag in ("ul", "ol") and _story_list(el, stats):
+    if tag in ("ul", "ol") and (_story_list(el, stats) or _image_list(el, stats)):
         return True
     if tag in _CAPTION_HOLDERS and (_image_with_caption(el, stats) or _caption_among_paragraphs(el, stats)):
         return True
@@ -302,6 +316,21 @@ def _opens_with_image(el: Tag, stats: TextStats) -> bool:
     if first is None or stats.text.get(id(first), 0):
         return False
     return any(d.name in IMAGE_TAGS for d in stats.subtree(first))
+
+
+def _image_list(el: Tag, stats: TextStats) -> bool:
+    """A list whose every item opens with its image (see `_opens_with_image`) and holds a caption
+    of at most SERIES_CARD_MAX characters with a sentence and no paragraph: a photo gallery set
+    out as a list (a list of covers with a title and a year each is a discography, not one)."""
+    items = children(el)
+    return bool(items) and all(
+        item.name == "li"
+        and 0 < stats.text.get(id(item), 0) <= SERIES_CARD_MAX
+        and _opens_with_image(item, stats)
+        and item.find("p") is None
+        and sentence_count(norm_space(text_of(item))) > 0
+        for item in items
+    )
 
 
 def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:

@@ -36,9 +36,9 @@ ENTRY_SHARE = 0.5  # share of a region's prose in list items and forms that make
 _UNITS = PROSE_TAGS | {"li", "dd", "dt"}
 
 
-def measure(nodes: list[Tag]) -> TextStats:
+def measure(nodes: list[Tag], toggles: list[Tag] | None = None) -> TextStats:
     """Statistics of every element; page regions (footers, sidebars) pass a quarter of their prose."""
-    return text_stats(nodes, is_outside)
+    return text_stats(nodes, is_outside, toggles)
 
 
 def choose_containers(root: Tag, stats: TextStats, headline: Tag | None = None) -> list[Tag]:

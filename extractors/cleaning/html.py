@@ -72,7 +72,7 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
 def content_roots(root: Tag, found: Scan, title: str | None) -> tuple[TextStats, list[Tag]]:
     """The page's statistics (non-content and hidden elements removed) and the elements the text
     is taken from, in document order: standfirst, lead, then the body container(s)."""
-    stats = measure(strip_non_content(found))
+    stats = measure(strip_non_content(found), found.toggles)
     headline = page_headline(found.named["h1"], found.named["h2"], stats, title)
     containers = choose_containers(root, stats, headline)
     story = own_story(body_of(root), containers[0], stats, found.named["h1"], title)

@@ -294,12 +294,19 @@ class LeanBuilder(LXMLTreeBuilder):
         if kind is None and container is NavigableString and not skipped:
             self._found.page_chars += len(text)
 
+    def _toggle(self) -> None:
+        """A checkbox not built: its parent noted when no <form> is open (see `Scan.toggles`)."""
+        if not any(entry[0].name == "form" for entry in self._stack):
+            self._found.toggles.append(self._stack[-1][0])
+
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
         """Open an element: a Tag linked under the current one, pushed on the stack; scanned."""
         if self._skipping:
             self._skipping += 1
             return
         if self.prune and tag in PRUNED and not (tag == "script" and _json_ld(attrib)):
+            if tag == "input" and str(attrib.get("type", "")).lower() == "checkbox":
+                self._toggle()
             self._skipping = 1
             self._skipped_from = len(self._pending)
             return
@@ -556,10 +563,11 @@ class Scan:
     content: list[Tag] = field(default_factory=list)  # the other elements, in document order
     owner: list[int] = field(default_factory=list)  # per content element: its hidden index or -1
     page_chars: int = 0  # visible text characters outside non-content elements
+    toggles: list[Tag] = field(default_factory=list)  # parents of checkboxes outside any <form>
 
     def clear(self) -> None:
         """Let go of every element found (the page is being torn down)."""
-        for name in ("rel_links", "itemprops", "non_content", "hidden", "content", "owner"):
+        for name in ("rel_links", "itemprops", "non_content", "hidden", "content", "owner", "toggles"):
             getattr(self, name).clear()
         self.named.clear()
 
@@ -618,6 +626,11 @@ def _is_hidden(attrs: dict[str, Any]) -> bool:
     return bool(style) and isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
 
 
+def _toggle(el: Tag) -> bool:
+    """A checkbox outside any <form> (a settings window's switch, not a form's field)."""
+    return str(el.get("type", "")).lower() == "checkbox" and el.find_parent("form") is None
+
+
 def strip_non_content(found: Scan) -> list[Tag]:
     """Remove non-content and hidden elements (text after them stays); the rest, in document order."""
     # A hidden element holding most of the page's text stays: pages that reveal the article
@@ -625,6 +638,8 @@ def strip_non_content(found: Scan) -> list[Tag]:
     # one kind (same parent, tag and class) that together hold most of it: a story shown one
     # slide, tab or page at a time.
     for el in found.non_content:
+        if el.name == "input" and el.parent is not None and _toggle(el):
+            found.toggles.append(el.parent)  # (unpruned trees: see LeanBuilder._toggle)
         el.decompose()
     limit = max(HIDDEN_SMALL, HIDDEN_SHARE * found.page_chars)
     sizes = [_chars(el, limit) if outer < 0 else 0 for el, outer in found.hidden]
@@ -709,6 +724,7 @@ class TextStats:
     names_cache: dict[int, str] = field(default_factory=dict)
     outside: set[int] = field(default_factory=set)  # page regions (prose passed on at a quarter)
     mains: list[int] = field(default_factory=list)  # positions of the <main> elements
+    toggles: list[int] = field(default_factory=list)  # positions of the parents of Scan.toggles
 
     def names(self, el: Tag) -> str:
         """The element's class/id string (see `classes`), computed once per element."""
@@ -728,6 +744,13 @@ class TextStats:
         start = self.pos[id(el)]
         end = start + self.size[id(el)]
         return any(start < m < end for m in self.mains)
+
+    def toggles_in(self, el: Tag) -> int:
+        """Parents of checkboxes outside any <form> in `el`, itself included (its size must be
+        known)."""
+        start = self.pos[id(el)]
+        end = start + self.size[id(el)]
+        return sum(start <= t < end for t in self.toggles)
 
     def subtree(self, el: Tag) -> list[Tag]:
         """The element and the elements inside it, in document order."""
@@ -753,8 +776,11 @@ BOILERPLATE_TAGS = frozenset(
 )
 
 
-def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> TextStats:
-    """Text, link and prose statistics of every element of `nodes` (a tree in document order)."""
+def text_stats(
+    nodes: list[Tag], outside: Callable[[Tag, TextStats], bool], toggles: list[Tag] | None = None
+) -> TextStats:
+    """Text, link and prose statistics of every element of `nodes` (a tree in document order);
+    `toggles`: the parents of checkboxes outside any form (see `Scan.toggles`)."""
     # One bottom-up pass, children before parents. Inline link pop-ups count for nothing in
     # their parents' text; page regions that `outside` recognises pass only a quarter of their
     # prose to their parent. Prose is long, not link-dense inline text of blocks.
@@ -766,6 +792,9 @@ def text_stats(nodes: list[Tag], outside: Callable[[Tag, TextStats], bool]) -> T
     pos, own_prose, sizes = stats.pos, stats.own_prose, stats.size
     pos.update(zip(keys, range(len(keys)), strict=True))
     stats.mains.extend(index for index, el in enumerate(nodes) if el.name == "main")
+    if toggles:
+        holders = set(map(id, toggles))
+        stats.toggles.extend(i for i, key in enumerate(keys) if key in holders and nodes[i].name != "main")
     size, text, links, anchors, total = ([0] * len(keys) for _ in range(5))
     inline, inline_links = [0] * len(keys), [0] * len(keys)
     child: Any  # a string or an element of `nodes` (told apart by type and position)

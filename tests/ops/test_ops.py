@@ -273,6 +273,7 @@ def test_a_stage_that_hangs_times_out_and_fails_only_its_batch(
     assert [(stage, error) for _, stage, error in _failures(wh)] == [("extract", "TaskRunTimeoutError")]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("prefect_harness")
 def test_a_run_past_its_timeout_fails_and_is_recorded_as_failed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

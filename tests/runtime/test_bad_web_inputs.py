@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import pytest
 from pytest_httpserver import HTTPServer
 
 from newsflow.core.records import OUTCOMES
@@ -25,6 +26,7 @@ def _failures(path: Path) -> list[tuple[str, str]]:
         con.close()
 
 
+@pytest.mark.slow
 def test_feed_with_10k_items_is_accounted_for_item_by_item(server: HTTPServer, tmp_path: Path) -> None:
     server.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
     items = "".join(

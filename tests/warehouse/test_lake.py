@@ -107,6 +107,7 @@ def file_counts(inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
     return table_counts(settings.warehouse)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("catalog", ["duckdb", "sqlite", "postgres"])
 def test_a_lake_holds_what_a_file_holds_and_a_rerun_adds_nothing(
     catalog: str, inputs: Path, file_counts: dict[str, int], tmp_path: Path, request: pytest.FixtureRequest
@@ -211,6 +212,7 @@ def lake_rows(url: str) -> dict[str, list[tuple[object, ...]]]:
         con.close()
 
 
+@pytest.mark.slow
 def test_compaction_keeps_every_row_and_leaves_one_file_per_table(inputs: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

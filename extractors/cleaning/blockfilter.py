@@ -163,7 +163,7 @@ def trim_tail(parts: list[Part], ruled: set[int] | frozenset[int] = frozenset())
     return parts[:end]
 
 
-def _before_rule_line(parts: list[Part], end: int, ruled: set[int] | frozenset[int] = frozenset()) -> int:
+def _before_rule_line(parts: list[Part], end: int, ruled: set[int] | frozenset[int]) -> int:
     """`end` moved back to a rule line ("___", "* * *") among the last blocks when what follows it
     is short (RULED_NOTE): a line drawn off the story to set a note, a credit or a bio apart. An
     <hr> element (its next block's text id in `ruled`) is one too when what follows it is shorter

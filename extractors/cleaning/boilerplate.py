@@ -104,8 +104,11 @@ PANEL_TOGGLES = 2  # checkboxes outside any form that make a box a settings wind
 def _toggle_panel(el: Tag, stats: TextStats) -> bool:
     """A settings window over the page (a consent window's categories): PANEL_TOGGLES or more
     checkboxes outside any <form>, and no paragraph or heading (the text is labels and
-    descriptions in boxes; a story holding a poll's boxes has its paragraphs)."""
-    return stats.toggles_in(el) >= PANEL_TOGGLES and el.find(_PANEL_TEXT) is None and not stats.holds_main(el)
+    descriptions in boxes; a story holding a poll's boxes has its paragraphs); never a <main> or
+    what holds one."""
+    if el.name == "main" or stats.holds_main(el):
+        return False
+    return stats.toggles_in(el) >= PANEL_TOGGLES and el.find(_PANEL_TEXT) is None
 
 
 _PANEL_TEXT = ["p", *sorted(HEADINGS)]  # (for Tag.find)

@@ -794,7 +794,7 @@ def text_stats(
     stats.mains.extend(index for index, el in enumerate(nodes) if el.name == "main")
     if toggles:
         holders = set(map(id, toggles))
-        stats.toggles.extend(i for i, key in enumerate(keys) if key in holders and nodes[i].name != "main")
+        stats.toggles.extend(i for i, key in enumerate(keys) if key in holders)
     size, text, links, anchors, total = ([0] * len(keys) for _ in range(5))
     inline, inline_links = [0] * len(keys), [0] * len(keys)
     child: Any  # a string or an element of `nodes` (told apart by type and position)

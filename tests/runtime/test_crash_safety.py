@@ -1,47 +1,72 @@
 """Crash safety: SIGKILL the ingest at random points; the warehouse stays consistent and the next run
 completes the interrupted work without duplicates.
 
-Kills are real (SIGKILL, no cleanup): some come from a timer at a random moment, the others from the
-process itself at the k-th call of a chosen function — while loading, while extracting, and inside the
-warehouse transaction just before COMMIT — so every stage is hit on every run of the suite.
+Kills are real (SIGKILL, no cleanup), each of its own run process, forked from one warm process that
+has loaded spaCy once. Some come from a timer at a random moment, the others from the process itself at
+the k-th call of a chosen function — while loading, while extracting, and inside the warehouse
+transaction just before COMMIT — so every stage is hit on every run of the suite.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
 import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
 DOCS = 24
-DRIVER = textwrap.dedent(
+# One warm process (imports and the spaCy model loaded once) forks a fresh run for each line it reads;
+# each run is a real process that dies by a real SIGKILL, without paying a cold start each time.
+ZYGOTE = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    mode, k, src, wh = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+    import importlib
+    from newsflow.core.settings import Settings
+    from newsflow.runtime.run import run_ingest
+    import newsflow.runtime.stages  # noqa: F401  (extract_all imports extractors.nlp lazily)
+    from extractors.nlp import load_nlp
+    s = Settings()
+    load_nlp(s.spacy_model, tuple(s.spacy_exclude), tuple(s.spacy_fast_rules))
     targets = {"load": ("sources.local", "load_file"), "extract": ("extractors.nlp", "analyse"),
                "write": ("warehouse.load", "_add_counts")}
-    if mode in targets:
-        import importlib
-        module = importlib.import_module(targets[mode][0])
-        original, calls = getattr(module, targets[mode][1]), [0]
-        def dying(*args, **kwargs):
-            calls[0] += 1
-            if calls[0] == k:
-                os.kill(os.getpid(), signal.SIGKILL)
-            return original(*args, **kwargs)
-        setattr(module, targets[mode][1], dying)
-        if mode == "extract":
-            import newsflow.runtime.stages  # noqa: F401  (extract_all imports extractors.nlp lazily)
-    from newsflow.runtime.run import run_ingest
-    from newsflow.core.settings import Settings
-    print("ready", flush=True)
-    run_ingest([src], Settings(warehouse=Path(wh), batch_size=3))
+
+    def run(mode, k, src, wh):
+        if mode in targets:
+            module = importlib.import_module(targets[mode][0])
+            original, calls = getattr(module, targets[mode][1]), [0]
+            def dying(*args, **kwargs):
+                calls[0] += 1
+                if calls[0] == k:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return original(*args, **kwargs)
+            setattr(module, targets[mode][1], dying)
+        run_ingest([src], Settings(warehouse=Path(wh), batch_size=3))
+
+    print("warm", flush=True)
+    for line in sys.stdin:
+        mode, k, src, wh = line.split()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                print(f"ready {os.getpid()}", flush=True)
+                run(mode, int(k), src, wh)
+            except BaseException:
+                import traceback
+                traceback.print_exc()
+                os._exit(1)
+            os._exit(0)
+        _, status = os.waitpid(pid, 0)
+        print(f"status {-os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)}",
+              flush=True)
     """
 )
 
@@ -108,13 +133,17 @@ def _check_consistent(wh: Path) -> dict[str, int]:
         con.close()
 
 
-@pytest.mark.slow
-def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
-    src, wh = _make_inputs(tmp_path), tmp_path / "w.duckdb"
-    rng = random.Random(2026)
-    plan = [("load", k) for k in (2, 9, 17)] + [("extract", k) for k in (1, 5, 11, 20)]
-    plan += [("write", k) for k in (1, 2, 4, 6)] + [("timer", 0)] * 10
-    rng.shuffle(plan)
+def _run_plan(
+    zygote: subprocess.Popen[str],
+    plan: list[tuple[str, int]],
+    src: Path,
+    wh: Path,
+    rng: random.Random,
+    log: Path,
+) -> tuple[int, int]:
+    """Run the plan's runs one after another, each killed as planned; check the warehouse after each.
+    Return how many runs were killed and how many input files there are now."""
+    assert zygote.stdin and zygote.stdout
     killed, files = 0, DOCS
     for version, (mode, k) in enumerate(plan, 1):
         # like a real night: some stories changed and one is new, so every run has work to lose
@@ -122,25 +151,44 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
             _write_report(src, i, version, rng)
         _write_report(src, files, version, rng)
         files += 1
-        proc = subprocess.Popen(
-            [sys.executable, "-c", DRIVER, mode, str(k), str(src), str(wh)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        zygote.stdin.write(f"{mode} {k} {src} {wh}\n")
+        zygote.stdin.flush()
+        ready, pid = zygote.stdout.readline().split()
+        assert ready == "ready", ready
         if mode == "timer":
-            assert proc.stdout and proc.stdout.readline().strip() == "ready"
-            try:
-                proc.wait(timeout=rng.uniform(0.05, 2.0))
-            except subprocess.TimeoutExpired:
-                proc.send_signal(signal.SIGKILL)
-        _, err = proc.communicate(timeout=120)
-        if proc.returncode == -signal.SIGKILL:
+            time.sleep(rng.uniform(0.05, 2.0))
+            with contextlib.suppress(ProcessLookupError):  # the run may have ended already
+                os.kill(int(pid), signal.SIGKILL)
+        returncode = int(zygote.stdout.readline().split()[1])
+        if returncode == -signal.SIGKILL:
             killed += 1
         else:
-            assert proc.returncode == 0, err[-2000:]
+            assert returncode == 0, log.read_text()[-2000:]
         if wh.exists():
             _check_consistent(wh)
+    return killed, files
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
+    src, wh = _make_inputs(tmp_path), tmp_path / "w.duckdb"
+    rng = random.Random(2026)
+    plan = [("load", k) for k in (2, 9, 17)] + [("extract", k) for k in (1, 5, 11, 20)]
+    plan += [("write", k) for k in (1, 2, 4, 6)] + [("timer", 0)] * 10
+    rng.shuffle(plan)
+    log = tmp_path / "runs.log"
+    with (
+        log.open("w") as errors,
+        subprocess.Popen(
+            [sys.executable, "-c", ZYGOTE],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+        ) as zygote,
+    ):
+        assert zygote.stdout and zygote.stdout.readline().strip() == "warm", log.read_text()[-2000:]
+        killed, files = _run_plan(zygote, plan, src, wh, rng, log)
     assert killed >= 20, f"only {killed} of {len(plan)} runs were killed"
 
     from newsflow.core.settings import Settings

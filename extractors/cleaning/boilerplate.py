@@ -294,9 +294,20 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     if not 0 < text <= CAPTION_MAX:
         return False
     inside = stats.subtree(el)
-    if not any(d.name in IMAGE_TAGS for d in inside):
+    if not any(d.name in IMAGE_TAGS and not _in_popup(d, el, stats) for d in inside):
         return False
     return not _illustrated_section(inside, key, stats)
+
+
+def _in_popup(image: Tag, box: Tag, stats: TextStats) -> bool:
+    """The image sits in a link pop-up inside `box` (a hover card in a sentence: see
+    `is_link_popup`), which counts for nothing in the box's text, and so is not its image."""
+    node = image.parent
+    while node is not None and node is not box:
+        if is_link_popup(node, stats):
+            return True
+        node = node.parent
+    return False
 
 
 # Boxes other than a <div> that hold an image and its caption: a <span> or <p> wrapper, or a

@@ -21,7 +21,7 @@ from extractors.cleaning.htmltree import (
     norm_space,
     text_of,
 )
-from extractors.cleaning.textmeasure import COLONS, sentence_count, text_length, word_count
+from extractors.cleaning.textmeasure import COLONS, ends_sentence, sentence_count, text_length, word_count
 
 __all__ = [
     "BOILERPLATE_TAGS",
@@ -530,7 +530,20 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
         return False
     if el.name in _ENTRY_TAGS:
         return not (stats.anchors.get(key, 0) == 1 and links < text)
-    return not (el.name == "p" and stats.anchors.get(key, 0) == 1 and _cites_address(el))
+    paragraph = el.name == "p" or _line_of_text(el)
+    if paragraph and stats.anchors.get(key, 0) == 1 and _cites_address(el):
+        return False
+    return not (el.name == "div" and paragraph and not link_dense("p", text, links) and _sentence(el))
+
+
+def _line_of_text(el: Tag) -> bool:
+    """A <div> set as a paragraph (div soup): only inline elements and text inside, no block."""
+    return el.name == "div" and not any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in el.contents)
+
+
+def _sentence(el: Tag) -> bool:
+    """The element's text ends a sentence (running text, not a row of links or a label)."""
+    return ends_sentence(norm_space(text_of(el)))
 
 
 # A list item or table row holding one link and text besides it is an entry of its list or table

@@ -30,6 +30,7 @@ __all__ = [
     "is_boilerplate",
     "is_link_boilerplate",
     "is_outside",
+    "line_of_text",
     "sentence_count",
 ]
 _WORDS = (
@@ -530,13 +531,13 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
         return False
     if el.name in _ENTRY_TAGS:
         return not (stats.anchors.get(key, 0) == 1 and links < text)
-    paragraph = el.name == "p" or _line_of_text(el)
+    paragraph = el.name == "p" or line_of_text(el)
     if paragraph and stats.anchors.get(key, 0) == 1 and _cites_address(el):
         return False
     return not (el.name == "div" and paragraph and not link_dense("p", text, links) and _sentence(el))
 
 
-def _line_of_text(el: Tag) -> bool:
+def line_of_text(el: Tag) -> bool:
     """A <div> set as a paragraph (div soup): only inline elements and text inside, no block."""
     return el.name == "div" and not any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in el.contents)
 

@@ -49,3 +49,40 @@ def test_a_row_of_links_in_a_div_is_still_cut() -> None:
     text = html_article(page(row)).text
     assert "Sport" not in text
     assert all(paragraph in text for paragraph in STORY_PARAGRAPHS)
+
+
+LONG = (
+    "The harbour master said the quay would stay open through the winter, and that the ferry "
+    "would run twice a day once the repairs to the breakwater were done."
+)
+
+
+def story_page(opening: str) -> str:
+    """`opening` beside a body box of eight paragraphs set as <div>s (the box holds most prose)."""
+    body = "".join(f"<div class='tx'>Body {n}. {LONG}</div>" for n in range(8))
+    return (
+        "<html><body><div class='wrap'><h1>Harbour reopens</h1>"
+        f"{opening}<div class='col'>{body}</div></div></body></html>"
+    )
+
+
+def test_opening_paragraphs_set_as_divs_beside_the_body_box_stay() -> None:
+    opening = "".join(f"<div class='tx'>Opening {n}. {LONG}</div>" for n in range(2))
+    text = html_article(story_page(opening)).text
+    assert "Opening 0." in text and "Opening 1." in text
+    assert all(f"Body {n}." in text for n in range(8))
+
+
+def test_an_intro_box_of_div_paragraphs_stays_and_a_caption_box_beside_it_is_no_intro() -> None:
+    intro = "<div class='in'>" + "".join(f"<div>Intro {n}. {LONG}</div>" for n in range(2)) + "</div>"
+    caption = (
+        "<div class='ph'><img src='quay.jpg'><div>The quay at dawn, the morning after the storm, "
+        "with the ferry moored at the end of the breakwater, the fishing boats still tied up two "
+        "deep along the inner wall, the cranes of the yard across the bay standing idle, and the "
+        "first trucks of the day waiting at the gate for the harbour office to open the road to "
+        "the market.</div><div>(Picture taken by the harbour office)</div></div>"
+    )
+    assert "Intro 1." in html_article(story_page(intro)).text
+    text = html_article(story_page(caption)).text
+    assert "The quay at dawn" not in text
+    assert all(f"Body {n}." in text for n in range(8))

@@ -13,7 +13,8 @@ and drops the semantic attributes (`PLAIN_ATTRIBUTES`: ARIA role and aria-modal,
 itemprop/itemscope/itemtype) of every element but <meta> and <link>; it combines with
 `--ignore-names`. `--div-paragraphs` stands in for a site in div-soup markup: the tree builder
 reads every <p> as a <div> (the same text in the same boxes, one block each, but no rule that asks
-for a paragraph's tag fires); it combines with the other two. `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
+for a paragraph's tag fires); it combines with the other two. `--check FLOORS.json` fails
+(exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
 

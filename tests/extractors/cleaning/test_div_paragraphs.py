@@ -86,3 +86,15 @@ def test_an_intro_box_of_div_paragraphs_stays_and_a_caption_box_beside_it_is_no_
     text = html_article(story_page(caption)).text
     assert "The quay at dawn" not in text
     assert all(f"Body {n}." in text for n in range(8))
+
+
+def test_a_long_paragraph_set_as_a_div_is_not_chosen_alone() -> None:
+    long = f"<div class='tx'>Long. {LONG} {LONG} {LONG} {LONG} {LONG}</div>"
+    closing = "<div class='tx'>The harbour office will publish the new timetable on Friday.</div>"
+    html = (
+        "<html><body><div class='wrap'><h1>Harbour reopens</h1>"
+        f"<div class='col'>{long}{closing}</div></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Long. The harbour master said" in text
+    assert "publish the new timetable on Friday." in text

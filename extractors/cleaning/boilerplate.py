@@ -263,10 +263,17 @@ REFERENCE_WORDS = 3  # words of link text that name another story (not a handle,
 def _cross_reference(el: Tag, stats: TextStats) -> bool:
     """A short label ending in a colon and one link making up the rest of the block ("See also:
     <a>another story</a>"): a pointer to another page set between the paragraphs."""
+    anchor = _labelled_link(el, stats)
+    return anchor is not None and word_count(text_of(anchor)) >= REFERENCE_WORDS
+
+
+def _labelled_link(el: Tag, stats: TextStats) -> Tag | None:
+    """The one link of a block that is a short label ending in a colon and that link, most of the
+    text ("Label: <a>...</a>"), else None."""
     key = id(el)
     text, links = stats.text.get(key, 0), stats.links.get(key, 0)
     if stats.anchors.get(key, 0) != 1 or links * 2 < text:
-        return False
+        return None
     before: list[str] = []
     anchor: Tag | None = None
     for node in el.descendants:
@@ -277,8 +284,8 @@ def _cross_reference(el: Tag, stats: TextStats) -> bool:
             before.append(node)
     label = norm_space("".join(before))
     if anchor is None or text_length(label) > REFERENCE_LABEL or not label.endswith(COLONS):
-        return False
-    return text - links <= text_length(label) + 2 and word_count(text_of(anchor)) >= REFERENCE_WORDS
+        return None
+    return anchor if text - links <= text_length(label) + 2 else None
 
 
 # An image: an <img>, or a <picture> whose <img> is only in its <noscript> (lazy loading).
@@ -451,7 +458,7 @@ def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -
     text = stats.text.get(key, 0)
     if not 0 < text <= CLOSING_BOX_MAX:
         return False
-    paras = [c for c in children(el) if c.name == "p" and stats.text.get(id(c))]
+    paras = [c for c in children(el) if (c.name == "p" or line_of_text(c)) and stats.text.get(id(c))]
     if len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
         return False
     if sum(stats.text.get(id(p), 0) for p in paras) < text:
@@ -534,7 +541,12 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
     paragraph = el.name == "p" or line_of_text(el)
     if paragraph and stats.anchors.get(key, 0) == 1 and _cites_address(el):
         return False
-    return not (el.name == "div" and paragraph and not link_dense("p", text, links) and _sentence(el))
+    return not (
+        el.name == "div"
+        and paragraph
+        and not link_dense("p", text, links)
+        and (_sentence(el) or _labelled_link(el, stats) is not None)
+    )
 
 
 def line_of_text(el: Tag) -> bool:

@@ -98,3 +98,23 @@ def test_a_long_paragraph_set_as_a_div_is_not_chosen_alone() -> None:
     text = html_article(html).text
     assert "Long. The harbour master said" in text
     assert "publish the new timetable on Friday." in text
+
+
+def test_a_box_of_linked_notes_set_as_divs_after_the_story_is_cut() -> None:
+    notes = (
+        "<div class='nt'><div class='tx'>The paper welcomes letters on any story it prints; write to "
+        "the editors with your name and town through <a href='/letters'>our letters page</a>.</div>"
+        "<div class='tx'>Follow the harbour desk on <a href='/social'>our social pages</a> for updates."
+        "</div></div>"
+    )
+    story = "".join(f"<div class='tx'>{text}</div>" for text in STORY_PARAGRAPHS)
+    html = f"<html><body><div class='wrap'><h1>Harbour reopens</h1><div class='col'>{story}{notes}</div></div></body></html>"
+    text = html_article(html).text
+    assert "welcomes letters" not in text
+    assert text.rstrip().endswith("across the bay.")
+
+
+def test_a_label_and_its_link_set_as_a_div_stay() -> None:
+    account = "<div class='tx'>Account: <a href='/harbourdesk'>@harbourdesk</a></div>"
+    text = html_article(page(account)).text
+    assert "Account: @harbourdesk" in text

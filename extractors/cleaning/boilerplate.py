@@ -156,7 +156,9 @@ def is_boilerplate(
         return True
     if tag in ("ul", "ol") and (_story_list(el, stats) or _image_list(el, stats)):
         return True
-    if tag in _CAPTION_HOLDERS and (_image_with_caption(el, stats) or _caption_among_paragraphs(el, stats)):
+    if tag in _CAPTION_HOLDERS and (
+        (_image_with_caption(el, stats) and not _floated_image(el, stats)) or _caption_among_paragraphs(el, stats)
+    ):
         return True
     if tag in _CAPTION_HOLDERS and (
         _call_to_action(el, stats) or _form_box(el, stats) or _card_of_series(el, stats)
@@ -315,6 +317,32 @@ def _in_popup(image: Tag, box: Tag, stats: TextStats) -> bool:
         if is_link_popup(node, stats):
             return True
         node = node.parent
+    return False
+
+
+def _floated_image(el: Tag, stats: TextStats) -> bool:
+    """A <div> set as a paragraph whose text runs on from its one image: the image first (alone or
+    in a textless link), bare text right after it in the same line, no line break (an image
+    floated into a paragraph, as a <p> holds it), and prose of its own (not a spinner's word). A
+    caption box sets its text apart from the image, in an element of its own or on a line of its own."""
+    if id(el) not in stats.own_prose or not line_of_text(el):
+        return False
+    image: Tag | None = None
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br" or (image is not None and node.name in IMAGE_TAGS):
+                return False
+            if image is None and node.name in IMAGE_TAGS:
+                image = node
+        elif image is None and type(node) is NavigableString and node.strip():
+            return False  # text before the image
+    node = image
+    while node is not None and node is not el:
+        if following_text(node).strip():
+            return True
+        node = node.parent
+        if node is None or stats.text.get(id(node), 0):
+            return False  # the text after the image is set in an element of its own
     return False
 
 

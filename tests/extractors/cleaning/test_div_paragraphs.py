@@ -118,3 +118,19 @@ def test_a_label_and_its_link_set_as_a_div_stay() -> None:
     account = "<div class='tx'>Account: <a href='/harbourdesk'>@harbourdesk</a></div>"
     text = html_article(page(account)).text
     assert "Account: @harbourdesk" in text
+
+
+def test_an_image_floated_into_a_div_paragraph_is_no_caption_box() -> None:
+    floated = (
+        "<div class='tx'><a href='quay.jpg'><img src='quay-small.jpg'></a>The quay was rebuilt in "
+        "stone after the storm of 1953, and it has held through every winter since.</div>"
+    )
+    caption = (
+        "<div class='tx'><img src='yard.jpg'><span>The yard across the bay, where the two boats "
+        "will be repaired.</span></div>"
+    )
+    spinner = "<div class='tx'><img src='wait.gif'>Loading...</div>"
+    text = html_article(page(floated + caption + spinner)).text
+    assert "it has held through every winter since." in text
+    assert "The yard across the bay" not in text
+    assert "Loading" not in text

@@ -157,7 +157,8 @@ def is_boilerplate(
     if tag in ("ul", "ol") and (_story_list(el, stats) or _image_list(el, stats)):
         return True
     if tag in _CAPTION_HOLDERS and (
-        (_image_with_caption(el, stats) and not _floated_image(el, stats)) or _caption_among_paragraphs(el, stats)
+        (_image_with_caption(el, stats) and not _floated_image(el, stats))
+        or _caption_among_paragraphs(el, stats)
     ):
         return True
     if tag in _CAPTION_HOLDERS and (
@@ -323,9 +324,10 @@ def _in_popup(image: Tag, box: Tag, stats: TextStats) -> bool:
 def _floated_image(el: Tag, stats: TextStats) -> bool:
     """A <div> set as a paragraph whose text runs on from its one image: the image first (alone or
     in a textless link), bare text right after it in the same line, no line break (an image
-    floated into a paragraph, as a <p> holds it), and prose of its own (not a spinner's word). A
-    caption box sets its text apart from the image, in an element of its own or on a line of its own."""
-    if id(el) not in stats.own_prose or not line_of_text(el):
+    floated into a paragraph, as a <p> holds it), prose of its own ending a sentence (not a
+    spinner's word, a credit line). A caption box sets its text apart from the image, in an element
+    of its own or on a line of its own."""
+    if id(el) not in stats.own_prose or not line_of_text(el) or not _sentence(el):
         return False
     image: Tag | None = None
     for node in el.descendants:
@@ -336,12 +338,12 @@ def _floated_image(el: Tag, stats: TextStats) -> bool:
                 image = node
         elif image is None and type(node) is NavigableString and node.strip():
             return False  # text before the image
-    node = image
-    while node is not None and node is not el:
-        if following_text(node).strip():
+    step = image
+    while step is not None and step is not el:
+        if following_text(step).strip():
             return True
-        node = node.parent
-        if node is None or stats.text.get(id(node), 0):
+        step = step.parent
+        if step is None or stats.text.get(id(step), 0):
             return False  # the text after the image is set in an element of its own
     return False
 

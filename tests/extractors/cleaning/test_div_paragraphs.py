@@ -108,7 +108,10 @@ def test_a_box_of_linked_notes_set_as_divs_after_the_story_is_cut() -> None:
         "</div></div>"
     )
     story = "".join(f"<div class='tx'>{text}</div>" for text in STORY_PARAGRAPHS)
-    html = f"<html><body><div class='wrap'><h1>Harbour reopens</h1><div class='col'>{story}{notes}</div></div></body></html>"
+    html = (
+        "<html><body><div class='wrap'><h1>Harbour reopens</h1>"
+        f"<div class='col'>{story}{notes}</div></div></body></html>"
+    )
     text = html_article(html).text
     assert "welcomes letters" not in text
     assert text.rstrip().endswith("across the bay.")
@@ -130,7 +133,9 @@ def test_an_image_floated_into_a_div_paragraph_is_no_caption_box() -> None:
         "will be repaired.</span></div>"
     )
     spinner = "<div class='tx'><img src='wait.gif'>Loading...</div>"
-    text = html_article(page(floated + caption + spinner)).text
+    credit = "<div class='tx'><img src='gate.jpg'>© Harbour Office / Photographer: A. Name</div>"
+    text = html_article(page(floated + caption + spinner + credit)).text
     assert "it has held through every winter since." in text
     assert "The yard across the bay" not in text
     assert "Loading" not in text
+    assert "Photographer" not in text

@@ -11,7 +11,10 @@ the tree builder reads the HTML5 sectioning and semantic tags as plain ones (`PL
 main, aside, nav, header, footer, figure, figcaption, section and address as <div>, time as <span>)
 and drops the semantic attributes (`PLAIN_ATTRIBUTES`: ARIA role and aria-modal, microdata
 itemprop/itemscope/itemtype) of every element but <meta> and <link>; it combines with
-`--ignore-names`. `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
+`--ignore-names`. `--div-paragraphs` stands in for a site in div-soup markup: the tree builder
+reads every <p> as a <div> (the same text in the same boxes, one block each, but no rule that asks
+for a paragraph's tag fires); it combines with the other two. `--check FLOORS.json` fails
+(exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
 
@@ -50,6 +53,7 @@ PLAIN_TAGS = {
     "time": "span",
 }
 PLAIN_ATTRIBUTES = ("role", "aria-modal", "itemprop", "itemscope", "itemtype")  # dropped, but on meta/link
+DIV_PARAGRAPHS = {"p": "div"}  # --div-paragraphs: paragraphs set as <div> boxes
 
 
 def shared(path: Path) -> Path:
@@ -279,6 +283,22 @@ def plain_tags() -> None:
     LeanBuilder.end = plain_end  # type: ignore[method-assign]
 
 
+def div_paragraphs() -> None:
+    """Make the tree builder read paragraphs as div soup (`--div-paragraphs`): every <p> renamed
+    DIV_PARAGRAPHS as it is opened and closed (lxml has already closed it where HTML does, so the
+    tree's shape is the same; `<br>`-separated text is left as it is)."""
+    start, end = LeanBuilder.start, LeanBuilder.end
+
+    def div_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        start(self, DIV_PARAGRAPHS.get(tag, tag), attrib, nsmap)
+
+    def div_end(self: LeanBuilder, tag: Any) -> None:
+        end(self, DIV_PARAGRAPHS.get(tag, tag))
+
+    LeanBuilder.start = div_start  # type: ignore[method-assign]
+    LeanBuilder.end = div_end  # type: ignore[method-assign]
+
+
 def _rate(count: int, seconds: float) -> float:
     """Pages per second."""
     return count / seconds if seconds > 0 else float("inf")
@@ -359,9 +379,16 @@ def main(argv: list[str] | None = None) -> int:
         help="clean as on a site in old-style markup (HTML5 sectioning/semantic tags read as div/span, "
         "ARIA roles and microdata attributes dropped)",
     )
+    ap.add_argument(
+        "--div-paragraphs",
+        action="store_true",
+        help="clean as on a site in div-soup markup (every <p> read as a <div>)",
+    )
     args = ap.parse_args(argv)
     if args.plain_tags:
         plain_tags()
+    if args.div_paragraphs:
+        div_paragraphs()
     if args.ignore_names:
         TextStats.names = lambda self, el: ""  # type: ignore[method-assign]
     sets = {

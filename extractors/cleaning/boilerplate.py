@@ -21,7 +21,7 @@ from extractors.cleaning.htmltree import (
     norm_space,
     text_of,
 )
-from extractors.cleaning.textmeasure import COLONS, sentence_count, text_length, word_count
+from extractors.cleaning.textmeasure import COLONS, ends_sentence, sentence_count, text_length, word_count
 
 __all__ = [
     "BOILERPLATE_TAGS",
@@ -30,6 +30,7 @@ __all__ = [
     "is_boilerplate",
     "is_link_boilerplate",
     "is_outside",
+    "line_of_text",
     "sentence_count",
 ]
 _WORDS = (
@@ -155,7 +156,10 @@ def is_boilerplate(
         return True
     if tag in ("ul", "ol") and (_story_list(el, stats) or _image_list(el, stats)):
         return True
-    if tag in _CAPTION_HOLDERS and (_image_with_caption(el, stats) or _caption_among_paragraphs(el, stats)):
+    if tag in _CAPTION_HOLDERS and (
+        (_image_with_caption(el, stats) and not _floated_image(el, stats))
+        or _caption_among_paragraphs(el, stats)
+    ):
         return True
     if tag in _CAPTION_HOLDERS and (
         _call_to_action(el, stats) or _form_box(el, stats) or _card_of_series(el, stats)
@@ -262,10 +266,17 @@ REFERENCE_WORDS = 3  # words of link text that name another story (not a handle,
 def _cross_reference(el: Tag, stats: TextStats) -> bool:
     """A short label ending in a colon and one link making up the rest of the block ("See also:
     <a>another story</a>"): a pointer to another page set between the paragraphs."""
+    anchor = _labelled_link(el, stats)
+    return anchor is not None and word_count(text_of(anchor)) >= REFERENCE_WORDS
+
+
+def _labelled_link(el: Tag, stats: TextStats) -> Tag | None:
+    """The one link of a block that is a short label ending in a colon and that link, most of the
+    text ("Label: <a>...</a>"), else None."""
     key = id(el)
     text, links = stats.text.get(key, 0), stats.links.get(key, 0)
     if stats.anchors.get(key, 0) != 1 or links * 2 < text:
-        return False
+        return None
     before: list[str] = []
     anchor: Tag | None = None
     for node in el.descendants:
@@ -276,8 +287,8 @@ def _cross_reference(el: Tag, stats: TextStats) -> bool:
             before.append(node)
     label = norm_space("".join(before))
     if anchor is None or text_length(label) > REFERENCE_LABEL or not label.endswith(COLONS):
-        return False
-    return text - links <= text_length(label) + 2 and word_count(text_of(anchor)) >= REFERENCE_WORDS
+        return None
+    return anchor if text - links <= text_length(label) + 2 else None
 
 
 # An image: an <img>, or a <picture> whose <img> is only in its <noscript> (lazy loading).
@@ -294,9 +305,47 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     if not 0 < text <= CAPTION_MAX:
         return False
     inside = stats.subtree(el)
-    if not any(d.name in IMAGE_TAGS for d in inside):
+    if not any(d.name in IMAGE_TAGS and not _in_popup(d, el, stats) for d in inside):
         return False
     return not _illustrated_section(inside, key, stats)
+
+
+def _in_popup(image: Tag, box: Tag, stats: TextStats) -> bool:
+    """The image sits in a link pop-up inside `box` (a hover card in a sentence: see
+    `is_link_popup`), which counts for nothing in the box's text, and so is not its image."""
+    node = image.parent
+    while node is not None and node is not box:
+        if is_link_popup(node, stats):
+            return True
+        node = node.parent
+    return False
+
+
+def _floated_image(el: Tag, stats: TextStats) -> bool:
+    """A <div> set as a paragraph whose text runs on from its one image: the image first (alone or
+    in a textless link), bare text right after it in the same line, no line break (an image
+    floated into a paragraph, as a <p> holds it), prose of its own ending a sentence (not a
+    spinner's word, a credit line). A caption box sets its text apart from the image, in an element
+    of its own or on a line of its own."""
+    if id(el) not in stats.own_prose or not line_of_text(el) or not _sentence(el):
+        return False
+    image: Tag | None = None
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br" or (image is not None and node.name in IMAGE_TAGS):
+                return False
+            if image is None and node.name in IMAGE_TAGS:
+                image = node
+        elif image is None and type(node) is NavigableString and node.strip():
+            return False  # text before the image
+    step = image
+    while step is not None and step is not el:
+        if following_text(step).strip():
+            return True
+        step = step.parent
+        if step is None or stats.text.get(id(step), 0):
+            return False  # the text after the image is set in an element of its own
+    return False
 
 
 # Boxes other than a <div> that hold an image and its caption: a <span> or <p> wrapper, or a
@@ -439,7 +488,7 @@ def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -
     text = stats.text.get(key, 0)
     if not 0 < text <= CLOSING_BOX_MAX:
         return False
-    paras = [c for c in children(el) if c.name == "p" and stats.text.get(id(c))]
+    paras = [c for c in children(el) if (c.name == "p" or line_of_text(c)) and stats.text.get(id(c))]
     if len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
         return False
     if sum(stats.text.get(id(p), 0) for p in paras) < text:
@@ -519,7 +568,25 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
         return False
     if el.name in _ENTRY_TAGS:
         return not (stats.anchors.get(key, 0) == 1 and links < text)
-    return not (el.name == "p" and stats.anchors.get(key, 0) == 1 and _cites_address(el))
+    paragraph = el.name == "p" or line_of_text(el)
+    if paragraph and stats.anchors.get(key, 0) == 1 and _cites_address(el):
+        return False
+    return not (
+        el.name == "div"
+        and paragraph
+        and not link_dense("p", text, links)
+        and (_sentence(el) or _labelled_link(el, stats) is not None)
+    )
+
+
+def line_of_text(el: Tag) -> bool:
+    """A <div> set as a paragraph (div soup): only inline elements and text inside, no block."""
+    return el.name == "div" and not any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in el.contents)
+
+
+def _sentence(el: Tag) -> bool:
+    """The element's text ends a sentence (running text, not a row of links or a label)."""
+    return ends_sentence(norm_space(text_of(el)))
 
 
 # A list item or table row holding one link and text besides it is an entry of its list or table

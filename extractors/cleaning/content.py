@@ -9,7 +9,15 @@ from functools import lru_cache
 from bs4 import Tag
 
 from extractors.cleaning.blockfilter import text_key
-from extractors.cleaning.boilerplate import CONTENT_CLASS, HEADINGS, PROSE_TAGS, cut_for_certain, is_outside
+from extractors.cleaning.boilerplate import (
+    CONTENT_CLASS,
+    HEADINGS,
+    IMAGE_TAGS,
+    PROSE_TAGS,
+    cut_for_certain,
+    is_outside,
+    line_of_text,
+)
 from extractors.cleaning.htmltree import (
     TextStats,
     attr,
@@ -114,9 +122,11 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         best = ranked[0]
         if id(best) in stats.outside:
             return node  # a page region (sidebar, comments, related) is never walked into
-        if best.name in _UNITS and any(c is not best and text.get(id(c)) for c in kids):
+        if (best.name in _UNITS or _set_as_paragraph(best, stats)) and any(
+            c is not best and text.get(id(c)) for c in kids
+        ):
             return node  # keep the other (short) paragraphs or items beside a long one
-        if any(c is not best and c.name == "p" and prose.get(id(c)) for c in kids):
+        if _paragraphs_beside(best, kids, stats):
             return node  # paragraphs set out beside the best child (a list, a block): it is a part
         if any(_paragraph_block(c, stats) for c in _before(best, kids)):
             return node  # an intro of paragraphs before the best child: the text begins there
@@ -322,9 +332,32 @@ def _paragraph_block(el: Tag, stats: TextStats) -> bool:
     if el.name not in ("div", "section") or stats.links.get(key, 0) or key in stats.outside:
         return False
     kids = [c for c in children(el) if stats.text.get(id(c))]
-    if len(kids) < 2 or any(c.name != "p" for c in kids):
+    if len(kids) < 2 or any(not _set_as_paragraph(c, stats) for c in kids):
         return False
+    if any(c.name != "p" for c in kids) and any(d.name in IMAGE_TAGS for d in stats.subtree(el)):
+        return False  # lines set as <div>s beside an image: a caption and its credit, not an intro
     return sum(1 for c in kids if stats.own_prose.get(id(c))) >= 2 and not cut_for_certain(el, stats)
+
+
+DIV_PARAGRAPHS = 2  # paragraphs set as <div>s beside the best child that make the parent the text
+
+
+def _paragraphs_beside(best: Tag, kids: list[Tag], stats: TextStats) -> bool:
+    """Paragraphs of prose set out beside `best`: one <p>, or DIV_PARAGRAPHS <div>s set as paragraphs
+    (one such box is as often a dek, a byline or a credit line as text)."""
+    divs = 0
+    for c in kids:
+        if c is best or not stats.prose.get(id(c)):
+            continue
+        if c.name == "p":
+            return True
+        divs += _set_as_paragraph(c, stats)
+    return divs >= DIV_PARAGRAPHS
+
+
+def _set_as_paragraph(el: Tag, stats: TextStats) -> bool:
+    """A <p>, or a <div> set as one (div soup): prose of its own and no block inside."""
+    return el.name == "p" or (id(el) in stats.own_prose and line_of_text(el))
 
 
 def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:

@@ -210,8 +210,9 @@ class LeanBuilder(LXMLTreeBuilder):
 
     prune = False
     found: Scan | None
-    # (element, its string class, inside non-content, index of the enclosing hidden element)
-    _stack: list[tuple[Tag, type[NavigableString], bool, int]]
+    # (element, its name, its contents, its string class, inside non-content, index of the
+    # enclosing hidden element): what the callbacks read of the open elements, at hand
+    _stack: list[tuple[Tag, str, list[Any], type[NavigableString], bool, int]]
     _last: Any
     _pending: list[str]
     _preserve: int
@@ -228,13 +229,15 @@ class LeanBuilder(LXMLTreeBuilder):
         """Set up the node stack at the document, then let lxml drive the callbacks."""
         soup = self.soup
         assert soup is not None
-        self._stack = [(soup, NavigableString, False, -1)]
+        self._stack = [(soup, soup.name, soup.contents, NavigableString, False, -1)]
         self._last = soup
         self._pending = []
         self.node_fields = []
         # lxml looks the callbacks up once, as the parser is made: character data goes straight
         # into the pending list (no Python call per chunk); a pruned subtree's is cut off after it.
         self.data = self._pending.append  # type: ignore[method-assign, assignment]
+        if self.prune:
+            self.comment = None  # type: ignore[assignment]  # (no comment events at all)
         self._preserve = self._skipping = self._skipped_from = 0
         self._keep_space = frozenset(self.preserve_whitespace_tags or ())
         void = self.empty_element_tags
@@ -261,21 +264,20 @@ class LeanBuilder(LXMLTreeBuilder):
         )
         super().feed(markup)
 
-    def _flush(self, kind: type[NavigableString] | None = None, boundary: bool = False) -> None:
+    def _flush(self, kind: type[NavigableString] | None, boundary: bool) -> None:
         """Turn the pending character data into one string node, as bs4's endData does.
         `boundary`: a block element starts or ends right after it."""
         pending = self._pending
         text = pending[0] if len(pending) == 1 else "".join(pending)
         pending.clear()
-        parent, container, skipped, _ = self._stack[-1]
+        parent, name, contents, container, skipped, _ = self._stack[-1]
         if not self._preserve and not text.strip(_ASCII_SPACES):
-            if boundary and self.prune and _after_block(parent):
+            if boundary and self.prune and _after_block(name, contents):
                 return
             text = "\n" if "\n" in text else " "
         # What NavigableString(text) makes, without its Python-level __new__ and setup(),
         # linked after the last node created (the links bs4's object_was_parsed makes).
         node = str.__new__(kind or container, text)
-        contents = parent.contents
         previous = contents[-1] if contents else None
         if previous is not None:
             previous.next_sibling = node
@@ -296,7 +298,7 @@ class LeanBuilder(LXMLTreeBuilder):
 
     def _toggle(self) -> None:
         """A checkbox not built: its parent noted when no <form> is open (see `Scan.toggles`)."""
-        if not any(entry[0].name == "form" for entry in self._stack):
+        if not any(entry[1] == "form" for entry in self._stack):
             self._found.toggles.append(self._stack[-1][0])
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
@@ -311,12 +313,11 @@ class LeanBuilder(LXMLTreeBuilder):
             self._skipped_from = len(self._pending)
             return
         if self._pending:
-            self._flush(boundary=tag in BLOCK_TAGS)
-        parent, container, skipped, outer = self._stack[-1]
+            self._flush(None, tag in BLOCK_TAGS)
+        parent, _, contents, container, skipped, outer = self._stack[-1]
         # lxml: a fresh dict per element with attributes, one shared empty mapping for the others
         attrs = attrib if attrib.__class__ is dict else (dict(attrib) if attrib else {})
         el = self._tag_class.__new__(self._tag_class)
-        contents = parent.contents
         previous = contents[-1] if contents else None
         if previous is not None:
             previous.next_sibling = el
@@ -326,7 +327,7 @@ class LeanBuilder(LXMLTreeBuilder):
         el.__dict__ = fields = {
             "name": tag,
             "attrs": attrs,
-            "contents": [],
+            "contents": (children := []),
             "next_element": None,
             "next_sibling": None,
             "can_be_empty_element": void is None or tag in void,
@@ -373,7 +374,7 @@ class LeanBuilder(LXMLTreeBuilder):
             else:
                 found.content.append(el)
                 found.owner.append(outer)
-        self._stack.append((el, container, skipped, outer))
+        self._stack.append((el, tag, children, container, skipped, outer))
 
     def end(self, tag: Any) -> None:
         """Close the current element."""
@@ -383,9 +384,9 @@ class LeanBuilder(LXMLTreeBuilder):
                 del self._pending[self._skipped_from :]
             return
         if self._pending:
-            self._flush(boundary=tag in BLOCK_TAGS)
-        el = self._stack.pop()[0]
-        if self._preserve and el.name in self._keep_space:
+            self._flush(None, tag in BLOCK_TAGS)
+        name = self._stack.pop()[1]
+        if self._preserve and name in self._keep_space:
             self._preserve -= 1
 
     def data(self, data: Any) -> None:
@@ -397,32 +398,32 @@ class LeanBuilder(LXMLTreeBuilder):
         if self._skipping or self.prune:
             return
         if self._pending:
-            self._flush()
+            self._flush(None, False)
         self._pending.append(text)
-        self._flush(Comment)
+        self._flush(Comment, False)
 
     def doctype(self, name: Any, pubid: Any, system: Any) -> None:
         """The doctype node."""
         if self._pending:
-            self._flush()
+            self._flush(None, False)
         self._pending.append(Doctype._string_for_name_and_ids(name, pubid, system))
-        self._flush(Doctype)
+        self._flush(Doctype, False)
 
     def pi(self, target: Any, data: Any) -> None:
         """A processing instruction node."""
         if self._skipping:
             return
         if self._pending:
-            self._flush()
+            self._flush(None, False)
         self._pending.append(f"{target} {data}")
-        self._flush(self.processing_instruction_class)
+        self._flush(self.processing_instruction_class, False)
 
     def close(self) -> None:
         """The end of the document: flush the last text, leave bs4's state as its own build does."""
         if self._skipping:
             del self._pending[self._skipped_from :]
         if self._pending:
-            self._flush()
+            self._flush(None, False)
         soup = self.soup
         assert soup is not None
         soup.currentTag = soup
@@ -449,14 +450,13 @@ def _json_ld(attrs: Any) -> bool:
     return isinstance(kind, str) and kind.strip().lower() == "application/ld+json"
 
 
-def _after_block(parent: Tag) -> bool:
-    """True when the next string in `parent` would follow a block element, or open a block or
-    the head: whitespace there separates nothing."""
-    contents = parent.contents
+def _after_block(name: str, contents: list[Any]) -> bool:
+    """True when the next string in an element (its name and contents) would follow a block
+    element, or open a block or the head: whitespace there separates nothing."""
     if not contents:
-        return parent.name in _STRUCTURAL
+        return name in _STRUCTURAL
     previous = contents[-1]
-    return parent.name == "head" or (isinstance(previous, Tag) and previous.name in BLOCK_TAGS)
+    return name == "head" or (isinstance(previous, Tag) and previous.name in BLOCK_TAGS)
 
 
 def _parse(html: str) -> BeautifulSoup | None:
@@ -791,7 +791,8 @@ def text_stats(
     keys = list(map(id, nodes))
     pos, own_prose, sizes = stats.pos, stats.own_prose, stats.size
     pos.update(zip(keys, range(len(keys)), strict=True))
-    stats.mains.extend(index for index, el in enumerate(nodes) if el.name == "main")
+    tags = [el.name for el in nodes]  # (read once: a Tag's attributes are slow to read, see LeanTag)
+    stats.mains.extend([index for index, tag in enumerate(tags) if tag == "main"])
     if toggles:
         holders = set(map(id, toggles))
         stats.toggles.extend(i for i, key in enumerate(keys) if key in holders)
@@ -813,7 +814,7 @@ def text_stats(
                 continue
             sub = text[at]
             count += size[at]
-            block = child.name in BLOCK_TAGS
+            block = tags[at] in BLOCK_TAGS
             if not block:
                 itext += inline[at]
                 ilinks += inline_links[at]
@@ -831,7 +832,7 @@ def text_stats(
             anchor += n_anchors
         own += strings
         itext += strings
-        tag = el.name
+        tag = tags[index]
         size[index] = sizes[keys[index]] = count
         text[index] = own
         if tag == "a":

@@ -111,6 +111,8 @@ HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # what bs4 collapses in whitespace-only strings
 _TEXT = NavigableString  # exact type: comments, doctypes and script/style strings are subclasses
+_new = object.__new__  # (a node without bs4's constructor: the builder sets its fields)
+_new_string = str.__new__
 
 
 def parse_html(html: str) -> Tag | None:
@@ -277,7 +279,7 @@ class LeanBuilder(LXMLTreeBuilder):
             text = "\n" if "\n" in text else " "
         # What NavigableString(text) makes, without its Python-level __new__ and setup(),
         # linked after the last node created (the links bs4's object_was_parsed makes).
-        node = str.__new__(kind or container, text)
+        node = _new_string(kind or container, text)
         previous = contents[-1] if contents else None
         if previous is not None:
             previous.next_sibling = node
@@ -317,7 +319,7 @@ class LeanBuilder(LXMLTreeBuilder):
         parent, _, contents, container, skipped, outer = self._stack[-1]
         # lxml: a fresh dict per element with attributes, one shared empty mapping for the others
         attrs = attrib if attrib.__class__ is dict else (dict(attrib) if attrib else {})
-        el = self._tag_class.__new__(self._tag_class)
+        el = _new(self._tag_class)
         previous = contents[-1] if contents else None
         if previous is not None:
             previous.next_sibling = el
@@ -356,18 +358,15 @@ class LeanBuilder(LXMLTreeBuilder):
                 found.rel_links.append(el)
             if "itemprop" in attrs:
                 found.itemprops.append(el)
-        if not skipped and (
-            tag in HIDDEN_TAGS
-            or (
+        if not skipped:
+            if tag in HIDDEN_TAGS or (
                 attrs
                 and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
                 and tag not in NON_CONTENT
                 and _is_hidden(attrs)
-            )
-        ):
-            found.hidden.append((el, outer))
-            outer = len(found.hidden) - 1
-        if not skipped:
+            ):
+                found.hidden.append((el, outer))
+                outer = len(found.hidden) - 1
             if special and tag in NON_CONTENT:
                 found.non_content.append(el)
                 skipped = True

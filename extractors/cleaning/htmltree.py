@@ -790,16 +790,20 @@ def text_stats(
     keys = list(map(id, nodes))
     pos, own_prose, sizes = stats.pos, stats.own_prose, stats.size
     pos.update(zip(keys, range(len(keys)), strict=True))
-    tags = [el.name for el in nodes]  # (read once: a Tag's attributes are slow to read, see LeanTag)
-    stats.mains.extend([index for index, tag in enumerate(tags) if tag == "main"])
     if toggles:
         holders = set(map(id, toggles))
         stats.toggles.extend(i for i, key in enumerate(keys) if key in holders)
     size, text, links, anchors, total = ([0] * len(keys) for _ in range(5))
     inline, inline_links = [0] * len(keys), [0] * len(keys)
+    tags = [""] * len(keys)
+    mains = stats.mains  # (found as the pass goes: `outside` asks about children, whose
+    # subtrees come after them in `nodes` and so are done before them)
     child: Any  # a string or an element of `nodes` (told apart by type and position)
     for index in range(len(nodes) - 1, -1, -1):
         el = nodes[index]
+        tags[index] = tag = el.name
+        if tag == "main":
+            mains.append(index)
         strings = own = link = anchor = 0  # strings: the element's own (direct) text
         itext = ilinks = prose = 0  # inline text: own text plus inline children's inline text
         count = 1
@@ -831,7 +835,6 @@ def text_stats(
             anchor += n_anchors
         own += strings
         itext += strings
-        tag = tags[index]
         size[index] = sizes[keys[index]] = count
         text[index] = own
         if tag == "a":
@@ -855,6 +858,7 @@ def text_stats(
         (stats.prose, total),
     ):
         figures.update(zip(keys, values, strict=True))
+    mains.reverse()
     return stats
 
 

@@ -284,8 +284,8 @@ class LeanBuilder(LXMLTreeBuilder):
         if previous is not None:
             previous.next_sibling = node
         self._last.next_element = node
+        # (five fields, the smallest dict table: `hidden` is PageElement's class attribute)
         node.__dict__ = fields = {
-            "hidden": False,
             "next_element": None,
             "next_sibling": None,
             "parent": parent,

@@ -17,7 +17,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from bs4.builder._lxml import LXMLTreeBuilder
-from bs4.element import Comment, Doctype, NavigableString
+from bs4.element import Comment, Doctype, NavigableString, PageElement
 from bs4.exceptions import ParserRejectedMarkup
 
 from extractors.cleaning.textmeasure import text_length
@@ -164,7 +164,8 @@ def _tear_down(root: Tag) -> None:
     root.__dict__.clear()
     if made is not None:
         deque(map(dict.clear, made), maxlen=0)  # (a loop in C: a tenth of the CPU of a walk)
-        deque(map(dict.clear, map(vars, builder.elements)), maxlen=0)  # (vars: made on demand)
+        elements: list[Tag] = builder.elements
+        deque(map(dict.clear, map(vars, elements)), maxlen=0)  # (vars: made on demand)
         # The builder and its lxml parser hold each other, and the builder the page's scan:
         # emptied, they are freed now rather than by the collector.
         if isinstance(builder.found, Scan):
@@ -335,9 +336,10 @@ class LeanBuilder(LXMLTreeBuilder):
         last = self._last
         last.next_element = el
         void = self._void
+        children: list[PageElement] = []
         el.name = tag
         el.attrs = attrs
-        el.contents = children = []
+        el.contents = children
         el.next_element = None
         el.next_sibling = None
         el.can_be_empty_element = void is None or tag in void

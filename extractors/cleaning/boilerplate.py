@@ -83,9 +83,10 @@ def is_outside(el: Tag, stats: TextStats) -> bool:
     dialog over the page; never an element that holds the page's <main>. A form of fields is one
     too, whatever its names (see `_form_of_fields`: a comment, contact or sign-up form); a form
     holding a heading or a long paragraph is a product or a whole page (ASP.NET)."""
-    if el.name in ("nav", "aside", "footer"):
+    tag = el.name
+    if tag in ("nav", "aside", "footer"):
         return not stats.holds_main(el)
-    if el.name == "form":
+    if tag == "form":
         return not stats.holds_main(el) and _form_of_fields(el, stats)
     if stats.toggles and _toggle_panel(el, stats):
         return True

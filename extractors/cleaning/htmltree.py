@@ -17,7 +17,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from bs4.builder._lxml import LXMLTreeBuilder
-from bs4.element import Comment, Doctype, NavigableString
+from bs4.element import Comment, Doctype, NavigableString, PageElement
 from bs4.exceptions import ParserRejectedMarkup
 
 from extractors.cleaning.textmeasure import text_length
@@ -111,6 +111,8 @@ HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # what bs4 collapses in whitespace-only strings
 _TEXT = NavigableString  # exact type: comments, doctypes and script/style strings are subclasses
+_new = object.__new__  # (a node without bs4's constructor: the builder sets its fields)
+_new_string = str.__new__
 
 
 def parse_html(html: str) -> Tag | None:
@@ -154,13 +156,16 @@ def parsed_page(html: str) -> Iterator[Tag | None]:
 
 def _tear_down(root: Tag) -> None:
     """Free a page tree: every node drops its attributes, so no reference cycle is left and
-    reference counting frees it all. The nodes are those the lean builder made (`node_fields`;
-    the cleaner only moves and removes nodes), else those along the element chain."""
+    reference counting frees it all. The nodes are those the lean builder made (`elements` and
+    the strings' `node_fields`; the cleaner only moves and removes nodes), else those along the
+    element chain."""
     builder: Any = getattr(root, "builder", None)
     made = getattr(builder, "node_fields", None)
     root.__dict__.clear()
     if made is not None:
         deque(map(dict.clear, made), maxlen=0)  # (a loop in C: a tenth of the CPU of a walk)
+        elements: list[Tag] = builder.elements
+        deque(map(dict.clear, map(vars, elements)), maxlen=0)  # (vars: made on demand)
         # The builder and its lxml parser hold each other, and the builder the page's scan:
         # emptied, they are freed now rather than by the collector.
         if isinstance(builder.found, Scan):
@@ -176,8 +181,13 @@ def _tear_down(root: Tag) -> None:
 
 class LeanTag(Tag):
     """A Tag whose attributes that are the same for every element a builder makes (parser
-    class, namespace, string types, ...) are class attributes: a node's own dict holds only its
-    name, attributes, contents and links, a third of the size (a quarter less time to build)."""
+    class, namespace, string types, ...) are class attributes: a node holds only its name,
+    attributes, contents and links. They are set one by one, in one order, so Python keeps them
+    as a row of values under the class's one shared key table, not in a dict of their own
+    (≈ 170 bytes less per element: a smaller tree stays in the processor's caches for the
+    passes over it, which are bound by memory more than by the Python they run).
+    Reading a Tag's attribute is slow all the same (bs4's `Tag.__getattr__` keeps Python from
+    specialising the read): the passes read each one once where they can."""
 
 
 _LEAN_TAGS: dict[str, type[Tag]] = {}  # one LeanTag subclass per set of shared values
@@ -210,8 +220,9 @@ class LeanBuilder(LXMLTreeBuilder):
 
     prune = False
     found: Scan | None
-    # (element, its string class, inside non-content, index of the enclosing hidden element)
-    _stack: list[tuple[Tag, type[NavigableString], bool, int]]
+    # (element, its name, its contents, its string class, inside non-content, index of the
+    # enclosing hidden element): what the callbacks read of the open elements, at hand
+    _stack: list[tuple[Tag, str, list[Any], type[NavigableString], bool, int]]
     _last: Any
     _pending: list[str]
     _preserve: int
@@ -222,19 +233,23 @@ class LeanBuilder(LXMLTreeBuilder):
     _keep_space: frozenset[str]  # tags whose whitespace-only strings stay as they are (pre)
     _special: frozenset[str]  # tags that need more than the common path in `start`
     _found: Scan
-    node_fields: list[dict[str, Any]]  # every node's __dict__, as made (for `_tear_down`)
+    node_fields: list[dict[str, Any]]  # every string node's __dict__, as made (for `_tear_down`)
+    elements: list[Tag]  # every element, as made (for `_tear_down`)
 
     def feed(self, markup: Any) -> None:
         """Set up the node stack at the document, then let lxml drive the callbacks."""
         soup = self.soup
         assert soup is not None
-        self._stack = [(soup, NavigableString, False, -1)]
+        self._stack = [(soup, soup.name, soup.contents, NavigableString, False, -1)]
         self._last = soup
         self._pending = []
         self.node_fields = []
+        self.elements = []
         # lxml looks the callbacks up once, as the parser is made: character data goes straight
         # into the pending list (no Python call per chunk); a pruned subtree's is cut off after it.
         self.data = self._pending.append  # type: ignore[method-assign, assignment]
+        if self.prune:
+            self.comment = None  # type: ignore[assignment]  # (no comment events at all)
         self._preserve = self._skipping = self._skipped_from = 0
         self._keep_space = frozenset(self.preserve_whitespace_tags or ())
         void = self.empty_element_tags
@@ -261,27 +276,26 @@ class LeanBuilder(LXMLTreeBuilder):
         )
         super().feed(markup)
 
-    def _flush(self, kind: type[NavigableString] | None = None, boundary: bool = False) -> None:
+    def _flush(self, kind: type[NavigableString] | None, boundary: bool) -> None:
         """Turn the pending character data into one string node, as bs4's endData does.
         `boundary`: a block element starts or ends right after it."""
         pending = self._pending
         text = pending[0] if len(pending) == 1 else "".join(pending)
         pending.clear()
-        parent, container, skipped, _ = self._stack[-1]
+        parent, name, contents, container, skipped, _ = self._stack[-1]
         if not self._preserve and not text.strip(_ASCII_SPACES):
-            if boundary and self.prune and _after_block(parent):
+            if boundary and self.prune and _after_block(name, contents):
                 return
             text = "\n" if "\n" in text else " "
         # What NavigableString(text) makes, without its Python-level __new__ and setup(),
         # linked after the last node created (the links bs4's object_was_parsed makes).
-        node = str.__new__(kind or container, text)
-        contents = parent.contents
+        node = _new_string(kind or container, text)
         previous = contents[-1] if contents else None
         if previous is not None:
             previous.next_sibling = node
         self._last.next_element = node
+        # (five fields, the smallest dict table: `hidden` is PageElement's class attribute)
         node.__dict__ = fields = {
-            "hidden": False,
             "next_element": None,
             "next_sibling": None,
             "parent": parent,
@@ -296,7 +310,7 @@ class LeanBuilder(LXMLTreeBuilder):
 
     def _toggle(self) -> None:
         """A checkbox not built: its parent noted when no <form> is open (see `Scan.toggles`)."""
-        if not any(entry[0].name == "form" for entry in self._stack):
+        if not any(entry[1] == "form" for entry in self._stack):
             self._found.toggles.append(self._stack[-1][0])
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
@@ -311,31 +325,29 @@ class LeanBuilder(LXMLTreeBuilder):
             self._skipped_from = len(self._pending)
             return
         if self._pending:
-            self._flush(boundary=tag in BLOCK_TAGS)
-        parent, container, skipped, outer = self._stack[-1]
+            self._flush(None, tag in BLOCK_TAGS)
+        parent, _, contents, container, skipped, outer = self._stack[-1]
         # lxml: a fresh dict per element with attributes, one shared empty mapping for the others
         attrs = attrib if attrib.__class__ is dict else (dict(attrib) if attrib else {})
-        el = self._tag_class.__new__(self._tag_class)
-        contents = parent.contents
+        el = _new(self._tag_class)
         previous = contents[-1] if contents else None
         if previous is not None:
             previous.next_sibling = el
         last = self._last
         last.next_element = el
         void = self._void
-        el.__dict__ = fields = {
-            "name": tag,
-            "attrs": attrs,
-            "contents": [],
-            "next_element": None,
-            "next_sibling": None,
-            "can_be_empty_element": void is None or tag in void,
-            "parent": parent,
-            "previous_sibling": previous,
-            "previous_element": last,
-        }
+        children: list[PageElement] = []
+        el.name = tag
+        el.attrs = attrs
+        el.contents = children
+        el.next_element = None
+        el.next_sibling = None
+        el.can_be_empty_element = void is None or tag in void
+        el.parent = parent
+        el.previous_sibling = previous
+        el.previous_element = last
         contents.append(el)
-        self.node_fields.append(fields)
+        self.elements.append(el)
         self._last = el
         found = self._found
         special = tag in self._special
@@ -355,25 +367,22 @@ class LeanBuilder(LXMLTreeBuilder):
                 found.rel_links.append(el)
             if "itemprop" in attrs:
                 found.itemprops.append(el)
-        if not skipped and (
-            tag in HIDDEN_TAGS
-            or (
+        if not skipped:
+            if tag in HIDDEN_TAGS or (
                 attrs
                 and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
                 and tag not in NON_CONTENT
                 and _is_hidden(attrs)
-            )
-        ):
-            found.hidden.append((el, outer))
-            outer = len(found.hidden) - 1
-        if not skipped:
+            ):
+                found.hidden.append((el, outer))
+                outer = len(found.hidden) - 1
             if special and tag in NON_CONTENT:
                 found.non_content.append(el)
                 skipped = True
             else:
                 found.content.append(el)
                 found.owner.append(outer)
-        self._stack.append((el, container, skipped, outer))
+        self._stack.append((el, tag, children, container, skipped, outer))
 
     def end(self, tag: Any) -> None:
         """Close the current element."""
@@ -383,9 +392,9 @@ class LeanBuilder(LXMLTreeBuilder):
                 del self._pending[self._skipped_from :]
             return
         if self._pending:
-            self._flush(boundary=tag in BLOCK_TAGS)
-        el = self._stack.pop()[0]
-        if self._preserve and el.name in self._keep_space:
+            self._flush(None, tag in BLOCK_TAGS)
+        name = self._stack.pop()[1]
+        if self._preserve and name in self._keep_space:
             self._preserve -= 1
 
     def data(self, data: Any) -> None:
@@ -397,32 +406,32 @@ class LeanBuilder(LXMLTreeBuilder):
         if self._skipping or self.prune:
             return
         if self._pending:
-            self._flush()
+            self._flush(None, False)
         self._pending.append(text)
-        self._flush(Comment)
+        self._flush(Comment, False)
 
     def doctype(self, name: Any, pubid: Any, system: Any) -> None:
         """The doctype node."""
         if self._pending:
-            self._flush()
+            self._flush(None, False)
         self._pending.append(Doctype._string_for_name_and_ids(name, pubid, system))
-        self._flush(Doctype)
+        self._flush(Doctype, False)
 
     def pi(self, target: Any, data: Any) -> None:
         """A processing instruction node."""
         if self._skipping:
             return
         if self._pending:
-            self._flush()
+            self._flush(None, False)
         self._pending.append(f"{target} {data}")
-        self._flush(self.processing_instruction_class)
+        self._flush(self.processing_instruction_class, False)
 
     def close(self) -> None:
         """The end of the document: flush the last text, leave bs4's state as its own build does."""
         if self._skipping:
             del self._pending[self._skipped_from :]
         if self._pending:
-            self._flush()
+            self._flush(None, False)
         soup = self.soup
         assert soup is not None
         soup.currentTag = soup
@@ -449,14 +458,13 @@ def _json_ld(attrs: Any) -> bool:
     return isinstance(kind, str) and kind.strip().lower() == "application/ld+json"
 
 
-def _after_block(parent: Tag) -> bool:
-    """True when the next string in `parent` would follow a block element, or open a block or
-    the head: whitespace there separates nothing."""
-    contents = parent.contents
+def _after_block(name: str, contents: list[Any]) -> bool:
+    """True when the next string in an element (its name and contents) would follow a block
+    element, or open a block or the head: whitespace there separates nothing."""
     if not contents:
-        return parent.name in _STRUCTURAL
+        return name in _STRUCTURAL
     previous = contents[-1]
-    return parent.name == "head" or (isinstance(previous, Tag) and previous.name in BLOCK_TAGS)
+    return name == "head" or (isinstance(previous, Tag) and previous.name in BLOCK_TAGS)
 
 
 def _parse(html: str) -> BeautifulSoup | None:
@@ -791,15 +799,20 @@ def text_stats(
     keys = list(map(id, nodes))
     pos, own_prose, sizes = stats.pos, stats.own_prose, stats.size
     pos.update(zip(keys, range(len(keys)), strict=True))
-    stats.mains.extend(index for index, el in enumerate(nodes) if el.name == "main")
     if toggles:
         holders = set(map(id, toggles))
         stats.toggles.extend(i for i, key in enumerate(keys) if key in holders)
     size, text, links, anchors, total = ([0] * len(keys) for _ in range(5))
     inline, inline_links = [0] * len(keys), [0] * len(keys)
+    tags = [""] * len(keys)
+    mains = stats.mains  # (found as the pass goes: `outside` asks about children, whose
+    # subtrees come after them in `nodes` and so are done before them)
     child: Any  # a string or an element of `nodes` (told apart by type and position)
     for index in range(len(nodes) - 1, -1, -1):
         el = nodes[index]
+        tags[index] = tag = el.name
+        if tag == "main":
+            mains.append(index)
         strings = own = link = anchor = 0  # strings: the element's own (direct) text
         itext = ilinks = prose = 0  # inline text: own text plus inline children's inline text
         count = 1
@@ -813,7 +826,7 @@ def text_stats(
                 continue
             sub = text[at]
             count += size[at]
-            block = child.name in BLOCK_TAGS
+            block = tags[at] in BLOCK_TAGS
             if not block:
                 itext += inline[at]
                 ilinks += inline_links[at]
@@ -831,7 +844,6 @@ def text_stats(
             anchor += n_anchors
         own += strings
         itext += strings
-        tag = el.name
         size[index] = sizes[keys[index]] = count
         text[index] = own
         if tag == "a":
@@ -855,6 +867,7 @@ def text_stats(
         (stats.prose, total),
     ):
         figures.update(zip(keys, values, strict=True))
+    mains.reverse()
     return stats
 
 

@@ -175,7 +175,29 @@ def is_boilerplate(
         return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
+    if tag == "a" and _link_card(el, stats):
+        return True
     return _link_cut(el, stats)
+
+
+CARD_PARTS = 2  # boxes of text inside one link that set it out as a card (a label, a title)
+
+
+def _link_card(el: Tag, stats: TextStats) -> bool:
+    """A link standing as a block of its own between blocks (no text beside it) whose text is set
+    out in CARD_PARTS boxes or more (a label over a title, as a card): a teaser for another page
+    set between the paragraphs. A link in a sentence, or one line of link text, is not one."""
+    for direction in ("previous_sibling", "next_sibling"):
+        if _sibling_tag(el, direction) not in BLOCK_TAGS:
+            return False
+    node = el
+    while True:
+        parts = [c for c in node.contents if isinstance(c, Tag) and stats.text.get(id(c), 0)]
+        if any(type(c) is NavigableString and c.strip() for c in node.contents):
+            return False  # bare text beside the boxes: a line of text, not a card
+        if len(parts) != 1:
+            return len(parts) >= CARD_PARTS
+        node = parts[0]
 
 
 RUNNING_SENTENCES = 3  # sentences of a weak-named block that make it running text, not a label

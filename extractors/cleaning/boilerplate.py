@@ -597,7 +597,7 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
         el.name == "div"
         and paragraph
         and not link_dense("p", text, links)
-        and (_sentence(el) or _labelled_link(el, stats) is not None)
+        and (_sentence(el) or _labelled_link(el, stats) is not None or _cites_by_address(el, stats))
     )
 
 
@@ -621,6 +621,15 @@ def _cites_address(el: Tag) -> bool:
     """A paragraph whose text is a web or e-mail address: a reference the story gives (navigation
     links name their target in words, not by its address)."""
     return ADDRESS.fullmatch(norm_space(text_of(el))) is not None
+
+
+def _cites_by_address(el: Tag, stats: TextStats) -> bool:
+    """The block's one link shows its target's web or e-mail address in full (a label and the
+    address: a source the story gives; navigation names its target in words)."""
+    if stats.anchors.get(id(el), 0) != 1:
+        return False
+    anchor = el.find("a")
+    return anchor is not None and ADDRESS.fullmatch(norm_space(text_of(anchor))) is not None
 
 
 def _in_sentence(el: Tag) -> bool:

@@ -159,6 +159,7 @@ def is_boilerplate(
     if tag in _CAPTION_HOLDERS and (
         (_image_with_caption(el, stats) and not _floated_image(el, stats))
         or _caption_among_paragraphs(el, stats)
+        or _gallery_slide(el, stats)
     ):
         return True
     if tag in _CAPTION_HOLDERS and (
@@ -411,13 +412,19 @@ def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
     """A box set between two of the story's paragraphs or headings that opens with an empty slot (an image,
     or the placeholder a script fills with one) and holds a line or two of bare text with no
     link and no paragraph of its own: a caption and credit without <figure> markup."""
-    key = id(el)
-    if not 0 < stats.text.get(key, 0) <= CAPTION_MAX or stats.links.get(key, 0):
-        return False
     if (
         _sibling_tag(el, "previous_sibling") not in PROSE_TAGS
         or _sibling_tag(el, "next_sibling") not in PROSE_TAGS
     ):
+        return False
+    return _slot_caption(el, stats)
+
+
+def _slot_caption(el: Tag, stats: TextStats) -> bool:
+    """A box that opens with an empty slot (an image, or the placeholder a script fills with one)
+    and holds a caption's text (CAPTION_MAX) with no link and no paragraph of its own."""
+    key = id(el)
+    if not 0 < stats.text.get(key, 0) <= CAPTION_MAX or stats.links.get(key, 0):
         return False
     if any(d.name in PARAGRAPH_TAGS for d in stats.subtree(el)):
         return False
@@ -432,6 +439,21 @@ def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
         if not stats.text.get(id(first), 0):
             return True
         node = first
+
+
+GALLERY_SLIDES = 3  # like boxes, each an empty slot and its caption, that make a photo gallery
+
+
+def _gallery_slide(el: Tag, stats: TextStats) -> bool:
+    """One of GALLERY_SLIDES or more like sibling boxes (the same tag; every sibling with text one
+    of them), each an empty slot and its caption (see `_slot_caption`): a photo gallery's slides."""
+    parent = el.parent
+    if parent is None or not _slot_caption(el, stats):
+        return False
+    slides = [c for c in parent.contents if isinstance(c, Tag) and stats.text.get(id(c), 0)]
+    return len(slides) >= GALLERY_SLIDES and all(
+        c.name == el.name and (c is el or _slot_caption(c, stats)) for c in slides
+    )
 
 
 # Blocks that set text out as paragraphs or items (a caption's text is bare in its box).

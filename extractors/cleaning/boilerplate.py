@@ -160,6 +160,7 @@ def is_boilerplate(
     if tag in _CAPTION_HOLDERS and (
         (_image_with_caption(el, stats) and not _floated_image(el, stats))
         or _caption_among_paragraphs(el, stats)
+        or _gallery_slide(el, stats)
     ):
         return True
     if tag in _CAPTION_HOLDERS and (
@@ -176,7 +177,29 @@ def is_boilerplate(
         return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
+    if tag == "a" and _link_card(el, stats):
+        return True
     return _link_cut(el, stats)
+
+
+CARD_PARTS = 2  # boxes of text inside one link that set it out as a card (a label, a title)
+
+
+def _link_card(el: Tag, stats: TextStats) -> bool:
+    """A link standing as a block of its own between blocks (no text beside it) whose text is set
+    out in CARD_PARTS boxes or more (a label over a title, as a card): a teaser for another page
+    set between the paragraphs. A link in a sentence, or one line of link text, is not one."""
+    for direction in ("previous_sibling", "next_sibling"):
+        if _sibling_tag(el, direction) not in BLOCK_TAGS:
+            return False
+    node = el
+    while True:
+        parts = [c for c in node.contents if isinstance(c, Tag) and stats.text.get(id(c), 0)]
+        if any(type(c) is NavigableString and c.strip() for c in node.contents):
+            return False  # bare text beside the boxes: a line of text, not a card
+        if len(parts) != 1:
+            return len(parts) >= CARD_PARTS
+        node = parts[0]
 
 
 RUNNING_SENTENCES = 3  # sentences of a weak-named block that make it running text, not a label
@@ -390,13 +413,19 @@ def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
     """A box set between two of the story's paragraphs or headings that opens with an empty slot (an image,
     or the placeholder a script fills with one) and holds a line or two of bare text with no
     link and no paragraph of its own: a caption and credit without <figure> markup."""
-    key = id(el)
-    if not 0 < stats.text.get(key, 0) <= CAPTION_MAX or stats.links.get(key, 0):
-        return False
     if (
         _sibling_tag(el, "previous_sibling") not in PROSE_TAGS
         or _sibling_tag(el, "next_sibling") not in PROSE_TAGS
     ):
+        return False
+    return _slot_caption(el, stats)
+
+
+def _slot_caption(el: Tag, stats: TextStats) -> bool:
+    """A box that opens with an empty slot (an image, or the placeholder a script fills with one)
+    and holds a caption's text (CAPTION_MAX) with no link and no paragraph of its own."""
+    key = id(el)
+    if not 0 < stats.text.get(key, 0) <= CAPTION_MAX or stats.links.get(key, 0):
         return False
     if any(d.name in PARAGRAPH_TAGS for d in stats.subtree(el)):
         return False
@@ -411,6 +440,21 @@ def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
         if not stats.text.get(id(first), 0):
             return True
         node = first
+
+
+GALLERY_SLIDES = 3  # like boxes, each an empty slot and its caption, that make a photo gallery
+
+
+def _gallery_slide(el: Tag, stats: TextStats) -> bool:
+    """One of GALLERY_SLIDES or more like sibling boxes (the same tag; every sibling with text one
+    of them), each an empty slot and its caption (see `_slot_caption`): a photo gallery's slides."""
+    parent = el.parent
+    if parent is None or not _slot_caption(el, stats):
+        return False
+    slides = [c for c in parent.contents if isinstance(c, Tag) and stats.text.get(id(c), 0)]
+    return len(slides) >= GALLERY_SLIDES and all(
+        c.name == el.name and (c is el or _slot_caption(c, stats)) for c in slides
+    )
 
 
 # Blocks that set text out as paragraphs or items (a caption's text is bare in its box).
@@ -576,7 +620,7 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
         el.name == "div"
         and paragraph
         and not link_dense("p", text, links)
-        and (_sentence(el) or _labelled_link(el, stats) is not None)
+        and (_sentence(el) or _labelled_link(el, stats) is not None or _cites_by_address(el, stats))
     )
 
 
@@ -600,6 +644,15 @@ def _cites_address(el: Tag) -> bool:
     """A paragraph whose text is a web or e-mail address: a reference the story gives (navigation
     links name their target in words, not by its address)."""
     return ADDRESS.fullmatch(norm_space(text_of(el))) is not None
+
+
+def _cites_by_address(el: Tag, stats: TextStats) -> bool:
+    """The block's one link shows its target's web or e-mail address in full (a label and the
+    address: a source the story gives; navigation names its target in words)."""
+    if stats.anchors.get(id(el), 0) != 1:
+        return False
+    anchor = el.find("a")
+    return anchor is not None and ADDRESS.fullmatch(norm_space(text_of(anchor))) is not None
 
 
 def _in_sentence(el: Tag) -> bool:

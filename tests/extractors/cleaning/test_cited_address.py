@@ -37,3 +37,16 @@ def test_a_cited_email_address_is_kept() -> None:
 def test_a_linked_headline_is_still_cut() -> None:
     text = html_article(page("<p><a href='/other'>Council leader resigns after budget row</a></p>")).text
     assert "Council leader resigns" not in text
+
+
+def test_a_label_and_its_address_set_as_a_div_are_kept() -> None:
+    """Div soup: a label with a dash and no colon before the one link, whose text is the address
+    in full, is a cited source; a label before a link named in words is still cut."""
+    cited = (
+        "<div>Budget papers on the council's site – <a href='https://council.example.org/budget/2024/"
+        "papers'>https://council.example.org/budget/2024/papers</a></div>"
+    )
+    named = "<div>More – <a href='/other'>Council leader resigns after the long budget row</a></div>"
+    text = html_article(page(cited + named)).text
+    assert "https://council.example.org/budget/2024/papers" in text
+    assert "Council leader resigns" not in text

@@ -123,11 +123,12 @@ def task_options(settings: Settings, *retryable: type[BaseException]) -> dict[st
     return options
 
 
-def raise_if_run_timed_out(exc: BaseException) -> None:
-    """Re-raise a stage's failure as the flow's timeout when the flow run is past its timeout.
+def raise_if_run_timed_out(exc: BaseException | None = None) -> None:
+    """Raise the flow's timeout when the flow run is past its timeout (from a stage's failure `exc`).
 
     Prefect's flow timeout can surface inside a running task as that task's timeout; without this
-    the run would record one failed batch and go on past its deadline.
+    the run would record one failed batch and go on past its deadline. Its alarm can also be lost
+    (a signal that lands in an object's finalizer is ignored), so the run loop asks between batches.
     """
     from prefect.flow_engine import FlowRunTimeoutError
 

@@ -72,11 +72,17 @@ class Stages:
 @dataclass(frozen=True, slots=True)
 class Runner:
     """How a run is driven: the stages (plain or wrapped as tasks), the orchestrator's run id, and a
-    hook that sees a stage's failure first (Prefect re-raises its run timeout there)."""
+    hook that sees a stage's failure first and is asked between batches with none (Prefect raises its
+    run timeout there)."""
 
     stages: Stages = Stages()
     flow_run_id: str | None = None
-    on_stage_error: Callable[[BaseException], None] | None = None
+    on_stage_error: Callable[[BaseException | None], None] | None = None
+
+    def check(self) -> None:
+        """Between batches: let the orchestrator end a run that is past its deadline."""
+        if self.on_stage_error:
+            self.on_stage_error(None)
 
 
 def resolve_sources(args: Iterable[str]) -> list[SourceConfig]:
@@ -187,8 +193,10 @@ def execute(
                             locators[item.locator] = 1
                             batch.todo.append(item)
                     seen += len(items)
+                    runner.check()
                     pipe.add(n, batch)
                 pipe.drain()
+                runner.check()
             if pipe.lost and pipe.lost == pipe.batches:
                 raise NewsflowError(f"nothing could be written: all {pipe.lost} batch(es) failed")
             with p.open_warehouse(settings) as con:

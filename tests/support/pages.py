@@ -27,3 +27,11 @@ STORY_PARAGRAPHS = (
 def short_story(paragraphs: int = 3) -> str:
     """A short news story set out as `paragraphs` <p> elements (at most four), for test pages."""
     return "".join(f"<p>{text}</p>" for text in STORY_PARAGRAPHS[:paragraphs])
+
+
+def story_around(middle: str, sentence: str, headline: str, box: str = "article", attrs: str = "") -> str:
+    """A story page: its headline, two paragraphs of `sentence`, `middle`, two more paragraphs, all in
+    one `box` element; `attrs` go on the box and on every paragraph (class names no rule knows)."""
+    first = "".join(f"<p{attrs}>Paragraph {n}. {sentence}</p>" for n in range(2))
+    last = "".join(f"<p{attrs}>Paragraph {n}. {sentence}</p>" for n in range(2, 4))
+    return f"<html><body><{box}{attrs}><h1>{headline}</h1>{first}{middle}{last}</{box}></body></html>"

@@ -4,7 +4,7 @@ or a row where one box is a paragraph of the story, stay."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import html_article, story_around
 
 SENTENCE = (
     "The orchard was replanted over three winters, the growers said, with old varieties grafted "
@@ -13,10 +13,8 @@ SENTENCE = (
 
 
 def page(middle: str) -> str:
-    """A story: two paragraphs, `middle`, two more paragraphs (class names no rule knows)."""
-    first = "".join(f"<p class='z1'>Paragraph {n}. {SENTENCE}</p>" for n in range(2))
-    last = "".join(f"<p class='z1'>Paragraph {n}. {SENTENCE}</p>" for n in range(2, 4))
-    return f"<html><body><div class='z0'><h1>The old orchard</h1>{first}{middle}{last}</div></body></html>"
+    """A story: two paragraphs, `middle`, two more paragraphs."""
+    return story_around(middle, SENTENCE, "The old orchard", "div", " class='z1'")
 
 
 def slide(n: int, slot: bool = True) -> str:

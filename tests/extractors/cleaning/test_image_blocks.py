@@ -5,7 +5,7 @@ caption line)."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import html_article, story_around
 
 SENTENCE = (
     "The glacier lost more ice this summer than in any year since the measurements began, the "
@@ -15,9 +15,7 @@ SENTENCE = (
 
 def page(middle: str) -> str:
     """A story: two paragraphs, `middle`, two more paragraphs."""
-    first = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(2))
-    last = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(2, 4))
-    return f"<html><body><article><h1>Glacier report</h1>{first}{middle}{last}</article></body></html>"
+    return story_around(middle, SENTENCE, "Glacier report")
 
 
 def test_an_image_with_its_caption_in_a_plain_block_is_cut() -> None:

@@ -4,7 +4,7 @@ its class names; a link inside a sentence and a lone line of link text between p
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import html_article, story_around
 
 SENTENCE = (
     "The ferry kept to its winter timetable through March, the harbour office said, and the "
@@ -13,10 +13,8 @@ SENTENCE = (
 
 
 def page(middle: str) -> str:
-    """A story: two paragraphs, `middle`, two more paragraphs (class names no rule knows)."""
-    first = "".join(f"<p class='q1'>Paragraph {n}. {SENTENCE}</p>" for n in range(2))
-    last = "".join(f"<p class='q1'>Paragraph {n}. {SENTENCE}</p>" for n in range(2, 4))
-    return f"<html><body><div class='q0'><h1>Ferry timetable</h1>{first}{middle}{last}</div></body></html>"
+    """A story: two paragraphs, `middle`, two more paragraphs."""
+    return story_around(middle, SENTENCE, "Ferry timetable", "div", " class='q1'")
 
 
 def test_a_link_set_out_as_a_card_between_paragraphs_is_cut() -> None:

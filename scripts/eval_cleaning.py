@@ -266,37 +266,24 @@ def _snippet_pages(
     return by_place
 
 
-def plain_tags() -> None:
-    """Make the tree builder read markup as old-style (`--plain-tags`): PLAIN_TAGS renamed as they
-    are opened and closed, PLAIN_ATTRIBUTES dropped (but on <meta> and <link>, the metadata's)."""
+def read_tags_as(renamed: dict[str, str], dropped: tuple[str, ...] = ()) -> None:
+    """Make the tree builder read markup as a site unlike the dev pages would set it: the tags in
+    `renamed` renamed as they are opened and closed (lxml has already closed each element where
+    HTML does, so the tree's shape is the same), the attributes in `dropped` dropped but on <meta>
+    and <link> (the metadata's). `--plain-tags`: PLAIN_TAGS and PLAIN_ATTRIBUTES;
+    `--div-paragraphs`: DIV_PARAGRAPHS (`<br>`-separated text is left as it is)."""
     start, end = LeanBuilder.start, LeanBuilder.end
 
-    def plain_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
-        if attrib and tag not in ("meta", "link") and any(name in attrib for name in PLAIN_ATTRIBUTES):
-            attrib = {k: v for k, v in attrib.items() if k not in PLAIN_ATTRIBUTES}
-        start(self, PLAIN_TAGS.get(tag, tag), attrib, nsmap)
+    def renamed_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        if dropped and attrib and tag not in ("meta", "link") and any(name in attrib for name in dropped):
+            attrib = {k: v for k, v in attrib.items() if k not in dropped}
+        start(self, renamed.get(tag, tag), attrib, nsmap)
 
-    def plain_end(self: LeanBuilder, tag: Any) -> None:
-        end(self, PLAIN_TAGS.get(tag, tag))
+    def renamed_end(self: LeanBuilder, tag: Any) -> None:
+        end(self, renamed.get(tag, tag))
 
-    LeanBuilder.start = plain_start  # type: ignore[method-assign]
-    LeanBuilder.end = plain_end  # type: ignore[method-assign]
-
-
-def div_paragraphs() -> None:
-    """Make the tree builder read paragraphs as div soup (`--div-paragraphs`): every <p> renamed
-    DIV_PARAGRAPHS as it is opened and closed (lxml has already closed it where HTML does, so the
-    tree's shape is the same; `<br>`-separated text is left as it is)."""
-    start, end = LeanBuilder.start, LeanBuilder.end
-
-    def div_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
-        start(self, DIV_PARAGRAPHS.get(tag, tag), attrib, nsmap)
-
-    def div_end(self: LeanBuilder, tag: Any) -> None:
-        end(self, DIV_PARAGRAPHS.get(tag, tag))
-
-    LeanBuilder.start = div_start  # type: ignore[method-assign]
-    LeanBuilder.end = div_end  # type: ignore[method-assign]
+    LeanBuilder.start = renamed_start  # type: ignore[method-assign]
+    LeanBuilder.end = renamed_end  # type: ignore[method-assign]
 
 
 def _rate(count: int, seconds: float) -> float:
@@ -386,9 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     if args.plain_tags:
-        plain_tags()
+        read_tags_as(PLAIN_TAGS, PLAIN_ATTRIBUTES)
     if args.div_paragraphs:
-        div_paragraphs()
+        read_tags_as(DIV_PARAGRAPHS)
     if args.ignore_names:
         TextStats.names = lambda self, el: ""  # type: ignore[method-assign]
     sets = {

@@ -613,12 +613,11 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
         return False
     if el.name in _ENTRY_TAGS:
         return not (stats.anchors.get(key, 0) == 1 and links < text)
-    paragraph = el.name == "p" or line_of_text(el)
-    if paragraph and stats.anchors.get(key, 0) == 1 and _cites_address(el):
+    div_paragraph = line_of_text(el)
+    if (el.name == "p" or div_paragraph) and stats.anchors.get(key, 0) == 1 and _cites_address(el):
         return False
     return not (
-        el.name == "div"
-        and paragraph
+        div_paragraph
         and not link_dense("p", text, links)
         and (_sentence(el) or _labelled_link(el, stats) is not None or _cites_by_address(el, stats))
     )
@@ -641,8 +640,8 @@ _ENTRY_TAGS = frozenset({"li", "dd", "dt", "tr"})
 
 
 def _cites_address(el: Tag) -> bool:
-    """A paragraph whose text is a web or e-mail address: a reference the story gives (navigation
-    links name their target in words, not by its address)."""
+    """A paragraph (or a link) whose text is a web or e-mail address: a reference the story gives
+    (navigation links name their target in words, not by its address)."""
     return ADDRESS.fullmatch(norm_space(text_of(el))) is not None
 
 
@@ -652,7 +651,7 @@ def _cites_by_address(el: Tag, stats: TextStats) -> bool:
     if stats.anchors.get(id(el), 0) != 1:
         return False
     anchor = el.find("a")
-    return anchor is not None and ADDRESS.fullmatch(norm_space(text_of(anchor))) is not None
+    return anchor is not None and _cites_address(anchor)
 
 
 def _in_sentence(el: Tag) -> bool:

@@ -402,8 +402,9 @@ class LeanBuilder(LXMLTreeBuilder):
         self._pending.append(data)
 
     def comment(self, text: Any) -> None:
-        """A comment node (a Comment string, as bs4 makes); none when pruning."""
-        if self._skipping or self.prune:
+        """A comment node (a Comment string, as bs4 makes); a pruning builder gets no comment events
+        (`feed` sets this to None)."""
+        if self._skipping:
             return
         if self._pending:
             self._flush(None, False)

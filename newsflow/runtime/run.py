@@ -71,18 +71,18 @@ class Stages:
 
 @dataclass(frozen=True, slots=True)
 class Runner:
-    """How a run is driven: the stages (plain or wrapped as tasks), the orchestrator's run id, and a
-    hook that sees a stage's failure first and is asked between batches with none (Prefect raises its
-    run timeout there)."""
+    """How a run is driven: the stages (plain or wrapped as tasks), the orchestrator's run id, and
+    its timeout check, which raises the run's timeout once the run is past it (Prefect's)."""
 
     stages: Stages = Stages()
     flow_run_id: str | None = None
-    on_stage_error: Callable[[BaseException | None], None] | None = None
+    timeout_check: Callable[[BaseException | None], None] | None = None  # given a stage's failure, or None
 
-    def check(self) -> None:
-        """Between batches: let the orchestrator end a run that is past its deadline."""
-        if self.on_stage_error:
-            self.on_stage_error(None)
+    def check_deadline(self, cause: BaseException | None = None) -> None:
+        """End the run with the orchestrator's timeout when it is past it (from a stage's failure
+        `cause`, or between batches)."""
+        if self.timeout_check:
+            self.timeout_check(cause)
 
 
 def resolve_sources(args: Iterable[str]) -> list[SourceConfig]:
@@ -193,10 +193,10 @@ def execute(
                             locators[item.locator] = 1
                             batch.todo.append(item)
                     seen += len(items)
-                    runner.check()
+                    runner.check_deadline()
                     pipe.add(n, batch)
                 pipe.drain()
-                runner.check()
+                runner.check_deadline()
             if pipe.lost and pipe.lost == pipe.batches:
                 raise NewsflowError(f"nothing could be written: all {pipe.lost} batch(es) failed")
             with p.open_warehouse(settings) as con:
@@ -336,8 +336,7 @@ class _Pipeline:
         self, flight: _InFlight, stage: StageName, exc: Exception, carried: p.Batch | None = None
     ) -> None:
         """Record every input of a batch whose stage gave up as failed at that stage."""
-        if self.runner.on_stage_error:
-            self.runner.on_stage_error(exc)
+        self.runner.check_deadline(exc)  # the flow's timeout can surface as a stage's failure
         log.error(
             "%s failed for batch %d (%s: %s); recording its inputs as failed",
             stage,

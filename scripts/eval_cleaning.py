@@ -4,16 +4,17 @@ The article-text set (Zyte benchmark pages, token-shingle F1) and the snippet se
 languages, must-have / must-not-have snippets) are cleaned as `newsflow clean --format jsonl` does,
 scored by the reference scorers, and the pages per second over both sets are printed. The snippet
 set is also scored in two fixed halves (by the parity of the file name's SHA-1: a change that helps
-one half and costs the other is not general) with the pages that lose half their must-haves or
-more. `--ignore-names` stands in for a site whose class and id names no rule knows: the cleaner
-reads every element's names as empty. `--plain-tags` stands in for a site in old-style markup:
-the tree builder reads the HTML5 sectioning and semantic tags as plain ones (`PLAIN_TAGS`: article,
-main, aside, nav, header, footer, figure, figcaption, section and address as <div>, time as <span>)
-and drops the semantic attributes (`PLAIN_ATTRIBUTES`: ARIA role and aria-modal, microdata
-itemprop/itemscope/itemtype) of every element but <meta> and <link>; it combines with
-`--ignore-names`. `--div-paragraphs` stands in for a site in div-soup markup: the tree builder
-reads every <p> as a <div> (the same text in the same boxes, one block each, but no rule that asks
-for a paragraph's tag fires); it combines with the other two. `--check FLOORS.json` fails
+one half and costs the other is not general) with the pages that lose half their must-haves or more.
+`--ignore-names` stands in for a site whose class and id names no rule knows: the cleaner reads
+every element's names as empty; `--ignore-names half0` / `half1` for a site that uses half the names
+the rules know (each name word left out by the parity of its SHA-1). `--plain-tags` stands in for a
+site in old-style markup: the tree builder reads the HTML5 sectioning and semantic tags as plain
+ones (`PLAIN_TAGS`: article, main, aside, nav, header, footer, figure, figcaption, section and
+address as <div>, time as <span>) and drops the semantic attributes (`PLAIN_ATTRIBUTES`: ARIA role
+and aria-modal, microdata itemprop/itemscope/itemtype) of every element but <meta> and <link>; it
+combines with `--ignore-names`. `--div-paragraphs` stands in for a site in div-soup markup: the tree
+builder reads every <p> as a <div> (the same text in the same boxes, one block each, but no rule
+that asks for a paragraph's tag fires); it combines with the other two. `--check FLOORS.json` fails
 (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -286,6 +287,24 @@ def read_tags_as(renamed: dict[str, str], dropped: tuple[str, ...] = ()) -> None
     LeanBuilder.end = renamed_end  # type: ignore[method-assign]
 
 
+def ignore_names(which: str) -> None:
+    """Make the cleaner read elements' class/id names as a site unlike the dev pages would set
+    them: `all` read as empty; `half0` / `half1` with each name word (split at whitespace) whose
+    SHA-1's first byte has that parity left out, the same word on every page."""
+    if which == "all":
+        TextStats.names = lambda self, el: ""  # type: ignore[method-assign]
+        return
+    parity = int(which[-1])
+    names = TextStats.names
+
+    def some_names(self: TextStats, el: Any) -> str:
+        return " ".join(
+            w for w in names(self, el).split() if hashlib.sha1(w.encode()).digest()[0] % 2 != parity
+        )
+
+    TextStats.names = some_names  # type: ignore[method-assign]
+
+
 def _rate(count: int, seconds: float) -> float:
     """Pages per second."""
     return count / seconds if seconds > 0 else float("inf")
@@ -357,8 +376,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--ignore-names",
-        action="store_true",
-        help="clean as on a site whose class/id names no rule knows (every element's names read as empty)",
+        nargs="?",
+        const="all",
+        choices=("all", "half0", "half1"),
+        help="clean as on a site whose class/id names no rule knows (every element's names read as "
+        "empty); half0 / half1: as on a site that uses half the names the rules know (each name "
+        "word ignored by the parity of its SHA-1)",
     )
     ap.add_argument(
         "--plain-tags",
@@ -377,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.div_paragraphs:
         read_tags_as(DIV_PARAGRAPHS)
     if args.ignore_names:
-        TextStats.names = lambda self, el: ""  # type: ignore[method-assign]
+        ignore_names(args.ignore_names)
     sets = {
         "articles": (args.articles or shared(DATA), args.scorer or shared(SCORER), score_articles),
         "snippets": (

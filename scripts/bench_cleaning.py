@@ -21,13 +21,13 @@ from eval_cleaning import DATA, SNIPPET_DATA, shared
 
 
 def child(dirs: list[Path]) -> None:
-    """The measured process: import, clean every page, print the timings as JSON."""
-    started = time.perf_counter()
+    """The measured process: clean every page, print the loop's wall and CPU time as JSON (the
+    parent counts the start-up as its own wall time less the loop's)."""
     from extractors.cleaning.clean import clean
     from newsflow.core.errors import InputError
     from sources.local import load_local
 
-    imported = time.perf_counter()
+    started = time.perf_counter()
     cpu = time.process_time()
     files = [str(p) for d in dirs for p in sorted((d / "html").glob("*.html.gz"))]
     for item in load_local(files):
@@ -39,8 +39,7 @@ def child(dirs: list[Path]) -> None:
         json.dumps(
             {
                 "pages": len(files),
-                "imports": imported - started,
-                "loop": done - imported,
+                "loop": done - started,
                 "loop_cpu": time.process_time() - cpu,
             }
         )

@@ -368,6 +368,12 @@ def main(argv: list[str] | None = None) -> int:
         "(per page: language, snippets missed and wrongly kept) into DIR",
     )
     ap.add_argument(
+        "--figures",
+        type=Path,
+        metavar="FILE.json",
+        help="write the figures (F1, P, R, snippet halves, lost pages, speed) as JSON into FILE",
+    )
+    ap.add_argument(
         "--check",
         type=Path,
         metavar="FLOORS.json",
@@ -438,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{figures['pages_per_s']:.1f} pages/s wall ({seconds:.2f} s), "
         f"{figures['pages_per_cpu_s']:.1f} pages per CPU second ({cpu:.2f} s)"
     )
+    if args.figures:
+        args.figures.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     if args.check:
         left_out = tuple(f"{name}_" for name in ("articles", "snippets") if name not in sets)
         failed = check(figures, args.check, left_out)

@@ -1,0 +1,114 @@
+"""The cleaner on both dev sets as it is and under every unseen-site stand-in, in one table.
+
+Each mode is one run of `scripts/eval_cleaning.py` in its own process (the stand-ins patch the
+tree builder and the name reader), `--jobs` at a time. `--save FILE` keeps the figures; `--against
+FILE` prints each figure's change against saved ones and exits 1 when one fell in any mode: an
+F1 of either set or of either snippet half, or more pages missing half their must-haves. That is
+the check a cleaning rule passes before it is kept.
+
+    uv run python scripts/eval_standins.py [--save FILE | --against FILE] [--jobs 2] [--modes ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+EVAL = Path(__file__).with_name("eval_cleaning.py")
+MODES = {  # name: eval_cleaning.py flags
+    "as is": [],
+    "names": ["--ignore-names"],
+    "half0": ["--ignore-names", "half0"],
+    "half1": ["--ignore-names", "half1"],
+    "plain": ["--plain-tags"],
+    "names+plain": ["--ignore-names", "--plain-tags"],
+    "div": ["--div-paragraphs"],
+    "div+names": ["--div-paragraphs", "--ignore-names"],
+    "div+plain": ["--div-paragraphs", "--plain-tags"],
+    "all three": ["--div-paragraphs", "--plain-tags", "--ignore-names"],
+}
+HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
+LOWER = ("snippets_lost_pages",)  # must not rise
+Figures = dict[str, dict[str, float]]
+
+
+def run_mode(flags: list[str], folder: Path) -> dict[str, float]:
+    """One eval_cleaning.py run under `flags`; its figures."""
+    folder.mkdir(parents=True)
+    out = folder / "figures.json"
+    subprocess.run(
+        [sys.executable, str(EVAL), *flags, "--out", str(folder), "--figures", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    figures: dict[str, float] = json.loads(out.read_text(encoding="utf-8"))
+    return figures
+
+
+def run_modes(names: list[str], jobs: int) -> Figures:
+    """The figures of every mode in `names`, `jobs` runs at a time."""
+    with tempfile.TemporaryDirectory(prefix="eval-standins-") as tmp, ThreadPoolExecutor(jobs) as pool:
+        runs = {name: pool.submit(run_mode, MODES[name], Path(tmp) / str(i)) for i, name in enumerate(names)}
+        return {name: run.result() for name, run in runs.items()}
+
+
+def falls(now: Figures, before: Figures) -> list[str]:
+    """Each figure that fell (or, for lost pages, rose) against `before`, as a message."""
+    found = []
+    for mode, figures in now.items():
+        old = before.get(mode)
+        if old is None:
+            continue
+        found += [f"{mode}: {k} {old[k]:.4f} -> {figures[k]:.4f}" for k in HIGHER if figures[k] < old[k]]
+        found += [f"{mode}: {k} {old[k]:.0f} -> {figures[k]:.0f}" for k in LOWER if figures[k] > old[k]]
+    return found
+
+
+def table(now: Figures, before: Figures | None) -> str:
+    """One row per mode: both sets' F1, the snippet halves and lost pages (with changes)."""
+
+    def cell(mode: str, key: str, digits: int) -> str:
+        value = now[mode][key]
+        text = f"{value:.{digits}f}"
+        if before and mode in before and round(before[mode][key], digits) != round(value, digits):
+            text += f" ({value - before[mode][key]:+.{digits}f})"
+        return text
+
+    head = "| mode | articles F1 | P | snippets F1 | half 0 | half 1 | lost pages |\n|---|---|---|---|---|---|---|"
+    rows = [
+        f"| {mode} | {cell(mode, 'articles_f1', 4)} | {cell(mode, 'articles_precision', 4)} | "
+        f"{cell(mode, 'snippets_f1', 4)} | {cell(mode, 'snippets_half0_f1', 4)} | "
+        f"{cell(mode, 'snippets_half1_f1', 4)} | {cell(mode, 'snippets_lost_pages', 0)} |"
+        for mode in now
+    ]
+    return "\n".join([head, *rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the modes, print the table; save the figures or compare them with saved ones."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--modes", nargs="+", choices=list(MODES), default=list(MODES))
+    ap.add_argument("--jobs", type=int, default=2, help="runs at a time (default 2)")
+    ap.add_argument("--save", type=Path, metavar="FILE", help="write the figures of every mode into FILE")
+    ap.add_argument("--against", type=Path, metavar="FILE", help="compare with figures saved by --save")
+    args = ap.parse_args(argv)
+    before: Figures | None = json.loads(args.against.read_text(encoding="utf-8")) if args.against else None
+    now = run_modes(args.modes, args.jobs)
+    print(table(now, before))
+    if args.save:
+        args.save.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")
+    if before is None:
+        return 0
+    fell = falls(now, before)
+    for message in fell:
+        print(f"FELL: {message}")
+    return 1 if fell else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -79,7 +79,7 @@ def table(now: Figures, before: Figures | None) -> str:
             text += f" ({value - before[mode][key]:+.{digits}f})"
         return text
 
-    head = "| mode | articles F1 | P | snippets F1 | half 0 | half 1 | lost pages |\n|---|---|---|---|---|---|---|"
+    head = "| mode | articles F1 | P | snippets F1 | half 0 | half 1 | lost pages |\n" + "|---" * 7 + "|"
     rows = [
         f"| {mode} | {cell(mode, 'articles_f1', 4)} | {cell(mode, 'articles_precision', 4)} | "
         f"{cell(mode, 'snippets_f1', 4)} | {cell(mode, 'snippets_half0_f1', 4)} | "

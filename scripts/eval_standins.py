@@ -64,7 +64,11 @@ def falls(now: Figures, before: Figures) -> list[str]:
         old = before.get(mode)
         if old is None:
             continue
-        found += [f"{mode}: {k} {old[k]:.4f} -> {figures[k]:.4f}" for k in HIGHER if figures[k] < old[k]]
+        found += [
+            f"{mode}: {k} {old[k]:.4f} -> {figures[k]:.4f}"
+            for k in HIGHER
+            if round(figures[k], 4) < round(old[k], 4)  # (as printed: the scorers give 4 digits)
+        ]
         found += [f"{mode}: {k} {old[k]:.0f} -> {figures[k]:.0f}" for k in LOWER if figures[k] > old[k]]
     return found
 

@@ -534,11 +534,36 @@ def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -
     if not 0 < text <= CLOSING_BOX_MAX:
         return False
     paras = [c for c in children(el) if (c.name == "p" or line_of_text(c)) and stats.text.get(id(c))]
-    if len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
+    if len(paras) == 1:  # one paragraph set out in several with blank lines (<br><br>)
+        linked = _linked_paragraphs(paras[0], stats)
+        if len(linked) < 2 or not all(linked):
+            return False
+    elif len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
         return False
     if sum(stats.text.get(id(p), 0) for p in paras) < text:
         return False
     return not text_after(el)
+
+
+def _linked_paragraphs(el: Tag, stats: TextStats) -> list[bool]:
+    """Whether each paragraph of a block set out with blank lines (two <br>s or more between
+    them) holds a link with text, in order; one paragraph when there is no blank line."""
+    linked: list[bool] = []
+    breaks = 2  # (the block's start opens its first paragraph)
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                breaks += 1
+            elif node.name == "a" and stats.text.get(id(node)):
+                if breaks >= 2:
+                    linked.append(False)
+                    breaks = 0
+                linked[-1] = True
+        elif type(node) is NavigableString and node.strip():
+            if breaks >= 2:
+                linked.append(False)
+            breaks = 0
+    return linked
 
 
 def _form_box(el: Tag, stats: TextStats) -> bool:

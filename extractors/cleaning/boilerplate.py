@@ -158,7 +158,7 @@ def is_boilerplate(
     if tag in ("ul", "ol") and (_story_list(el, stats) or _image_list(el, stats)):
         return True
     if tag in _CAPTION_HOLDERS and (
-        (_image_with_caption(el, stats) and not _floated_image(el, stats))
+        (_image_with_caption(el, stats) and not _floated_image(el, stats) and not _whole_quote(el, stats))
         or _caption_among_paragraphs(el, stats)
         or _gallery_slide(el, stats)
     ):
@@ -370,6 +370,17 @@ def _floated_image(el: Tag, stats: TextStats) -> bool:
         if step is None or stats.text.get(id(step), 0):
             return False  # the text after the image is set in an element of its own
     return False
+
+
+def _whole_quote(el: Tag, stats: TextStats) -> bool:
+    """The box holds all of a <blockquote>'s text: the quotation itself (a reader's words beside
+    their picture), not a caption box set inside it."""
+    quote = el.parent
+    return (
+        quote is not None
+        and quote.name == "blockquote"
+        and stats.text.get(id(quote)) == stats.text.get(id(el))
+    )
 
 
 # Boxes other than a <div> that hold an image and its caption: a <span> or <p> wrapper, or a

@@ -655,13 +655,38 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
     return not (
         div_paragraph
         and not link_dense("p", text, links)
-        and (_sentence(el) or _labelled_link(el, stats) is not None or _cites_by_address(el, stats))
+        and (
+            _sentence(el)
+            or _labelled_link(el, stats) is not None
+            or _cites_by_address(el, stats)
+            or _line_of_prose(el)
+        )
     )
 
 
 def line_of_text(el: Tag) -> bool:
     """A <div> set as a paragraph (div soup): only inline elements and text inside, no block."""
     return el.name == "div" and not any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in el.contents)
+
+
+def _line_of_prose(el: Tag) -> bool:
+    """A line of the block set out with <br>s, before its last, that holds no link and ends a
+    sentence: lines of running text with links among them (a post citing its sources), not a row
+    of links (the last line is `_sentence`'s)."""
+    line: list[str] = []
+    linked = False
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                if not linked and ends_sentence(norm_space("".join(line))):
+                    return True
+                line.clear()
+                linked = False
+            elif node.name == "a":
+                linked = True
+        elif type(node) is NavigableString:
+            line.append(node)
+    return False
 
 
 def _sentence(el: Tag) -> bool:

@@ -14,7 +14,11 @@ address as <div>, time as <span>) and drops the semantic attributes (`PLAIN_ATTR
 and aria-modal, microdata itemprop/itemscope/itemtype) of every element but <meta> and <link>; it
 combines with `--ignore-names`. `--div-paragraphs` stands in for a site in div-soup markup: the tree
 builder reads every <p> as a <div> (the same text in the same boxes, one block each, but no rule
-that asks for a paragraph's tag fires); it combines with the other two. `--check FLOORS.json` fails
+that asks for a paragraph's tag fires); it combines with the other two. `--br-paragraphs` stands in
+for a site that sets its text out with line breaks (old CMSs, forums, small blogs): before the tree
+is built, every run of sibling paragraphs becomes its first <p>, the paragraphs set apart by
+`<br><br>` (`BR_PARAGRAPHS`: a `</p>` followed by only whitespace and a `<p>`); it combines with the
+other three (with `--div-paragraphs` the merged run is a <div>). `--check FLOORS.json` fails
 (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractors.cleaning import htmltree
 from extractors.cleaning.clean import clean
 from extractors.cleaning.decode import decode_html, normalise_newlines
 from extractors.cleaning.html import content_roots
@@ -55,6 +60,8 @@ PLAIN_TAGS = {
 }
 PLAIN_ATTRIBUTES = ("role", "aria-modal", "itemprop", "itemscope", "itemtype")  # dropped, but on meta/link
 DIV_PARAGRAPHS = {"p": "div"}  # --div-paragraphs: paragraphs set as <div> boxes
+# --br-paragraphs: a paragraph's end and the next one's start, with only whitespace between
+BR_PARAGRAPHS = re.compile(r"</p\s*>\s*<p(?:\s[^>]*)?>", re.IGNORECASE)
 
 
 def shared(path: Path) -> Path:
@@ -287,6 +294,19 @@ def read_tags_as(renamed: dict[str, str], dropped: tuple[str, ...] = ()) -> None
     LeanBuilder.end = renamed_end  # type: ignore[method-assign]
 
 
+def br_paragraphs() -> None:
+    """Make the cleaner read each page as a site that sets its text out with line breaks would:
+    before the tree is built (`htmltree._parse`, the one place a page is parsed), every run of
+    sibling paragraphs becomes its first <p>, holding the run's text with `<br><br>` between the
+    paragraphs (BR_PARAGRAPHS); the first paragraph's attributes stay, the others' go."""
+    parse = htmltree._parse
+
+    def merged(html: str) -> Any:
+        return parse(BR_PARAGRAPHS.sub("<br><br>", html))
+
+    htmltree._parse = merged
+
+
 def ignore_names(which: str) -> None:
     """Make the cleaner read elements' class/id names as a site unlike the dev pages would set
     them: `all` read as empty; `half0` / `half1` with each name word (split at whitespace) whose
@@ -400,11 +420,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="clean as on a site in div-soup markup (every <p> read as a <div>)",
     )
+    ap.add_argument(
+        "--br-paragraphs",
+        action="store_true",
+        help="clean as on a site that sets its text out with line breaks (every run of sibling "
+        "paragraphs merged into its first <p>, the paragraphs set apart by <br><br>)",
+    )
     args = ap.parse_args(argv)
     if args.plain_tags:
         read_tags_as(PLAIN_TAGS, PLAIN_ATTRIBUTES)
     if args.div_paragraphs:
         read_tags_as(DIV_PARAGRAPHS)
+    if args.br_paragraphs:
+        br_paragraphs()
     if args.ignore_names:
         ignore_names(args.ignore_names)
     sets = {

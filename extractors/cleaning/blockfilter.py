@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.cleaning.blocks import CUT, RULE, LinkedText, Part
-from extractors.cleaning.boilerplate import ADDRESS
+from extractors.cleaning.blocks import CUT, RULE, LinkedLine, LinkedText, Part
+from extractors.cleaning.boilerplate import ADDRESS, REFERENCE_LABEL, REFERENCE_WORDS, link_dense
 from extractors.cleaning.textmeasure import (
     COLONS,
     QUESTION_MARKS,
@@ -65,11 +65,12 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
     breadcrumb trail), a leading
     "By ..." byline (one block, or a by-word and a line of names) or publication stamp (see
     is_date_stamp) among the first three blocks kept, widget labels ("Advertisement", "Share")
-    and CMS shortcodes."""
+    and CMS shortcodes; lines set out with <br> that the cuts would take as paragraphs of their own
+    (see _cut_link_lines)."""
     key = text_key(title) if title else None
     trail_key = key if key and text_length(key) >= TRAIL_KEY else None  # a title a trail can end in
     kept: list[Part] = []
-    parts, ruled = _rule_marks(_drop_cut_labels(parts))
+    parts, ruled = _rule_marks(_drop_cut_labels(_cut_link_lines(parts)))
     skip = False
     for index, (kind, text) in enumerate(parts):
         if skip:
@@ -114,6 +115,43 @@ def _drop_frame_lines(parts: list[Part]) -> list[Part]:
         if key and key in ends and text_length(text) <= TAIL_SHORT:
             drop.update((index, ends[key]))
     return [part for i, part in enumerate(parts) if i not in drop] if drop else parts
+
+
+def _cut_link_lines(parts: list[Part]) -> list[Part]:
+    """The parts with a CUT in place of each line of a paragraph set apart by <br> that the cuts
+    would take as a paragraph of its own: a cross-reference (see _reference_line), or one of two or
+    more link-dense lines standing together (a list of links set out with line breaks)."""
+    dense = [_dense_line(*part) for part in parts]
+    return [
+        CUT
+        if _reference_line(*part)
+        or (dense[i] and ((i > 0 and dense[i - 1]) or (i + 1 < len(dense) and dense[i + 1])))
+        else part
+        for i, part in enumerate(parts)
+    ]
+
+
+def _dense_line(kind: str, text: str) -> bool:
+    """A line set apart by <br> that is mostly link text (a paragraph's limit), not a web or e-mail
+    address (a source)."""
+    if kind != "paragraph" or not isinstance(text, LinkedLine) or ADDRESS.fullmatch(text.links):
+        return False
+    return link_dense("p", text_length(text), text_length(text.links))
+
+
+def _reference_line(kind: str, text: str) -> bool:
+    """A line set apart as a paragraph by blank lines (see LinkedLine.apart) that is a short label
+    ending in a colon and one link of REFERENCE_WORDS words or more making up the rest ("See also:
+    <a>another story</a>"): the cross-reference the cuts take out of a paragraph of its own."""
+    if kind != "paragraph" or not isinstance(text, LinkedLine) or not text.apart():
+        return False
+    label, links = text.label, text.links
+    return (
+        label.endswith(COLONS)
+        and text_length(label) <= REFERENCE_LABEL
+        and word_count(links) >= REFERENCE_WORDS
+        and text_length(text) - text_length(links) <= text_length(label) + 2
+    )
 
 
 def _rule_marks(parts: list[Part]) -> tuple[list[Part], set[int]]:

@@ -28,6 +28,22 @@ class LinkedText(str):
     __slots__ = ()
 
 
+class LinkedLine(LinkedText):
+    """The text of a line set apart by <br> inside a paragraph (text set out with line breaks)
+    that holds link text, with its links' text and the text before its first link: what a
+    paragraph's link tests read (see blockfilter._cut_link_lines)."""
+
+    links: str
+    label: str
+    before: int | None  # <br>s between it and the line before; None: it opens its block
+    after: int | None  # <br>s between it and the line after; None: it closes its block
+
+    def apart(self) -> bool:
+        """Set apart as a paragraph of its own: a blank line (two <br>s) or its block's edge on
+        each side (a single <br> sets out lines of one paragraph: an address, a list of credits)."""
+        return (self.before is None or self.before >= 2) and (self.after is None or self.after >= 2)
+
+
 Part = tuple[BlockKind, str]  # the text is a LinkedText when the block holds link text
 CUT: Part = ("paragraph", "")  # where a cut left a gap (see collect_blocks' `marked`)
 RULE: Part = ("paragraph", "\u2015")  # where an <hr> drew a line (see blockfilter.trim_tail)
@@ -43,6 +59,10 @@ class _Collector:
         self.openers: list[Tag | None] = [None]  # the element that pushed each kind
         self.in_link = 0  # depth of <a> elements around the walk
         self.linked = False  # the buffer holds text inside an <a>
+        self.links: list[str] = []  # the buffer's text inside an <a>
+        self.label = 0  # buffer entries before its first link text
+        self.breaks: int | None = None  # <br>s since the last line; None: the buffer opens a block
+        self.last: LinkedLine | None = None  # the last line if a <br> ended it and it holds links
 
     def push(self, kind: BlockKind, el: Tag) -> None:
         """Enter an element that sets the kind of the blocks inside it."""
@@ -58,17 +78,42 @@ class _Collector:
     def add(self, text: str | None) -> None:
         """Append inline text to the current block."""
         if text:
+            if self.in_link:
+                if not self.linked and not text.isspace():
+                    self.linked = True
+                    self.label = len(self.buffer)
+                self.links.append(text)
             self.buffer.append(text)
-            if self.in_link and not self.linked and not text.isspace():
-                self.linked = True
 
-    def flush(self) -> None:
-        """End the current block, keeping it when it has visible text."""
+    def flush(self, at_break: bool = False) -> None:
+        """End the current block (at a <br>: a line), keeping it when it has visible text."""
         text = norm_space("".join(self.buffer))
-        self.buffer.clear()
         if text:
-            self.parts.append((self.kinds[-1], LinkedText(text) if self.linked else text))
+            part = self._linked(text, at_break) if self.linked else text
+            self.parts.append((self.kinds[-1], part))
+            self.last = part if at_break and isinstance(part, LinkedLine) else None
+            self.breaks = 1 if at_break else None
+        elif at_break and self.breaks is not None:
+            self.breaks += 1
+            if self.last is not None:
+                self.last.after = self.breaks
+        elif not at_break:
+            if self.last is not None:
+                self.last.after = None
+            self.last, self.breaks = None, None
+        self.buffer.clear()
+        self.links.clear()
         self.linked = False
+
+    def _linked(self, text: str, at_break: bool) -> LinkedText:
+        """The text of a block holding link text; a LinkedLine when a <br> sets it apart."""
+        if not at_break and self.breaks is None:
+            return LinkedText(text)
+        line = LinkedLine(text)
+        line.links = norm_space("".join(self.links))
+        line.label = norm_space("".join(self.buffer[: self.label]))
+        line.before, line.after = self.breaks, 1 if at_break else None
+        return line
 
 
 def collect_blocks(
@@ -115,7 +160,7 @@ def _start(el: Tag, tag: str, out: _Collector) -> bool:
     """Open an element: block tags end the previous block; <br> breaks the paragraph. False when
     there is nothing inside to walk."""
     if tag == "br":
-        out.flush()
+        out.flush(at_break=True)
         return False
     if tag == "hr":
         out.flush()

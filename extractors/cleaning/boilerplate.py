@@ -158,7 +158,7 @@ def is_boilerplate(
     if tag in ("ul", "ol") and (_story_list(el, stats) or _image_list(el, stats)):
         return True
     if tag in _CAPTION_HOLDERS and (
-        (_image_with_caption(el, stats) and not _floated_image(el, stats))
+        (_image_with_caption(el, stats) and not _floated_image(el, stats) and not _whole_quote(el, stats))
         or _caption_among_paragraphs(el, stats)
         or _gallery_slide(el, stats)
     ):
@@ -372,6 +372,17 @@ def _floated_image(el: Tag, stats: TextStats) -> bool:
     return False
 
 
+def _whole_quote(el: Tag, stats: TextStats) -> bool:
+    """The box holds all of a <blockquote>'s text: the quotation itself (a reader's words beside
+    their picture), not a caption box set inside it."""
+    quote = el.parent
+    return (
+        quote is not None
+        and quote.name == "blockquote"
+        and stats.text.get(id(quote)) == stats.text.get(id(el))
+    )
+
+
 # Boxes other than a <div> that hold an image and its caption: a <span> or <p> wrapper, or a
 # custom element (a tag HTML does not define, a script framework's component).
 _INLINE_HOLDERS = frozenset({"span", "p"})
@@ -534,11 +545,36 @@ def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -
     if not 0 < text <= CLOSING_BOX_MAX:
         return False
     paras = [c for c in children(el) if (c.name == "p" or line_of_text(c)) and stats.text.get(id(c))]
-    if len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
+    if len(paras) == 1:  # one paragraph set out in several with blank lines (<br><br>)
+        linked = _linked_paragraphs(paras[0], stats)
+        if len(linked) < 2 or not all(linked):
+            return False
+    elif len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
         return False
     if sum(stats.text.get(id(p), 0) for p in paras) < text:
         return False
     return not text_after(el)
+
+
+def _linked_paragraphs(el: Tag, stats: TextStats) -> list[bool]:
+    """Whether each paragraph of a block set out with blank lines (two <br>s or more between
+    them) holds a link with text, in order; one paragraph when there is no blank line."""
+    linked: list[bool] = []
+    breaks = 2  # (the block's start opens its first paragraph)
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                breaks += 1
+            elif node.name == "a" and stats.text.get(id(node)):
+                if breaks >= 2:
+                    linked.append(False)
+                    breaks = 0
+                linked[-1] = True
+        elif type(node) is NavigableString and node.strip():
+            if breaks >= 2:
+                linked.append(False)
+            breaks = 0
+    return linked
 
 
 def _form_box(el: Tag, stats: TextStats) -> bool:
@@ -619,13 +655,38 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
     return not (
         div_paragraph
         and not link_dense("p", text, links)
-        and (_sentence(el) or _labelled_link(el, stats) is not None or _cites_by_address(el, stats))
+        and (
+            _sentence(el)
+            or _labelled_link(el, stats) is not None
+            or _cites_by_address(el, stats)
+            or _line_of_prose(el)
+        )
     )
 
 
 def line_of_text(el: Tag) -> bool:
     """A <div> set as a paragraph (div soup): only inline elements and text inside, no block."""
     return el.name == "div" and not any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in el.contents)
+
+
+def _line_of_prose(el: Tag) -> bool:
+    """A line of the block set out with <br>s, before its last, that holds no link and ends a
+    sentence: lines of running text with links among them (a post citing its sources), not a row
+    of links (the last line is `_sentence`'s)."""
+    line: list[str] = []
+    linked = False
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                if not linked and ends_sentence(norm_space("".join(line))):
+                    return True
+                line.clear()
+                linked = False
+            elif node.name == "a":
+                linked = True
+        elif type(node) is NavigableString:
+            line.append(node)
+    return False
 
 
 def _sentence(el: Tag) -> bool:

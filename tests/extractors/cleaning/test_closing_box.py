@@ -38,3 +38,24 @@ def test_the_same_box_before_the_story_goes_on_stays() -> None:
     body = _paragraphs(STORY_PARAGRAPHS[:3]) + BOX + _paragraphs((closing,))
     text = html_article(_page(body)).text
     assert "welcomes letters" in text
+
+
+LINES_BOX = (
+    "<div class='z7'><div class='z8'><p>"
+    "The paper welcomes letters on any story it prints; write to the editors with your name and "
+    "town through <a href='/letters'>our letters page</a>.<br><br>"
+    "Follow the harbour desk on <a href='/social'>our social pages</a> for updates.</p></div></div>"
+)
+
+
+def test_a_box_of_linked_notes_set_out_with_blank_lines_is_cut() -> None:
+    text = html_article(_page(_paragraphs(STORY_PARAGRAPHS) + LINES_BOX)).text
+    assert "welcomes letters" not in text
+    assert "social pages" not in text
+    assert text.rstrip().endswith("across the bay.")
+
+
+def test_a_note_set_out_with_a_blank_line_before_an_unlinked_one_stays() -> None:
+    unlinked = LINES_BOX.replace("<a href='/social'>our social pages</a>", "the harbour desk's pages")
+    text = html_article(_page(_paragraphs(STORY_PARAGRAPHS) + unlinked)).text
+    assert "welcomes letters" in text

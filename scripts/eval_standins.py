@@ -30,7 +30,12 @@ MODES = {  # name: eval_cleaning.py flags
     "div": ["--div-paragraphs"],
     "div+names": ["--div-paragraphs", "--ignore-names"],
     "div+plain": ["--div-paragraphs", "--plain-tags"],
-    "all three": ["--div-paragraphs", "--plain-tags", "--ignore-names"],
+    "div+plain+names": ["--div-paragraphs", "--plain-tags", "--ignore-names"],
+    "br": ["--br-paragraphs"],
+    "br+names": ["--br-paragraphs", "--ignore-names"],
+    "br+div": ["--br-paragraphs", "--div-paragraphs"],
+    "br+plain": ["--br-paragraphs", "--plain-tags"],
+    "all four": ["--br-paragraphs", "--div-paragraphs", "--plain-tags", "--ignore-names"],
 }
 HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
 LOWER = ("snippets_lost_pages",)  # must not rise

@@ -58,9 +58,30 @@ _strip_newsflow_environ()
 Settings.model_config["env_file"] = None
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """The tests on the session's Prefect server (`prefect_harness`) run in one test process, as one
+    group (`xdist_group`), as the dashboard's do: one server start in the session, not one a process."""
+    if "prefect_harness" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.xdist_group("prefect_harness"))
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests first (the order is otherwise kept): handed out first to the parallel test processes,
-    they end about together, rather than one long test starting last while the other processes idle."""
+    they end about together, rather than one long test starting last while the other processes idle.
+
+    In a test process of `--dist loadgroup`, a grouped test's id ends in `@GROUP`, which is how
+    pytest-xdist sends a group to one process. pytest-xdist 3.8 writes that suffix to `item._nodeid`,
+    which pytest 9.2 no longer reads (pytest-dev/pytest-xdist#1386): every group was spread over the
+    processes, each starting its own dashboard server. Until a fixed release, the suffix is set here."""
+    if getattr(config.option, "loadgroup", False):  # set in the test processes only
+        from _pytest.nodeid import coerce_node_id
+
+        for item in items:
+            groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                             for m in item.iter_markers("xdist_group")})  # fmt: skip
+            if groups and not item.nodeid.endswith(f"@{'_'.join(groups)}"):
+                item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(groups)}")
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 

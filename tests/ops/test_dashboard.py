@@ -25,7 +25,8 @@ from pytest_httpserver import HTTPServer
 from newsflow.ops.artifacts import FAILURES_KEY, REPORT_KEY, SUMMARY_KEY
 from tests.conftest import ROOT
 
-# One process runs all of them: they share the session's dashboard server (a Prefect server start each).
+# One process runs all of them: they share the module's dashboard server (a Prefect server start each),
+# stopped once they are done (an idle Prefect server's services keep using CPU).
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dashboard")]
 
 T = TypeVar("T")
@@ -135,7 +136,7 @@ def healthy(url: str) -> bool | None:
     return True if httpx.get(f"{url}/api/health", timeout=5).status_code == 200 else None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashboard]:
     """`newsflow dashboard` on a free loopback port, SQLite in a tmp Prefect home; stopped at the end."""
     root = tmp_path_factory.mktemp("dashboard")
@@ -165,7 +166,7 @@ def run_newsflow(board: Dashboard, args: list[str], **env: str) -> subprocess.Co
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def ingest_run(dashboard: Dashboard, tmp_path_factory: pytest.TempPathFactory) -> IngestRun:
     """`newsflow ingest seeds/ inbox/` once, where inbox/ holds two inputs that fail."""
     root = tmp_path_factory.mktemp("ingest")

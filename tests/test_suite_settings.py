@@ -33,3 +33,12 @@ def test_a_property_test_passes_while_another_thread_draws_from_random(
     thread_drawing_from_random: None, parts: list[str]
 ) -> None:
     assert all(isinstance(part, str) for part in parts)
+
+
+@pytest.mark.xdist_group("probe")
+def test_a_grouped_test_carries_its_group_to_the_scheduler(request: pytest.FixtureRequest) -> None:
+    """Under `--dist loadgroup` a grouped test's id ends in `@GROUP`, which is what sends a group to one
+    test process (tests/conftest.py sets it where pytest-xdist's own suffix no longer takes)."""
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("the suite runs in one process (-n0): there are no groups to send")
+    assert request.node.nodeid.endswith("@probe")

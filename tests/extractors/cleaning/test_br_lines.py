@@ -16,14 +16,15 @@ SENTENCE = (
 )
 
 
-def page(middle: str) -> str:
-    """A story in one box: a headline, two lines of `SENTENCE`, `middle`, two more, set apart by <br><br>."""
-    first = "<br><br>".join(f"Paragraph {n}. {SENTENCE}" for n in range(2))
-    last = "<br><br>".join(f"Paragraph {n}. {SENTENCE}" for n in range(2, 4))
-    return (
-        "<html><body><div class='q1'><h1>Ferry timetable</h1>"
-        f"<div class='q2'>{first}<br><br>{middle}<br><br>{last}</div></div></body></html>"
-    )
+def page(middle: str, div_paragraphs: bool = False) -> str:
+    """A story in one box: a headline, two paragraphs of `SENTENCE`, `middle`, two more; the
+    paragraphs set apart by <br><br>, or each a <div> (class names no rule knows)."""
+    paragraphs = [f"Paragraph {n}. {SENTENCE}" for n in range(4)]
+    if div_paragraphs:
+        paragraphs = [f"<div class='q3'>{p}</div>" for p in paragraphs]
+    body = ("" if div_paragraphs else "<br><br>").join([*paragraphs[:2], middle, *paragraphs[2:]])
+    story = f"<div class='q1'><h1>Ferry timetable</h1><div class='q2'>{body}</div></div>"
+    return f"<html><body>{story}</body></html>"
 
 
 def test_a_cross_reference_line_is_cut() -> None:
@@ -59,29 +60,19 @@ def test_linked_text_that_a_paragraph_would_keep_stays() -> None:
     assert "harbour office archive collection" in text
 
 
-def div_page(box: str) -> str:
-    """A story set as <div>s, `box` between its second and third paragraph (class names no rule knows)."""
-    first = "".join(f"<div class='q3'>Paragraph {n}. {SENTENCE}</div>" for n in range(2))
-    last = "".join(f"<div class='q3'>Paragraph {n}. {SENTENCE}</div>" for n in range(2, 4))
-    return (
-        "<html><body><div class='q1'><h1>Ferry timetable</h1>"
-        f"<div class='q2'>{first}{box}{last}</div></div></body></html>"
-    )
-
-
 def test_a_box_of_lines_citing_its_sources_after_a_sentence_stays() -> None:
     sources = "<br>".join(
         f"<a href='https://ferry.example.org/{n}'>https://ferry.example.org/timetables/{n}</a>"
         for n in range(3)
     )
     box = f"<div class='q3'>Thanks for the answers.<br>Here are the pages I found:<br>{sources}</div>"
-    text = html_article(div_page(box)).text
+    text = html_article(page(box, div_paragraphs=True)).text
     assert "Thanks for the answers." in text
     assert "https://ferry.example.org/timetables/2" in text
 
 
 def test_a_row_of_links_set_out_with_line_breaks_in_a_div_is_still_cut() -> None:
     row = "<br>".join(f"<a href='/{word}'>{word}</a>" for word in ("News", "Sport", "Weather", "Ferries"))
-    text = html_article(div_page(f"<div class='q3'>Sections<br>{row}</div>")).text
+    text = html_article(page(f"<div class='q3'>Sections<br>{row}</div>", div_paragraphs=True)).text
     assert "Weather" not in text
     assert all(f"Paragraph {n}." in text for n in range(4))

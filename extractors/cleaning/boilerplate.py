@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from bs4 import Tag
@@ -560,21 +560,34 @@ def _linked_paragraphs(el: Tag, stats: TextStats) -> list[bool]:
     """Whether each paragraph of a block set out with blank lines (two <br>s or more between
     them) holds a link with text, in order; one paragraph when there is no blank line."""
     linked: list[bool] = []
-    breaks = 2  # (the block's start opens its first paragraph)
+    blank = True  # (the block's start opens its first paragraph)
+    for text, has_link, _ in _br_lines(el, stats):
+        if not text.strip():
+            blank = True
+            continue
+        if blank:
+            linked.append(False)
+            blank = False
+        linked[-1] = linked[-1] or has_link
+    return linked
+
+
+def _br_lines(el: Tag, stats: TextStats) -> Iterator[tuple[str, bool, bool]]:
+    """The lines of a block set out with <br>s, in order: each line's text, whether it holds a link
+    with text, and whether a <br> ends it (the last line's is the block's end)."""
+    line: list[str] = []
+    linked = False
     for node in el.descendants:
         if isinstance(node, Tag):
             if node.name == "br":
-                breaks += 1
+                yield "".join(line), linked, True
+                line.clear()
+                linked = False
             elif node.name == "a" and stats.text.get(id(node)):
-                if breaks >= 2:
-                    linked.append(False)
-                    breaks = 0
-                linked[-1] = True
-        elif type(node) is NavigableString and node.strip():
-            if breaks >= 2:
-                linked.append(False)
-            breaks = 0
-    return linked
+                linked = True
+        elif type(node) is NavigableString:
+            line.append(node)
+    yield "".join(line), linked, False
 
 
 def _form_box(el: Tag, stats: TextStats) -> bool:
@@ -659,7 +672,7 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
             _sentence(el)
             or _labelled_link(el, stats) is not None
             or _cites_by_address(el, stats)
-            or _line_of_prose(el)
+            or _line_of_prose(el, stats)
         )
     )
 
@@ -669,24 +682,14 @@ def line_of_text(el: Tag) -> bool:
     return el.name == "div" and not any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in el.contents)
 
 
-def _line_of_prose(el: Tag) -> bool:
+def _line_of_prose(el: Tag, stats: TextStats) -> bool:
     """A line of the block set out with <br>s, before its last, that holds no link and ends a
     sentence: lines of running text with links among them (a post citing its sources), not a row
     of links (the last line is `_sentence`'s)."""
-    line: list[str] = []
-    linked = False
-    for node in el.descendants:
-        if isinstance(node, Tag):
-            if node.name == "br":
-                if not linked and ends_sentence(norm_space("".join(line))):
-                    return True
-                line.clear()
-                linked = False
-            elif node.name == "a":
-                linked = True
-        elif type(node) is NavigableString:
-            line.append(node)
-    return False
+    return any(
+        ended and not linked and ends_sentence(norm_space(text))
+        for text, linked, ended in _br_lines(el, stats)
+    )
 
 
 def _sentence(el: Tag) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.cleaning.blocks import CUT, RULE, LinkedLine, LinkedText, Part
-from extractors.cleaning.boilerplate import ADDRESS, REFERENCE_LABEL, REFERENCE_WORDS, link_dense
+from extractors.cleaning.boilerplate import ADDRESS, REFERENCE_WORDS, link_dense, reference_label
 from extractors.cleaning.textmeasure import (
     COLONS,
     QUESTION_MARKS,
@@ -145,12 +145,9 @@ def _reference_line(kind: str, text: str) -> bool:
     <a>another story</a>"): the cross-reference the cuts take out of a paragraph of its own."""
     if kind != "paragraph" or not isinstance(text, LinkedLine) or not text.apart():
         return False
-    label, links = text.label, text.links
-    return (
-        label.endswith(COLONS)
-        and text_length(label) <= REFERENCE_LABEL
-        and word_count(links) >= REFERENCE_WORDS
-        and text_length(text) - text_length(links) <= text_length(label) + 2
+    links = text.links
+    return word_count(links) >= REFERENCE_WORDS and reference_label(
+        text.label, text_length(text), text_length(links)
     )
 
 

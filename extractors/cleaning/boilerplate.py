@@ -309,10 +309,19 @@ def _labelled_link(el: Tag, stats: TextStats) -> Tag | None:
             break
         if type(node) is NavigableString:
             before.append(node)
-    label = norm_space("".join(before))
-    if anchor is None or text_length(label) > REFERENCE_LABEL or not label.endswith(COLONS):
+    if anchor is None or not reference_label(norm_space("".join(before)), text, links):
         return None
-    return anchor if text - links <= text_length(label) + 2 else None
+    return anchor
+
+
+def reference_label(label: str, text: int, links: int) -> bool:
+    """`label` (the text before a block's link) is a short label ending in a colon, and with the
+    link it makes up the block (`text` and `links` its measured lengths): "Label: <a>...</a>"."""
+    return (
+        label.endswith(COLONS)
+        and text_length(label) <= REFERENCE_LABEL
+        and text - links <= text_length(label) + 2
+    )
 
 
 # An image: an <img>, or a <picture> whose <img> is only in its <noscript> (lazy loading).

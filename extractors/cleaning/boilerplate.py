@@ -468,13 +468,17 @@ GALLERY_SLIDES = 3  # like boxes, each an empty slot and its caption, that make 
 def _gallery_slide(el: Tag, stats: TextStats) -> bool:
     """One of GALLERY_SLIDES or more like sibling boxes (the same tag; every sibling with text one
     of them), each an empty slot and its caption (see `_slot_caption`): a photo gallery's slides."""
-    parent = el.parent
-    if parent is None or not _slot_caption(el, stats):
-        return False
+    return _slot_caption(el, stats) and stats.picked(el, _gallery_slides)
+
+
+def _gallery_slides(parent: Tag, stats: TextStats) -> set[int]:
+    """The children of `parent` that are a gallery's slides (see `_gallery_slide`), or none."""
     slides = [c for c in parent.contents if isinstance(c, Tag) and stats.text.get(id(c), 0)]
-    return len(slides) >= GALLERY_SLIDES and all(
-        c.name == el.name and (c is el or _slot_caption(c, stats)) for c in slides
-    )
+    if len(slides) >= GALLERY_SLIDES and all(
+        c.name == slides[0].name and _slot_caption(c, stats) for c in slides
+    ):
+        return {id(c) for c in slides}
+    return set()
 
 
 # Blocks that set text out as paragraphs or items (a caption's text is bare in its box).
@@ -530,16 +534,21 @@ def _card_of_series(el: Tag, stats: TextStats) -> bool:
     a card of a teaser grid ("Read more" under each excerpt) whose excerpt runs longer than its
     neighbours'; one such box alone is a section of the story that ends in a link."""
     text = stats.text.get(id(el), 0)
-    if not CAPTION_MAX < text <= SERIES_CARD_MAX or not _call_to_action(el, stats, SERIES_CARD_MAX):
-        return False
-    parent, cls = el.parent, attr(el, "class")
-    return parent is not None and any(
-        c is not el
-        and c.name == el.name
-        and attr(c, "class") == cls
-        and _call_to_action(c, stats, SERIES_CARD_MAX)
-        for c in children(parent)
+    return (
+        CAPTION_MAX < text <= SERIES_CARD_MAX
+        and _call_to_action(el, stats, SERIES_CARD_MAX)
+        and stats.picked(el, _series_cards)
     )
+
+
+def _series_cards(parent: Tag, stats: TextStats) -> set[int]:
+    """The children of `parent` shaped as a call to action (up to SERIES_CARD_MAX) that have a like
+    sibling (same tag and class) of the same shape."""
+    kinds: dict[tuple[str, str | None], list[Tag]] = {}
+    for child in children(parent):
+        if _call_to_action(child, stats, SERIES_CARD_MAX):
+            kinds.setdefault((child.name, attr(child, "class")), []).append(child)
+    return {id(card) for like in kinds.values() if len(like) > 1 for card in like}
 
 
 CLOSING_BOX_MAX = 400  # characters: a box of closing notes after the story is this short

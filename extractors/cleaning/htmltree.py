@@ -646,10 +646,11 @@ def strip_non_content(found: Scan) -> list[Tag]:
     # with a script (paywalls, lazy rendering) hide it in the markup. So do hidden siblings of
     # one kind (same parent, tag and class) that together hold most of it: a story shown one
     # slide, tab or page at a time.
+    remove = _remover()
     for el in found.non_content:
         if el.name == "input" and el.parent is not None and _toggle(el):
             found.toggles.append(el.parent)  # (unpruned trees: see LeanBuilder._toggle)
-        el.decompose()
+        remove(el)
     limit = max(HIDDEN_SMALL, HIDDEN_SHARE * found.page_chars)
     sizes = [_chars(el, limit) if outer < 0 else 0 for el, outer in found.hidden]
     groups: dict[tuple[int, str, str | None], int] = {}
@@ -668,11 +669,33 @@ def strip_non_content(found: Scan) -> list[Tag]:
         if drop and outer < 0 and _stands_in(el, chars):
             drop = False
         if drop:
-            el.decompose()
+            remove(el)
         gone.append(drop)
     if not any(gone):
         return found.content
     return [el for el, hid in zip(found.content, found.owner, strict=True) if hid < 0 or not gone[hid]]
+
+
+def _remover() -> Callable[[Tag], None]:
+    """Decompose elements given in document order, each looked up in its parent's contents from
+    where the last one removed from that parent was (bs4 looks from the start: time quadratic in
+    the siblings removed, as on a page with a hidden copy of each of thousands of images)."""
+    cursor: dict[int, int] = {}
+
+    def remove(el: Tag) -> None:
+        parent = el.parent
+        if parent is not None:
+            contents, key = parent.contents, id(parent)
+            at, end = cursor.get(key, 0), len(contents)
+            while at < end and contents[at] is not el:
+                at += 1
+            if at == end:  # not in document order after all
+                at = parent.index(el)
+            el.extract(_self_index=at)
+            cursor[key] = at
+        el.decompose()
+
+    return remove
 
 
 STAND_IN_OTHER = 20  # characters beside a <noscript> (whitespace) that leave it all its parent shows
@@ -734,6 +757,7 @@ class TextStats:
     outside: set[int] = field(default_factory=set)  # page regions (prose passed on at a quarter)
     mains: list[int] = field(default_factory=list)  # positions of the <main> elements
     toggles: list[int] = field(default_factory=list)  # positions of the parents of Scan.toggles
+    picks: dict[tuple[str, int], set[int]] = field(default_factory=dict)  # see `picked`
 
     def names(self, el: Tag) -> str:
         """The element's class/id string (see `classes`), computed once per element."""
@@ -760,6 +784,19 @@ class TextStats:
         start = self.pos[id(el)]
         end = start + self.size[id(el)]
         return sum(start <= t < end for t in self.toggles)
+
+    def picked(self, el: Tag, rule: Callable[[Tag, TextStats], set[int]]) -> bool:
+        """Whether `rule`, a judgement of a parent's children taken together (the ids of those it
+        picks), picks `el`. The judgement is made once per parent and page: asked of each child in
+        turn, a rule that looks at all its siblings would take time quadratic in their number."""
+        parent = el.parent
+        if parent is None:
+            return False
+        key = (rule.__name__, id(parent))
+        picks = self.picks.get(key)
+        if picks is None:
+            picks = self.picks[key] = rule(parent, self)
+        return id(el) in picks
 
     def subtree(self, el: Tag) -> list[Tag]:
         """The element and the elements inside it, in document order."""

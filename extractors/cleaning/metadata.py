@@ -188,8 +188,8 @@ def _tidy(meta: Metadata) -> None:
         if value:
             setattr(meta, name, norm_space(unescape(value)) or None)
     for name in ("authors", "keywords"):
-        values = [norm_space(unescape(v)) for v in getattr(meta, name)]
-        setattr(meta, name, [v for i, v in enumerate(values) if v and v not in values[:i]])
+        values = (norm_space(unescape(v)) for v in getattr(meta, name))
+        setattr(meta, name, list(dict.fromkeys(v for v in values if v)))
     if meta.title and meta.site_name and meta.title.lower().endswith(meta.site_name.lower()):
         head = meta.title[: -len(meta.site_name)]
         match = _TRAILING_SEPARATOR.search(head)

@@ -107,8 +107,8 @@ def main() -> int:
         ratio = t_large / t_small
         worst = max(worst, ratio)
         print(
-            f"{name:16} {args.parts:6} {4 * args.parts:8} {len(large) // 1024:9} {t_small:8.3f} {t_large:8.3f} "
-            f"{ratio:6.1f}",
+            f"{name:16} {args.parts:6} {4 * args.parts:8} {len(large) // 1024:9} "
+            f"{t_small:8.3f} {t_large:8.3f} {ratio:6.1f}",
             flush=True,
         )
     print(f"worst ratio {worst:.1f} (limit {args.limit})")

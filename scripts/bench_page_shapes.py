@@ -77,6 +77,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     ),
     "rule lines": lambda n: page(repeat(lambda i: f"<p>{S}</p><hr>", n)),
     "meta tags": lambda n: page(STORY, repeat(lambda i: f"<meta property=article:tag content=t{i}>", n)),
+    "JSON-LD authors": lambda n: page(
+        STORY,
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+        + ",".join(f'{{"name": "Author {i}"}}' for i in range(n))
+        + "]}</script>",
+    ),
 }
 
 

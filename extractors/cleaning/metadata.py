@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import unescape
@@ -188,8 +188,7 @@ def _tidy(meta: Metadata) -> None:
         if value:
             setattr(meta, name, norm_space(unescape(value)) or None)
     for name in ("authors", "keywords"):
-        values = (norm_space(unescape(v)) for v in getattr(meta, name))
-        setattr(meta, name, list(dict.fromkeys(v for v in values if v)))
+        setattr(meta, name, _unique(norm_space(unescape(v)) for v in getattr(meta, name)))
     if meta.title and meta.site_name and meta.title.lower().endswith(meta.site_name.lower()):
         head = meta.title[: -len(meta.site_name)]
         match = _TRAILING_SEPARATOR.search(head)
@@ -349,11 +348,8 @@ def strip_site_suffix(title: str | None) -> str | None:
 
 def _rel_authors(links: list[Tag]) -> list[str]:
     """Names in links marked rel=author (deduplicated, short ones only)."""
-    names: list[str] = []
-    for el in links:
-        if "author" in (attr(el, "rel") or "").lower().split():
-            names.extend(n for n in _split_names(text_of(el)) if n not in names)
-    return names
+    marked = (el for el in links if "author" in (attr(el, "rel") or "").lower().split())
+    return _unique(n for el in marked for n in _split_names(text_of(el)))
 
 
 def _microdata_authors(itemprops: list[Tag]) -> list[str]:
@@ -364,9 +360,8 @@ def _microdata_authors(itemprops: list[Tag]) -> list[str]:
             continue
         named = next((d for d in tags(el) if d is not el and attr(d, "itemprop") == "name"), None)
         source = named if named is not None else el
-        text = attr(source, "content") or text_of(source)
-        names.extend(n for n in _split_names(text) if n not in names)
-    return names
+        names.extend(_split_names(attr(source, "content") or text_of(source)))
+    return _unique(names)
 
 
 def _dates_fallback(meta: Metadata, found: Scan, raw: RawDocument, html: str | None) -> None:
@@ -420,8 +415,8 @@ def _names(value: Any) -> list[str]:
         if isinstance(name, list):
             name = name[0] if name else None
         if isinstance(name, str):
-            names.extend(n for n in _split_names(name) if n not in names)
-    return names
+            names.extend(_split_names(name))
+    return _unique(names)
 
 
 def _split_names(value: str) -> list[str]:
@@ -437,14 +432,13 @@ def _split_names(value: str) -> list[str]:
 def _keywords(value: Any) -> list[str]:
     """Keywords from a comma-separated string or a list of strings, deduplicated."""
     items = value if isinstance(value, list) else [value]
-    out: list[str] = []
-    for item in items:
-        if isinstance(item, str):
-            for kw in item.split(","):
-                kw = norm_space(kw)
-                if kw and kw not in out:
-                    out.append(kw)
-    return out
+    return _unique(norm_space(kw) for item in items if isinstance(item, str) for kw in item.split(","))
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    """The non-empty values, each once, in their first order (in one pass: a page may list
+    thousands)."""
+    return list(dict.fromkeys(v for v in values if v))
 
 
 def language_code(value: str | None) -> str | None:

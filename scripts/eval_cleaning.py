@@ -18,8 +18,10 @@ that asks for a paragraph's tag fires); it combines with the other two. `--br-pa
 for a site that sets its text out with line breaks (old CMSs, forums, small blogs): before the tree
 is built, every run of sibling paragraphs becomes its first <p>, the paragraphs set apart by
 `<br><br>` (`BR_PARAGRAPHS`: a `</p>` followed by only whitespace and a `<p>`); it combines with the
-other three (with `--div-paragraphs` the merged run is a <div>). `--check FLOORS.json` fails
-(exit 1) when a figure falls below its floor."""
+other three (with `--div-paragraphs` the merged run is a <div>). `--wrap-divs` stands in for a
+template that nests its boxes one level deeper: every <div> holds its contents in one more <div>
+with no attributes; it combines with the other four (the <div>s they make are wrapped too).
+`--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
 
@@ -294,6 +296,26 @@ def read_tags_as(renamed: dict[str, str], dropped: tuple[str, ...] = ()) -> None
     LeanBuilder.end = renamed_end  # type: ignore[method-assign]
 
 
+def wrap_divs() -> None:
+    """Make the tree builder read markup as a site whose template nests its boxes one level deeper
+    would: every <div> holds its contents in one more <div>, with no attributes (a CMS's inner
+    wrapper), so a named box's children sit a level further down and its class one level up."""
+    start, end = LeanBuilder.start, LeanBuilder.end
+
+    def wrapping_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        start(self, tag, attrib, nsmap)
+        if tag == "div":
+            start(self, "div", {}, nsmap)
+
+    def wrapping_end(self: LeanBuilder, tag: Any) -> None:
+        if tag == "div":
+            end(self, "div")
+        end(self, tag)
+
+    LeanBuilder.start = wrapping_start  # type: ignore[method-assign]
+    LeanBuilder.end = wrapping_end  # type: ignore[method-assign]
+
+
 def br_paragraphs() -> None:
     """Make the cleaner read each page as a site that sets its text out with line breaks would:
     before the tree is built (`htmltree._parse`, the one place a page is parsed), every run of
@@ -426,7 +448,15 @@ def main(argv: list[str] | None = None) -> int:
         help="clean as on a site that sets its text out with line breaks (every run of sibling "
         "paragraphs merged into its first <p>, the paragraphs set apart by <br><br>)",
     )
+    ap.add_argument(
+        "--wrap-divs",
+        action="store_true",
+        help="clean as on a site whose template nests its boxes one level deeper (every <div>'s "
+        "contents in one more <div>)",
+    )
     args = ap.parse_args(argv)
+    if args.wrap_divs:
+        wrap_divs()  # first: it wraps the <div>s the other stand-ins make too
     if args.plain_tags:
         read_tags_as(PLAIN_TAGS, PLAIN_ATTRIBUTES)
     if args.div_paragraphs:

@@ -331,12 +331,23 @@ def _paragraph_block(el: Tag, stats: TextStats) -> bool:
     key = id(el)
     if el.name not in ("div", "section") or stats.links.get(key, 0) or key in stats.outside:
         return False
-    kids = [c for c in children(el) if stats.text.get(id(c))]
+    kids = [c for c in children(_inside_wrappers(el)) if stats.text.get(id(c))]
     if len(kids) < 2 or any(not _set_as_paragraph(c, stats) for c in kids):
         return False
     if any(c.name != "p" for c in kids) and any(d.name in IMAGE_TAGS for d in stats.subtree(el)):
         return False  # lines set as <div>s beside an image: a caption and its credit, not an intro
     return sum(1 for c in kids if stats.own_prose.get(id(c))) >= 2 and not cut_for_certain(el, stats)
+
+
+def _inside_wrappers(el: Tag) -> Tag:
+    """`el`, or the innermost `div`/`section` nested in it as its only child, down a chain of
+    such: the bare wrappers a template may nest a box in do not change what the box sets out (a
+    wrapper beside an image or an empty slot is no bare wrapper)."""
+    while True:
+        inner = children(el)
+        if len(inner) != 1 or inner[0].name not in ("div", "section"):
+            return el
+        el = inner[0]
 
 
 DIV_PARAGRAPHS = 2  # paragraphs set as <div>s beside the best child that make the parent the text
@@ -363,14 +374,16 @@ def _set_as_paragraph(el: Tag, stats: TextStats) -> bool:
 def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
     """The parent of `node` when a sibling of `node` holds a block of the same tag and class as a
     block of prose inside `node`: one more post of the series `node` holds, set apart from it (a
-    question above its answers, a first post above its replies)."""
-    parent = node.parent
+    question above its answers, a first post above its replies). Siblings are those of the
+    outermost bare wrapper around `node` (see `TextStats.outermost`)."""
+    outer = stats.outermost(node, body)
+    parent = outer.parent
     if parent is None or parent is body or id(parent) not in stats.pos:
         return node
     siblings = [
         c
         for c in children(parent)
-        if c is not node
+        if c is not outer
         and stats.prose.get(id(c), 0) >= MIN_POST
         and id(c) not in stats.outside
         and not cut_for_certain(c, stats)

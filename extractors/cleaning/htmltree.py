@@ -798,6 +798,21 @@ class TextStats:
             picks = self.picks[key] = rule(parent, self)
         return id(el) in picks
 
+    def outermost(self, el: Tag, stop: Tag | None = None) -> Tag:
+        """The outermost of the wrappers around `el` (below `stop`) that hold no text besides it:
+        the same text at the level where its siblings are. A template may nest a box in any number
+        of bare wrappers; a rule that looks beside or above a box must not count them."""
+        text = self.text.get(id(el), 0)
+        parent = el.parent
+        while (
+            parent is not None
+            and parent is not stop
+            and id(parent) in self.pos
+            and self.text.get(id(parent), 0) == text
+        ):
+            el, parent = parent, parent.parent
+        return el
+
     def subtree(self, el: Tag) -> list[Tag]:
         """The element and the elements inside it, in document order."""
         start = self.pos[id(el)]

@@ -71,7 +71,7 @@ CALIBRATED = (
     "standfirst.MIN_PROSE",
     "standfirst.STANDFIRST_LINKS",
     "stories.MIN_STORY",
-    "stories.TITLE_SHARE",
+    "blockfilter.TITLE_SHARE",
 )
 
 Texts = tuple[dict[str, str], dict[str, str], float, float]

@@ -21,6 +21,8 @@ is built, every run of sibling paragraphs becomes its first <p>, the paragraphs 
 other three (with `--div-paragraphs` the merged run is a <div>). `--wrap-divs` stands in for a
 template that nests its boxes one level deeper: every <div> holds its contents in one more <div>
 with no attributes; it combines with the other four (the <div>s they make are wrapped too).
+`--div-headlines` stands in for a site that sets its headline in a styled box: every <h1> is
+read as a <div>.
 `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ PLAIN_TAGS = {
 }
 PLAIN_ATTRIBUTES = ("role", "aria-modal", "itemprop", "itemscope", "itemtype")  # dropped, but on meta/link
 DIV_PARAGRAPHS = {"p": "div"}  # --div-paragraphs: paragraphs set as <div> boxes
+DIV_HEADLINES = {"h1": "div"}  # --div-headlines: the headline set in a styled box
 # --br-paragraphs: a paragraph's end and the next one's start, with only whitespace between
 BR_PARAGRAPHS = re.compile(r"</p\s*>\s*<p(?:\s[^>]*)?>", re.IGNORECASE)
 
@@ -443,6 +446,11 @@ def main(argv: list[str] | None = None) -> int:
         help="clean as on a site in div-soup markup (every <p> read as a <div>)",
     )
     ap.add_argument(
+        "--div-headlines",
+        action="store_true",
+        help="clean as on a site that sets its headline in a styled box (every <h1> read as a <div>)",
+    )
+    ap.add_argument(
         "--br-paragraphs",
         action="store_true",
         help="clean as on a site that sets its text out with line breaks (every run of sibling "
@@ -461,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
         read_tags_as(PLAIN_TAGS, PLAIN_ATTRIBUTES)
     if args.div_paragraphs:
         read_tags_as(DIV_PARAGRAPHS)
+    if args.div_headlines:
+        read_tags_as(DIV_HEADLINES)
     if args.br_paragraphs:
         br_paragraphs()
     if args.ignore_names:

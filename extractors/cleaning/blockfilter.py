@@ -79,6 +79,8 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
         short = len(text) <= 300
         if short and (kind == "heading" or index < 3) and text_key(text) == key:
             continue
+        if short and index < 3 and key and names_title(text_key(text), key):
+            continue  # the headline, the title adding the site's name
         if short and index < 3 and trail_key and text_key(text).endswith(trail_key) and kind != "heading":
             continue  # a breadcrumb trail ending in the headline
         opening = len(kept) < 3  # among the first three blocks the text keeps
@@ -323,3 +325,14 @@ def is_date_line(text: str) -> bool:
 def text_key(text: str) -> str:
     """A comparison key: lowercase letters and digits only."""
     return _NON_ALNUM.sub("", text.lower())
+
+
+MIN_KEY = 10  # letters and digits (text_length) a headline needs to be matched against the title
+TITLE_SHARE = 0.5  # a headline inside the title must make up this share of it (site name around)
+
+
+def names_title(headline: str, title: str) -> bool:
+    """The headline's key is the title's, or most of it (the title adds the site's name)."""
+    if text_length(headline) < MIN_KEY:
+        return False
+    return headline == title or (headline in title and len(headline) >= TITLE_SHARE * len(title))

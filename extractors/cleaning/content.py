@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bs4 import Tag
 
-from extractors.cleaning.blockfilter import text_key
+from extractors.cleaning.blockfilter import names_title, text_key
 from extractors.cleaning.boilerplate import (
     CONTENT_CLASS,
     HEADINGS,
@@ -27,7 +27,6 @@ from extractors.cleaning.htmltree import (
     text_of,
     text_stats,
 )
-from extractors.cleaning.stories import names_title
 
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose

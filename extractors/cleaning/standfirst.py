@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from extractors.cleaning.blockfilter import text_key
+from extractors.cleaning.blockfilter import names_title, text_key
 from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense, sentence_count
 from extractors.cleaning.htmltree import BLOCK_TAGS, BOILERPLATE_TAGS, TextStats, attr, text_of
 
@@ -41,7 +41,7 @@ def standfirst_elements(first: Tag, stats: TextStats, title: str | None = None) 
     start = pos.get(id(first))
     if start is None:
         return []
-    headline = _headline(nodes, start, title)
+    headline = _headline(nodes, start, title, stats)
     if headline is None:
         return []
     h1 = nodes[headline]
@@ -104,9 +104,11 @@ def _lede(el: Tag, h1: Tag, stats: TextStats) -> bool:
     return sentence_count(text_of(el).strip()) >= MIN_SENTENCES
 
 
-def _headline(nodes: list[Tag], start: int, title: str | None) -> int | None:
+def _headline(nodes: list[Tag], start: int, title: str | None, stats: TextStats) -> int | None:
     """Index of the last <h1> before `start`; on pages with none there, of the last heading
-    marked as the headline (itemprop) or repeating the page title."""
+    marked as the headline (itemprop) or repeating the page title, else of the last element of
+    any tag whose text is the page title or most of it (a headline set in a styled box; the title
+    may add the site's name)."""
     found = next((i for i in range(start - 1, -1, -1) if nodes[i].name == "h1"), None)
     if found is not None:
         return found
@@ -116,5 +118,12 @@ def _headline(nodes: list[Tag], start: int, title: str | None) -> int | None:
         if el.name in HEADINGS and (
             attr(el, "itemprop") == "headline" or (key and text_key(text_of(el)) == key)
         ):
+            return i
+    if not key:
+        return None
+    longest = 2 * len(title or "")
+    for i in range(start - 1, -1, -1):  # a headline set in a box of any tag: the title's text
+        el = nodes[i]
+        if 0 < stats.text.get(id(el), 0) <= longest and names_title(text_key(text_of(el)), key):
             return i
     return None

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from extractors.cleaning.blockfilter import text_key
+from extractors.cleaning.blockfilter import MIN_KEY, names_title, text_key
 from extractors.cleaning.htmltree import TextStats, attr, children, text_of
 from extractors.cleaning.textmeasure import text_length
 
-MIN_KEY = 10  # letters and digits (text_length) a headline needs to be matched against the title
 MIN_STORY = 200  # characters of prose for the scope of the page's own story
-TITLE_SHARE = 0.5  # a headline inside the title must make up this share of it (site name around)
 
 
 def own_story(body: Tag, chosen: Tag, stats: TextStats, h1s: list[Tag], title: str | None) -> Tag | None:
@@ -55,10 +53,3 @@ def _in_sibling_of_kind(scope: Tag, chosen: Tag, stats: TextStats) -> bool:
         and (sibling is chosen or stats.contains(sibling, chosen))
         for sibling in children(parent)
     )
-
-
-def names_title(headline: str, title: str) -> bool:
-    """The headline is the title, or most of it (the title adds the site's name)."""
-    if text_length(headline) < MIN_KEY:
-        return False
-    return headline == title or (headline in title and len(headline) >= TITLE_SHARE * len(title))

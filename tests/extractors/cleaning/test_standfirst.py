@@ -90,3 +90,34 @@ def test_a_region_with_a_link_between_the_lede_and_the_body_ends_the_walk() -> N
     gallery = GALLERY.format("<a href='/gallery'>see all twelve</a>")
     text = html_article(page("", f"<div class='intro'><p>{LEDE}</p></div>{gallery}")).text
     assert LEDE not in text
+
+
+def headline_box_page(title: str, headline: str, between: str) -> str:
+    """A story page whose headline is set in a styled box (no heading tag), `between` it and the
+    body; class names no rule knows."""
+    return (
+        f"<html><head><title>{title}</title></head><body><div class='q1'>"
+        f"<div class='q2'><div class='q3'>{headline}</div></div>{between}"
+        f"<div class='q4'><div class='q5'>{BODY}</div></div>"
+        "</div></body></html>"
+    )
+
+
+def test_a_lede_after_a_headline_set_in_a_box_is_kept() -> None:
+    html = headline_box_page(
+        "Council passes budget", "Council passes budget", f"<div class='q6'><p>{LEDE}</p></div>"
+    )
+    text = html_article(html).text
+    assert text.startswith(LEDE)
+    assert "Paragraph 6 of the body" in text
+
+
+def test_a_headline_box_is_dropped_when_the_title_adds_the_site_name() -> None:
+    data = '{"@type": "NewsArticle", "headline": "Council passes budget after a long night | The Town Paper"}'
+    html = (
+        f"<html><head><script type='application/ld+json'>{data}</script></head><body><div class='q1'>"
+        f"<div class='q3'>Council passes budget after a long night</div>{BODY}</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Council passes budget" not in text
+    assert text.startswith("Paragraph 1 of the body")

@@ -78,7 +78,8 @@ def body_of(root: Tag) -> Tag:
 
 def page_headline(h1s: list[Tag], h2s: list[Tag], stats: TextStats, title: str | None) -> Tag | None:
     """The one visible <h1> that is the page's title (or most of it), else the one such <h2> (the
-    <h1> is the site's name), else None."""
+    <h1> is the site's name), else the one such element of any tag (see `_headline_box`), else
+    None."""
     if not title:
         return None
     key = text_key(title)
@@ -90,7 +91,27 @@ def page_headline(h1s: list[Tag], h2s: list[Tag], stats: TextStats, title: str |
         ]
         if found:
             return found[0] if len(found) == 1 else None
-    return None
+    return _headline_box(stats, key)
+
+
+def _headline_box(stats: TextStats, key: str) -> Tag | None:
+    """The one element of any tag, holding no other such element and in no link, whose text is
+    the page's title or most of it (a headline set in a styled box; a teaser's or a "more" link's
+    title is no headline), else None."""
+    longest = 2 * len(key)
+    found: list[Tag] = []
+    for el in stats.nodes:
+        if (
+            0 < stats.text.get(id(el), 0) <= longest
+            and not stats.links.get(id(el))
+            and names_title(text_key(text_of(el)), key)
+            and el.find_parent("a") is None
+        ):
+            if found and stats.contains(found[-1], el):
+                found[-1] = el  # the innermost of a box and its wrappers
+            else:
+                found.append(el)
+    return found[0] if len(found) == 1 else None
 
 
 def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
@@ -127,8 +148,12 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
             return node  # keep the other (short) paragraphs or items beside a long one
         if _paragraphs_beside(best, kids, stats):
             return node  # paragraphs set out beside the best child (a list, a block): it is a part
-        if any(_paragraph_block(c, stats) for c in _before(best, kids)):
+        if any(
+            _paragraph_block(c, stats) and not (headline is not None and stats.contains(c, headline))
+            for c in _before(best, kids)
+        ):
             return node  # an intro of paragraphs before the best child: the text begins there
+            # (a block under the page's headline, set in a box of paragraphs, is the story)
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)

@@ -1,6 +1,7 @@
 """With no named article body, the descent that stops at a parent of several text regions goes on
 into the region holding the page's headline (the one <h1> that is the page's title) when that
-region sets out a story of its own below it (three paragraphs or more)."""
+region sets out a story of its own below it (three paragraphs or more). A headline set in a box of
+any tag anchors as an <h1> does; the same title in a link (a teaser) does not."""
 
 from __future__ import annotations
 
@@ -64,6 +65,18 @@ def test_an_h2_headline_anchors_when_the_h1_is_the_site_name() -> None:
         "<div><h1>The Bay Courier</h1></div>"
         f"<div><div><h2>Harbour reopens after storms</h2>{STORY}</div><div>{replies}</div></div>"
         "</body></html>"
+    )
+    text = html_article(html).text
+    assert "Fishermen said" in text and "A reader's reply" not in text
+
+
+def test_a_headline_set_in_a_box_anchors_and_a_teaser_link_of_the_same_title_does_not() -> None:
+    replies = "".join(REPLY for _ in range(3))
+    teaser = "<p><a href='/harbour'><span>Harbour reopens after storms</span></a></p>"
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+        f"<div><div><div class='q1'>Harbour reopens after storms</div>{STORY}</div>"
+        f"<div>{replies}{teaser}</div></div></body></html>"
     )
     text = html_article(html).text
     assert "Fishermen said" in text and "A reader's reply" not in text

@@ -331,6 +331,13 @@ MIN_KEY = 10  # letters and digits (text_length) a headline needs to be matched 
 TITLE_SHARE = 0.5  # a headline inside the title must make up this share of it (site name around)
 
 
+def title_lengths(key: str) -> range:
+    """The text lengths (`text_length`, spaces and punctuation included) that an element whose
+    text names the title (see `names_title`) with key `key` can have: a cheap test first."""
+    size = text_length(key)
+    return range(max(1, int(TITLE_SHARE * size)), 2 * size + 1)
+
+
 def names_title(headline: str, title: str) -> bool:
     """The headline's key is the title's, or most of it (the title adds the site's name)."""
     if text_length(headline) < MIN_KEY:

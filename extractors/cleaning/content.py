@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bs4 import Tag
 
-from extractors.cleaning.blockfilter import names_title, text_key
+from extractors.cleaning.blockfilter import names_title, text_key, title_lengths
 from extractors.cleaning.boilerplate import (
     CONTENT_CLASS,
     HEADINGS,
@@ -98,11 +98,11 @@ def _headline_box(stats: TextStats, key: str) -> Tag | None:
     """The one element of any tag, holding no other such element and in no link, whose text is
     the page's title or most of it (a headline set in a styled box; a teaser's or a "more" link's
     title is no headline), else None."""
-    longest = 2 * len(key)
+    lengths = title_lengths(key)
     found: list[Tag] = []
     for el in stats.nodes:
         if (
-            0 < stats.text.get(id(el), 0) <= longest
+            stats.text.get(id(el), 0) in lengths
             and not stats.links.get(id(el))
             and names_title(text_key(text_of(el)), key)
             and el.find_parent("a") is None

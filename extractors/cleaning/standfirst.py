@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from extractors.cleaning.blockfilter import names_title, text_key
+from extractors.cleaning.blockfilter import names_title, text_key, title_lengths
 from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense, sentence_count
 from extractors.cleaning.htmltree import BLOCK_TAGS, BOILERPLATE_TAGS, TextStats, attr, text_of
 
@@ -121,9 +121,9 @@ def _headline(nodes: list[Tag], start: int, title: str | None, stats: TextStats)
             return i
     if not key:
         return None
-    longest = 2 * len(title or "")
+    lengths = title_lengths(key)
     for i in range(start - 1, -1, -1):  # a headline set in a box of any tag: the title's text
         el = nodes[i]
-        if 0 < stats.text.get(id(el), 0) <= longest and names_title(text_key(text_of(el)), key):
+        if stats.text.get(id(el), 0) in lengths and names_title(text_key(text_of(el)), key):
             return i
     return None

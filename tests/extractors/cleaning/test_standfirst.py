@@ -3,6 +3,8 @@ one-line dek beside the headline, and what lies behind navigation, are not."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.pages import html_article
 
 BODY = "".join(
@@ -103,12 +105,18 @@ def headline_box_page(title: str, headline: str, between: str) -> str:
     )
 
 
-def test_a_lede_after_a_headline_set_in_a_box_is_kept() -> None:
-    html = headline_box_page(
-        "Council passes budget", "Council passes budget", f"<div class='q6'><p>{LEDE}</p></div>"
-    )
+@pytest.mark.parametrize(
+    ("headline", "lede"),
+    [
+        ("Council passes budget", LEDE),
+        ("市议会通过预算", "市议会周一晚上通过了预算。辩论持续了九个多小时，是十年来最长的一次。"),
+    ],
+    ids=["latin", "han"],
+)
+def test_a_lede_after_a_headline_set_in_a_box_is_kept(headline: str, lede: str) -> None:
+    html = headline_box_page(headline, headline, f"<div class='q6'><p>{lede}</p></div>")
     text = html_article(html).text
-    assert text.startswith(LEDE)
+    assert text.startswith(lede)
     assert "Paragraph 6 of the body" in text
 
 

@@ -148,12 +148,9 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
             return node  # keep the other (short) paragraphs or items beside a long one
         if _paragraphs_beside(best, kids, stats):
             return node  # paragraphs set out beside the best child (a list, a block): it is a part
-        if any(
-            _paragraph_block(c, stats) and not (headline is not None and stats.contains(c, headline))
-            for c in _before(best, kids)
-        ):
-            return node  # an intro of paragraphs before the best child: the text begins there
-            # (a block under the page's headline, set in a box of paragraphs, is the story)
+        intros = (c for c in _before(best, kids) if headline is None or not stats.contains(c, headline))
+        if any(_paragraph_block(c, stats) for c in intros):
+            return node  # an intro of paragraphs before the best child (the headline's block is the story)
         if _like_chunks_prose(best, kids, stats) >= CHUNK_SHARE * prose[id(best)]:
             return node  # the body is set out as a run of like blocks: one of them is not the article
         left = _prose_left(node, best, kids, stats) - sum(prose[id(t)] for t in teasers)
@@ -396,10 +393,10 @@ def _set_as_paragraph(el: Tag, stats: TextStats) -> bool:
 
 
 def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
-    """The parent of `node` when a sibling of `node` holds a block of the same tag and class as a
-    block of prose inside `node`: one more post of the series `node` holds, set apart from it (a
-    question above its answers, a first post above its replies). Siblings are those of the
-    outermost bare wrapper around `node` (see `TextStats.outermost`)."""
+    """The parent of `node` (of the outermost bare wrapper around it, see `TextStats.outermost`)
+    when a sibling holds a block of the same tag and class as a block of prose inside `node`: one
+    more post of the series `node` holds, set apart from it (a question above its answers, a first
+    post above its replies)."""
     outer = stats.outermost(node, body)
     parent = outer.parent
     if parent is None or parent is body or id(parent) not in stats.pos:

@@ -15,11 +15,12 @@ REPLY = (
 )
 
 
-def _page(headline: str) -> str:
+def _page(headline: str, box: str = "h1", after_replies: str = "") -> str:
+    """The story under its headline (set in `box`), beside three long replies (and `after_replies`)."""
     replies = "".join(REPLY for _ in range(3))
     return (
         "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
-        f"<div><div><h1>{headline}</h1>{STORY}</div><div>{replies}</div></div></body></html>"
+        f"<div><div><{box}>{headline}</{box}>{STORY}</div><div>{replies}{after_replies}</div></div></body></html>"
     )
 
 
@@ -71,14 +72,8 @@ def test_an_h2_headline_anchors_when_the_h1_is_the_site_name() -> None:
 
 
 def test_a_headline_set_in_a_box_anchors_and_a_teaser_link_of_the_same_title_does_not() -> None:
-    replies = "".join(REPLY for _ in range(3))
     teaser = "<p><a href='/harbour'><span>Harbour reopens after storms</span></a></p>"
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
-        f"<div><div><div class='q1'>Harbour reopens after storms</div>{STORY}</div>"
-        f"<div>{replies}{teaser}</div></div></body></html>"
-    )
-    text = html_article(html).text
+    text = html_article(_page("Harbour reopens after storms", "div", teaser)).text
     assert "Fishermen said" in text and "A reader's reply" not in text
 
 

@@ -1,5 +1,7 @@
 """The container choice does not leave most of the text behind: posts nested in their like
-(unclosed markup), an intro of paragraphs before the body, a post set apart from its series."""
+(unclosed markup), an intro of paragraphs before the body, a post set apart from its series —
+the last two however many bare wrappers a template nests the boxes in (a wrapper beside an image
+slot is no bare wrapper: a caption's lines stay a caption)."""
 
 from __future__ import annotations
 
@@ -46,11 +48,18 @@ def test_a_layout_grid_nested_in_its_like_does_not_stop_the_descent() -> None:
     assert "Fact 0:" not in text
 
 
-def test_an_intro_of_paragraphs_before_the_body_is_kept() -> None:
+def wrapped(box: str, depth: int) -> str:
+    """`box` inside `depth` bare <div> wrappers (a template may nest a box in any number)."""
+    return "<div>" * depth + box + "</div>" * depth
+
+
+@pytest.mark.parametrize("depth", [0, 1, 3])
+def test_an_intro_of_paragraphs_before_the_body_is_kept(depth: int) -> None:
     details = "".join(f"<p>Detail {n}. {SENTENCE}</p>" for n in range(8))
+    intro = wrapped(f"<p>Intro one. {SENTENCE}</p><p>Intro two. {SENTENCE}</p>", depth)
     html = (
         "<html><body><div class='page'><div class='listing'>"
-        f"<div><p>Intro one. {SENTENCE}</p><p>Intro two. {SENTENCE}</p></div>"
+        f"<div>{intro}</div>"
         f"<div><div class='features'>{details}</div><ul><li>Pool</li><li>Garden</li></ul></div>"
         "</div></div></body></html>"
     )
@@ -59,12 +68,29 @@ def test_an_intro_of_paragraphs_before_the_body_is_kept() -> None:
     assert "Intro one." in text and "Intro two." in text
 
 
-def test_a_question_set_apart_from_its_answers_is_kept() -> None:
+def test_a_caption_beside_an_image_slot_is_no_intro() -> None:
+    details = "".join(f"<p>Detail {n}. {SENTENCE}</p>" for n in range(12))
+    caption = (
+        "<div class='w3'><div><div class='w9'><div></div></div><div>"
+        f"<div>The hall at dusk. {SENTENCE}</div><div>Photo archive of the council</div>"
+        "</div></div></div>"
+    )
+    html = (
+        f"<html><body><div class='page'><div class='w2'>{caption}<div class='w4'>{details}</div></div></div>"
+        "</body></html>"
+    )
+    text = html_article(html).text
+    assert "Detail 11." in text
+    assert "The hall at dusk." not in text
+
+
+@pytest.mark.parametrize("depth", [0, 1, 3])
+def test_a_question_set_apart_from_its_answers_is_kept(depth: int) -> None:
     def post(kind: str, label: str, sentences: int) -> str:
         body = "".join(f"<p>{label}, part {n}. {SENTENCE}</p>" for n in range(sentences))
         return f"<div class='{kind}'><div class='post-body'>{body}</div><span>share</span></div>"
 
-    answers = "".join(post("answer", f"Answer {n}", 3) for n in range(4))
+    answers = wrapped("".join(post("answer", f"Answer {n}", 3) for n in range(4)), depth)
     html = (
         "<html><body><div class='page'><div id='mainbar'>"
         f"{post('question', 'Question', 2)}<div id='answers'>{answers}</div>"

@@ -76,12 +76,12 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
         if skip:
             skip = False
             continue
-        short = len(text) <= 300
-        if short and (kind == "heading" or index < 3) and text_key(text) == key:
+        own = text_key(text) if len(text) <= 300 else None  # (a short block's key, once)
+        if own is not None and (kind == "heading" or index < 3) and own == key:
             continue
-        if short and index < 3 and key and names_title(text_key(text), key):
+        if own and key and index < 3 and names_title(own, key):
             continue  # the headline, the title adding the site's name
-        if short and index < 3 and trail_key and text_key(text).endswith(trail_key) and kind != "heading":
+        if own is not None and index < 3 and trail_key and own.endswith(trail_key) and kind != "heading":
             continue  # a breadcrumb trail ending in the headline
         opening = len(kept) < 3  # among the first three blocks the text keeps
         if opening and len(text) < 80 and is_byline(text):
@@ -94,7 +94,7 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
             if kept and _credit_line(*kept[-1]):
                 kept.pop()  # the stamp's byline ("A. Name, Agency")
             continue
-        if short and (text_key(text) in NOISE_LINES or _SHORTCODE.fullmatch(text)):
+        if own is not None and (own in NOISE_LINES or _SHORTCODE.fullmatch(text)):
             continue
         kept.append((kind, text))
     return trim_tail(_drop_frame_lines(kept), ruled)

@@ -15,6 +15,7 @@ from extractors.cleaning.htmltree import (
     BOILERPLATE_TAGS,
     TextStats,
     attr,
+    bare_text,
     children,
     following_text,
     is_link_popup,
@@ -195,7 +196,7 @@ def _link_card(el: Tag, stats: TextStats) -> bool:
     node = el
     while True:
         parts = [c for c in node.contents if isinstance(c, Tag) and stats.text.get(id(c), 0)]
-        if any(type(c) is NavigableString and c.strip() for c in node.contents):
+        if bare_text(node):
             return False  # bare text beside the boxes: a line of text, not a card
         if len(parts) != 1:
             return len(parts) >= CARD_PARTS
@@ -430,14 +431,18 @@ def _image_list(el: Tag, stats: TextStats) -> bool:
 
 
 def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
-    """A box set between two of the story's paragraphs or headings that opens with an empty slot (an image,
-    or the placeholder a script fills with one) and holds a line or two of bare text with no
-    link and no paragraph of its own: a caption and credit without <figure> markup."""
-    if (
-        _sibling_tag(el, "previous_sibling") not in PROSE_TAGS
-        or _sibling_tag(el, "next_sibling") not in PROSE_TAGS
-    ):
-        return False
+    """A box set between two of the story's paragraphs (or <div>s set as ones) or headings that
+    opens with an empty slot (an image, or the placeholder a script fills with one) and holds a
+    line or two of bare text with no link and no paragraph of its own: a caption and credit
+    without <figure> markup."""
+    kind = (el.name, attr(el, "class"))
+    for direction in ("previous_sibling", "next_sibling"):
+        sibling = _sibling(el, direction)
+        if sibling is None or not (
+            sibling.name in PROSE_TAGS
+            or (set_as_paragraph(sibling, stats) and (sibling.name, attr(sibling, "class")) != kind)
+        ):
+            return False  # a like box beside it is one more of a series (a gallery's slide)
     return _slot_caption(el, stats)
 
 
@@ -457,6 +462,8 @@ def _slot_caption(el: Tag, stats: TextStats) -> bool:
         )
         if not isinstance(first, Tag):
             return False
+        if bare_text(node):
+            return False  # text running on from the slot or a box: a line of text, not a caption
         if not stats.text.get(id(first), 0):
             return True
         node = first
@@ -485,15 +492,26 @@ def _gallery_slides(parent: Tag, stats: TextStats) -> set[int]:
 PARAGRAPH_TAGS = PROSE_TAGS | {"ul", "ol", "dl", "table"}
 
 
-def _sibling_tag(el: Tag, direction: str) -> str | None:
-    """The tag of the nearest element before or after `el` among its siblings, when only
-    whitespace lies between them."""
+def _sibling(el: Tag, direction: str) -> Tag | None:
+    """The nearest element before or after `el` among its siblings, when only whitespace lies
+    between them."""
     node = getattr(el, direction)
     while node is not None and not isinstance(node, Tag):
         if node.strip():
             return None
         node = getattr(node, direction)
-    return node.name if node is not None else None
+    return node
+
+
+def _sibling_tag(el: Tag, direction: str) -> str | None:
+    """The tag of `_sibling`."""
+    sibling = _sibling(el, direction)
+    return sibling.name if sibling is not None else None
+
+
+def set_as_paragraph(el: Tag, stats: TextStats) -> bool:
+    """A <p>, or a <div> set as one (div soup): prose of its own and no block inside."""
+    return el.name == "p" or (id(el) in stats.own_prose and line_of_text(el))
 
 
 BUTTON_WORDS = 3  # words of a link set as a button ("Subscribe", "Sign up now")
@@ -521,7 +539,7 @@ def _call_to_action(el: Tag, stats: TextStats, limit: int | None = None) -> bool
     return (
         parent is not None
         and all(c is anchor or c.name in BLOCK_TAGS for c in parent.contents if isinstance(c, Tag))
-        and not any(type(c) is NavigableString and c.strip() for c in parent.contents)
+        and not bare_text(parent)
     )
 
 

@@ -16,7 +16,7 @@ from extractors.cleaning.boilerplate import (
     PROSE_TAGS,
     cut_for_certain,
     is_outside,
-    line_of_text,
+    set_as_paragraph,
 )
 from extractors.cleaning.htmltree import (
     TextStats,
@@ -142,7 +142,7 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         best = ranked[0]
         if id(best) in stats.outside:
             return node  # a page region (sidebar, comments, related) is never walked into
-        if (best.name in _UNITS or _set_as_paragraph(best, stats)) and any(
+        if (best.name in _UNITS or set_as_paragraph(best, stats)) and any(
             c is not best and text.get(id(c)) for c in kids
         ):
             return node  # keep the other (short) paragraphs or items beside a long one
@@ -353,7 +353,7 @@ def _paragraph_block(el: Tag, stats: TextStats) -> bool:
     if el.name not in ("div", "section") or stats.links.get(key, 0) or key in stats.outside:
         return False
     kids = [c for c in children(_inside_wrappers(el)) if stats.text.get(id(c))]
-    if len(kids) < 2 or any(not _set_as_paragraph(c, stats) for c in kids):
+    if len(kids) < 2 or any(not set_as_paragraph(c, stats) for c in kids):
         return False
     if any(c.name != "p" for c in kids) and any(d.name in IMAGE_TAGS for d in stats.subtree(el)):
         return False  # lines set as <div>s beside an image: a caption and its credit, not an intro
@@ -383,13 +383,8 @@ def _paragraphs_beside(best: Tag, kids: list[Tag], stats: TextStats) -> bool:
             continue
         if c.name == "p":
             return True
-        divs += _set_as_paragraph(c, stats)
+        divs += set_as_paragraph(c, stats)
     return divs >= DIV_PARAGRAPHS
-
-
-def _set_as_paragraph(el: Tag, stats: TextStats) -> bool:
-    """A <p>, or a <div> set as one (div soup): prose of its own and no block inside."""
-    return el.name == "p" or (id(el) in stats.own_prose and line_of_text(el))
 
 
 def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:

@@ -536,6 +536,11 @@ def children(el: Tag) -> list[Tag]:
     return [c for c in el.contents if isinstance(c, Tag)]
 
 
+def bare_text(el: Tag) -> bool:
+    """`el` holds text of its own beside its child elements, not only inside them."""
+    return any(type(c) is _TEXT and c.strip() for c in el.contents)
+
+
 def text_of(el: Tag) -> str:
     """All visible text inside an element (comments, scripts and styles left out)."""
     return "".join(s for s in el.descendants if type(s) is _TEXT)

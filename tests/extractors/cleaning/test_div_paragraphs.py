@@ -139,3 +139,21 @@ def test_an_image_floated_into_a_div_paragraph_is_no_caption_box() -> None:
     assert "The yard across the bay" not in text
     assert "Loading" not in text
     assert "Photographer" not in text
+
+
+def test_a_caption_box_between_div_paragraphs_is_cut_and_a_paragraph_opening_with_an_anchor_stays() -> None:
+    caption = (
+        "<div class='as'><div class='im'><img src='quay.jpg'></div><div class='me'><div>The quay at "
+        "dawn, the morning after the storm, with the ferry moored at the end of the breakwater and "
+        "the fishing boats still tied up two deep along the inner wall, the cranes of the yard "
+        "across the bay standing idle.</div><div>Harbour Office</div></div></div>"
+    )
+    anchored = (
+        "<div class='tx'><span id='more-12'></span>The ferry will run twice a day from Monday, the "
+        "harbour office said, and the night crossing will start again in spring.</div>"
+    )
+    text = html_article(page(caption + anchored)).text
+    assert "The quay at dawn" not in text
+    assert "Harbour Office" not in text
+    assert "the night crossing will start again in spring." in text
+    assert all(paragraph in text for paragraph in STORY_PARAGRAPHS)

@@ -22,7 +22,8 @@ other three (with `--div-paragraphs` the merged run is a <div>). `--wrap-divs` s
 template that nests its boxes one level deeper: every <div> holds its contents in one more <div>
 with no attributes; it combines with the other four (the <div>s they make are wrapped too).
 `--div-headlines` stands in for a site that sets its headline in a styled box: every <h1> is
-read as a <div>.
+read as a <div>. `--div-lists` stands in for a site that sets its lists (menus, link lists,
+comment threads, the story's own lists) as boxes: every <ul>, <ol> and <li> is read as a <div>.
 `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ PLAIN_TAGS = {
 PLAIN_ATTRIBUTES = ("role", "aria-modal", "itemprop", "itemscope", "itemtype")  # dropped, but on meta/link
 DIV_PARAGRAPHS = {"p": "div"}  # --div-paragraphs: paragraphs set as <div> boxes
 DIV_HEADLINES = {"h1": "div"}  # --div-headlines: the headline set in a styled box
+DIV_LISTS = {"ul": "div", "ol": "div", "li": "div"}  # --div-lists: lists set as <div> boxes
 # --br-paragraphs: a paragraph's end and the next one's start, with only whitespace between
 BR_PARAGRAPHS = re.compile(r"</p\s*>\s*<p(?:\s[^>]*)?>", re.IGNORECASE)
 
@@ -451,6 +453,11 @@ def main(argv: list[str] | None = None) -> int:
         help="clean as on a site that sets its headline in a styled box (every <h1> read as a <div>)",
     )
     ap.add_argument(
+        "--div-lists",
+        action="store_true",
+        help="clean as on a site that sets its lists as boxes (every <ul>, <ol> and <li> read as a <div>)",
+    )
+    ap.add_argument(
         "--br-paragraphs",
         action="store_true",
         help="clean as on a site that sets its text out with line breaks (every run of sibling "
@@ -471,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
         read_tags_as(DIV_PARAGRAPHS)
     if args.div_headlines:
         read_tags_as(DIV_HEADLINES)
+    if args.div_lists:
+        read_tags_as(DIV_LISTS)
     if args.br_paragraphs:
         br_paragraphs()
     if args.ignore_names:

@@ -40,6 +40,8 @@ MODES = {  # name: eval_cleaning.py flags
     "wrap+names": ["--wrap-divs", "--ignore-names"],
     "h1 div": ["--div-headlines"],
     "h1 div+names": ["--div-headlines", "--ignore-names"],
+    "lists": ["--div-lists"],
+    "lists+names": ["--div-lists", "--ignore-names"],
 }
 HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
 LOWER = ("snippets_lost_pages",)  # must not rise

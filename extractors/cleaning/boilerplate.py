@@ -148,7 +148,8 @@ def is_boilerplate(
     when it is running text that the story goes on after (see `_running_text`), and a short box of
     linked notes that it does not go on after is cut (see `_closing_box`)."""
     tag = el.name
-    if tag in ("ul", "ol") and ((el.attrs and _named_link_list(el, stats)) or _excerpt_list(el, stats)):
+    items = list_items(el, stats)
+    if items and ((el.attrs and _named_link_list(el, items, stats)) or _excerpt_list(items, stats)):
         return True
     if _over_budget(el, stats, budget):
         return False
@@ -156,7 +157,7 @@ def is_boilerplate(
         return not (tag == "time" and _in_sentence(el))
     if el.attrs and _named_boilerplate(el, stats, weak) and not _text_in_box(el, stats, weak, text_after):
         return True
-    if tag in ("ul", "ol") and (_story_list(el, stats) or _image_list(el, stats)):
+    if (items and _story_list(el, items, stats)) or (tag in ("ul", "ol") and _image_list(el, stats)):
         return True
     if tag in _CAPTION_HOLDERS and (
         (_image_with_caption(el, stats) and not _floated_image(el, stats) and not _whole_quote(el, stats))
@@ -777,35 +778,55 @@ def _boilerplate_name(names: str, inline: bool) -> bool:
     return bool(BOILERPLATE_PART.search(names) or (not inline and BOILERPLATE_CLASS.search(names)))
 
 
-def _named_link_list(el: Tag, stats: TextStats) -> bool:
-    """A list named by a strong boilerplate word (related, comments, recommended, ...) whose every
-    item holds a link: teasers with their excerpts, posts with their authors' links. It is cut
-    even past the undo guard: a short story with long excerpts under it would otherwise keep them
-    (the fallback that keeps only link-dense cuts still undoes it on a page that is all list)."""
-    items = [li for li in children(el) if li.name == "li"]
-    if len(items) < 2 or any(stats.anchors.get(id(li), 0) == 0 for li in items):
-        return False
-    return _named_boilerplate(el, stats, weak=False)
+LIST_BOXES = 3  # like boxes that set out a list without list markup
+
+
+def list_items(el: Tag, stats: TextStats) -> list[Tag]:
+    """The items of a list: a <ul>'s or <ol>'s <li>s, or the boxes of a <div> or <section> set
+    out as one (LIST_BOXES or more children of the same tag and class, no paragraph or heading
+    among them, every child with text one of them; empty ones left out); else none."""
+    if el.name in ("ul", "ol"):
+        return [li for li in children(el) if li.name == "li"]
+    if el.name not in ("div", "section"):
+        return []
+    boxes = [c for c in children(el) if stats.text.get(id(c), 0)]
+    if len(boxes) < LIST_BOXES or bare_text(el):
+        return []
+    kind = (boxes[0].name, attr(boxes[0], "class"))
+    if kind[0] in PROSE_TAGS or any((c.name, attr(c, "class")) != kind for c in boxes):
+        return []
+    return boxes
+
+
+def _linked_items(items: list[Tag], stats: TextStats) -> bool:
+    """Two items or more, every one holding a link."""
+    return len(items) >= 2 and all(stats.anchors.get(id(item), 0) for item in items)
+
+
+def _named_link_list(el: Tag, items: list[Tag], stats: TextStats) -> bool:
+    """A list (see `list_items`) named by a strong boilerplate word (related, comments,
+    recommended, ...) whose every item holds a link: teasers with their excerpts, posts with their
+    authors' links. It is cut even past the undo guard: a short story with long excerpts under it
+    would otherwise keep them (the fallback that keeps only link-dense cuts still undoes it on a
+    page that is all list)."""
+    return _linked_items(items, stats) and _named_boilerplate(el, stats, weak=False)
 
 
 # An excerpt cut short: an ellipsis closing the text ("... the bank sh...", "…").
 TRUNCATED = re.compile(r"(?:\.{2,}|…)\W{0,3}$")
 
 
-def _excerpt_list(el: Tag, stats: TextStats) -> bool:
-    """A list whose every item holds a link and ends in an excerpt cut short by an ellipsis:
-    teasers for other pages (their titles linked, their openings truncated), whatever their
-    names. It is cut past the undo guard as a named list of links is: the excerpts are long."""
-    items = [li for li in children(el) if li.name == "li"]
-    if len(items) < 2 or any(stats.anchors.get(id(li), 0) == 0 for li in items):
-        return False
-    return all(TRUNCATED.search(text_of(li).rstrip()) for li in items)
+def _excerpt_list(items: list[Tag], stats: TextStats) -> bool:
+    """A list (see `list_items`) whose every item holds a link and ends in an excerpt cut short by
+    an ellipsis: teasers for other pages (their titles linked, their openings truncated), whatever
+    their names. It is cut past the undo guard as a named list of links is: the excerpts are long."""
+    return _linked_items(items, stats) and all(TRUNCATED.search(text_of(li).rstrip()) for li in items)
 
 
-def _story_list(el: Tag, stats: TextStats) -> bool:
-    """A list whose every item links somewhere, with much of its text in links: further reading."""
-    items = [li for li in children(el) if li.name == "li"]
-    if len(items) < 2 or any(stats.anchors.get(id(li), 0) == 0 for li in items):
+def _story_list(el: Tag, items: list[Tag], stats: TextStats) -> bool:
+    """A list (see `list_items`) whose every item links somewhere, with much of its text in links:
+    further reading."""
+    if not _linked_items(items, stats):
         return False
     text = stats.text.get(id(el), 0)
     return text > 0 and stats.links.get(id(el), 0) / text > STORY_LIST_LINKS

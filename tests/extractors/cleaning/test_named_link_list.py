@@ -1,9 +1,15 @@
 """A list named as boilerplate (related, comments) whose every item holds a link is cut even when
-its excerpts hold more text than the story (past the undo guard)."""
+its excerpts hold more text than the story (past the undo guard); so is a list of linked titles
+with truncated excerpts, whatever its name, and a list of further reading. A list set out as like
+boxes (<div>s of the same class, no list markup) is read as one."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.pages import html_article, short_story
+
+LISTS = pytest.mark.parametrize("markup", [("ul", "li"), ("div", "div")], ids=["list", "boxes"])
 
 STORY = short_story(4)
 EXCERPT = (
@@ -32,27 +38,46 @@ def test_a_page_that_is_all_such_a_list_keeps_its_text() -> None:
     assert "An excerpt" in html_article(html).text
 
 
-def _teasers(n: int, end: str) -> str:
+def _teasers(n: int, end: str, markup: tuple[str, str] = ("ul", "li")) -> str:
+    box, item = markup
     items = "".join(
-        f"<li><a href='/s{i}'>Other story {i}</a><br><small>{EXCERPT[:-1]}{end}</small></li>"
+        f"<{item} class='rp'><a href='/s{i}'>Other story {i}</a><br>"
+        f"<small>{EXCERPT[:-1]}{end}</small></{item}>"
         for i in range(n)
     )
-    return f"<ul class='wp-rpx'>{items}</ul>"
+    return f"<{box} class='wp-rpx'>{items}</{box}>"
 
 
-def test_a_list_of_linked_titles_with_truncated_excerpts_is_cut_whatever_its_name() -> None:
-    html = _page("Harbour", STORY + _teasers(3, " the bri..."))
+@LISTS
+def test_a_list_of_linked_titles_with_truncated_excerpts_is_cut_whatever_its_name(
+    markup: tuple[str, str],
+) -> None:
+    html = _page("Harbour", STORY + _teasers(3, " the bri...", markup))
     text = html_article(html).text
     assert "Fishermen said" in text and "Other story" not in text and "An excerpt" not in text
-    html = _page("Harbour", STORY + _teasers(3, " the bridge for wee…"))
+    html = _page("Harbour", STORY + _teasers(3, " the bridge for wee…", markup))
     assert "An excerpt" not in html_article(html).text
 
 
-def test_a_list_whose_items_end_as_sentences_is_not_read_as_teasers() -> None:
-    html = _page("Harbour", STORY + _teasers(2, " the bridge for weeks."))
+@LISTS
+def test_a_list_whose_items_end_as_sentences_is_not_read_as_teasers(markup: tuple[str, str]) -> None:
+    html = _page("Harbour", STORY + _teasers(3, " the bridge for weeks.", markup))
     assert "An excerpt" in html_article(html).text
 
 
 def test_a_page_that_is_all_truncated_teasers_keeps_its_text() -> None:
     html = _page("Archive", _teasers(4, " the bri..."))
     assert "An excerpt" in html_article(html).text
+
+
+@LISTS
+def test_a_list_of_further_reading_is_cut(markup: tuple[str, str]) -> None:
+    box, item = markup
+    reading = "".join(
+        f"<{item} class='rd'>Story {i} of the week from our harbour desk: "
+        f"<a href='/r{i}'>what the storm left on the coast</a></{item}>"
+        for i in range(4)
+    )
+    html = _page("Harbour", f"{STORY}<h3>More stories</h3><{box} class='k7'>{reading}</{box}>{STORY}")
+    text = html_article(html).text
+    assert "Fishermen said" in text and "of the week" not in text

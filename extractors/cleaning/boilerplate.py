@@ -177,6 +177,8 @@ def is_boilerplate(
         and _image_with_caption(el, stats)
     ):
         return True
+    if tag == "table" and _calendar(el, stats):
+        return True
     if tag in _REFERENCE_HOLDERS and _cross_reference(el, stats):
         return True
     if tag == "a" and _link_card(el, stats):
@@ -625,6 +627,31 @@ def _br_lines(el: Tag, stats: TextStats) -> Iterator[tuple[str, bool, bool]]:
         elif type(node) is NavigableString:
             line.append(node)
     yield "".join(line), linked, False
+
+
+MONTH_DAYS = 28  # days numbered in a row that make a table a month's calendar
+_DAY = re.compile(r"\d{1,2}")
+
+
+def _calendar(el: Tag, stats: TextStats) -> bool:
+    """A table whose cells number the days of a month in reading order (1, 2, 3, ... up to
+    MONTH_DAYS or more, the days of the months either side left aside) and hold little else: a
+    calendar widget or a booking calendar. A table of figures (standings, results) numbers its
+    rows but not in a run of its cells."""
+    numbers: list[int] = []
+    other = 0
+    for cell in stats.subtree(el):
+        if cell.name in ("td", "th"):
+            text = text_of(cell).strip()
+            if _DAY.fullmatch(text):
+                numbers.append(int(text))
+            elif text:
+                other += 1
+    run = best = 0
+    for day in numbers:
+        run = run + 1 if day == run + 1 else int(day == 1)
+        best = max(best, run)
+    return best >= MONTH_DAYS and other < best
 
 
 def _form_box(el: Tag, stats: TextStats) -> bool:

@@ -49,6 +49,31 @@ NOISE_LINES = frozenset(
         "close",
         "menu",
         "search",
+        # the advertisement, comments and share labels of other languages (keys: lowercase letters
+        # and digits, accents kept; de, fr, es, it, pt, nl, pl, sv)
+        "anzeige",
+        "werbung",
+        "publicité",
+        "publicidad",
+        "pubblicità",
+        "publicidade",
+        "advertentie",
+        "reklama",
+        "annons",
+        "kommentare",
+        "commentaires",
+        "comentarios",
+        "commenti",
+        "comentários",
+        "reacties",
+        "komentarze",
+        "teilen",
+        "partager",
+        "compartir",
+        "condividi",
+        "compartilhar",
+        "delen",
+        "udostępnij",
     }
 )
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)

@@ -1,0 +1,32 @@
+"""A widget's label standing alone between paragraphs (an ad slot's "Advertisement", a share
+bar's "Share") is dropped in the page's language, not in English only; the word in a sentence
+stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.pages import html_article
+
+SENTENCE = "Der Hafen wurde nach drei Tagen Sturm am Dienstag wieder geöffnet, sagte die Behörde."
+
+
+@pytest.mark.parametrize(
+    "label", ["Advertisement", "Anzeige", "Publicité", "Publicidad", "Reklama", "Teilen"]
+)
+def test_a_widget_label_between_paragraphs_is_dropped(label: str) -> None:
+    first, last = (
+        "".join(f"<p>Absatz {n}. {SENTENCE}</p>" for n in part) for part in (range(2), range(2, 4))
+    )
+    slot = f"<div class='k3'><span>{label}</span></div>"
+    html = f"<html><body><div class='k1'><h1>Hafen offen</h1>{first}{slot}{last}</div></body></html>"
+    text = html_article(html).text
+    assert label not in text
+    assert all(f"Absatz {n}." in text for n in range(4))
+
+
+def test_the_word_in_a_sentence_stays() -> None:
+    paragraphs = "".join(f"<p>Absatz {n}. {SENTENCE}</p>" for n in range(4))
+    line = "<p>Die Anzeige ging bei der Polizei am Mittwoch ein, wie ein Sprecher bestätigte.</p>"
+    html = f"<html><body><div class='k1'><h1>Hafen offen</h1>{paragraphs}{line}</div></body></html>"
+    assert "Die Anzeige ging bei der Polizei" in html_article(html).text

@@ -45,7 +45,11 @@ _WORDS = (
     r"date|published|updated|copyright|disclaimer|visually-hidden|sr-only|skip|"
     r"inline-related|recirc|embed|video|video-player|gallery|slideshow|photo|image|img|"
     r"lightbox|tooltip|donate|membership|paywall|subscribe-box|cta|follow|rss|bio|"
-    r"next-prev|prev-next|post-navigation|post-nav"
+    r"next-prev|prev-next|post-navigation|post-nav|"
+    # the same parts named in other languages (de, es, fr, pt)
+    r"anzeige|werbung|teilen|kommentare?|autor|autoren|quelle|bildunterschrift|verwandte|"
+    r"publicidad|publicidade|publicite|comentarios?|compartir|relacionadas?|suscripcion|"
+    r"partager|partage|commentaires?|auteur|auteurs|legende"
 )
 BOILERPLATE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_WORDS})(?:$|[\s_-])")
 _OUTSIDE = (

@@ -79,7 +79,7 @@ NOISE_LINES = frozenset(
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 _NON_ALNUM = re.compile(r"[\W_]+")
 _BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*")
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\b(?:and|und|et|y|e|en)\b)\s*")  # the by-words' languages
 
 
 TRAIL_KEY = 10  # letters and digits (text_length) a title needs for a block ending in it to be a trail

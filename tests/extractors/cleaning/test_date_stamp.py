@@ -5,7 +5,7 @@ headline."""
 
 from __future__ import annotations
 
-from extractors.cleaning.blockfilter import is_date_line, is_date_stamp
+from extractors.cleaning.blockfilter import is_byline, is_date_line, is_date_stamp
 from tests.support.pages import html_article, short_story
 
 STORY = short_story()
@@ -91,3 +91,10 @@ def test_two_stamps_on_one_line_are_dropped() -> None:
     line = "Published: November 19, 2026 at 8:59 pm | Updated: November 19, 2026 at 10:16 pm"
     assert html_article(_page(line)).text.startswith("The harbour reopened")
     assert not is_date_stamp("Saturday 21.11.2026, 10:00 - 16:00")
+
+
+def test_bylines_of_two_writers_in_the_by_words_languages() -> None:
+    for line in ("By Jane Doe and John Roe", "Por Juana Díaz y Pedro Ruiz", "di Anna Neri e Luca Bianchi"):
+        assert is_byline(line), line
+        assert html_article(_page(line)).text.startswith("The harbour reopened"), line
+    assert not is_byline("Por la mañana y por la tarde")  # a phrase, not names

@@ -634,7 +634,7 @@ def _br_lines(el: Tag, stats: TextStats) -> Iterator[tuple[str, bool, bool]]:
 
 
 MONTH_DAYS = 28  # days numbered in a row that make a table a month's calendar
-_DAY = re.compile(r"\d{1,2}")
+_DAY_CELL = re.compile(r"\d{1,2}")  # a cell holding a day of the month
 
 
 def _calendar(el: Tag, stats: TextStats) -> bool:
@@ -647,7 +647,7 @@ def _calendar(el: Tag, stats: TextStats) -> bool:
     for cell in stats.subtree(el):
         if cell.name in ("td", "th"):
             text = text_of(cell).strip()
-            if _DAY.fullmatch(text):
+            if _DAY_CELL.fullmatch(text):
                 numbers.append(int(text))
             elif text:
                 other += 1

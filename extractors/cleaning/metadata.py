@@ -109,7 +109,8 @@ class Metadata:
     description: str | None = None
     keywords: list[str] = field(default_factory=list)
     section: str | None = None
-    article_body: str | None = None  # JSON-LD articleBody as given (read only when the page lacks the story)
+    # JSON-LD articleBody, or a how-to's or a recipe's steps (read only when the page lacks the story)
+    article_body: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
 
     def set(self, name: str, value: Any, source: str) -> None:
@@ -262,9 +263,41 @@ def _from_json_ld(meta: Metadata, objects: list[dict[str, Any]]) -> None:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict):
             meta.set("site_name", _text(publisher.get("name")), "json-ld")
+    meta.set("article_body", _instructions(objects), "json-ld")
     for obj in objects:
         if _types(obj) & {"website", "organization", "newsmediaorganization"}:
             meta.set("site_name", _text(obj.get("name")), "json-ld")
+
+
+_INSTRUCTION_TYPES = {"howto": "step", "recipe": "recipeInstructions"}
+
+
+def _instructions(objects: list[dict[str, Any]]) -> str | None:
+    """The story of a how-to or a recipe as its JSON-LD gives it, when the page has one: the
+    description, then every step's name and text in order, one paragraph each (a HowToSection's
+    steps, a HowToStep's directions, or plain strings); None without steps."""
+    for obj in objects:
+        steps_key = next((key for kind, key in _INSTRUCTION_TYPES.items() if kind in _types(obj)), None)
+        if steps_key is None:
+            continue
+        texts: list[str] = []
+        stack: list[Any] = [obj.get(steps_key)]
+        while stack:  # depth first, in document order
+            item = stack.pop()
+            if isinstance(item, str):
+                texts.append(item)
+            elif isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):  # pushed last to first: the name, its text, its parts
+                parts = [item.get("itemListElement"), item.get("text")]
+                if item.get("name") != item.get("text"):
+                    parts.append(item.get("name"))
+                stack.extend(part for part in parts if part)
+        if texts:
+            description = obj.get("description")
+            lead = [description] if isinstance(description, str) else []
+            return "\n".join(lead + texts)
+    return None
 
 
 def _from_meta(meta: Metadata, tags: dict[str, list[str]]) -> None:

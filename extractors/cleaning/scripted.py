@@ -1,9 +1,10 @@
 """The story a page leaves to its scripts: JSON-LD articleBody when the markup cannot hold it.
 
 Some pages render the article with a script and ship its text only as data. When the page's
-visible text is shorter than the JSON-LD `articleBody`, the story is not in the markup, and the
-articleBody's paragraphs stand in for what the markup would have given. Elsewhere articleBody is
-not read for the text: it is often a teaser or another version of the story."""
+visible text is shorter than the JSON-LD `articleBody` (or, for a how-to or a recipe, its
+description and steps: see `metadata._instructions`), the story is not in the markup, and the
+body's paragraphs stand in for what the markup would have given. Elsewhere it is not read for the
+text: it is often a teaser or another version of the story."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""A page that leaves its story to scripts: the JSON-LD articleBody stands in only when the
-page's visible text cannot hold it; an ARIA dialog (a consent window) is never the article."""
+"""A page that leaves its story to scripts: the JSON-LD articleBody (a how-to's or a recipe's
+description and steps) stands in only when the page's visible text cannot hold it; an ARIA dialog
+(a consent window) is never the article."""
 
 from __future__ import annotations
 
@@ -54,3 +55,29 @@ def test_a_consent_dialog_longer_than_the_story_is_not_the_article() -> None:
     text = html_article(html).text
     assert all(p in text for p in PARAGRAPHS[:4])
     assert "Purpose" not in text
+
+
+def how_to(visible: str) -> str:
+    """A page with `visible` markup and a JSON-LD HowTo: a description and two steps of directions."""
+    steps = [
+        {
+            "@type": "HowToStep",
+            "name": f"Step {n}",
+            "itemListElement": {"@type": "HowToDirection", "text": f"<p>{PARAGRAPHS[n]}</p>"},
+        }
+        for n in (1, 2)
+    ]
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": "HowTo", "name": "Budget passed"}
+    data |= {"description": f"<p>{PARAGRAPHS[0]}</p>", "step": steps}
+    return (
+        "<html><head><title>Budget passed</title>"
+        f"<script type='application/ld+json'>{json.dumps(data)}</script></head>"
+        f"<body><nav><a href='/'>Home</a></nav>{visible}</body></html>"
+    )
+
+
+def test_a_how_tos_steps_stand_in_when_the_page_does_not_render_them() -> None:
+    article = html_article(how_to("<div id='app'><h1>Budget passed</h1></div>"))
+    assert article.text.split("\n\n") == [PARAGRAPHS[0], "Step 1", PARAGRAPHS[1], "Step 2", PARAGRAPHS[2]]
+    visible = "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    assert html_article(how_to(visible)).text.split("\n\n") == PARAGRAPHS

@@ -337,14 +337,21 @@ def is_date_line(text: str) -> bool:
     stripped = text.strip()
     if text_length(stripped) >= DATE_LINE_MAX or ends_sentence(stripped) or _CLOCK.search(stripped):
         return False
-    numbers = len(_NUMBER.findall(stripped))  # the date's own: one numeric date, or a day and a year
+    numbers = [n.rstrip(".,") for n in _NUMBER.findall(stripped)]  # a numeric date, or a day and a year
     numeric = _NUMERIC_DATE.search(stripped) is not None
-    if not (numbers == 1 and numeric) and not (
-        numbers == 2 and not numeric and _YEAR.search(stripped) and _DAY.search(_YEAR.sub(" ", stripped))
+    if not (len(numbers) == 1 and numeric) and not (
+        len(numbers) == 2 and not numeric and _day_and_year(*numbers)
     ):
         return False
     words = [w for w in _NUMBER.sub(" ", stripped).replace(",", " ").split() if any(c.isalpha() for c in w)]
     return len(words) <= DATE_LINE_WORDS
+
+
+def _day_and_year(first: str, second: str) -> bool:
+    """Two numbers that are a day and a year, each a number of its own (not a group of a phone
+    number or a code: "+81 158-23-2012")."""
+    pairs = ((first, second), (second, first))
+    return any(_YEAR.fullmatch(year) and _DAY.fullmatch(day) for year, day in pairs)
 
 
 def text_key(text: str) -> str:

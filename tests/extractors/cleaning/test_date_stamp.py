@@ -85,6 +85,8 @@ def test_date_lines() -> None:
     assert not is_date_line("Meeting: 21.11.2026, 19 h")  # an hour: an event's time
     assert not is_date_line("Berlin, 28.10.2026, 058/26")  # a release number
     assert not is_date_line("The 2 best films of 2026")  # words
+    assert is_date_line("16. Mai 2026")
+    assert not is_date_line("Tel. +81 158-23-2026")  # a phone number's groups: no day, no year
 
 
 def test_two_stamps_on_one_line_are_dropped() -> None:

@@ -50,7 +50,7 @@ NOISE_LINES = frozenset(
         "menu",
         "search",
         # the advertisement, comments and share labels of other languages (keys: lowercase letters
-        # and digits, accents kept; de, fr, es, it, pt, nl, pl, sv)
+        # and digits, accents kept; de, fr, es, it, pt, nl, pl, sv, ru, zh, ja)
         "anzeige",
         "werbung",
         "publicité",
@@ -74,6 +74,11 @@ NOISE_LINES = frozenset(
         "compartilhar",
         "delen",
         "udostępnij",
+        "реклама",
+        "комментарии",
+        "поделиться",
+        "广告",
+        "広告",
     }
 )
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)

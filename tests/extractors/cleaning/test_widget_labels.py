@@ -12,7 +12,7 @@ SENTENCE = "Der Hafen wurde nach drei Tagen Sturm am Dienstag wieder geöffnet, 
 
 
 @pytest.mark.parametrize(
-    "label", ["Advertisement", "Anzeige", "Publicité", "Publicidad", "Reklama", "Teilen"]
+    "label", ["Advertisement", "Anzeige", "Publicité", "Publicidad", "Reklama", "Teilen", "Реклама", "广告"]
 )
 def test_a_widget_label_between_paragraphs_is_dropped(label: str) -> None:
     first, last = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractors.cleaning.blocks import CUT, RULE, LinkedLine, LinkedText, Part
 from extractors.cleaning.boilerplate import ADDRESS, REFERENCE_WORDS, link_dense, reference_label
@@ -90,13 +91,13 @@ _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\b(?:and|und|et|y|e|en)\b)\s*")  # the 
 TRAIL_KEY = 10  # letters and digits (text_length) a title needs for a block ending in it to be a trail
 
 
-def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
+def filter_blocks(parts: list[Part], title: str | None, authors: Sequence[str] = ()) -> list[Part]:
     """Remove the headline (a heading, or an early block, repeating the title or ending in it: a
     breadcrumb trail), a leading
     "By ..." byline (one block, or a by-word and a line of names) or publication stamp (see
     is_date_stamp) among the first three blocks kept, widget labels ("Advertisement", "Share")
     and CMS shortcodes; lines set out with <br> that the cuts would take as paragraphs of their own
-    (see _cut_link_lines)."""
+    (see _cut_link_lines); at the end, labels, notes and a note on the writer (see trim_tail)."""
     key = text_key(title) if title else None
     trail_key = key if key and text_length(key) >= TRAIL_KEY else None  # a title a trail can end in
     kept: list[Part] = []
@@ -127,7 +128,7 @@ def filter_blocks(parts: list[Part], title: str | None) -> list[Part]:
         if own is not None and (own in NOISE_LINES or _SHORTCODE.fullmatch(text)):
             continue
         kept.append((kind, text))
-    return trim_tail(_drop_frame_lines(kept), ruled)
+    return trim_tail(_drop_frame_lines(kept), ruled, authors)
 
 
 FRAME_BLOCKS = 3  # blocks at each end of the text where a frame line is looked for
@@ -214,20 +215,38 @@ TAIL_LABEL = 100  # characters (text_length): a heading or a line ending in a co
 LEAD_IN_WORDS = 6  # words: a line ending in a colon this long is a sentence leading in, not a label
 
 
-def trim_tail(parts: list[Part], ruled: set[int] | frozenset[int] = frozenset()) -> list[Part]:
+def trim_tail(
+    parts: list[Part], ruled: set[int] | frozenset[int] = frozenset(), authors: Sequence[str] = ()
+) -> list[Part]:
     """Drop the labels left at the end of the text: a heading, a line of a few words ending in a
     colon (a longer one is a sentence leading in to what was cut: it stays), or a short line
     with no sentence end ("More on this topic", "About the author", "News"), when nothing
     follows them — what they introduced (a link list, a bio, a form) was cut. Then one
     closing note: a last short paragraph that holds a link (a call to subscribe, follow, write
-    in, read elsewhere), which points away from the story rather than telling it."""
+    in, read elsewhere), which points away from the story rather than telling it; and one note
+    on the writer (see `_writer_note`)."""
     end = len(parts)
     while end > 1 and _label(*parts[end - 1]):
         end -= 1
     end = _before_rule_line(parts, end, ruled)
     if end > 1 and _closing_note(*parts[end - 1]):
         end -= 1
+    if end > 1 and _writer_note(parts[end - 1][1], authors):
+        end -= 1
     return parts[:end]
+
+
+WRITER_NOTE = 400  # characters (text_length): a note on the writer is this short
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+
+
+def _writer_note(text: str, authors: Sequence[str]) -> bool:
+    """A short last paragraph that names one of the page's authors (their full name, or the last
+    word of it) and gives an e-mail address or a handle to reach them ("Jane Doe may be reached
+    at jdoe@example.org", "Follow her @janedoe"): a note on the writer, not the story."""
+    if text_length(text) > WRITER_NOTE or not (ADDRESS.search(text) or _HANDLE.search(text)):
+        return False
+    return any(name.split()[-1] in text for name in authors if len(name.split()[-1]) > 2)
 
 
 def _before_rule_line(parts: list[Part], end: int, ruled: set[int] | frozenset[int]) -> int:

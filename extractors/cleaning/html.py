@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bs4 import Tag
 
 from extractors.cleaning.blockfilter import filter_blocks
@@ -28,7 +30,7 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
         if root is not None:
             found = page_scan(root)
             meta = extract_metadata(root, found, raw, html)
-            parts = main_text(root, found, meta.title)
+            parts = main_text(root, found, meta.title, meta.authors)
             if story_missing(meta.article_body, found.page_chars):
                 parts = body_text_parts(meta.article_body or "")
     text, blocks = join_blocks(parts)
@@ -45,8 +47,9 @@ def clean_html(raw: RawDocument, html: str) -> CleanArticle:
     return article
 
 
-def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
-    """The article's blocks: pick the container, cut boilerplate inside it, drop the headline."""
+def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] = ()) -> list[Part]:
+    """The article's blocks: pick the container, cut boilerplate inside it, drop the headline (and a
+    closing note on one of the `authors`)."""
     stats, containers = content_roots(root, found, title)
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
@@ -66,7 +69,7 @@ def main_text(root: Tag, found: Scan, title: str | None) -> list[Part]:
     if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
         # Still most of the text: undo them all, keep only the link-dense cuts.
         parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget))
-    return filter_blocks(parts, title)
+    return filter_blocks(parts, title, authors)
 
 
 def content_roots(root: Tag, found: Scan, title: str | None) -> tuple[TextStats, list[Tag]]:

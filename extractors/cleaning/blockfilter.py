@@ -224,14 +224,14 @@ def trim_tail(
     follows them — what they introduced (a link list, a bio, a form) was cut. Then one
     closing note: a last short paragraph that holds a link (a call to subscribe, follow, write
     in, read elsewhere), which points away from the story rather than telling it; and one note
-    on the writer (see `_writer_note`)."""
+    on the writer or the wire's credits (see `_writer_note`, `_credit_note`)."""
     end = len(parts)
     while end > 1 and _label(*parts[end - 1]):
         end -= 1
     end = _before_rule_line(parts, end, ruled)
     if end > 1 and _closing_note(*parts[end - 1]):
         end -= 1
-    if end > 1 and _writer_note(parts[end - 1][1], authors):
+    if end > 1 and (_writer_note(parts[end - 1][1], authors) or _credit_note(parts[end - 1][1])):
         end -= 1
     return parts[:end]
 
@@ -312,9 +312,42 @@ def is_byline(text: str) -> bool:
     if not match:
         return False
     names = [n for n in _NAME_SEPARATOR.split(text[match.end() :].rstrip(" .")) if n]
-    return bool(names) and all(
-        1 <= len(words := name.split()) <= 4 and all(w[0].isupper() for w in words) for name in names
-    )
+    return bool(names) and all(_name(name) for name in names)
+
+
+def _name(text: str) -> bool:
+    """One to four words, each capitalised: a person's or an agency's name."""
+    return 1 <= len(words := text.split()) <= 4 and all(w[0].isupper() for w in words)
+
+
+_BY_WORD = re.compile(r"\b(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
+CREDIT_ROLE_WORDS = 2  # words naming a credit's role before its by-word ("Reporting", "additional reporting")
+CREDIT_NOTE = 400  # characters (text_length): a note of credits is this short
+
+
+def _credit_note(text: str) -> bool:
+    """Credits, each a role of a word or two, a by-word and capitalised names, set apart by commas or
+    semicolons: two or more, or one in parentheses ("(Reporting by Jane Doe; editing by John
+    Roe)"): the agency's credits closing a wire story, not its text."""
+    stripped = text.strip()
+    if text_length(stripped) > CREDIT_NOTE:
+        return False
+    wrapped = stripped.startswith("(") and stripped.endswith(")")  # one credit is enough then
+    chunks = _BY_WORD.split(stripped.strip("()").rstrip(" .)"))
+    if len(chunks) < (2 if wrapped else 3) or not 1 <= len(chunks[0].split()) <= CREDIT_ROLE_WORDS:
+        return False
+    for index, chunk in enumerate(chunks[1:], 1):
+        pieces = [p for p in _CREDIT_SEPARATOR.split(chunk) if p]
+        if index < len(chunks) - 1:  # the last piece is the next credit's role
+            role = pieces.pop() if pieces else ""
+            if not 1 <= len(role.split()) <= CREDIT_ROLE_WORDS:
+                return False
+        if not pieces or not all(_name(piece) for piece in pieces):
+            return False
+    return True
+
+
+_CREDIT_SEPARATOR = re.compile(rf"\s*;\s*|{_NAME_SEPARATOR.pattern}")
 
 
 STAMP_MAX = 80  # characters (text_length): a publication stamp is a short line

@@ -1,6 +1,7 @@
 """A last short paragraph that names the page's author and gives an address or a handle to reach
 them is a note on the writer, not the story; without the author's name, or without a way to reach
-them, it stays."""
+them, it stays. A wire story's closing credits ("Reporting by ...; editing by ...") go too; a
+sentence with a by-word stays."""
 
 from __future__ import annotations
 
@@ -29,3 +30,14 @@ def test_the_note_stays_without_the_authors_name_or_a_way_to_reach_them() -> Non
     assert "may be reached" in html_article(page("John Roe", NOTE)).text
     told = "Jane Doe, who has covered the harbour for ten years, watched the first boats leave."
     assert told in html_article(page("Jane Doe", told)).text
+
+
+def test_a_wire_storys_credits_are_dropped_and_a_sentence_with_by_stays() -> None:
+    for credits in (
+        "(Reporting by Jane Doe; editing by John Roe)",
+        "Reporting by Jane Doe; additional reporting by Ann Lee and Bo Kim; Editing by John Roe",
+        "(Reporting by Jane Doe)",
+    ):
+        assert html_article(page("Ann Lee", credits)).text.rstrip().endswith(STORY_PARAGRAPHS[-1]), credits
+    sentence = "The new quay was designed by Ann Lee and paid for by the port."
+    assert sentence in html_article(page("Ann Lee", sentence)).text

@@ -84,7 +84,7 @@ NOISE_LINES = frozenset(
 )
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 _NON_ALNUM = re.compile(r"[\W_]+")
-_BY = re.compile(r"(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
+_BY = re.compile(r"\b(?:by|von|par|por|door|di)\s+", re.IGNORECASE)  # the by-words
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\b(?:and|und|et|y|e|en)\b)\s*")  # the by-words' languages
 
 
@@ -97,7 +97,8 @@ def filter_blocks(parts: list[Part], title: str | None, authors: Sequence[str] =
     "By ..." byline (one block, or a by-word and a line of names) or publication stamp (see
     is_date_stamp) among the first three blocks kept, widget labels ("Advertisement", "Share")
     and CMS shortcodes; lines set out with <br> that the cuts would take as paragraphs of their own
-    (see _cut_link_lines); at the end, labels, notes and a note on the writer (see trim_tail)."""
+    (see _cut_link_lines); at the end, labels, notes, a note on the writer and a wire's credits
+    (see trim_tail)."""
     key = text_key(title) if title else None
     trail_key = key if key and text_length(key) >= TRAIL_KEY else None  # a title a trail can end in
     kept: list[Part] = []
@@ -246,7 +247,8 @@ def _writer_note(text: str, authors: Sequence[str]) -> bool:
     at jdoe@example.org", "Follow her @janedoe"): a note on the writer, not the story."""
     if text_length(text) > WRITER_NOTE or not (ADDRESS.search(text) or _HANDLE.search(text)):
         return False
-    return any(name.split()[-1] in text for name in authors if len(name.split()[-1]) > 2)
+    last_names = (words[-1] for words in (name.split() for name in authors) if words and len(words[-1]) > 2)
+    return any(re.search(rf"\b{re.escape(last)}\b", text) for last in last_names)
 
 
 def _before_rule_line(parts: list[Part], end: int, ruled: set[int] | frozenset[int]) -> int:
@@ -320,7 +322,6 @@ def _name(text: str) -> bool:
     return 1 <= len(words := text.split()) <= 4 and all(w[0].isupper() for w in words)
 
 
-_BY_WORD = re.compile(r"\b(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
 CREDIT_ROLE_WORDS = 2  # words naming a credit's role before its by-word ("Reporting", "additional reporting")
 CREDIT_NOTE = 400  # characters (text_length): a note of credits is this short
 
@@ -333,7 +334,7 @@ def _credit_note(text: str) -> bool:
     if text_length(stripped) > CREDIT_NOTE:
         return False
     wrapped = stripped.startswith("(") and stripped.endswith(")")  # one credit is enough then
-    chunks = _BY_WORD.split(stripped.strip("()").rstrip(" .)"))
+    chunks = _BY.split(stripped.strip("()").rstrip(" .)"))
     if len(chunks) < (2 if wrapped else 3) or not 1 <= len(chunks[0].split()) <= CREDIT_ROLE_WORDS:
         return False
     for index, chunk in enumerate(chunks[1:], 1):

@@ -324,6 +324,7 @@ def _name(text: str) -> bool:
 
 CREDIT_ROLE_WORDS = 2  # words naming a credit's role before its by-word ("Reporting", "additional reporting")
 CREDIT_NOTE = 400  # characters (text_length): a note of credits is this short
+_CREDIT_SEPARATOR = re.compile(rf"\s*;\s*|{_NAME_SEPARATOR.pattern}")  # between credits or names
 
 
 def _credit_note(text: str) -> bool:
@@ -346,9 +347,6 @@ def _credit_note(text: str) -> bool:
         if not pieces or not all(_name(piece) for piece in pieces):
             return False
     return True
-
-
-_CREDIT_SEPARATOR = re.compile(rf"\s*;\s*|{_NAME_SEPARATOR.pattern}")
 
 
 STAMP_MAX = 80  # characters (text_length): a publication stamp is a short line

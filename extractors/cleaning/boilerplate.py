@@ -19,6 +19,7 @@ from extractors.cleaning.htmltree import (
     children,
     following_text,
     is_link_popup,
+    kind,
     norm_space,
     text_of,
 )
@@ -442,12 +443,10 @@ def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
     opens with an empty slot (an image, or the placeholder a script fills with one) and holds a
     line or two of bare text with no link and no paragraph of its own: a caption and credit
     without <figure> markup."""
-    kind = (el.name, attr(el, "class"))
     for direction in ("previous_sibling", "next_sibling"):
         sibling = _sibling(el, direction)
         if sibling is None or not (
-            sibling.name in PROSE_TAGS
-            or (set_as_paragraph(sibling, stats) and (sibling.name, attr(sibling, "class")) != kind)
+            sibling.name in PROSE_TAGS or (set_as_paragraph(sibling, stats) and kind(sibling) != kind(el))
         ):
             return False  # a like box beside it is one more of a series (a gallery's slide)
     return _slot_caption(el, stats)
@@ -572,7 +571,7 @@ def _series_cards(parent: Tag, stats: TextStats) -> set[int]:
     kinds: dict[tuple[str, str | None], list[Tag]] = {}
     for child in children(parent):
         if _call_to_action(child, stats, SERIES_CARD_MAX):
-            kinds.setdefault((child.name, attr(child, "class")), []).append(child)
+            kinds.setdefault(kind(child), []).append(child)
     return {id(card) for like in kinds.values() if len(like) > 1 for card in like}
 
 
@@ -645,11 +644,11 @@ def _calendar(el: Tag, stats: TextStats) -> bool:
     numbers: list[int] = []
     other = 0
     for cell in stats.subtree(el):
-        if cell.name in ("td", "th"):
-            text = text_of(cell).strip()
+        if cell.name in ("td", "th") and stats.text.get(id(cell), 0):
+            text = text_of(cell).strip() if stats.text[id(cell)] <= 2 else ""  # a day is two digits
             if _DAY_CELL.fullmatch(text):
                 numbers.append(int(text))
-            elif text:
+            else:
                 other += 1
     run = best = 0
     for day in numbers:
@@ -823,8 +822,8 @@ def list_items(el: Tag, stats: TextStats) -> list[Tag]:
     boxes = [c for c in children(el) if stats.text.get(id(c), 0)]
     if len(boxes) < LIST_BOXES or bare_text(el):
         return []
-    kind = (boxes[0].name, attr(boxes[0], "class"))
-    if kind[0] in PROSE_TAGS or any((c.name, attr(c, "class")) != kind for c in boxes):
+    first = kind(boxes[0])
+    if first[0] in PROSE_TAGS or any(kind(c) != first for c in boxes):
         return []
     return boxes
 

@@ -536,6 +536,11 @@ def children(el: Tag) -> list[Tag]:
     return [c for c in el.contents if isinstance(c, Tag)]
 
 
+def kind(el: Tag) -> tuple[str, str | None]:
+    """An element's tag and class: boxes of one kind are alike (slides, cards, posts, list items)."""
+    return el.name, attr(el, "class")
+
+
 def bare_text(el: Tag) -> bool:
     """`el` holds text of its own beside its child elements, not only inside them."""
     return any(type(c) is _TEXT and c.strip() for c in el.contents)

@@ -263,7 +263,8 @@ def _from_json_ld(meta: Metadata, objects: list[dict[str, Any]]) -> None:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict):
             meta.set("site_name", _text(publisher.get("name")), "json-ld")
-    meta.set("article_body", _instructions(objects), "json-ld")
+    if meta.article_body is None:  # (read only when the page lacks the story)
+        meta.set("article_body", _instructions(objects), "json-ld")
     for obj in objects:
         if _types(obj) & {"website", "organization", "newsmediaorganization"}:
             meta.set("site_name", _text(obj.get("name")), "json-ld")
@@ -277,7 +278,8 @@ def _instructions(objects: list[dict[str, Any]]) -> str | None:
     description, then every step's name and text in order, one paragraph each (a HowToSection's
     steps, a HowToStep's directions, or plain strings); None without steps."""
     for obj in objects:
-        steps_key = next((key for kind, key in _INSTRUCTION_TYPES.items() if kind in _types(obj)), None)
+        types = _types(obj)
+        steps_key = next((key for kind, key in _INSTRUCTION_TYPES.items() if kind in types), None)
         if steps_key is None:
             continue
         texts: list[str] = []

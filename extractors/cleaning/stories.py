@@ -10,7 +10,7 @@ from __future__ import annotations
 from bs4 import Tag
 
 from extractors.cleaning.blockfilter import MIN_KEY, names_title, text_key
-from extractors.cleaning.htmltree import TextStats, attr, children, text_of
+from extractors.cleaning.htmltree import TextStats, children, kind, text_of
 from extractors.cleaning.textmeasure import text_length
 
 MIN_STORY = 200  # characters of prose for the scope of the page's own story
@@ -46,10 +46,9 @@ def _in_sibling_of_kind(scope: Tag, chosen: Tag, stats: TextStats) -> bool:
     parent = scope.parent
     if parent is None:
         return False
-    kind = (scope.name, attr(scope, "class"))
     return any(
         sibling is not scope
-        and (sibling.name, attr(sibling, "class")) == kind
+        and kind(sibling) == kind(scope)
         and (sibling is chosen or stats.contains(sibling, chosen))
         for sibling in children(parent)
     )

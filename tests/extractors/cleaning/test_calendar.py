@@ -13,10 +13,11 @@ def page(table: str) -> str:
 
 
 def month(first_weekday: int, days: int) -> str:
-    """A month as a table of weeks: weekday heads, blank cells before the first day."""
+    """A month as a table of weeks (cells set out on lines of their own, as markup is): weekday heads,
+    blank cells before the first day."""
     cells = [""] * first_weekday + [str(day) for day in range(1, days + 1)]
     weeks = [cells[i : i + 7] for i in range(0, len(cells), 7)]
-    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in week) + "</tr>" for week in weeks)
+    rows = "".join("<tr>" + "".join(f"<td>\n  {c}\n</td>" for c in week) + "</tr>" for week in weeks)
     heads = "".join(f"<th>{d}</th>" for d in "MTWTFSS")
     return f"<table class='k2'><caption>March 2020</caption><tr>{heads}</tr>{rows}</table>"
 

@@ -449,14 +449,19 @@ def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
             sibling.name in PROSE_TAGS or (set_as_paragraph(sibling, stats) and kind(sibling) != kind(el))
         ):
             return False  # a like box beside it is one more of a series (a gallery's slide)
-    return _slot_caption(el, stats)
+    return slot_caption(el, stats)
 
 
-def _slot_caption(el: Tag, stats: TextStats) -> bool:
+# characters: a caption set apart below its picture's slot may run to a wire photo's (who, where,
+# when, and the credit), twice a caption that has only its length to go by
+SLOT_CAPTION_MAX = 2 * CAPTION_MAX
+
+
+def slot_caption(el: Tag, stats: TextStats) -> bool:
     """A box that opens with an empty slot (an image, or the placeholder a script fills with one)
-    and holds a caption's text (CAPTION_MAX) with no link and no paragraph of its own."""
+    and holds a caption's text (SLOT_CAPTION_MAX) with no link and no paragraph of its own."""
     key = id(el)
-    if not 0 < stats.text.get(key, 0) <= CAPTION_MAX or stats.links.get(key, 0):
+    if not 0 < stats.text.get(key, 0) <= SLOT_CAPTION_MAX or stats.links.get(key, 0):
         return False
     if any(d.name in PARAGRAPH_TAGS for d in stats.subtree(el)):
         return False
@@ -480,15 +485,15 @@ GALLERY_SLIDES = 3  # like boxes, each an empty slot and its caption, that make 
 
 def _gallery_slide(el: Tag, stats: TextStats) -> bool:
     """One of GALLERY_SLIDES or more like sibling boxes (the same tag; every sibling with text one
-    of them), each an empty slot and its caption (see `_slot_caption`): a photo gallery's slides."""
-    return _slot_caption(el, stats) and stats.picked(el, _gallery_slides)
+    of them), each an empty slot and its caption (see `slot_caption`): a photo gallery's slides."""
+    return slot_caption(el, stats) and stats.picked(el, _gallery_slides)
 
 
 def _gallery_slides(parent: Tag, stats: TextStats) -> set[int]:
     """The children of `parent` that are a gallery's slides (see `_gallery_slide`), or none."""
     slides = [c for c in parent.contents if isinstance(c, Tag) and stats.text.get(id(c), 0)]
     if len(slides) >= GALLERY_SLIDES and all(
-        c.name == slides[0].name and _slot_caption(c, stats) for c in slides
+        c.name == slides[0].name and slot_caption(c, stats) for c in slides
     ):
         return {id(c) for c in slides}
     return set()

@@ -24,7 +24,7 @@ from __future__ import annotations
 from bs4 import Tag
 
 from extractors.cleaning.blockfilter import names_title, text_key, title_lengths
-from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense, sentence_count
+from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense, sentence_count, slot_caption
 from extractors.cleaning.htmltree import BLOCK_TAGS, BOILERPLATE_TAGS, TextStats, attr, text_of
 
 MIN_PROSE = 40  # characters of a block's own prose for it to be a standfirst block
@@ -89,10 +89,11 @@ def _link_heavy(el: Tag, stats: TextStats) -> bool:
 
 def _passed_over(el: Tag, stats: TextStats) -> bool:
     """Boilerplate by tag or name (bylines, captions, share bars, figures), an article header or
-    <time> excepted: its blocks are not taken, the walk goes on past it."""
+    <time> excepted, or a box that opens with an empty slot and holds a caption (a picture with
+    no <figure> markup, see `slot_caption`): its blocks are not taken, the walk goes on past it."""
     if el.name in _HOLDERS:
         return False
-    return el.name in BOILERPLATE_TAGS or is_boilerplate(el, stats, 1 << 62)
+    return el.name in BOILERPLATE_TAGS or is_boilerplate(el, stats, 1 << 62) or slot_caption(el, stats)
 
 
 def _lede(el: Tag, h1: Tag, stats: TextStats) -> bool:

@@ -157,3 +157,25 @@ def test_a_caption_box_between_div_paragraphs_is_cut_and_a_paragraph_opening_wit
     assert "Harbour Office" not in text
     assert "the night crossing will start again in spring." in text
     assert all(paragraph in text for paragraph in STORY_PARAGRAPHS)
+
+
+def test_a_long_caption_box_between_div_paragraphs_is_cut() -> None:
+    """A wire photo's caption runs longer than a line or two: its box, opening with an empty
+    slot, is still a caption when it holds no link and no paragraph."""
+    caption = (
+        "<div class='as'><div class='im'><img src='quay.jpg'></div><div class='me'><div>The quay at dawn, "
+        "the morning after the storm, with the ferry moored at the end of the breakwater and the "
+        "fishing boats still tied up two deep along the inner wall, the cranes of the yard across "
+        "the bay standing idle and the first trucks of the day waiting at the gate for the harbour "
+        "office to open the road to the market, in a picture taken on Tuesday, Nov. 19, 2019."
+        "</div><div>Photographer Name | Agency | Picture Desk</div></div></div>"
+    )
+    body = [f"<div class='tx'>Body {n}. {LONG}</div>" for n in range(6)]
+    html = (
+        "<html><body><div class='wrap'><h1>Harbour reopens</h1>"
+        f"<div class='col'>{''.join(body[:3])}{caption}{''.join(body[3:])}</div></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "The quay at dawn" not in text
+    assert "Picture Desk" not in text
+    assert all(f"Body {n}." in text for n in range(6))

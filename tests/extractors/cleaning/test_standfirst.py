@@ -129,3 +129,22 @@ def test_a_headline_box_is_dropped_when_the_title_adds_the_site_name() -> None:
     text = html_article(html).text
     assert "Council passes budget" not in text
     assert text.startswith("Paragraph 1 of the body")
+
+
+PICTURE = (
+    "<div class='pic'><div class='frame'><div style='padding-bottom:56%'></div></div><div>"
+    "<div>The council chamber on Monday night, as members waited for the vote on the budget after "
+    "more than nine hours of debate, with the public gallery still full and the mayor standing at "
+    "the front of the room beside the clerk. The vote was taken shortly before midnight, and the "
+    "budget passed by a wide margin.</div><div>City Hall | Press Office</div></div></div>"
+)
+
+
+def test_a_picture_box_without_figure_markup_is_no_lede() -> None:
+    """A box that opens with the empty slot a script fills with the picture, then a caption of two
+    sentences and a credit, stands between the headline and the body: it is passed over, not
+    taken as the lede, however long the caption."""
+    text = html_article(page("", PICTURE)).text
+    assert "The council chamber on Monday night" not in text
+    assert "Press Office" not in text
+    assert text.startswith("Paragraph 1 of the body")

@@ -24,6 +24,10 @@ with no attributes; it combines with the other four (the <div>s they make are wr
 `--div-headlines` stands in for a site that sets its headline in a styled box: every <h1> is
 read as a <div>. `--div-lists` stands in for a site that sets its lists (menus, link lists,
 comment threads, the story's own lists) as boxes: every <ul>, <ol> and <li> is read as a <div>.
+`--css-images` stands in for a site that sets its pictures as boxes styled with a background
+image (a template's cards and lead pictures, a lazy loader's placeholders): every <img> is read as
+an empty <div> whose only attribute is `style="background-image:url(...)"` (its source), every
+<picture> as a <div>.
 `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -301,6 +305,26 @@ def read_tags_as(renamed: dict[str, str], dropped: tuple[str, ...] = ()) -> None
     LeanBuilder.end = renamed_end  # type: ignore[method-assign]
 
 
+def css_images() -> None:
+    """Make the tree builder read markup as a site that sets its pictures as styled boxes would:
+    every <img> an empty <div> whose only attribute is an inline style setting its source as the
+    background image, every <picture> a <div> (`--css-images`)."""
+    start, end = LeanBuilder.start, LeanBuilder.end
+
+    def styled_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        if tag == "img":
+            source = attrib.get("src") or attrib.get("data-src") or ""
+            start(self, "div", {"style": f"background-image:url({source})"}, nsmap)
+        else:
+            start(self, "div" if tag == "picture" else tag, attrib, nsmap)
+
+    def styled_end(self: LeanBuilder, tag: Any) -> None:
+        end(self, "div" if tag in ("img", "picture") else tag)
+
+    LeanBuilder.start = styled_start  # type: ignore[method-assign]
+    LeanBuilder.end = styled_end  # type: ignore[method-assign]
+
+
 def wrap_divs() -> None:
     """Make the tree builder read markup as a site whose template nests its boxes one level deeper
     would: every <div> holds its contents in one more <div>, with no attributes (a CMS's inner
@@ -469,7 +493,15 @@ def main(argv: list[str] | None = None) -> int:
         help="clean as on a site whose template nests its boxes one level deeper (every <div>'s "
         "contents in one more <div>)",
     )
+    ap.add_argument(
+        "--css-images",
+        action="store_true",
+        help="clean as on a site that sets its pictures as boxes with a background image (every "
+        "<img> an empty <div> styled with its source, every <picture> a <div>)",
+    )
     args = ap.parse_args(argv)
+    if args.css_images:
+        css_images()
     if args.wrap_divs:
         wrap_divs()  # first: it wraps the <div>s the other stand-ins make too
     if args.plain_tags:

@@ -234,7 +234,7 @@ def _running_text(el: Tag, stats: TextStats) -> bool:
     text = stats.text.get(key, 0)
     if not text or stats.links.get(key, 0) > RUNNING_LINKS * text:
         return False
-    if any(d.name in IMAGE_TAGS for d in stats.subtree(el)):
+    if any(is_picture(d, stats) for d in stats.subtree(el)):
         return False
     return sentence_count(text_of(el)) >= RUNNING_SENTENCES
 
@@ -335,6 +335,26 @@ def reference_label(label: str, text: int, links: int) -> bool:
 
 # An image: an <img>, or a <picture> whose <img> is only in its <noscript> (lazy loading).
 IMAGE_TAGS = frozenset({"img", "picture"})
+# Attributes that set an element as a picture: a lazy loader's source for a box it fills.
+_PICTURE_SOURCES = ("data-src", "data-srcset", "data-bg", "data-background", "data-background-image")
+
+
+def is_picture(el: Tag, stats: TextStats) -> bool:
+    """A picture: an <img> or a <picture>, or an element with no text set as one — marked as an
+    image (role="img"), given a lazy loader's source, or styled with a background image (a
+    template's card or lead picture set as a box)."""
+    if el.name in IMAGE_TAGS:
+        return True
+    attrs = el.attrs
+    if not attrs or stats.text.get(id(el), 0):
+        return False
+    return (
+        attrs.get("role") == "img"
+        or any(name in attrs for name in _PICTURE_SOURCES)
+        or "url(" in str(attrs.get("style", ""))
+    )
+
+
 _CAPTION_HOLDERS = frozenset({"div", "section", "table", "dl"})
 CAPTION_MAX = 300  # characters: the text beside an image that reads as its caption
 
@@ -347,7 +367,7 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     if not 0 < text <= CAPTION_MAX:
         return False
     inside = stats.subtree(el)
-    if not any(d.name in IMAGE_TAGS and not _in_popup(d, el, stats) for d in inside):
+    if not any(is_picture(d, stats) and not _in_popup(d, el, stats) for d in inside):
         return False
     return not _illustrated_section(inside, key, stats)
 
@@ -374,9 +394,9 @@ def _floated_image(el: Tag, stats: TextStats) -> bool:
     image: Tag | None = None
     for node in el.descendants:
         if isinstance(node, Tag):
-            if node.name == "br" or (image is not None and node.name in IMAGE_TAGS):
+            if node.name == "br" or (image is not None and is_picture(node, stats)):
                 return False
-            if image is None and node.name in IMAGE_TAGS:
+            if image is None and is_picture(node, stats):
                 image = node
         elif image is None and type(node) is NavigableString and node.strip():
             return False  # text before the image
@@ -420,7 +440,7 @@ def _opens_with_image(el: Tag, stats: TextStats) -> bool:
             return False
     if first is None or stats.text.get(id(first), 0):
         return False
-    return any(d.name in IMAGE_TAGS for d in stats.subtree(first))
+    return any(is_picture(d, stats) for d in stats.subtree(first))
 
 
 def _image_list(el: Tag, stats: TextStats) -> bool:

@@ -12,10 +12,10 @@ from extractors.cleaning.blockfilter import names_title, text_key, title_lengths
 from extractors.cleaning.boilerplate import (
     CONTENT_CLASS,
     HEADINGS,
-    IMAGE_TAGS,
     PROSE_TAGS,
     cut_for_certain,
     is_outside,
+    is_picture,
     set_as_paragraph,
 )
 from extractors.cleaning.htmltree import (
@@ -355,7 +355,7 @@ def _paragraph_block(el: Tag, stats: TextStats) -> bool:
     kids = [c for c in children(_inside_wrappers(el)) if stats.text.get(id(c))]
     if len(kids) < 2 or any(not set_as_paragraph(c, stats) for c in kids):
         return False
-    if any(c.name != "p" for c in kids) and any(d.name in IMAGE_TAGS for d in stats.subtree(el)):
+    if any(c.name != "p" for c in kids) and any(is_picture(d, stats) for d in stats.subtree(el)):
         return False  # lines set as <div>s beside an image: a caption and its credit, not an intro
     return sum(1 for c in kids if stats.own_prose.get(id(c))) >= 2 and not cut_for_certain(el, stats)
 

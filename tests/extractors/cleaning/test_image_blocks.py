@@ -109,3 +109,26 @@ def test_a_paragraph_that_opens_with_an_image_keeps_its_text() -> None:
     text = html_article(page(opening + wrapped)).text
     assert "Opening. The glacier lost" in text
     assert "Wrapped. The glacier lost" in text
+
+
+def test_a_picture_set_as_a_styled_box_or_a_lazy_placeholder_is_an_image() -> None:
+    """A template may set its picture as an empty box with a background image, or leave a lazy
+    loader's placeholder that a script fills; a box with one of them and a caption is cut as one
+    with an <img> is. A box with a background image and text of its own is no picture."""
+    styled = (
+        "<div class='imginline'><div style=\"background-image:url('a.png')\"></div>"
+        "<span>Figure: the glacier in 2010 and 2022. Photo: survey</span></div>"
+    )
+    lazy = (
+        "<div class='imginline'><span data-src='b.png'></span>"
+        "<span>Credit: the snow line in May. Photo: survey team</span></div>"
+    )
+    banner = (
+        "<div style=\"background-image:url('c.png')\">Banner. The survey will measure the glacier "
+        "again next summer, and publish its figures in the autumn.</div>"
+    )
+    text = html_article(page(styled + lazy + banner)).text
+    assert "Figure:" not in text
+    assert "Credit:" not in text
+    assert "Banner. The survey will measure the glacier again next summer" in text
+    assert all(f"Paragraph {n}." in text for n in range(4))

@@ -19,7 +19,7 @@ def page(middle: str) -> str:
 
 def slide(n: int, slot: bool = True) -> str:
     """A gallery box: an empty slot a script fills (or none), a caption, a credit."""
-    empty = f"<span class='z4'><span class='z5'></span></span>" if slot else ""
+    empty = "<span class='z4'><span class='z5'></span></span>" if slot else ""
     return (
         f"<div class='z3'><span class='z6'>{empty}<em class='z7'>Slide {n}. The south wall in "
         "spring, with the new grafts in bloom along the whole length of the old brick</em>"

@@ -27,7 +27,8 @@ comment threads, the story's own lists) as boxes: every <ul>, <ol> and <li> is r
 `--css-images` stands in for a site that sets its pictures as boxes styled with a background
 image (a template's cards and lead pictures, a lazy loader's placeholders): every <img> is read as
 an empty <div> whose only attribute is `style="background-image:url(...)"` (its source), every
-<picture> as a <div>.
+<picture> as a <div>. `--bold-subheadings` stands in for a site whose editor sets subheadings
+as bold paragraphs: every <h2> to <h6> is read as a <p> with no attributes holding a <strong>.
 `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -325,6 +326,33 @@ def css_images() -> None:
     LeanBuilder.end = styled_end  # type: ignore[method-assign]
 
 
+SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")  # --bold-subheadings: set as bold paragraphs
+
+
+def bold_subheadings() -> None:
+    """Make the tree builder read markup as a site whose editor sets subheadings as bold
+    paragraphs would: every <h2> to <h6> a <p> with no attributes holding a <strong>
+    (`--bold-subheadings`)."""
+    start, end = LeanBuilder.start, LeanBuilder.end
+
+    def bold_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        if tag in SUBHEADINGS:
+            start(self, "p", {}, nsmap)  # an editor's paragraph: no class or id of its own
+            start(self, "strong", {}, nsmap)
+        else:
+            start(self, tag, attrib, nsmap)
+
+    def bold_end(self: LeanBuilder, tag: Any) -> None:
+        if tag in SUBHEADINGS:
+            end(self, "strong")
+            end(self, "p")
+        else:
+            end(self, tag)
+
+    LeanBuilder.start = bold_start  # type: ignore[method-assign]
+    LeanBuilder.end = bold_end  # type: ignore[method-assign]
+
+
 def wrap_divs() -> None:
     """Make the tree builder read markup as a site whose template nests its boxes one level deeper
     would: every <div> holds its contents in one more <div>, with no attributes (a CMS's inner
@@ -499,7 +527,15 @@ def main(argv: list[str] | None = None) -> int:
         help="clean as on a site that sets its pictures as boxes with a background image (every "
         "<img> an empty <div> styled with its source, every <picture> a <div>)",
     )
+    ap.add_argument(
+        "--bold-subheadings",
+        action="store_true",
+        help="clean as on a site that sets its subheadings as bold paragraphs (every <h2> to <h6> "
+        "a <p> holding a <strong>)",
+    )
     args = ap.parse_args(argv)
+    if args.bold_subheadings:
+        bold_subheadings()
     if args.css_images:
         css_images()
     if args.wrap_divs:

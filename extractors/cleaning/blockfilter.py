@@ -293,6 +293,9 @@ def _heading_label(kind: str, text: str) -> bool:
     return text_length(stripped) < TAIL_SHORT and stripped.endswith(COLONS)
 
 
+_ELLIPSES = ("...", "…")  # a short line trailing off ("Loading…", "Tell us what you think...") is a label
+
+
 def _label(kind: str, text: str) -> bool:
     """A block that introduces something rather than saying something."""
     stripped = text.rstrip()
@@ -305,7 +308,11 @@ def _label(kind: str, text: str) -> bool:
         return True
     if stripped.endswith(COLONS):  # a label ("Contact:"), not a sentence leading in to an embed
         return word_count(stripped) < LEAD_IN_WORDS
-    return kind == "paragraph" and length < TAIL_SHORT and not ends_sentence(stripped)
+    return (
+        kind == "paragraph"
+        and length < TAIL_SHORT
+        and (stripped.endswith(_ELLIPSES) or not ends_sentence(stripped))
+    )
 
 
 def is_byline(text: str) -> bool:

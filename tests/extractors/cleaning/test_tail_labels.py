@@ -54,3 +54,14 @@ def test_a_sentence_leading_in_to_a_cut_embed_stays_and_a_few_word_label_goes() 
     assert trim_tail(BODY + lead_in) == BODY + lead_in
     label: list[Part] = [("paragraph", "Press contact:")]
     assert trim_tail(BODY + label) == BODY
+
+
+def test_a_short_line_trailing_off_is_a_label_and_a_long_one_stays() -> None:
+    """A widget's label trails off ("Loading…", "Tell us what you think..."): short, it goes
+    although its dots end it; a closing sentence that trails off is longer and stays."""
+    labels: list[Part] = [("paragraph", "Tell us what YOU think..."), ("paragraph", "Like Loading…")]
+    assert trim_tail(BODY + labels) == BODY
+    closing: list[Part] = [
+        ("paragraph", "And the council will meet again in the spring, as it always does...")
+    ]
+    assert trim_tail(BODY + closing) == BODY + closing

@@ -78,6 +78,27 @@ CONTENT_CLASS = re.compile(
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SUBHEADINGS = HEADINGS - {"h1"}
 _HEADING_LIST = sorted(HEADINGS)  # (for Tag.find)
+_BOLD = ("strong", "b")
+BOLD_LINE = 100  # characters: a paragraph all in one bold run this short is set as a subheading
+
+
+def set_as_heading(el: Tag, stats: TextStats) -> bool:
+    """A subheading: an <h2> to <h6>, or a <p> or <div> whose text is all one bold run of at most
+    BOLD_LINE characters ending no sentence (an editor's bold line over a section)."""
+    if el.name in SUBHEADINGS:
+        return True
+    if el.name not in ("p", "div"):
+        return False
+    text = stats.text.get(id(el), 0)
+    if not 0 < text <= BOLD_LINE or bare_text(el):
+        return False
+    runs = [c for c in el.contents if isinstance(c, Tag) and stats.text.get(id(c), 0)]
+    return (
+        len(runs) == 1
+        and runs[0].name in _BOLD
+        and stats.text.get(id(runs[0])) == text
+        and not ends_sentence(text_of(el).rstrip())
+    )
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
@@ -700,13 +721,17 @@ SECTION_TEXT = 200  # characters of such prose that make a section of text even 
 
 
 def _illustrated_section(inside: list[Tag], key: int, stats: TextStats) -> bool:
-    """Prose beside an image, with no link, under a subheading or longer than a caption line: a
-    section of the text that is illustrated (a caption has no heading and is set in a caption
-    element or a line or two; a teaser card links its heading)."""
+    """Prose beside an image, with no link, under a subheading (see `set_as_heading`) or longer
+    than a caption line: a section of the text that is illustrated (a caption has no heading and
+    is set in a caption element or a line or two; a teaser card links its heading; a heading over
+    a row of logos says nothing under it)."""
     text = stats.text[key]
     if stats.links.get(key, 0) or stats.prose.get(key, 0) < SECTION_PROSE * text:
         return False
-    return text > SECTION_TEXT or any(d.name in SUBHEADINGS for d in inside)
+    if text > SECTION_TEXT:
+        return True
+    headings = [stats.text.get(id(d), 0) for d in inside if set_as_heading(d, stats)]
+    return bool(headings) and text > max(headings)  # text under the heading, not a heading alone
 
 
 def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:

@@ -99,6 +99,8 @@ def set_as_heading(el: Tag, stats: TextStats) -> bool:
         and stats.text.get(id(runs[0])) == text
         and not ends_sentence(text_of(el).rstrip())
     )
+
+
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 
 
@@ -578,7 +580,7 @@ def _call_to_action(el: Tag, stats: TextStats, limit: int | None = None) -> bool
     if not 0 < text <= (limit or CAPTION_MAX) or stats.anchors.get(key, 0) != 1:
         return False
     inside = stats.subtree(el)
-    headings = [d for d in inside if d.name in SUBHEADINGS]
+    headings = [d for d in inside if set_as_heading(d, stats)]
     if not headings or any(stats.links.get(id(h)) for h in headings):
         return False
     anchor = next(d for d in inside if d.name == "a")

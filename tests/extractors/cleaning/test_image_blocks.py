@@ -132,3 +132,20 @@ def test_a_picture_set_as_a_styled_box_or_a_lazy_placeholder_is_an_image() -> No
     assert "Credit:" not in text
     assert "Banner. The survey will measure the glacier again next summer" in text
     assert all(f"Paragraph {n}." in text for n in range(4))
+
+
+def test_a_section_under_a_bold_line_stays_and_a_bold_line_over_logos_is_no_section() -> None:
+    """A subheading set as a bold paragraph heads an illustrated section as an <h3> does; a box
+    of a heading and pictures says nothing under its heading and is cut as an image block."""
+    section = (
+        "<section class='box'><img src='c.png'><p><strong>Meltwater</strong></p>"
+        "<p>Section. The streams below the glacier ran twice as long.</p></section>"
+    )
+    logos = (
+        "<section class='box'><p><strong>Our partners in the survey</strong></p>"
+        "<img src='l1.png'><img src='l2.png'></section>"
+    )
+    text = html_article(page(section + logos)).text
+    assert "Section. The streams below the glacier ran twice as long." in text
+    assert "Our partners in the survey" not in text
+    assert all(f"Paragraph {n}." in text for n in range(4))

@@ -73,6 +73,18 @@ def test_a_box_ending_in_a_button_link_is_an_appeal() -> None:
     assert text.startswith("The harbour reopened")
 
 
+def test_a_box_under_a_bold_line_ending_in_a_button_link_is_an_appeal() -> None:
+    """The editor set the box's heading as a bold paragraph, not an <h2>: the same appeal."""
+    box = (
+        "<div class='k5'><p><strong>Morning letter</strong></p><div class='k6'>"
+        "<div class='k7'>The news that matters, delivered before breakfast every weekday.</div>"
+        "<a href='/letters/morning'>Sign up</a></div></div>"
+    )
+    text = html_article(_story_with(box)).text
+    assert "delivered before breakfast" not in text
+    assert text.startswith("The harbour reopened")
+
+
 def test_a_section_whose_sentence_links_stays() -> None:
     box = (
         "<div class='k5'><h2>Before the storm</h2>"

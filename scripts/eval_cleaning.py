@@ -27,9 +27,10 @@ comment threads, the story's own lists) as boxes: every <ul>, <ol> and <li> is r
 `--css-images` stands in for a site that sets its pictures as boxes styled with a background
 image (a template's cards and lead pictures, a lazy loader's placeholders): every <img> is read as
 an empty <div> whose only attribute is `style="background-image:url(...)"` (its source), every
-<picture> as a <div>. `--bold-subheadings` stands in for a site whose editor sets subheadings
-as bold paragraphs: every <h2> to <h6> is read as a <p> with no attributes holding a <strong>.
-`--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
+<picture> as a <div>. `--custom-boxes` stands in for a site built of a framework's components:
+every <div> is read as a custom element, `<x-box>`. `--bold-subheadings` stands in for a site
+whose editor sets subheadings as bold paragraphs: every <h2> to <h6> is read as a <p> with no
+attributes holding a <strong>. `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ PLAIN_ATTRIBUTES = ("role", "aria-modal", "itemprop", "itemscope", "itemtype")  
 DIV_PARAGRAPHS = {"p": "div"}  # --div-paragraphs: paragraphs set as <div> boxes
 DIV_HEADLINES = {"h1": "div"}  # --div-headlines: the headline set in a styled box
 DIV_LISTS = {"ul": "div", "ol": "div", "li": "div"}  # --div-lists: lists set as <div> boxes
+CUSTOM_BOXES = {"div": "x-box"}  # --custom-boxes: boxes set as a framework's custom elements
 # --br-paragraphs: a paragraph's end and the next one's start, with only whitespace between
 BR_PARAGRAPHS = re.compile(r"</p\s*>\s*<p(?:\s[^>]*)?>", re.IGNORECASE)
 
@@ -533,7 +535,15 @@ def main(argv: list[str] | None = None) -> int:
         help="clean as on a site that sets its subheadings as bold paragraphs (every <h2> to <h6> "
         "a <p> holding a <strong>)",
     )
+    ap.add_argument(
+        "--custom-boxes",
+        action="store_true",
+        help="clean as on a site built of a framework's components (every <div> read as a custom "
+        "element, <x-box>)",
+    )
     args = ap.parse_args(argv)
+    if args.custom_boxes:
+        read_tags_as(CUSTOM_BOXES)
     if args.bold_subheadings:
         bold_subheadings()
     if args.css_images:

@@ -100,6 +100,13 @@ NON_CONTENT = frozenset(
 # Shown only when scripts do not run: treated as hidden (dropped unless it holds the article, as
 # pages that render the story by script may put the only copy of its text there).
 HIDDEN_TAGS = frozenset({"noscript"})
+# Where a custom element (a name with a hyphen: HTML leaves those to a page's own components) sits
+# in a line of text, as a stock ticker or a date widget does; anywhere else it is a box, read as a
+# <div> (a framework's component holding the story's blocks).
+TEXT_CONTEXT = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "strong", "b", "em", "i", "u", "small", "font"}
+    | {"label", "button", "q", "cite", "sup", "sub", "time", "mark", "abbr", "code", "pre"}
+)
 # Tags the metadata reads, collected by the scan in document order.
 META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "h2", "title"})
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
@@ -324,6 +331,8 @@ class LeanBuilder(LXMLTreeBuilder):
             self._skipping = 1
             self._skipped_from = len(self._pending)
             return
+        if "-" in tag:
+            tag = self._component(tag)
         if self._pending:
             self._flush(None, tag in BLOCK_TAGS)
         parent, _, contents, container, skipped, outer = self._stack[-1]
@@ -384,6 +393,17 @@ class LeanBuilder(LXMLTreeBuilder):
                 found.owner.append(outer)
         self._stack.append((el, tag, children, container, skipped, outer))
 
+    def _component(self, tag: str) -> str:
+        """A custom element's tag as the tree reads it: "div" unless it sits in a line of text
+        (inside TEXT_CONTEXT, or after text of its own parent), where it stays inline."""
+        _, name, contents = self._stack[-1][:3]
+        if name in TEXT_CONTEXT or any(p.strip() for p in self._pending):
+            return tag
+        previous = contents[-1] if contents else None
+        if type(previous) is NavigableString and previous.strip():
+            return tag
+        return "div"
+
     def end(self, tag: Any) -> None:
         """Close the current element."""
         if self._skipping:
@@ -392,7 +412,7 @@ class LeanBuilder(LXMLTreeBuilder):
                 del self._pending[self._skipped_from :]
             return
         if self._pending:
-            self._flush(None, tag in BLOCK_TAGS)
+            self._flush(None, self._stack[-1][1] in BLOCK_TAGS)
         name = self._stack.pop()[1]
         if self._preserve and name in self._keep_space:
             self._preserve -= 1

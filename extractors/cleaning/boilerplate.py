@@ -358,14 +358,23 @@ def reference_label(label: str, text: int, links: int) -> bool:
 
 # An image: an <img>, or a <picture> whose <img> is only in its <noscript> (lazy loading).
 IMAGE_TAGS = frozenset({"img", "picture"})
-# Attributes that set an element as a picture: a lazy loader's source for a box it fills.
-_PICTURE_SOURCES = ("data-src", "data-srcset", "data-bg", "data-background", "data-background-image")
+# Attributes that set an element as a picture: a source (a component's `<amp-img src>`, an
+# embedded video's), or a lazy loader's source for a box it fills.
+_PICTURE_SOURCES = (
+    "src",
+    "srcset",
+    "data-src",
+    "data-srcset",
+    "data-bg",
+    "data-background",
+    "data-background-image",
+)
 
 
 def is_picture(el: Tag, stats: TextStats) -> bool:
     """A picture: an <img> or a <picture>, or an element with no text set as one — marked as an
-    image (role="img"), given a lazy loader's source, or styled with a background image (a
-    template's card or lead picture set as a box)."""
+    image (role="img"), given a source (a component's, a video's, a lazy loader's), or styled with
+    a background image (a template's card or lead picture set as a box)."""
     if el.name in IMAGE_TAGS:
         return True
     attrs = el.attrs

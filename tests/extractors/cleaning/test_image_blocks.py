@@ -149,3 +149,15 @@ def test_a_section_under_a_bold_line_stays_and_a_bold_line_over_logos_is_no_sect
     assert "Section. The streams below the glacier ran twice as long." in text
     assert "Our partners in the survey" not in text
     assert all(f"Paragraph {n}." in text for n in range(4))
+
+
+def test_a_component_picture_with_its_caption_is_cut() -> None:
+    """An AMP page's picture is an `<amp-img src=...>` component, not an <img> (here below its
+    caption, so that no empty slot opens the box)."""
+    component = (
+        "<div class='imginline'><span>Figure: the glacier in 2010 and 2022. Photo: survey</span>"
+        "<amp-img src='a.png' layout='responsive'></amp-img></div>"
+    )
+    text = html_article(page(component)).text
+    assert "Figure:" not in text
+    assert all(f"Paragraph {n}." in text for n in range(4))

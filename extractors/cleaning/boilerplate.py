@@ -358,8 +358,8 @@ def reference_label(label: str, text: int, links: int) -> bool:
 
 # An image: an <img>, or a <picture> whose <img> is only in its <noscript> (lazy loading).
 IMAGE_TAGS = frozenset({"img", "picture"})
-# Attributes that set an element as a picture: a source (a component's `<amp-img src>`, an
-# embedded video's), or a lazy loader's source for a box it fills.
+# Attributes that set an element as a picture: a source (a component's, `<amp-img src>`; players
+# and frames are never built, see htmltree.NON_CONTENT), or a lazy loader's for a box it fills.
 _PICTURE_SOURCES = (
     "src",
     "srcset",
@@ -373,8 +373,8 @@ _PICTURE_SOURCES = (
 
 def is_picture(el: Tag, stats: TextStats) -> bool:
     """A picture: an <img> or a <picture>, or an element with no text set as one — marked as an
-    image (role="img"), given a source (a component's, a video's, a lazy loader's), or styled with
-    a background image (a template's card or lead picture set as a box)."""
+    image (role="img"), given a source (a component's, a lazy loader's), or styled with a
+    background image (a template's card or lead picture set as a box)."""
     if el.name in IMAGE_TAGS:
         return True
     attrs = el.attrs

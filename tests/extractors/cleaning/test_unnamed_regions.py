@@ -4,6 +4,8 @@ small box under a heading ending in a button link is an appeal, not a section of
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.pages import html_article, short_story
 
 POST = (
@@ -62,21 +64,13 @@ def _story_with(box: str) -> str:
     )
 
 
-def test_a_box_ending_in_a_button_link_is_an_appeal() -> None:
+@pytest.mark.parametrize(
+    "heading", ["<h2>Morning letter</h2>", "<p><strong>Morning letter</strong></p>"], ids=["h2", "bold line"]
+)
+def test_a_box_ending_in_a_button_link_is_an_appeal(heading: str) -> None:
+    """Under its own heading, an <h2> or a bold line an editor set as one."""
     box = (
-        "<div class='k5'><h2>Morning letter</h2><div class='k6'>"
-        "<div class='k7'>The news that matters, delivered before breakfast every weekday.</div>"
-        "<a href='/letters/morning'>Sign up</a></div></div>"
-    )
-    text = html_article(_story_with(box)).text
-    assert "delivered before breakfast" not in text
-    assert text.startswith("The harbour reopened")
-
-
-def test_a_box_under_a_bold_line_ending_in_a_button_link_is_an_appeal() -> None:
-    """The editor set the box's heading as a bold paragraph, not an <h2>: the same appeal."""
-    box = (
-        "<div class='k5'><p><strong>Morning letter</strong></p><div class='k6'>"
+        f"<div class='k5'>{heading}<div class='k6'>"
         "<div class='k7'>The news that matters, delivered before breakfast every weekday.</div>"
         "<a href='/letters/morning'>Sign up</a></div></div>"
     )

@@ -395,12 +395,11 @@ class LeanBuilder(LXMLTreeBuilder):
 
     def _component(self, tag: str) -> str:
         """A custom element's tag as the tree reads it: "div" unless it sits in a line of text
-        (inside TEXT_CONTEXT, or after text of its own parent), where it stays inline."""
+        (inside TEXT_CONTEXT, or after text of its own parent's), where it stays inline."""
         _, name, contents = self._stack[-1][:3]
         if name in TEXT_CONTEXT or any(p.strip() for p in self._pending):
             return tag
-        previous = contents[-1] if contents else None
-        if type(previous) is NavigableString and previous.strip():
+        if any(type(c) is NavigableString and c.strip() for c in contents):
             return tag
         return "div"
 

@@ -30,8 +30,10 @@ def test_a_component_in_a_line_of_text_stays_inline() -> None:
     story = (
         "<p>Shares of <fin-ticker>ACME</fin-ticker> rose after the harbour reopened on Tuesday.</p>"
         "<x-paragraph>Tickets cost <x-price>12</x-price> euros for the crossing, the operator said."
-        "</x-paragraph>" + "".join(f"<p>{text}</p>" for text in STORY_PARAGRAPHS)
+        "</x-paragraph><x-paragraph>Cabins cost <b>from</b> <x-price>40</x-price> euros a night, "
+        "the operator added.</x-paragraph>" + "".join(f"<p>{text}</p>" for text in STORY_PARAGRAPHS)
     )
     text = html_article(page(story)).text
     assert "Shares of ACME rose after the harbour reopened on Tuesday." in text
     assert "Tickets cost 12 euros for the crossing, the operator said." in text
+    assert "Cabins cost from 40 euros a night, the operator added." in text

@@ -76,6 +76,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         + "</div>"
     ),
     "rule lines": lambda n: page(repeat(lambda i: f"<p>{S}</p><hr>", n)),
+    "components": lambda n: page(
+        STORY + "<x-list>" + repeat(lambda i: "<x-item><x-icon></x-icon></x-item>", n) + "</x-list>"
+    ),
     "meta tags": lambda n: page(STORY, repeat(lambda i: f"<meta property=article:tag content=t{i}>", n)),
     "JSON-LD authors": lambda n: page(
         STORY,

@@ -240,6 +240,7 @@ class LeanBuilder(LXMLTreeBuilder):
     _keep_space: frozenset[str]  # tags whose whitespace-only strings stay as they are (pre)
     _special: frozenset[str]  # tags that need more than the common path in `start`
     _found: Scan
+    _texts_read: dict[int, tuple[int, bool]]  # per parent: children read for text, and whether found
     node_fields: list[dict[str, Any]]  # every string node's __dict__, as made (for `_tear_down`)
     elements: list[Tag]  # every element, as made (for `_tear_down`)
 
@@ -248,6 +249,7 @@ class LeanBuilder(LXMLTreeBuilder):
         soup = self.soup
         assert soup is not None
         self._stack = [(soup, soup.name, soup.contents, NavigableString, False, -1)]
+        self._texts_read = {}
         self._last = soup
         self._pending = []
         self.node_fields = []
@@ -395,13 +397,16 @@ class LeanBuilder(LXMLTreeBuilder):
 
     def _component(self, tag: str) -> str:
         """A custom element's tag as the tree reads it: "div" unless it sits in a line of text
-        (inside TEXT_CONTEXT, or after text of its own parent's), where it stays inline."""
-        _, name, contents = self._stack[-1][:3]
+        (inside TEXT_CONTEXT, or after text of its own parent's), where it stays inline. Each
+        parent's children are read for text once (`_texts_read`), however many components it has."""
+        parent, name, contents = self._stack[-1][:3]
         if name in TEXT_CONTEXT or any(p.strip() for p in self._pending):
             return tag
-        if any(type(c) is NavigableString and c.strip() for c in contents):
-            return tag
-        return "div"
+        read, seen = self._texts_read.get(id(parent), (0, False))
+        if not seen:
+            seen = any(type(c) is NavigableString and c.strip() for c in contents[read:])
+            self._texts_read[id(parent)] = (len(contents), seen)
+        return tag if seen else "div"
 
     def end(self, tag: Any) -> None:
         """Close the current element."""

@@ -213,8 +213,9 @@ class LeanBuilder(LXMLTreeBuilder):
     """bs4's lxml HTML tree builder with lean callbacks: the tree bs4 itself builds (same
     string classes, elements of a Tag subclass, `LeanTag`, with the same attribute values, same
     links between them, whitespace-only strings collapsed the same way), with a fraction of the
-    Python per node. It also makes the page's `Scan` as it goes (`found`), so no second walk is
-    needed.
+    Python per node, but for one name: a custom element opened outside a line of text is named
+    "div" (see `_component`). It also makes the page's `Scan` as it goes (`found`), so no second
+    walk is needed.
 
     lxml's target parser delivers balanced start/end events in document order, so each node is
     linked once as it is created; bs4's general machinery (tag-stack searches, linkage fixes,

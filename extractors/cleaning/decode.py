@@ -18,11 +18,14 @@ _ALIASES = {
     "sjis": "cp932", "x-sjis": "cp932", "gb2312": "gb18030", "gbk": "gb18030",
     "euc-kr": "cp949", "iso-8859-9": "cp1254", "tis-620": "cp874", "utf8": "utf-8",
 }  # fmt: skip
-# Code pages detection cannot tell apart on short texts.
+# Code pages detection cannot tell apart on short texts (a page's few accented letters among much
+# ASCII markup), and the DOS and workstation code pages it also guesses for them, which no web page
+# is written in.
 _SINGLE_BYTE_LATIN = {
     "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
     "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman",
-    "mac_latin2", "cp850", "cp437",
+    "mac_latin2", "mac_iceland", "mac_turkish", "cp437", "cp775", "cp850", "cp852", "cp858", "cp860",
+    "cp861", "cp863", "cp865", "hp_roman8", "ascii",
 }  # fmt: skip
 
 

@@ -246,6 +246,17 @@ def test_cp1252_page_is_not_taken_for_broken_utf8() -> None:
     assert decode_html(western.encode("cp1252")) == western
 
 
+def test_an_undeclared_cp1252_page_with_soft_hyphens_is_not_read_as_a_dos_code_page() -> None:
+    """German official pages hyphenate long words with soft hyphens: with no charset declared, the
+    many 0xAD bytes led detection to a DOS code page (cp852), and every umlaut came out wrong."""
+    body = (
+        "Die Grenz\xadpolizei meldet über 9000 Ein\xadreisen seit August. Die Beam\xadten kontrol"
+        "\xadlieren täglich an der Grenze,\xa0größere Gruppen wurden zurück\xadgewiesen. "
+    )
+    html = "<html><body>" + f"<p>{body}</p>" * 5 + "</body></html>"
+    assert decode_html(html.encode("cp1252")) == html
+
+
 def test_right_to_left_text_is_kept_in_logical_order() -> None:
     article = fixture("rtl_hebrew.html")
     assert article.text.startswith("גשם כבד ירד היום בירושלים")

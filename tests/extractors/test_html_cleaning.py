@@ -257,6 +257,21 @@ def test_an_undeclared_cp1252_page_with_soft_hyphens_is_not_read_as_a_dos_code_p
     assert decode_html(html.encode("cp1252")) == html
 
 
+def test_an_undeclared_polish_page_in_windows_1250_keeps_its_letters() -> None:
+    """Read as Windows-1252, Polish letters become signs inside words ("³ó¿ko" for "łóżko"): the
+    code page detection named is kept then. A German page with an acute accent for an apostrophe
+    and UTF-8 it shows as Latin-1 ("fÃ¼r") has signs in words too, and stays Windows-1252."""
+    polish = (
+        "<html><body><p>Zażółć gęślą jaźń: łódź, żółw i źdźbło nad Wisłą. Łóżko stało w pokoju, "
+        "a ściana była biała. Następnie poszliśmy do sklepu po mąkę i cukier.</p></body></html>"
+    )
+    assert decode_html(polish.encode("cp1250")) == polish
+    german = (
+        "<html><body><p>So geht´s: Sorgen fÃ¼r ein neues Hochgefühl, größer und schöner.</p></body></html>"
+    )
+    assert decode_html(german.encode("cp1252")) == german
+
+
 def test_right_to_left_text_is_kept_in_logical_order() -> None:
     article = fixture("rtl_hebrew.html")
     assert article.text.startswith("גשם כבד ירד היום בירושלים")

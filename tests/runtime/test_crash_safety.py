@@ -23,6 +23,9 @@ import duckdb
 import pytest
 
 DOCS = 24
+# A timer's kill falls within the first TIMER_MAX seconds of a run: a run of a few changed stories
+# takes about a second on a fast machine (with 2.0, one in ten ended before its kill).
+TIMER_MAX = 0.6
 # One warm process (imports and the spaCy model loaded once) forks a fresh run for each line it reads;
 # each run is a real process that dies by a real SIGKILL, without paying a cold start each time.
 ZYGOTE = textwrap.dedent(
@@ -156,7 +159,7 @@ def _run_plan(
         ready, pid = zygote.stdout.readline().split()
         assert ready == "ready", ready
         if mode == "timer":
-            time.sleep(rng.uniform(0.05, 2.0))
+            time.sleep(rng.uniform(0.05, TIMER_MAX))
             with contextlib.suppress(ProcessLookupError):  # the run may have ended already
                 os.kill(int(pid), signal.SIGKILL)
         returncode = int(zygote.stdout.readline().split()[1])
@@ -173,7 +176,8 @@ def _run_plan(
 def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
     src, wh = _make_inputs(tmp_path), tmp_path / "w.duckdb"
     rng = random.Random(2026)
-    plan = [("load", k) for k in (2, 9, 17)] + [("extract", k) for k in (1, 5, 11, 20)]
+    # each k within the calls its run makes in the seeded order ("extract 20" was not: it never fired)
+    plan = [("load", k) for k in (2, 9, 17)] + [("extract", k) for k in (1, 3, 5, 11)]
     plan += [("write", k) for k in (1, 2, 4, 6)] + [("timer", 0)] * 10
     rng.shuffle(plan)
     log = tmp_path / "runs.log"
@@ -189,7 +193,7 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
     ):
         assert zygote.stdout and zygote.stdout.readline().strip() == "warm", log.read_text()[-2000:]
         killed, files = _run_plan(zygote, plan, src, wh, rng, log)
-    assert killed >= 20, f"only {killed} of {len(plan)} runs were killed"
+    assert killed >= len(plan) - 1, f"only {killed} of {len(plan)} runs were killed"
 
     from newsflow.core.settings import Settings
     from newsflow.runtime.run import run_ingest

@@ -19,21 +19,13 @@ from collections import Counter
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+from eval_cleaning import DATA, SNIPPET_DATA, shared
 
 from extractors.cleaning.decode import decode_html
 
-DATA = ("shared/data/snippet-eval-dev", "shared/data/article-text-dev")
 # Western, Central European, Turkish, Cyrillic, Greek and Baltic Windows and ISO code pages.
 CODECS = ("cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1254", "cp1251", "iso8859_7", "cp1257")
 _DECLARATION = re.compile(r"<meta[^>]+charset[^>]*>", re.IGNORECASE)
-
-
-def shared(path: str) -> Path:
-    """`../<path>` from the working directory, or from the nearest folder above it that has it."""
-    for folder in [Path.cwd(), *Path.cwd().parents]:
-        if (folder.parent / path).exists():
-            return folder.parent / path
-    return Path("..") / path
 
 
 def undeclared_pages(folders: list[Path]) -> list[tuple[str, str]]:
@@ -69,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("codecs", nargs="*", default=list(CODECS), help="Python codec names")
     ap.add_argument("--data", nargs="+", type=Path, help="dev set folders (each with html/*.html.gz)")
     args = ap.parse_args(argv)
-    pages = undeclared_pages(args.data or [shared(d) for d in DATA])
+    pages = undeclared_pages(args.data or [shared(SNIPPET_DATA), shared(DATA)])
     for codec in args.codecs:
         exact, wrong = score(pages, codec)
         detected = ", ".join(f"{name} {n}" for name, n in wrong.most_common())

@@ -43,6 +43,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -288,91 +289,72 @@ def _snippet_pages(
     return by_place
 
 
-def read_tags_as(renamed: dict[str, str], dropped: tuple[str, ...] = ()) -> None:
-    """Make the tree builder read markup as a site unlike the dev pages would set it: the tags in
-    `renamed` renamed as they are opened and closed (lxml has already closed each element where
-    HTML does, so the tree's shape is the same), the attributes in `dropped` dropped but on <meta>
-    and <link> (the metadata's). `--plain-tags`: PLAIN_TAGS and PLAIN_ATTRIBUTES;
-    `--div-paragraphs`: DIV_PARAGRAPHS (`<br>`-separated text is left as it is)."""
+# The elements opened for one element of the page, outermost first: (tag, attributes).
+Opened = list[tuple[str, Any]]
+
+
+def rewrite_tags(expand: Callable[[str, Any], Opened]) -> None:
+    """Make the tree builder read markup as a site unlike the dev pages would set it: for each
+    element it opens what `expand` gives for the element's tag and attributes (outermost first)
+    and closes the same in reverse. lxml has already closed each element where HTML does, so the
+    tree keeps its shape; every markup stand-in below is one such `expand`, and they stack."""
     start, end = LeanBuilder.start, LeanBuilder.end
 
-    def renamed_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+    def rewritten_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        for name, attrs in expand(tag, attrib):
+            start(self, name, attrs, nsmap)
+
+    def rewritten_end(self: LeanBuilder, tag: Any) -> None:
+        for name, _ in reversed(expand(tag, {})):
+            end(self, name)
+
+    LeanBuilder.start = rewritten_start  # type: ignore[method-assign]
+    LeanBuilder.end = rewritten_end  # type: ignore[method-assign]
+
+
+def read_tags_as(renamed: dict[str, str], dropped: tuple[str, ...] = ()) -> None:
+    """The tags in `renamed` renamed, the attributes in `dropped` dropped but on <meta> and <link>
+    (the metadata's). `--plain-tags`: PLAIN_TAGS and PLAIN_ATTRIBUTES; `--div-paragraphs`:
+    DIV_PARAGRAPHS (`<br>`-separated text is left as it is); `--div-headlines`, `--div-lists`,
+    `--custom-boxes` likewise."""
+
+    def renamed_tag(tag: str, attrib: Any) -> Opened:
         if dropped and attrib and tag not in ("meta", "link") and any(name in attrib for name in dropped):
             attrib = {k: v for k, v in attrib.items() if k not in dropped}
-        start(self, renamed.get(tag, tag), attrib, nsmap)
+        return [(renamed.get(tag, tag), attrib)]
 
-    def renamed_end(self: LeanBuilder, tag: Any) -> None:
-        end(self, renamed.get(tag, tag))
-
-    LeanBuilder.start = renamed_start  # type: ignore[method-assign]
-    LeanBuilder.end = renamed_end  # type: ignore[method-assign]
+    rewrite_tags(renamed_tag)
 
 
 def css_images() -> None:
-    """Make the tree builder read markup as a site that sets its pictures as styled boxes would:
-    every <img> an empty <div> whose only attribute is an inline style setting its source as the
-    background image, every <picture> a <div> (`--css-images`)."""
-    start, end = LeanBuilder.start, LeanBuilder.end
+    """A site that sets its pictures as styled boxes: every <img> an empty <div> whose only
+    attribute is an inline style setting its source as the background image, every <picture> a
+    <div> (`--css-images`)."""
 
-    def styled_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+    def styled(tag: str, attrib: Any) -> Opened:
         if tag == "img":
             source = attrib.get("src") or attrib.get("data-src") or ""
-            start(self, "div", {"style": f"background-image:url({source})"}, nsmap)
-        else:
-            start(self, "div" if tag == "picture" else tag, attrib, nsmap)
+            return [("div", {"style": f"background-image:url({source})"})]
+        return [("div" if tag == "picture" else tag, attrib)]
 
-    def styled_end(self: LeanBuilder, tag: Any) -> None:
-        end(self, "div" if tag in ("img", "picture") else tag)
-
-    LeanBuilder.start = styled_start  # type: ignore[method-assign]
-    LeanBuilder.end = styled_end  # type: ignore[method-assign]
+    rewrite_tags(styled)
 
 
 SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")  # --bold-subheadings: set as bold paragraphs
 
 
 def bold_subheadings() -> None:
-    """Make the tree builder read markup as a site whose editor sets subheadings as bold
-    paragraphs would: every <h2> to <h6> a <p> with no attributes holding a <strong>
+    """A site whose editor sets subheadings as bold paragraphs: every <h2> to <h6> a <p> with no
+    attributes (an editor's paragraph has no class or id) holding a <strong>
     (`--bold-subheadings`)."""
-    start, end = LeanBuilder.start, LeanBuilder.end
-
-    def bold_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
-        if tag in SUBHEADINGS:
-            start(self, "p", {}, nsmap)  # an editor's paragraph: no class or id of its own
-            start(self, "strong", {}, nsmap)
-        else:
-            start(self, tag, attrib, nsmap)
-
-    def bold_end(self: LeanBuilder, tag: Any) -> None:
-        if tag in SUBHEADINGS:
-            end(self, "strong")
-            end(self, "p")
-        else:
-            end(self, tag)
-
-    LeanBuilder.start = bold_start  # type: ignore[method-assign]
-    LeanBuilder.end = bold_end  # type: ignore[method-assign]
+    rewrite_tags(lambda tag, attrib: [("p", {}), ("strong", {})] if tag in SUBHEADINGS else [(tag, attrib)])
 
 
 def wrap_divs() -> None:
-    """Make the tree builder read markup as a site whose template nests its boxes one level deeper
-    would: every <div> holds its contents in one more <div>, with no attributes (a CMS's inner
-    wrapper), so a named box's children sit a level further down and its class one level up."""
-    start, end = LeanBuilder.start, LeanBuilder.end
-
-    def wrapping_start(self: LeanBuilder, tag: Any, attrib: Any, nsmap: Any = None) -> None:
-        start(self, tag, attrib, nsmap)
-        if tag == "div":
-            start(self, "div", {}, nsmap)
-
-    def wrapping_end(self: LeanBuilder, tag: Any) -> None:
-        if tag == "div":
-            end(self, "div")
-        end(self, tag)
-
-    LeanBuilder.start = wrapping_start  # type: ignore[method-assign]
-    LeanBuilder.end = wrapping_end  # type: ignore[method-assign]
+    """A site whose template nests its boxes one level deeper: every <div> holds its contents in
+    one more <div>, with no attributes (a CMS's inner wrapper), so a named box's children sit a
+    level further down and its class one level up (`--wrap-divs`)."""
+    rewrite_tags(lambda tag, attrib: [(tag, attrib), ("div", {})] if tag == "div" else [(tag, attrib)])
 
 
 def br_paragraphs() -> None:

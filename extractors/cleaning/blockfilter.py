@@ -293,7 +293,7 @@ def _heading_label(kind: str, text: str) -> bool:
     return text_length(stripped) < TAIL_SHORT and stripped.endswith(COLONS)
 
 
-_ELLIPSES = ("...", "…")  # a short line trailing off ("Loading…", "Tell us what you think...") is a label
+_ELLIPSES = ("...", "…")  # a short line trailing off (a widget's "Please wait…") is a label
 
 
 def _label(kind: str, text: str) -> bool:

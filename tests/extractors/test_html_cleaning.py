@@ -247,11 +247,11 @@ def test_cp1252_page_is_not_taken_for_broken_utf8() -> None:
 
 
 def test_an_undeclared_cp1252_page_with_soft_hyphens_is_not_read_as_a_dos_code_page() -> None:
-    """German official pages hyphenate long words with soft hyphens: with no charset declared, the
-    many 0xAD bytes led detection to a DOS code page (cp852), and every umlaut came out wrong."""
+    """German pages may hyphenate long words with soft hyphens: with no charset declared, the many
+    0xAD bytes led detection to a DOS code page (cp852), and every umlaut came out wrong."""
     body = (
-        "Die Grenz\xadpolizei meldet über 9000 Ein\xadreisen seit August. Die Beam\xadten kontrol"
-        "\xadlieren täglich an der Grenze,\xa0größere Gruppen wurden zurück\xadgewiesen. "
+        "Die Stadt\xadbibliothek öffnet nach dem Umbau wieder. Die Lese\xadsäle sind größer, die "
+        "Ausleih\xadtheke steht am Eingang,\xa0und für Kinder gibt es eine Bücher\xadecke. "
     )
     html = "<html><body>" + f"<p>{body}</p>" * 5 + "</body></html>"
     assert decode_html(html.encode("cp1252")) == html
@@ -266,9 +266,7 @@ def test_an_undeclared_polish_page_in_windows_1250_keeps_its_letters() -> None:
         "a ściana była biała. Następnie poszliśmy do sklepu po mąkę i cukier.</p></body></html>"
     )
     assert decode_html(polish.encode("cp1250")) == polish
-    german = (
-        "<html><body><p>So geht´s: Sorgen fÃ¼r ein neues Hochgefühl, größer und schöner.</p></body></html>"
-    )
+    german = "<p>So klappt´s: Tipps fÃ¼r den Garten, größer und schöner als im Vorjahr.</p>"
     assert decode_html(german.encode("cp1252")) == german
 
 

@@ -176,7 +176,8 @@ def _run_plan(
 def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
     src, wh = _make_inputs(tmp_path), tmp_path / "w.duckdb"
     rng = random.Random(2026)
-    # each k within the calls its run makes in the seeded order ("extract 20" was not: it never fired)
+    # each k one its run reaches in the seeded order: a kill that never fires would leave every
+    # timer to land for the count below
     plan = [("load", k) for k in (2, 9, 17)] + [("extract", k) for k in (1, 3, 5, 11)]
     plan += [("write", k) for k in (1, 2, 4, 6)] + [("timer", 0)] * 10
     rng.shuffle(plan)

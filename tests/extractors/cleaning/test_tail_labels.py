@@ -57,9 +57,9 @@ def test_a_sentence_leading_in_to_a_cut_embed_stays_and_a_few_word_label_goes() 
 
 
 def test_a_short_line_trailing_off_is_a_label_and_a_long_one_stays() -> None:
-    """A widget's label trails off ("Loading…", "Tell us what you think..."): short, it goes
+    """A widget's label trails off ("Please wait…", "Join the debate..."): short, it goes
     although its dots end it; a closing sentence that trails off is longer and stays."""
-    labels: list[Part] = [("paragraph", "Tell us what YOU think..."), ("paragraph", "Like Loading…")]
+    labels: list[Part] = [("paragraph", "Join the debate..."), ("paragraph", "Please wait…")]
     assert trim_tail(BODY + labels) == BODY
     closing: list[Part] = [
         ("paragraph", "And the council will meet again in the spring, as it always does...")

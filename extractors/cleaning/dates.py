@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from dateutil import parser as dateparser
+from dateutil import tz
 
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TZINFOS = {
-    name: hours * 3600
+    name: int(hours * 3600)
     for name, hours in (
         ("EST", -5),
         ("EDT", -4),
@@ -32,6 +33,16 @@ _TZINFOS = {
         ("AEDT", 11),
     )
 }
+
+
+def _zone(name: str, offset: int | None) -> tzinfo | int | None:
+    """dateutil's `tzinfos` hook: a common abbreviation's offset, else the zone of that name
+    ("EET", "WET", "MET": zone names as well), else None: the time is read as naive (then UTC)
+    instead of dateutil warning about a name it does not know."""
+    if name in _TZINFOS:
+        return _TZINFOS[name]
+    zone: tzinfo | None = tz.gettz(name)
+    return zone
 
 
 def htmldate_guess(html: str) -> datetime | None:
@@ -72,7 +83,7 @@ def parse_date(value: Any) -> datetime | None:
         if not _YEAR.search(text):
             return None  # dateutil would fill in today's date for "23:40" or "Monday"
         try:
-            parsed = dateparser.parse(text, fuzzy=True, tzinfos=_TZINFOS)
+            parsed = dateparser.parse(text, fuzzy=True, tzinfos=_zone)
         except (ValueError, OverflowError, TypeError):
             return None
     if not 1990 <= parsed.year <= 2100:

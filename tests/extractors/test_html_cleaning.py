@@ -351,6 +351,11 @@ def test_declared_language_is_checked_against_the_text() -> None:
             datetime(2019, 11, 19, 13, 16, 49, tzinfo=timezone(timedelta(hours=-5))),
         ),
         ("November 18, 2019", datetime(2019, 11, 18, tzinfo=UTC)),
+        # a zone named by its IANA name, in winter and in summer time
+        ("2021-01-03T17:40:00EET", datetime(2021, 1, 3, 17, 40, tzinfo=timezone(timedelta(hours=2)))),
+        ("2021-07-03T17:40:00EET", datetime(2021, 7, 3, 17, 40, tzinfo=timezone(timedelta(hours=3)))),
+        # an abbreviation nothing defines: read as UTC, with no warning (warnings fail the tests)
+        ("3 Jan 2021 17:40 MSK", datetime(2021, 1, 3, 17, 40, tzinfo=UTC)),
         ("23:40", None),
         ("Monday", None),
         ("not a date", None),

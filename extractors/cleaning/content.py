@@ -8,7 +8,14 @@ from functools import lru_cache
 
 from bs4 import Tag
 
-from extractors.cleaning.blockfilter import names_title, text_key, title_lengths
+from extractors.cleaning.blockfilter import (
+    is_byline,
+    is_date_line,
+    is_date_stamp,
+    names_title,
+    text_key,
+    title_lengths,
+)
 from extractors.cleaning.boilerplate import (
     CONTENT_CLASS,
     HEADINGS,
@@ -347,8 +354,9 @@ def _before(el: Tag, kids: list[Tag]) -> list[Tag]:
 
 
 def _paragraph_block(el: Tag, stats: TextStats) -> bool:
-    """A wrapper of two or more link-free paragraphs of prose and nothing else that holds text
-    (a dek is one paragraph; a box the cuts remove for certain does not count)."""
+    """A wrapper of two or more link-free paragraphs of prose and nothing else that holds text (a
+    dek is one paragraph; a byline or a date line is no paragraph of an intro; a box the cuts
+    remove for certain does not count)."""
     key = id(el)
     if el.name not in ("div", "section") or stats.links.get(key, 0) or key in stats.outside:
         return False
@@ -357,7 +365,14 @@ def _paragraph_block(el: Tag, stats: TextStats) -> bool:
         return False
     if any(c.name != "p" for c in kids) and any(is_picture(d, stats) for d in stats.subtree(el)):
         return False  # lines set as <div>s beside an image: a caption and its credit, not an intro
-    return sum(1 for c in kids if stats.own_prose.get(id(c))) >= 2 and not cut_for_certain(el, stats)
+    paragraphs = sum(1 for c in kids if stats.own_prose.get(id(c)) and not _about_the_story(text_of(c)))
+    return paragraphs >= 2 and not cut_for_certain(el, stats)
+
+
+def _about_the_story(text: str) -> bool:
+    """A line about the story, not of it: its byline or its date."""
+    stripped = text.strip()
+    return is_byline(stripped) or is_date_stamp(stripped) or is_date_line(stripped)
 
 
 def _inside_wrappers(el: Tag) -> Tag:

@@ -146,3 +146,25 @@ def test_a_list_of_linked_items_is_not_passed_over_for_a_header_group() -> None:
     )
     text = html_article(html).text
     assert "Item 0." in text and "Item 5." in text
+
+
+def test_a_byline_box_before_the_body_is_no_intro() -> None:
+    """A byline and a date line, each a box of its own above the story column, do not keep the
+    descent at the parent: the column of teasers beside the story stays out."""
+    story = "".join(f"<p>Detail {n}. {SENTENCE}</p>" for n in range(12))
+    byline = (
+        "<div class='meta'><div>By Anna Berg, Carl Dahl, Eva Falk and Gus Hahn, The City Paper Desk</div>"
+        "<div>Filed on March 3, 2015, at 08:15 GMT, revised</div></div>"
+    )
+    teasers = "".join(
+        f"<div class='card'><div><a href='/t{n}'>Teaser {n}</a></div>"
+        f"<div>April {n + 1}, 2014</div><div>Summary {n}. {SENTENCE}</div></div>"
+        for n in range(3)
+    )
+    html = (
+        f"<html><body><div class='area'><h1>The budget is passed</h1>{byline}"
+        f"<div class='left'>{story}</div><div class='right'>{teasers}</div></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Detail 11." in text
+    assert "Summary" not in text

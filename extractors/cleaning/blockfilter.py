@@ -214,6 +214,8 @@ RULE_ELEMENT_NOTE = 250  # characters (text_length): what follows an <hr> this s
 _RULE_LINE = re.compile(r"\s*(?:[_*=~\-–—•·]\s*){3,}")
 TAIL_LABEL = 100  # characters (text_length): a heading or a line ending in a colon this short is a label
 LEAD_IN_WORDS = 6  # words: a line ending in a colon this long is a sentence leading in, not a label
+COPYRIGHT_NOTE = 300  # characters (text_length): a copyright notice closing the page is this short
+_COPYRIGHT = re.compile(r"\W{0,6}(?:©|\(c\)|copyright\b)", re.IGNORECASE)  # after marks ("™ & ©")
 
 
 def trim_tail(
@@ -222,12 +224,13 @@ def trim_tail(
     """Drop the labels left at the end of the text: a heading, a line of a few words ending in a
     colon (a longer one is a sentence leading in to what was cut: it stays), or a short line
     with no sentence end ("More on this topic", "About the author", "News"), when nothing
-    follows them — what they introduced (a link list, a bio, a form) was cut. Then one
+    follows them — what they introduced (a link list, a bio, a form) was cut — and a copyright
+    notice (the site's, closing the page: see `_copyright_notice`). Then one
     closing note: a last short paragraph that holds a link (a call to subscribe, follow, write
     in, read elsewhere), which points away from the story rather than telling it; and one note
     on the writer or the wire's credits (see `_writer_note`, `_credit_note`)."""
     end = len(parts)
-    while end > 1 and _label(*parts[end - 1]):
+    while end > 1 and (_label(*parts[end - 1]) or _copyright_notice(parts[end - 1][1])):
         end -= 1
     end = _before_rule_line(parts, end, ruled)
     if end > 1 and _closing_note(*parts[end - 1]):
@@ -235,6 +238,13 @@ def trim_tail(
     if end > 1 and (_writer_note(parts[end - 1][1], authors) or _credit_note(parts[end - 1][1])):
         end -= 1
     return parts[:end]
+
+
+def _copyright_notice(text: str) -> bool:
+    """A short line opening with a copyright sign or word ("© 2020 Example Media. All rights
+    reserved.", "Copyright 2019 ..."): the site's notice, not the story's last line (a credit for
+    an excerpt, "Excerpted from ... Copyright © ...", opens with its own words and stays)."""
+    return text_length(text) < COPYRIGHT_NOTE and _COPYRIGHT.match(text) is not None
 
 
 WRITER_NOTE = 400  # characters (text_length): a note on the writer is this short

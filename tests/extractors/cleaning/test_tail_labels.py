@@ -65,3 +65,16 @@ def test_a_short_line_trailing_off_is_a_label_and_a_long_one_stays() -> None:
         ("paragraph", "And the council will meet again in the spring, as it always does...")
     ]
     assert trim_tail(BODY + closing) == BODY + closing
+
+
+def test_a_closing_copyright_notice_goes_and_an_excerpt_s_credit_stays() -> None:
+    """The site's copyright notice closing the page goes with the labels before it; a credit for
+    an excerpt, which opens with its own words, is the story's and stays."""
+    notices: list[Part] = [
+        ("paragraph", "Wire Desk"),
+        ("paragraph", "™ & © 2015 Example Media Group. All rights reserved."),
+    ]
+    assert trim_tail(BODY + notices) == BODY
+    assert trim_tail([*BODY, ("paragraph", "Copyright 2015 The Town Gazette.")]) == BODY
+    credit: list[Part] = [("paragraph", "Excerpted from a longer essay. Copyright © 2015 by the author.")]
+    assert trim_tail(BODY + credit) == BODY + credit

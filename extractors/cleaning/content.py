@@ -543,14 +543,27 @@ def _body_name(names: str) -> bool:
 
 
 def _known_ancestor(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
-    """The nearest named article-body container above `node` that adds little other prose."""
+    """The nearest named article-body container above `node` that adds little other prose and
+    no page region holding as much text as `node` (a page's main column holding the story and
+    its reader comments: the region's prose counts a quarter, its text is all there)."""
     limit = ANCESTOR_GROWTH * stats.prose.get(id(node), 0)
+    below = node
     for el in node.parents:
-        if el is body or stats.prose.get(id(el), 0) > limit:
+        if el is body or stats.prose.get(id(el), 0) > limit or _region_beside(el, below, node, stats):
             return None
         if _named_body(el, stats):
             return el
+        below = el
     return None
+
+
+def _region_beside(parent: Tag, below: Tag, node: Tag, stats: TextStats) -> bool:
+    """A page region among `parent`'s children, beside the one (`below`) that holds `node`, with
+    as much text as `node`."""
+    size = stats.text.get(id(node), 0)
+    return any(
+        c is not below and stats.text.get(id(c), 0) >= size and is_outside(c, stats) for c in children(parent)
+    )
 
 
 def _known_sibling(body: Tag, node: Tag, stats: TextStats) -> Tag | None:

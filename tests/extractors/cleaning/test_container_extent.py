@@ -162,3 +162,24 @@ def test_a_paragraph_set_beside_a_block_of_paragraphs_is_kept() -> None:
     text = html_article(html).text
     assert "Paragraph 3." in text
     assert "Closing paragraph." in text
+
+
+def test_a_named_column_holding_the_story_and_a_larger_comment_thread_is_not_taken() -> None:
+    """A main column named like an article body holds the story and a thread of short reader
+    comments with more text than the story but little prose (a page region's prose counts a
+    quarter besides): the column adds "little prose", yet the story is taken, not the column,
+    and the thread stays out."""
+    story = "".join(f"<p>Detail {n}. {SENTENCE}</p>" for n in range(6))
+    comments = "".join(
+        f"<li><div>reader{n}</div><div>Oct. {n % 28 + 1}, 2010</div><p>So true, number {n}!</p></li>"
+        for n in range(40)
+    )
+    html = (
+        "<html><body><div id='main-content'>"
+        f"<div class='story'><div class='story-text'>{story}</div></div>"
+        f"<div id='comments'><h3>Readers' comments</h3><ol>{comments}</ol></div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Detail 5." in text
+    assert "So true" not in text

@@ -235,6 +235,7 @@ def trim_tail(
     end = _before_rule_line(parts, end, ruled)
     if end > 1 and _closing_note(*parts[end - 1]):
         end -= 1
+        end = _before_rule_line(parts, end, ruled)  # a rule line above the note: what is left below it
     if end > 1 and (_writer_note(parts[end - 1][1], authors) or _credit_note(parts[end - 1][1])):
         end -= 1
     return parts[:end]

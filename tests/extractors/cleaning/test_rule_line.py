@@ -45,3 +45,13 @@ def test_a_longer_passage_after_an_hr_element_is_kept() -> None:
     )
     text = html_article(_page(f"<hr/>{passage}")).text
     assert "felt the same." in text
+
+
+def test_a_bio_after_a_rule_line_goes_when_a_closing_note_follows_it() -> None:
+    """The closing note under the bio (a call to follow the section) made what followed the rule
+    line too long; with the note dropped, the rule line sets the bio apart."""
+    years = "Jo Poe covers the harbour and its trade for the paper, and has done so for years. "
+    bio = f"<p>{years * 4}He lives by the sea.</p>"
+    note = "<p>Get the paper's harbour news <a href='/follow'>on your feed and by e-mail</a>, every day.</p>"
+    text = html_article(_page(f"<p>*****</p>{bio}{note}")).text
+    assert text.endswith("by the weekend.") and "Jo Poe" not in text

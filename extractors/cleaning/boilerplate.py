@@ -401,7 +401,33 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     inside = stats.subtree(el)
     if not any(is_picture(d, stats) and not _in_popup(d, el, stats) for d in inside):
         return False
-    return not _illustrated_section(inside, key, stats)
+    return not _illustrated_section(inside, key, stats) and not _beside_captioned_figure(el, inside, stats)
+
+
+_FIGURE_TAGS = frozenset({"figure", "figcaption"})
+
+
+def _beside_captioned_figure(el: Tag, inside: list[Tag], stats: TextStats) -> bool:
+    """Paragraphs of prose beside a <figure> that holds its own caption, making most of the text
+    outside the figure (SECTION_PROSE), with no link in or around the block: the caption is
+    marked, so the paragraphs are text (a how-to's step beside its picture), not its caption."""
+    key = id(el)
+    if stats.links.get(key, 0) or el.find_parent("a") is not None:
+        return False
+    if not any(d.name == "figcaption" and stats.text.get(id(d)) for d in inside):
+        return False
+    figures = prose = 0  # the pictures' and captions' text (a caption may stand beside its <figure>)
+    end = -1  # where the last picture or caption seen ends
+    for d in inside:
+        at = stats.pos[id(d)]
+        if at < end:
+            continue
+        if d.name in _FIGURE_TAGS:
+            figures += stats.text.get(id(d), 0)
+            end = at + stats.size[id(d)]
+        elif id(d) in stats.own_prose and set_as_paragraph(d, stats):
+            prose += stats.own_prose[id(d)]
+    return prose > 0 and prose >= SECTION_PROSE * (stats.text[key] - figures)
 
 
 def _in_popup(image: Tag, box: Tag, stats: TextStats) -> bool:

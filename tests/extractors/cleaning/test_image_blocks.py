@@ -1,7 +1,7 @@
 """A block holding an image and little text (a caption without <figure>, a teaser card) is cut;
 an image inside a long block of prose, or inline in a sentence, leaves the text alone, and so
 does an illustrated section (link-free prose beside an image, under a subheading or longer than a
-caption line)."""
+caption line) and link-free text beside a <figure> whose caption is marked."""
 
 from __future__ import annotations
 
@@ -150,3 +150,22 @@ def test_a_section_under_a_bold_line_stays_and_a_bold_line_over_logos_is_no_sect
     assert "Section. The streams below the glacier ran twice as long." in text
     assert "Our partners in the survey" not in text
     assert all(f"Paragraph {n}." in text for n in range(4))
+
+
+@pytest.mark.parametrize("caption_place", ["inside the figure", "beside the figure"])
+def test_a_step_beside_a_captioned_figure_stays_and_its_linked_twin_is_cut(caption_place: str) -> None:
+    """A how-to's step: a short line of text beside a <figure> that holds (or stands beside) its
+    own caption. The caption is marked, so the line is text; the same box with a link is a card."""
+    caption = "<figcaption>The valley in August</figcaption>"
+    figure = (
+        f"<figure><img src='v.png'>{caption}</figure>"
+        if caption_place == "inside the figure"
+        else f"<figure><img src='v.png'></figure>{caption}"
+    )
+    step = (
+        f"<div class='step'><div><span>Step 2</span><p>Walk up to the old snow line.</p></div>{figure}</div>"
+    )
+    text = html_article(page(step)).text
+    assert "Walk up to the old snow line." in text
+    card = step.replace("<p>Walk up", "<p><a href='/walk'>Walk up</a>")
+    assert "Walk up" not in html_article(page(card)).text

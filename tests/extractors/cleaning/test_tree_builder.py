@@ -149,3 +149,24 @@ def test_a_page_is_freed_without_the_collector() -> None:
     finally:
         if collecting:
             gc.enable()
+
+
+def test_a_void_element_holds_nothing_and_what_follows_it_is_read() -> None:
+    """libxml2 nests what follows an `<embed>`, `<source>`, `<track>` or `<wbr>` in it; a browser
+    reads them as void. The text after an embedded player was lost with the player."""
+    html = (
+        "<html><body><div><p>First part.</p><object data='a.swf'><param name='m'></object>"
+        "<embed src='a.swf'><p>Second part.</p><video><source src='v.mp4'><track src='v.vtt'></video>"
+        "<p>Third<wbr>part.</p></div></body></html>"
+    )
+    for builder in (LeanBuilder, PruningBuilder):
+        soup = BeautifulSoup(html, builder=builder(multi_valued_attributes=None, attribute_dict_class=dict))
+        for name in ("embed", "source", "track", "wbr"):
+            assert all(not el.contents for el in soup.find_all(name))
+        div = soup.find("div")
+        assert isinstance(div, Tag)
+        assert [p.get_text() for p in div.find_all("p", recursive=False)] == [
+            "First part.",
+            "Second part.",
+            "Thirdpart.",
+        ]

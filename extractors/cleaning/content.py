@@ -30,6 +30,7 @@ from extractors.cleaning.htmltree import (
     attr,
     child_tag,
     children,
+    classes,
     root_element,
     text_of,
     text_stats,
@@ -534,6 +535,11 @@ def _known_container(node: Tag, stats: TextStats) -> Tag | None:
 def _named_body(el: Tag, stats: TextStats) -> bool:
     """Marked as the article body: schema.org articleBody or a class/id like "entry-content"."""
     return attr(el, "itemprop") == "articleBody" or _body_name(stats.names(el))
+
+
+def named_body(el: Tag) -> bool:
+    """`_named_body` before the statistics are measured."""
+    return attr(el, "itemprop") == "articleBody" or _body_name(classes(el))
 
 
 @lru_cache(maxsize=8192)

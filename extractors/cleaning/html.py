@@ -9,7 +9,14 @@ from bs4 import Tag
 from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
 from extractors.cleaning.boilerplate import TextAfter, is_boilerplate, is_link_boilerplate, links_most
-from extractors.cleaning.content import body_of, choose_containers, choose_within, measure, page_headline
+from extractors.cleaning.content import (
+    body_of,
+    choose_containers,
+    choose_within,
+    measure,
+    named_body,
+    page_headline,
+)
 from extractors.cleaning.htmltree import Scan, TextStats, page_scan, parsed_page, strip_non_content
 from extractors.cleaning.lead import lead_elements
 from extractors.cleaning.metadata import Metadata, extract_metadata
@@ -75,7 +82,7 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
 def content_roots(root: Tag, found: Scan, title: str | None) -> tuple[TextStats, list[Tag]]:
     """The page's statistics (non-content and hidden elements removed) and the elements the text
     is taken from, in document order: standfirst, lead, then the body container(s)."""
-    stats = measure(strip_non_content(found), found.toggles)
+    stats = measure(strip_non_content(found, named_body), found.toggles)
     headline = page_headline(found.named["h1"], found.named["h2"], stats, title)
     containers = choose_containers(root, stats, headline)
     story = own_story(body_of(root), containers[0], stats, found.named["h1"], title)

@@ -685,12 +685,14 @@ def _toggle(el: Tag) -> bool:
     return str(el.get("type", "")).lower() == "checkbox" and el.find_parent("form") is None
 
 
-def strip_non_content(found: Scan) -> list[Tag]:
-    """Remove non-content and hidden elements (text after them stays); the rest, in document order."""
+def strip_non_content(found: Scan, article: Callable[[Tag], bool] | None = None) -> list[Tag]:
+    """Remove non-content and hidden elements (text after them stays); the rest, in document order.
+    A hidden element that `article` names as the article body stays when it is no small box."""
     # A hidden element holding most of the page's text stays: pages that reveal the article
-    # with a script (paywalls, lazy rendering) hide it in the markup. So do hidden siblings of
-    # one kind (same parent, tag and class) that together hold most of it: a story shown one
-    # slide, tab or page at a time.
+    # with a script (paywalls, lazy rendering, a consent check) hide it in the markup. So do
+    # hidden siblings of one kind (same parent, tag and class) that together hold most of it: a
+    # story shown one slide, tab or page at a time; and a hidden element named as the article
+    # body, whatever else the page holds (a consent window's text, menus).
     remove = _remover()
     for el in found.non_content:
         if el.name == "input" and el.parent is not None and _toggle(el):
@@ -711,7 +713,11 @@ def strip_non_content(found: Scan) -> list[Tag]:
                 continue
             chars = _chars(el, limit)
         drop = chars <= limit and (outer >= 0 or groups[_sibling_kind(el)] <= limit)
-        if drop and outer < 0 and _stands_in(el, chars):
+        if (
+            drop
+            and outer < 0
+            and (_stands_in(el, chars) or (chars > HIDDEN_SMALL and article is not None and article(el)))
+        ):
             drop = False
         if drop:
             remove(el)

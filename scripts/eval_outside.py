@@ -1,5 +1,6 @@
 """The cleaner on other extractors' public test pages, against the texts those projects expect:
-pages from outside both dev sets, never used for tuning, scored apart from them.
+pages from outside both dev sets, scored apart from them, read to find error classes the dev
+pages do not show (which makes them development pages too: no figure here is a held-out one).
 
 Each layout is read from a folder the user unpacks from the project's package:
 - `--pairs DIR`: DIR/html/NAME.html and DIR/txt/NAME.txt (newspaper4k's source distribution on

@@ -687,7 +687,8 @@ def _toggle(el: Tag) -> bool:
 
 def strip_non_content(found: Scan, article: Callable[[Tag], bool] | None = None) -> list[Tag]:
     """Remove non-content and hidden elements (text after them stays); the rest, in document order.
-    A hidden element that `article` names as the article body stays when it is no small box."""
+    A hidden element that `article` names as the article body stays when it is no small box and
+    no shown one holds as much text."""
     # A hidden element holding most of the page's text stays: pages that reveal the article
     # with a script (paywalls, lazy rendering, a consent check) hide it in the markup. So do
     # hidden siblings of one kind (same parent, tag and class) that together hold most of it: a
@@ -716,7 +717,7 @@ def strip_non_content(found: Scan, article: Callable[[Tag], bool] | None = None)
         if (
             drop
             and outer < 0
-            and (_stands_in(el, chars) or (chars > HIDDEN_SMALL and article is not None and article(el)))
+            and (_stands_in(el, chars) or (chars > HIDDEN_SMALL and _only_body(el, chars, found, article)))
         ):
             drop = False
         if drop:
@@ -725,6 +726,17 @@ def strip_non_content(found: Scan, article: Callable[[Tag], bool] | None = None)
     if not any(gone):
         return found.content
     return [el for el, hid in zip(found.content, found.owner, strict=True) if hid < 0 or not gone[hid]]
+
+
+def _only_body(el: Tag, chars: int, found: Scan, article: Callable[[Tag], bool] | None) -> bool:
+    """`article` names `el` as the article body, and no shown element it names holds `chars`
+    characters: the hidden body is the only one, not a hidden copy of a shown one."""
+    if article is None or not article(el):
+        return False
+    return not any(
+        outer < 0 and article(shown) and _chars(shown, chars) >= chars
+        for shown, outer in zip(found.content, found.owner, strict=True)
+    )
 
 
 def _remover() -> Callable[[Tag], None]:

@@ -55,3 +55,18 @@ def test_a_hidden_body_named_as_the_article_stays_beside_a_larger_consent_window
     assert "Part 1:" in text and "Part 6:" in text
     assert "Purpose" not in text
     assert "Part 1:" not in html_article(page.format(name="z3")).text
+
+
+def test_a_hidden_copy_of_a_shown_body_is_dropped() -> None:
+    story = "".join(
+        f"<p>Part {n}: the letter has a long history in the north, older than the printing press.</p>"
+        for n in range(1, 7)
+    )
+    copy = story.replace("Part", "Copy")
+    html = (
+        f"<html><body><main><h1>The letter</h1><div class='article-body'>{story}</div>"
+        f"<div class='article-body' style='display: none'>{copy}</div></main></body></html>"
+    )
+    text = html_article(html).text
+    assert "Part 6:" in text
+    assert "Copy" not in text

@@ -408,61 +408,8 @@ def check(figures: dict[str, float], floors_path: Path, skipped: tuple[str, ...]
     return failed
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Clean both dev sets, score them, print the figures and the speed; check the floors."""
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument(
-        "--articles",
-        type=Path,
-        default=None,
-        help="article-text dev set: html/*.html.gz and ground-truth.json "
-        "(default: ../shared/data/article-text-dev)",
-    )
-    ap.add_argument(
-        "--snippets",
-        type=Path,
-        default=None,
-        help="snippet dev set: html/*.html.gz and evaldata.json (default: ../shared/data/snippet-eval-dev)",
-    )
-    ap.add_argument(
-        "--scorer",
-        type=Path,
-        default=None,
-        help="score_article_text.py (default: ../shared/eval/, searched upwards)",
-    )
-    ap.add_argument(
-        "--snippet-scorer",
-        type=Path,
-        default=None,
-        help="score_snippets.py (default: ../shared/eval/, searched upwards)",
-    )
-    ap.add_argument("--only", choices=("articles", "snippets"), help="evaluate one set only")
-    ap.add_argument(
-        "--out",
-        type=Path,
-        default=Path("out/eval-cleaning"),
-        help="folder for the predictions and scores (default: out/eval-cleaning)",
-    )
-    ap.add_argument(
-        "--per-page",
-        type=Path,
-        metavar="DIR",
-        help="write article-text.tsv (the scorer's per-page P/R/F1) and snippets.tsv "
-        "(per page: language, snippets missed and wrongly kept) into DIR",
-    )
-    ap.add_argument(
-        "--figures",
-        type=Path,
-        metavar="FILE.json",
-        help="write the figures (F1, P, R, snippet halves, lost pages, speed) as JSON into FILE",
-    )
-    ap.add_argument(
-        "--check",
-        type=Path,
-        metavar="FLOORS.json",
-        help='exit 1 when a figure is below its floor, e.g. {"articles_f1": 0.98, '
-        '"snippets_f1": 0.9, "pages_per_cpu_s": 40}',
-    )
+def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
+    """The unseen-site stand-ins' flags (see the module's docstring)."""
     ap.add_argument(
         "--ignore-names",
         nargs="?",
@@ -523,7 +470,10 @@ def main(argv: list[str] | None = None) -> int:
         help="clean as on a site built of a framework's components (every <div> read as a custom "
         "element, <x-box>)",
     )
-    args = ap.parse_args(argv)
+
+
+def apply_stand_ins(args: argparse.Namespace) -> None:
+    """Patch the tree builder and the name reader for the stand-ins `args` asks for."""
     if args.custom_boxes:
         read_tags_as(CUSTOM_BOXES)
     if args.bold_subheadings:
@@ -544,6 +494,66 @@ def main(argv: list[str] | None = None) -> int:
         br_paragraphs()
     if args.ignore_names:
         ignore_names(args.ignore_names)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Clean both dev sets, score them, print the figures and the speed; check the floors."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument(
+        "--articles",
+        type=Path,
+        default=None,
+        help="article-text dev set: html/*.html.gz and ground-truth.json "
+        "(default: ../shared/data/article-text-dev)",
+    )
+    ap.add_argument(
+        "--snippets",
+        type=Path,
+        default=None,
+        help="snippet dev set: html/*.html.gz and evaldata.json (default: ../shared/data/snippet-eval-dev)",
+    )
+    ap.add_argument(
+        "--scorer",
+        type=Path,
+        default=None,
+        help="score_article_text.py (default: ../shared/eval/, searched upwards)",
+    )
+    ap.add_argument(
+        "--snippet-scorer",
+        type=Path,
+        default=None,
+        help="score_snippets.py (default: ../shared/eval/, searched upwards)",
+    )
+    ap.add_argument("--only", choices=("articles", "snippets"), help="evaluate one set only")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path("out/eval-cleaning"),
+        help="folder for the predictions and scores (default: out/eval-cleaning)",
+    )
+    ap.add_argument(
+        "--per-page",
+        type=Path,
+        metavar="DIR",
+        help="write article-text.tsv (the scorer's per-page P/R/F1) and snippets.tsv "
+        "(per page: language, snippets missed and wrongly kept) into DIR",
+    )
+    ap.add_argument(
+        "--figures",
+        type=Path,
+        metavar="FILE.json",
+        help="write the figures (F1, P, R, snippet halves, lost pages, speed) as JSON into FILE",
+    )
+    ap.add_argument(
+        "--check",
+        type=Path,
+        metavar="FLOORS.json",
+        help='exit 1 when a figure is below its floor, e.g. {"articles_f1": 0.98, '
+        '"snippets_f1": 0.9, "pages_per_cpu_s": 40}',
+    )
+    add_stand_in_options(ap)
+    args = ap.parse_args(argv)
+    apply_stand_ins(args)
     sets = {
         "articles": (args.articles or shared(DATA), args.scorer or shared(SCORER), score_articles),
         "snippets": (

@@ -17,7 +17,8 @@ cut short on unseen sites, and a comparison across versions of the cleaner. Scor
 precision, recall and F1 per page (`\\w+` tokens in lower case; every character of an unspaced
 script — CJK, Thai, Lao, Khmer, Burmese — a token), averaged over the pages of each set.
 
-    uv run python scripts/eval_outside.py [--pairs DIR] [--page-folders DIR] [--fixtures DIR] [--per-page]
+    uv run python scripts/eval_outside.py [--pairs DIR] [--page-folders DIR ...] [--fixtures DIR] [--per-page]
+        [the unseen-site stand-ins' flags of eval_cleaning.py: --ignore-names, --plain-tags, ...]
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
+from eval_cleaning import add_stand_in_options, apply_stand_ins
 
 from extractors.cleaning.clean import clean
 from newsflow.cli import article_json
@@ -138,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--fixtures", type=Path, help="a folder of NAME.html and NAME.json")
     parser.add_argument("--per-page", action="store_true", help="print every page's figures")
+    add_stand_in_options(parser)
     args = parser.parse_args(argv)
+    apply_stand_ins(args)
     pages = [
         *(pairs(args.pairs) if args.pairs else ()),
         *(page for folder in args.page_folders for page in page_folders(folder)),

@@ -31,6 +31,7 @@ from extractors.cleaning.htmltree import (
     child_tag,
     children,
     classes,
+    kind,
     root_element,
     text_of,
     text_stats,
@@ -455,7 +456,7 @@ def _posts(el: Tag, stats: TextStats, leave_out: Tag | None = None) -> Iterator[
         if key in stats.outside or sub is leave_out or stats.prose.get(key, 0) < MIN_POST:
             index += stats.size[key]  # (no block inside holds more prose than its ancestors)
             continue
-        cls = attr(sub, "class")
+        cls = kind(sub)[1]
         if cls and not (leave_out is not None and stats.contains(sub, leave_out)):
             yield sub, cls
         index += 1
@@ -467,13 +468,13 @@ def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:
     cannot hold the descent back, as the text would not keep them either. Children of the same
     tag and class as `best` are kept whatever their name: if `best` is text, so are they (posts
     of a thread named like comments)."""
-    prose, cls = stats.prose, attr(best, "class")
+    prose, like = stats.prose, kind(best)
     return prose[id(node)] - sum(
         prose.get(id(c), 0)
         for c in kids
         if c is not best
         and prose.get(id(c))
-        and not (cls and c.name == best.name and attr(c, "class") == cls)
+        and not (like[1] and kind(c) == like)
         and cut_for_certain(c, stats)
     )
 
@@ -482,15 +483,14 @@ def _like_chunks_prose(best: Tag, kids: list[Tag], stats: TextStats) -> int:
     """The prose of the other children of the same tag and class as `best` (0 when it has no class):
     the rest of a body set out as a run of like blocks (text sections, recipe steps, posts). A
     block under its own <h1> is another story of a series (infinite scroll), not a chunk."""
-    cls = attr(best, "class")
-    if not cls:
+    like = kind(best)
+    if not like[1]:
         return 0
     return sum(
         stats.prose.get(id(c), 0)
         for c in kids
         if c is not best
-        and c.name == best.name
-        and attr(c, "class") == cls
+        and kind(c) == like
         and stats.prose.get(id(c))
         and not any(d.name == "h1" for d in stats.subtree(c))
     )
@@ -602,16 +602,12 @@ def _known_sibling(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
 def _with_siblings(node: Tag, scope: Tag, stats: TextStats) -> list[Tag]:
     """The node plus same-tag, same-class elements in `scope` that also hold prose: an article
     body split into chunks around ads and embeds."""
-    cls = attr(node, "class")
-    if not cls:
+    like = kind(node)
+    if not like[1]:
         return [node]
     found: list[Tag] = []
     for el in stats.subtree(scope):
-        same = (
-            el.name == node.name
-            and attr(el, "class") == cls
-            and (el is node or stats.prose.get(id(el), 0) > 0)
-        )
+        same = el.name == node.name and kind(el) == like and (el is node or stats.prose.get(id(el), 0) > 0)
         if same and not any(stats.contains(f, el) for f in found):
             found.append(el)
     return found if any(f is node for f in found) else [node]

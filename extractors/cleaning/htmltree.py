@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
@@ -572,8 +573,30 @@ def children(el: Tag) -> list[Tag]:
 
 
 def kind(el: Tag) -> tuple[str, str | None]:
-    """An element's tag and class: boxes of one kind are alike (slides, cards, posts, list items)."""
-    return el.name, attr(el, "class")
+    """An element's tag and class: boxes of one kind are alike (slides, cards, posts, list items).
+    Class words that tell one item from the next are no part of it (see `_item_word`)."""
+    cls = attr(el, "class")
+    return el.name, _kind_class(cls) if cls else cls
+
+
+@lru_cache(maxsize=8192)
+def _kind_class(cls: str) -> str | None:
+    """The class string less its item words (pages repeat their class strings: cached)."""
+    if not _ITEM_MARK.search(cls):
+        return cls
+    return " ".join(word for word in cls.split() if not _item_word(word)) or None
+
+
+# A class word naming one item, not its kind: an identifier ("cid-4e7a47cb69be", "post-4711") or a
+# zebra stripe ("even", "odd", "alt", "thread-odd"). `_ITEM_MARK` finds the strings that may hold one.
+_ITEM_MARK = re.compile(r"\d\d\d|\b(?:even|odd|alt)\b|-(?:even|odd|alt)\b")
+_ID_RUN = re.compile(r"\d{3,}|(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+_ZEBRA = re.compile(r"(?:^|-)(?:even|odd|alt)$")
+
+
+def _item_word(word: str) -> bool:
+    """A class word that tells one item of a series from the next (see `kind`)."""
+    return _ID_RUN.search(word) is not None or _ZEBRA.search(word) is not None
 
 
 def bare_text(el: Tag) -> bool:

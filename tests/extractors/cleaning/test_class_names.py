@@ -1,4 +1,5 @@
-"""Class/id names that state a negation ("non-paywall") do not mark an element as boilerplate."""
+"""Class/id names that state a negation ("non-paywall") do not mark an element as boilerplate, and
+the class words that tell one item from the next are no part of a box's kind."""
 
 from __future__ import annotations
 
@@ -31,3 +32,21 @@ def test_a_paywall_box_is_still_cut() -> None:
     )
     text = html_article(html).text
     assert "Paragraph 4" in text and "Subscribe now" not in text
+
+
+def test_a_kind_leaves_out_the_class_words_that_tell_items_apart() -> None:
+    """Boxes of one kind (posts, cards) are compared by tag and class; an item's identifier and its
+    zebra stripe are no part of the kind, its other words and short numbers are."""
+    from bs4 import BeautifulSoup
+
+    from extractors.cleaning.htmltree import kind
+
+    def of(cls: str) -> tuple[str, str | None]:
+        box = BeautifulSoup(f"<div class='{cls}'></div>", "html.parser").div
+        assert box is not None
+        return kind(box)
+
+    assert of("comment even cid-4e7a47cb69be") == of("comment odd cid-4e7af926eab8") == ("div", "comment")
+    assert of("reply thread-odd depth-2 post-4711") == ("div", "reply depth-2")
+    assert of("col-md-6") == ("div", "col-md-6") != of("col-md-4")
+    assert of("story") == ("div", "story")

@@ -46,3 +46,22 @@ def test_a_short_intro_above_a_series_of_sections_keeps_them() -> None:
     )
     text = html_article(_page(intro, "".join(_reply(n) for n in range(8)))).text
     assert "Reply 3." in text
+
+
+def test_replies_whose_classes_tell_each_item_apart_are_one_thread() -> None:
+    """Each reply's class also names that reply (an id) and its stripe (even / odd), as comment
+    systems write them, and nothing inside a reply is classed: the replies are still one thread of
+    posts of one kind."""
+
+    def reply(n: int) -> str:
+        stripe = "even" if n % 2 else "odd"
+        return (
+            f"<div class='q8 {stripe} cid-{n:04d}4e7a47cb'>"
+            f"<div><a href='/u/{n}'>Reader {n}</a> 19.11.2026</div>"
+            f"<div><p>Reply {n}. {SENTENCE}</p><p>{SENTENCE}</p></div></div>"
+        )
+
+    story = "".join(f"<p>Part {n}. {STORY_LINE}</p>" for n in range(5))
+    text = html_article(_page(story, "".join(reply(n) for n in range(8)))).text
+    assert "Part 4. The ferry stop" in text
+    assert "Reply 3." not in text

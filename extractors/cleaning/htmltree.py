@@ -789,11 +789,20 @@ STAND_IN_OTHER = 20  # characters beside a <noscript> (whitespace) that leave it
 
 def _stands_in(el: Tag, chars: int) -> bool:
     """A <noscript> of more than HIDDEN_SMALL characters that is all its parent shows: the copy of
-    what a script renders in that place (the article body of pages built by script)."""
+    what a script renders in that place (the article body of pages built by script). A <noscript>
+    whose text is markup (a page saved from a browser's document writes its content escaped: an
+    ad's "<div><a href=...>") stands in for nothing to read."""
     if el.name not in HIDDEN_TAGS or chars <= HIDDEN_SMALL:
         return False
     parent = el.parent
-    return parent is not None and _chars(parent, chars + STAND_IN_OTHER) <= chars + STAND_IN_OTHER
+    return (
+        parent is not None
+        and _chars(parent, chars + STAND_IN_OTHER) <= chars + STAND_IN_OTHER
+        and _MARKUP_TEXT.match(text_of(el)) is None
+    )
+
+
+_MARKUP_TEXT = re.compile(r"\s*<[a-zA-Z!/]")  # text that opens with a tag: markup written out as text
 
 
 def _sibling_kind(el: Tag) -> tuple[int, str, str | None]:

@@ -42,3 +42,13 @@ def test_a_noscript_copy_that_is_all_its_place_shows_is_kept() -> None:
     )
     text = html_article(html).text
     assert "Paragraph 1" in text and "Paragraph 5" in text
+
+
+def test_a_noscript_whose_text_is_markup_stands_in_for_nothing() -> None:
+    """A page saved from a browser's document writes a <noscript>'s content as escaped text (an
+    ad's fallback, "<div><a href=...>"): it is all its place shows, but there is nothing to read."""
+    fallback = "&lt;div&gt;&lt;a href='https://ads.example/jump;sz=300x250;tile=1'&gt;&lt;/a&gt;&lt;/div&gt;"
+    slot = f"<div class='slot'><noscript>{fallback * 5}</noscript></div>"
+    html = f"<html><body><article>{STORY}{slot}</article></body></html>"
+    text = html_article(html).text
+    assert "Paragraph 5" in text and "ads.example" not in text

@@ -118,6 +118,9 @@ HIDDEN_SMALL = 300  # characters: a hidden element this small is never the artic
 HIDDEN_SHARE = 0.6  # a hidden element with more of the page's text than this is the article: kept
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # what bs4 collapses in whitespace-only strings
+# ... and what this builder collapses too: a byte-order mark or a zero-width space between tags (a
+# template's files joined with their BOMs) shows nothing and is no text of its parent's.
+_BLANK = _ASCII_SPACES + "\ufeff\u200b\u2060"
 _TEXT = NavigableString  # exact type: comments, doctypes and script/style strings are subclasses
 _new = object.__new__  # (a node without bs4's constructor: the builder sets its fields)
 _new_string = str.__new__
@@ -214,10 +217,11 @@ class LeanBuilder(LXMLTreeBuilder):
     """bs4's lxml HTML tree builder with lean callbacks: the tree bs4 itself builds (same
     string classes, elements of a Tag subclass, `LeanTag`, with the same attribute values, same
     links between them, whitespace-only strings collapsed the same way), with a fraction of the
-    Python per node, but for two things: a custom element opened outside a line of text is named
-    "div" (see `_component`), and a void element holds nothing, as in a browser (see `end`:
-    libxml2 nests what follows an `<embed>` or a `<wbr>` in it). It also makes the page's `Scan`
-    as it goes (`found`), so no second walk is needed.
+    Python per node, but for three things: a custom element opened outside a line of text is
+    named "div" (see `_component`), a void element holds nothing, as in a browser (see `end`:
+    libxml2 nests what follows an `<embed>` or a `<wbr>` in it), and a string of byte-order marks
+    or zero-width spaces between tags collapses as whitespace does (`_BLANK`). It also makes the
+    page's `Scan` as it goes (`found`), so no second walk is needed.
 
     lxml's target parser delivers balanced start/end events in document order, so each node is
     linked once as it is created; bs4's general machinery (tag-stack searches, linkage fixes,
@@ -295,7 +299,7 @@ class LeanBuilder(LXMLTreeBuilder):
         text = pending[0] if len(pending) == 1 else "".join(pending)
         pending.clear()
         parent, name, contents, container, skipped, _ = self._stack[-1]
-        if not self._preserve and not text.strip(_ASCII_SPACES):
+        if not self._preserve and not text.strip(_BLANK):
             if boundary and self.prune and _after_block(name, contents):
                 return
             text = "\n" if "\n" in text else " "
@@ -407,7 +411,7 @@ class LeanBuilder(LXMLTreeBuilder):
         (inside TEXT_CONTEXT, or after text of its own parent's), where it stays inline. Each
         parent's children are read for text once (`_texts_read`), however many components it has."""
         parent, name, contents = self._stack[-1][:3]
-        if name in TEXT_CONTEXT or any(p.strip() for p in self._pending):
+        if name in TEXT_CONTEXT or any(p.strip(_BLANK) for p in self._pending):
             return tag
         read, seen = self._texts_read.get(id(parent), (0, False))
         if not seen:

@@ -170,3 +170,17 @@ def test_a_void_element_holds_nothing_and_what_follows_it_is_read() -> None:
             "Second part.",
             "Thirdpart.",
         ]
+
+
+def test_a_byte_order_mark_between_tags_is_no_text() -> None:
+    """A template's files joined with their byte-order marks leave a BOM between tags: it shows
+    nothing, so it collapses as whitespace does and gives its parent no text of its own (a
+    component after it is still a box)."""
+    html = "<html><body><div>\ufeff<story-box><p>A paragraph.</p></story-box>\u200b</div></body></html>"
+    soup = BeautifulSoup(
+        html, builder=PruningBuilder(multi_valued_attributes=None, attribute_dict_class=dict)
+    )
+    div = soup.find("div")
+    assert isinstance(div, Tag)
+    assert [c.name for c in div.children if isinstance(c, Tag)] == ["div"]
+    assert not any(isinstance(c, str) and c.strip(" \n") for c in div.children)

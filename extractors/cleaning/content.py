@@ -474,7 +474,7 @@ def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:
         for c in kids
         if c is not best
         and prose.get(id(c))
-        and not (like[1] and kind(c) == like)
+        and not (like[1] and c.name == best.name and kind(c) == like)
         and cut_for_certain(c, stats)
     )
 
@@ -490,8 +490,9 @@ def _like_chunks_prose(best: Tag, kids: list[Tag], stats: TextStats) -> int:
         stats.prose.get(id(c), 0)
         for c in kids
         if c is not best
-        and kind(c) == like
         and stats.prose.get(id(c))
+        and c.name == best.name
+        and kind(c) == like
         and not any(d.name == "h1" for d in stats.subtree(c))
     )
 

@@ -213,12 +213,16 @@ def _lean_tag(shared: dict[str, Any]) -> type[Tag]:
     return made
 
 
+# HTML's void elements that libxml2 reads as holding what follows them, up to their parent's end.
+LATE_VOIDS = frozenset({"embed", "source", "track", "wbr", "keygen"})
+
+
 class LeanBuilder(LXMLTreeBuilder):
     """bs4's lxml HTML tree builder with lean callbacks: the tree bs4 itself builds (same
     string classes, elements of a Tag subclass, `LeanTag`, with the same attribute values, same
     links between them, whitespace-only strings collapsed the same way), with a fraction of the
     Python per node, but for three things: a custom element opened outside a line of text is
-    named "div" (see `_component`), a void element holds nothing, as in a browser (see `end`:
+    named "div" (see `_component`), a void element holds nothing, as in a browser (`LATE_VOIDS`:
     libxml2 nests what follows an `<embed>` or a `<wbr>` in it), and a string of byte-order marks
     or zero-width spaces between tags collapses as whitespace does (`_BLANK`). It also makes the
     page's `Scan` as it goes (`found`), so no second walk is needed.
@@ -242,6 +246,7 @@ class LeanBuilder(LXMLTreeBuilder):
     _preserve: int
     _skipping: int  # depth inside a pruned subtree
     _skipped_from: int  # length of `_pending` when the pruned subtree began
+    _late: int  # ends still to come of LATE_VOIDS elements (never pushed)
     _tag_class: type[Tag]
     _void: frozenset[str] | None
     _keep_space: frozenset[str]  # tags whose whitespace-only strings stay as they are (pre)
@@ -266,7 +271,7 @@ class LeanBuilder(LXMLTreeBuilder):
         self.data = self._pending.append  # type: ignore[method-assign, assignment]
         if self.prune:
             self.comment = None  # type: ignore[assignment]  # (no comment events at all)
-        self._preserve = self._skipping = self._skipped_from = 0
+        self._preserve = self._skipping = self._skipped_from = self._late = 0
         self._keep_space = frozenset(self.preserve_whitespace_tags or ())
         void = self.empty_element_tags
         self._void = None if void is None else frozenset(void)
@@ -330,17 +335,17 @@ class LeanBuilder(LXMLTreeBuilder):
             self._found.toggles.append(self._stack[-1][0])
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
-        """Open an element: a Tag linked under the current one, pushed on the stack (a void
-        element, which holds nothing, is not pushed: see `end`); scanned."""
-        void = self._void
-        empty = void is not None and tag in void
+        """Open an element: a Tag linked under the current one, pushed on the stack (but for
+        `LATE_VOIDS`, which hold nothing: see `end`); scanned."""
         if self._skipping:
-            self._skipping += not empty
+            self._skipping += tag not in LATE_VOIDS
             return
         if self.prune and tag in PRUNED and not (tag == "script" and _json_ld(attrib)):
             if tag == "input" and str(attrib.get("type", "")).lower() == "checkbox":
                 self._toggle()
-            if not empty:
+            if tag in LATE_VOIDS:
+                self._late += 1  # (nothing to build, and its late end to pass over)
+            else:
                 self._skipping = 1
                 self._skipped_from = len(self._pending)
             return
@@ -357,13 +362,14 @@ class LeanBuilder(LXMLTreeBuilder):
             previous.next_sibling = el
         last = self._last
         last.next_element = el
+        void = self._void
         children: list[PageElement] = []
         el.name = tag
         el.attrs = attrs
         el.contents = children
         el.next_element = None
         el.next_sibling = None
-        el.can_be_empty_element = void is None or empty
+        el.can_be_empty_element = void is None or tag in void
         el.parent = parent
         el.previous_sibling = previous
         el.previous_element = last
@@ -403,7 +409,9 @@ class LeanBuilder(LXMLTreeBuilder):
             else:
                 found.content.append(el)
                 found.owner.append(outer)
-        if not empty:
+        if tag in LATE_VOIDS:
+            self._late += 1  # never pushed: see `end`
+        else:
             self._stack.append((el, tag, children, container, skipped, outer))
 
     def _component(self, tag: str) -> str:
@@ -420,16 +428,17 @@ class LeanBuilder(LXMLTreeBuilder):
         return tag if seen else "div"
 
     def end(self, tag: Any) -> None:
-        """Close the current element. A void element's end is passed over: it was never pushed,
-        and libxml2 ends the HTML5 ones it does not know as void (`<embed>`, `<source>`,
-        `<track>`, `<wbr>`) only where their parent ends, as if they held what follows them."""
-        void = self._void
-        if void is not None and tag in void:
+        """Close the current element. The end of a void element libxml2 does not know as void
+        (`LATE_VOIDS`) is passed over: it was never pushed, and libxml2 ends it only where its
+        parent ends, as if it held what follows it."""
+        if self._skipping:  # (a late void inside a pruned subtree was not counted either)
+            if tag not in LATE_VOIDS:
+                self._skipping -= 1
+                if not self._skipping:
+                    del self._pending[self._skipped_from :]
             return
-        if self._skipping:
-            self._skipping -= 1
-            if not self._skipping:
-                del self._pending[self._skipped_from :]
+        if self._late and tag in LATE_VOIDS:
+            self._late -= 1
             return
         if self._pending:
             self._flush(None, self._stack[-1][1] in BLOCK_TAGS)

@@ -184,3 +184,19 @@ def test_a_byte_order_mark_between_tags_is_no_text() -> None:
     assert isinstance(div, Tag)
     assert [c.name for c in div.children if isinstance(c, Tag)] == ["div"]
     assert not any(isinstance(c, str) and c.strip(" \n") for c in div.children)
+
+
+def test_void_elements_inside_and_outside_a_pruned_subtree_keep_the_tree_whole() -> None:
+    html = (
+        "<html><body><article><div><p>One.</p><embed src='a'><svg><embed src='b'></svg>"
+        "<p>Two.</p></div><p>Three.</p></article></body></html>"
+    )
+    soup = BeautifulSoup(
+        html, builder=PruningBuilder(multi_valued_attributes=None, attribute_dict_class=dict)
+    )
+    article = soup.find("article")
+    assert isinstance(article, Tag)
+    assert [c.name for c in article.children if isinstance(c, Tag)] == ["div", "p"]
+    div = article.find("div")
+    assert isinstance(div, Tag)
+    assert [c.name for c in div.children if isinstance(c, Tag)] == ["p", "p"]

@@ -819,8 +819,9 @@ _MARKUP_TEXT = re.compile(r"\s*<[a-zA-Z!/]")  # text that opens with a tag: mark
 
 
 def _sibling_kind(el: Tag) -> tuple[int, str, str | None]:
-    """What makes hidden siblings one series: their parent, tag and class."""
-    return id(el.parent), el.name, attr(el, "class")
+    """What makes hidden siblings one series: their parent and their kind (see `kind`)."""
+    name, cls = kind(el)
+    return id(el.parent), name, cls
 
 
 def _chars(el: Tag, limit: float) -> int:

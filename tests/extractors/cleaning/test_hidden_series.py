@@ -32,14 +32,16 @@ def test_small_hidden_pieces_beside_a_visible_story_are_dropped() -> None:
     assert "Sign up for offer" not in text
 
 
+LETTER = "".join(
+    f"<p>Part {n}: the letter has a long history in the north, older than the printing press.</p>"
+    for n in range(1, 7)
+)
+
+
 def test_a_hidden_body_named_as_the_article_stays_beside_a_larger_consent_window() -> None:
     """A page that shows its story only once a script has run hides the body named as the
     article's; a consent window and menus hold more of the page's text. The body is the story;
     a hidden box of no such name is still dropped."""
-    story = "".join(
-        f"<p>Part {n}: the letter has a long history in the north, older than the printing press.</p>"
-        for n in range(1, 7)
-    )
     consent = "".join(
         f"<div class='cmp'><p>Purpose {n}: we and our partners store and read data on your device "
         f"to measure audiences, show content and personalise advertising.</p></div>"
@@ -48,7 +50,7 @@ def test_a_hidden_body_named_as_the_article_stays_beside_a_larger_consent_window
     menu = "".join(f"<li><a href='/s{n}'>Section {n}</a></li>" for n in range(20))
     page = (
         f"<html><body><div role='dialog' class='consent'>{consent}</div><nav><ul>{menu}</ul></nav>"
-        f"<main><h1>The letter</h1><div id='{{name}}' style='display: none'>{story}</div></main>"
+        f"<main><h1>The letter</h1><div id='{{name}}' style='display: none'>{LETTER}</div></main>"
         "</body></html>"
     )
     text = html_article(page.format(name="articleBody")).text
@@ -58,13 +60,9 @@ def test_a_hidden_body_named_as_the_article_stays_beside_a_larger_consent_window
 
 
 def test_a_hidden_copy_of_a_shown_body_is_dropped() -> None:
-    story = "".join(
-        f"<p>Part {n}: the letter has a long history in the north, older than the printing press.</p>"
-        for n in range(1, 7)
-    )
-    copy = story.replace("Part", "Copy")
+    copy = LETTER.replace("Part", "Copy")
     html = (
-        f"<html><body><main><h1>The letter</h1><div class='article-body'>{story}</div>"
+        f"<html><body><main><h1>The letter</h1><div class='article-body'>{LETTER}</div>"
         f"<div class='article-body' style='display: none'>{copy}</div></main></body></html>"
     )
     text = html_article(html).text

@@ -694,9 +694,7 @@ def _comments_notice(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool
     the story's last words (they sit in the story's own box, before the thread's)."""
     if not 0 < stats.text.get(id(el), 0) <= CLOSING_BOX_MAX:
         return False
-    following = el.next_sibling
-    while following is not None and not isinstance(following, Tag):
-        following = following.next_sibling
+    following = _sibling(el, "next_sibling")
     return (
         following is not None
         and id(following) in stats.pos

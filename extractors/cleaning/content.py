@@ -534,13 +534,14 @@ def _known_container(node: Tag, stats: TextStats) -> Tag | None:
 
 
 def _named_body(el: Tag, stats: TextStats) -> bool:
-    """Marked as the article body: schema.org articleBody or a class/id like "entry-content"."""
-    return attr(el, "itemprop") == "articleBody" or _body_name(stats.names(el))
+    """Marked as the article body (see `named_body`), its names read through the statistics."""
+    return named_body(el, stats.names(el))
 
 
-def named_body(el: Tag) -> bool:
-    """`_named_body` before the statistics are measured."""
-    return attr(el, "itemprop") == "articleBody" or _body_name(classes(el))
+def named_body(el: Tag, names: str | None = None) -> bool:
+    """Marked as the article body: schema.org articleBody or a class/id (`names`, else read from
+    the element: before the statistics are measured) like "entry-content"."""
+    return attr(el, "itemprop") == "articleBody" or _body_name(classes(el) if names is None else names)
 
 
 @lru_cache(maxsize=8192)

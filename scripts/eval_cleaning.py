@@ -56,6 +56,7 @@ from extractors.cleaning.htmltree import LeanBuilder, TextStats, page_scan, pars
 from extractors.cleaning.metadata import extract_metadata
 from newsflow.cli import article_json
 from newsflow.core.errors import InputError
+from newsflow.core.records import RawDocument
 from sources.local import load_local
 
 SCORER = Path("shared/eval/score_article_text.py")
@@ -106,15 +107,20 @@ def predict(data_dir: Path) -> Cleaned:
     for item in load_local(files):
         if item.document is None:
             continue
-        try:
-            obj = article_json(clean(item.document))
-        except InputError:
-            obj = {"id": item.document.external_id, "text": "", "language": None}
+        obj = cleaned(item.document)
         out.texts[str(obj["id"])] = str(obj["text"])
         out.languages[str(obj["id"])] = obj.get("language")
     out.seconds = time.perf_counter() - started
     out.cpu = time.process_time() - cpu_started
     return out
+
+
+def cleaned(document: RawDocument) -> dict[str, Any]:
+    """One page as `newsflow clean --format jsonl` gives it (a page with no article text: "")."""
+    try:
+        return article_json(clean(document))
+    except InputError:
+        return {"id": document.external_id, "text": "", "language": None}
 
 
 def warm_up(data_dir: Path) -> None:

@@ -32,11 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
-from eval_cleaning import add_stand_in_options, apply_stand_ins
+from eval_cleaning import add_stand_in_options, apply_stand_ins, cleaned
 
-from extractors.cleaning.clean import clean
-from newsflow.cli import article_json
-from newsflow.core.errors import InputError
 from sources.local import load_local
 
 _WORD = re.compile(r"\w+")
@@ -116,10 +113,7 @@ def cleaned_text(path: Path) -> str:
     """The page's text as `newsflow clean` gives it ("" when it has none)."""
     for item in load_local([str(path)]):
         if item.document is not None:
-            try:
-                return str(article_json(clean(item.document))["text"])
-            except InputError:
-                return ""
+            return str(cleaned(item.document)["text"])
     return ""
 
 

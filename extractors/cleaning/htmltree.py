@@ -743,6 +743,7 @@ def strip_non_content(found: Scan, article: Callable[[Tag], bool] | None = None)
             kind = _sibling_kind(el)
             groups[kind] = groups.get(kind, 0) + chars
     gone: list[bool] = []
+    bodies: list[Tag] | None = None  # the shown elements `article` names, found once if asked
     for (el, outer), chars in zip(found.hidden, sizes, strict=True):
         if outer >= 0:
             if gone[outer]:
@@ -750,12 +751,11 @@ def strip_non_content(found: Scan, article: Callable[[Tag], bool] | None = None)
                 continue
             chars = _chars(el, limit)
         drop = chars <= limit and (outer >= 0 or groups[_sibling_kind(el)] <= limit)
-        if (
-            drop
-            and outer < 0
-            and (_stands_in(el, chars) or (chars > HIDDEN_SMALL and _only_body(el, chars, found, article)))
-        ):
+        if drop and outer < 0 and _stands_in(el, chars):
             drop = False
+        elif drop and outer < 0 and chars > HIDDEN_SMALL and article is not None and article(el):
+            bodies = bodies if bodies is not None else _shown(found, article)
+            drop = any(_chars(shown, chars) >= chars for shown in bodies)  # a hidden copy of a shown body
         if drop:
             remove(el)
         gone.append(drop)
@@ -764,15 +764,9 @@ def strip_non_content(found: Scan, article: Callable[[Tag], bool] | None = None)
     return [el for el, hid in zip(found.content, found.owner, strict=True) if hid < 0 or not gone[hid]]
 
 
-def _only_body(el: Tag, chars: int, found: Scan, article: Callable[[Tag], bool] | None) -> bool:
-    """`article` names `el` as the article body, and no shown element it names holds `chars`
-    characters: the hidden body is the only one, not a hidden copy of a shown one."""
-    if article is None or not article(el):
-        return False
-    return not any(
-        outer < 0 and article(shown) and _chars(shown, chars) >= chars
-        for shown, outer in zip(found.content, found.owner, strict=True)
-    )
+def _shown(found: Scan, which: Callable[[Tag], bool]) -> list[Tag]:
+    """The elements of the page that no hidden element holds and `which` picks."""
+    return [el for el, hid in zip(found.content, found.owner, strict=True) if hid < 0 and which(el)]
 
 
 def _remover() -> Callable[[Tag], None]:

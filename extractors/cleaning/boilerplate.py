@@ -418,11 +418,12 @@ def _beside_captioned_figure(el: Tag, inside: list[Tag], stats: TextStats) -> bo
     key = id(el)
     if stats.links.get(key, 0) or el.find_parent("a") is not None:
         return False
-    if not any(d.name == "figcaption" and stats.text.get(id(d)) for d in inside):
-        return False
+    captioned = False
     figures = prose = 0  # the pictures' and captions' text (a caption may stand beside its <figure>)
     end = -1  # where the last picture or caption seen ends
     for d in inside:
+        if d.name == "figcaption" and stats.text.get(id(d)):
+            captioned = True
         at = stats.pos[id(d)]
         if at < end:
             continue
@@ -431,7 +432,7 @@ def _beside_captioned_figure(el: Tag, inside: list[Tag], stats: TextStats) -> bo
             end = at + stats.size[id(d)]
         elif id(d) in stats.own_prose and set_as_paragraph(d, stats):
             prose += stats.own_prose[id(d)]
-    return prose > 0 and prose >= SECTION_PROSE * (stats.text[key] - figures)
+    return captioned and prose > 0 and prose >= SECTION_PROSE * (stats.text[key] - figures)
 
 
 def _in_popup(image: Tag, box: Tag, stats: TextStats) -> bool:

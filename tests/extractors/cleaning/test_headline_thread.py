@@ -50,3 +50,13 @@ def test_a_question_of_the_threads_kind_does_not_lose_its_answers() -> None:
     )
     text = html_article(_page(question, "".join(_reply(n) for n in range(8)))).text
     assert "Reply 3." in text
+
+
+def test_a_thread_set_out_as_boxes_does_not_take_the_story_s_place() -> None:
+    """The same thread with its list set as boxes (no list items to count as entries): the story
+    under the headline is still kept and the replies left out."""
+    replies = "".join(_reply(n).replace("<li", "<div").replace("</li>", "</div>") for n in range(8))
+    page = _page(STORY, replies).replace("<ol class='k4'>", "<div class='k4'>").replace("</ol>", "</div>")
+    text = html_article(page).text
+    assert "moves to the east pier" in text
+    assert "Reply 3." not in text

@@ -179,6 +179,8 @@ def is_boilerplate(
     items = list_items(el, stats)
     if items and ((el.attrs and _named_link_list(el, items, stats)) or _excerpt_list(items, stats)):
         return True
+    if tag == "form" and id(el) in stats.outside:
+        return True  # a form of fields (see `is_outside`): labels and instructions, however long
     if _over_budget(el, stats, budget):
         return False
     if tag in BOILERPLATE_TAGS:

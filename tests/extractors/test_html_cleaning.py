@@ -453,6 +453,17 @@ def test_many_small_cuts_that_take_most_of_the_text_are_undone() -> None:
     assert "Home" not in article.text
 
 
+def test_when_strong_class_words_take_most_of_the_text_only_link_blocks_are_cut() -> None:
+    paragraph = "<div class='promo-text'>" + "Every paragraph of this story sits in a promo box. " * 2
+    links = "".join(
+        f"<li><a href='/s/{n}'>Another story from the harbour, part {n}</a></li>" for n in range(4)
+    )
+    html = f"<html><body><article>{(paragraph + '</div>') * 6}<ul>{links}</ul>"
+    article = html_article(html + "</article></body></html>")
+    assert article.text.count("Every paragraph of this story") == 12
+    assert "Another story" not in article.text
+
+
 def test_inline_time_and_links_inside_a_sentence_are_kept() -> None:
     sentence = (
         "<p>The mayor, <a class='player-link' href='/p/1'>Ana Ruiz</a>, said on "

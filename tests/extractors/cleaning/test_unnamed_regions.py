@@ -40,6 +40,14 @@ def test_a_form_with_no_heading_is_no_place_for_the_story() -> None:
     assert "will not be published" not in text
 
 
+def test_a_form_of_fields_longer_than_the_story_is_no_place_for_it() -> None:
+    lines = [*FORM_LINES, *(line.replace("site", "page") for line in FORM_LINES)]
+    form = "<form action='/post' method='post'>" + "".join(f"<p>{line}</p>" for line in lines) + "</form>"
+    text = html_article(_page(form)).text
+    assert "recorded this episode live" in text
+    assert "will not be published" not in text
+
+
 def test_a_form_holding_a_heading_keeps_its_text() -> None:
     description = "".join(f"<p>{line}</p>" for line in FORM_LINES)
     html = (

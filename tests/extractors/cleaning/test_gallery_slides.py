@@ -35,6 +35,15 @@ def test_a_row_of_slots_with_captions_is_cut() -> None:
     assert all(f"Paragraph {n}." in text for n in range(4))
 
 
+def test_a_row_of_slots_with_captions_after_the_story_is_cut() -> None:
+    """After the last paragraph, where no paragraph follows the captions to set them apart."""
+    gallery = "<div class='z2'>" + "".join(slide(n) for n in range(4)) + "</div>"
+    html = page("").replace("</div></body>", f"{gallery}</div></body>")
+    text = html_article(html).text
+    assert "Slide" not in text
+    assert all(f"Paragraph {n}." in text for n in range(4))
+
+
 def test_like_boxes_without_slots_or_with_a_paragraph_stay() -> None:
     plain = "<div class='z2'>" + "".join(slide(n, slot=False) for n in range(3)) + "</div>"
     mixed = (

@@ -40,6 +40,21 @@ def test_a_form_with_no_heading_is_no_place_for_the_story() -> None:
     assert "will not be published" not in text
 
 
+def test_a_form_with_no_heading_is_no_place_for_a_post_with_no_headline() -> None:
+    """With no headline to anchor the story, only the form's own structure tells it apart."""
+    form = (
+        "<form action='/post' method='post'>" + "".join(f"<p>{line}</p>" for line in FORM_LINES) + "</form>"
+    )
+    html = (
+        "<html><body><div class='k1'>"
+        f"<div class='k2'><div class='k3'>{POST}</div></div><div class='k4'>{form}</div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "recorded this episode live" in text
+    assert "will not be published" not in text
+
+
 def test_a_form_of_fields_longer_than_the_story_is_no_place_for_it() -> None:
     lines = [*FORM_LINES, *(line.replace("site", "page") for line in FORM_LINES)]
     form = "<form action='/post' method='post'>" + "".join(f"<p>{line}</p>" for line in lines) + "</form>"
@@ -91,6 +106,17 @@ def test_a_section_whose_sentence_links_stays() -> None:
     box = (
         "<div class='k5'><h2>Before the storm</h2>"
         "<p>The port had been closed twice this year, as the <a href='/report'>report</a> shows.</p></div>"
+    )
+    text = html_article(_story_with(box)).text
+    assert "closed twice this year" in text
+
+
+def test_a_box_that_goes_on_after_its_link_is_no_appeal() -> None:
+    box = (
+        "<div class='k5'><h2>Before the storm</h2><div class='k6'>"
+        "<div class='k7'>The port had been closed twice this year already.</div>"
+        "<a href='/report'>Port report</a><div class='k7'>Both closures lasted less than a day.</div>"
+        "</div></div>"
     )
     text = html_article(_story_with(box)).text
     assert "closed twice this year" in text

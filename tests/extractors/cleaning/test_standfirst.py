@@ -56,6 +56,16 @@ def test_a_lede_behind_a_link_list_is_not_taken() -> None:
     assert "Another story" not in text
 
 
+def test_a_lede_behind_a_link_heavy_paragraph_is_not_taken() -> None:
+    teaser = (
+        "<p>Read also: <a href='/a'>The harbour reopens after the storm</a> and "
+        "<a href='/b'>The ferry stop moves east</a>.</p>"
+    )
+    text = html_article(page("", f"<div class='intro'><p>{LEDE}</p></div>{teaser}")).text
+    assert LEDE not in text
+    assert "Read also" not in text
+
+
 def test_a_paragraph_inside_a_figure_or_byline_is_passed_over() -> None:
     credit = f"<figure><img src='a.jpg'><figcaption><p>{LEDE}</p></figcaption></figure>"
     text = html_article(page("", credit)).text

@@ -28,3 +28,21 @@ def test_a_story_beside_a_column_of_teaser_excerpts_is_the_text() -> None:
     text = html_article(html).text
     assert "Paragraph 4." in text
     assert "Excerpt 2." not in text
+
+
+def test_a_story_that_dominates_teasers_beside_it_is_the_text_with_no_headline() -> None:
+    """With no headline to anchor it, the story is walked into when it holds most of the prose
+    once link text is discounted and the column beside it is link-heavy, though that column holds
+    more than a quarter of the parent's prose."""
+    sentence = "The harbour reopened on Tuesday after three days of storms kept every boat in port."
+    story = "".join(f"<p>Paragraph {n}. {sentence}</p>" for n in range(5))
+    teasers = "".join(
+        f"<p><a href='/s/{n}'>Another story from the coast, number {n}, about the fishing fleet</a> "
+        "It was a long winter for the boats and for the people who sail them.</p>"
+        for n in range(4)
+    )
+    columns = f"<div class='k2'>{story}</div><div class='k3'>{teasers}</div>"
+    html = f"<html><body><div class='k1'>{columns}</div></body></html>"
+    text = html_article(html).text
+    assert "Paragraph 4." in text
+    assert "Another story" not in text

@@ -64,8 +64,8 @@ def rules(names: list[str]) -> list[tuple[str, Callable[..., bool]]]:
 
 @contextlib.contextmanager
 def saying_false(rule: Callable[..., bool]) -> Iterator[None]:
-    """`rule` returns False wherever a cleaning module or a loaded test module holds it; the
-    name-test caches are emptied before and after (their answers may rest on the rule)."""
+    """`rule` returns False wherever a cleaning module or a loaded test module holds it, with the
+    caches emptied before and after."""
     tests = [module for name, module in list(sys.modules.items()) if name.startswith("tests.")]
     holders = [
         (module, name)
@@ -85,6 +85,7 @@ def saying_false(rule: Callable[..., bool]) -> Iterator[None]:
 
 
 def _clear_caches() -> None:
+    """Empty the cleaning modules' caches (the name tests': their answers may rest on a rule)."""
     for module in modules():
         for value in vars(module).values():
             if hasattr(value, "cache_clear"):
@@ -105,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tests", action="store_true", help="also run the cleaning tests without each rule")
     add_stand_in_options(ap)
     args = ap.parse_args(argv)
+    if args.tests and any(value for name, value in vars(args).items() if name not in ("rules", "tests")):
+        ap.error("--tests runs the tests as they are written: give it no stand-in flag")
     apply_stand_ins(args)
     articles, snippets = shared(DATA), shared(SNIPPET_DATA)
     out = Path(tempfile.mkdtemp(prefix="ablate-rules-"))
@@ -112,9 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.redirect_stdout(io.StringIO()):
         base = run(articles, snippets, out)
     print(f"as is: article-text F1 {base[2]:.4f}, snippets F1 {base[3]:.4f}")
-    if (
-        args.tests and not tests_pass()
-    ):  # (also loads the test modules, so that a rule they import is patched there too)
+    # A first run of the tests also loads their modules, so that a rule they import is patched there too.
+    if args.tests and not tests_pass():
         ap.error("the cleaning tests fail with every rule as it is")
     untested = []
     for spec, rule in rules(args.rules):

@@ -27,7 +27,9 @@ comment threads, the story's own lists) as boxes: every <ul>, <ol> and <li> is r
 `--css-images` stands in for a site that sets its pictures as boxes styled with a background
 image (a template's cards and lead pictures, a lazy loader's placeholders): every <img> is read as
 an empty <div> whose only attribute is `style="background-image:url(...)"` (its source), every
-<picture> as a <div>. `--custom-boxes` stands in for a site built of a framework's components:
+<picture> as a <div>. `--split-paragraphs` stands in for a site that sets one sentence to a paragraph
+(tabloids, some wire copy): before the tree is built, every paragraph of bare text is split at its
+sentence ends, each sentence a `<p>`. `--custom-boxes` stands in for a site built of a framework's components:
 every <div> is read as a custom element, `<x-box>`. `--bold-subheadings` stands in for a site
 whose editor sets subheadings as bold paragraphs: every <h2> to <h6> is read as a <p> with no
 attributes holding a <strong>. `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
@@ -78,6 +80,9 @@ DIV_LISTS = {"ul": "div", "ol": "div", "li": "div"}  # --div-lists: lists set as
 CUSTOM_BOXES = {"div": "x-box"}  # --custom-boxes: boxes set as a framework's custom elements
 # --br-paragraphs: a paragraph's end and the next one's start, with only whitespace between
 BR_PARAGRAPHS = re.compile(r"</p\s*>\s*<p(?:\s[^>]*)?>", re.IGNORECASE)
+# --split-paragraphs: a paragraph of bare text (no markup inside) long enough to hold two sentences
+BARE_PARAGRAPH = re.compile(r"(<p(?:\s[^>]*)?>)([^<]{80,})(</p\s*>)", re.IGNORECASE)
+SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")  # a sentence's end mark and the space after it
 
 
 def shared(path: Path) -> Path:
@@ -376,6 +381,29 @@ def br_paragraphs() -> None:
     htmltree._parse = merged
 
 
+def split_paragraphs() -> None:
+    """Make the cleaner read each page as a site that sets one sentence to a paragraph would:
+    before the tree is built (`htmltree._parse`), every paragraph of bare text (BARE_PARAGRAPH) is
+    split where a sentence ends and the next opens with a capital letter (after an opening quote
+    or not), each sentence a `<p>` of its own with the paragraph's attributes (a site's template sets
+    them on every paragraph)."""
+    parse = htmltree._parse
+
+    def split(match: re.Match[str]) -> str:
+        text, pieces, start = match[2], [], 0
+        for gap in SENTENCE_GAP.finditer(text):
+            if text[gap.end() :].lstrip("\"'“„«‘")[:1].isupper():
+                pieces.append(text[start : gap.start()])
+                start = gap.end()
+        pieces.append(text[start:])
+        return match[1] + f"</p>{match[1]}".join(pieces) + match[3]
+
+    def sentence_paragraphs(html: str) -> Any:
+        return parse(BARE_PARAGRAPH.sub(split, html))
+
+    htmltree._parse = sentence_paragraphs
+
+
 def ignore_names(which: str) -> None:
     """Make the cleaner read elements' class/id names as a site unlike the dev pages would set
     them: `all` read as empty; `half0` / `half1` with each name word (split at whitespace) whose
@@ -452,6 +480,12 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "paragraphs merged into its first <p>, the paragraphs set apart by <br><br>)",
     )
     ap.add_argument(
+        "--split-paragraphs",
+        action="store_true",
+        help="clean as on a site that sets one sentence to a paragraph (every paragraph of bare text "
+        "split at its sentence ends, each sentence a <p>)",
+    )
+    ap.add_argument(
         "--wrap-divs",
         action="store_true",
         help="clean as on a site whose template nests its boxes one level deeper (every <div>'s "
@@ -497,6 +531,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         read_tags_as(DIV_LISTS)
     if args.br_paragraphs:
         br_paragraphs()
+    if args.split_paragraphs:
+        split_paragraphs()
     if args.ignore_names:
         ignore_names(args.ignore_names)
 

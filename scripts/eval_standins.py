@@ -48,6 +48,8 @@ MODES = {  # name: eval_cleaning.py flags
     "bold+names": ["--bold-subheadings", "--ignore-names"],
     "custom": ["--custom-boxes"],
     "custom+names": ["--custom-boxes", "--ignore-names"],
+    "split": ["--split-paragraphs"],
+    "split+names": ["--split-paragraphs", "--ignore-names"],
 }
 HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
 LOWER = ("snippets_lost_pages",)  # must not rise

@@ -158,3 +158,17 @@ def test_a_picture_box_without_figure_markup_is_no_lede() -> None:
     assert "The council chamber on Monday night" not in text
     assert "Press Office" not in text
     assert text.startswith("Paragraph 1 of the body")
+
+
+def test_a_lede_set_one_sentence_to_a_paragraph_is_kept() -> None:
+    first, second = LEDE.split(". ", 1)
+    text = html_article(page("", f"<div class='intro'><p>{first}.</p><p>{second}</p></div>")).text
+    assert text.startswith(f"{first}.\n\n{second}")
+
+
+def test_a_list_of_one_line_points_is_not_taken() -> None:
+    first, second = LEDE.split(". ", 1)
+    text = html_article(
+        page("", f"<div class='intro'><ul><li>{first}.</li><li>{second}</li></ul></div>")
+    ).text
+    assert first not in text

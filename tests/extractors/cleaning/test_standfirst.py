@@ -167,6 +167,7 @@ def test_a_lede_set_one_sentence_to_a_paragraph_is_kept() -> None:
 
 
 def test_a_list_of_one_line_points_is_not_taken() -> None:
+    """A control for the test above: key points set as a list are a summary, as they were before."""
     first, second = LEDE.split(". ", 1)
     text = html_article(
         page("", f"<div class='intro'><ul><li>{first}.</li><li>{second}</li></ul></div>")

@@ -82,7 +82,7 @@ CUSTOM_BOXES = {"div": "x-box"}  # --custom-boxes: boxes set as a framework's cu
 BR_PARAGRAPHS = re.compile(r"</p\s*>\s*<p(?:\s[^>]*)?>", re.IGNORECASE)
 # --split-paragraphs: a paragraph of bare text (no markup inside) long enough to hold two sentences
 BARE_PARAGRAPH = re.compile(r"(<p(?:\s[^>]*)?>)([^<]{80,})(</p\s*>)", re.IGNORECASE)
-SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")  # a sentence's end mark and the space after it
+SENTENCE_GAP = re.compile(r"(?<=\D[.!?])\s+")  # a sentence's end (not a number's: "22. Mai"), the space
 
 
 def shared(path: Path) -> Path:

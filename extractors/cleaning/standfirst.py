@@ -114,8 +114,8 @@ def _lede(el: Tag, h1: Tag, stats: TextStats, start: int) -> bool:
                 at = stats.pos.get(id(sibling))
                 if at is None or at >= start or kind(sibling) != like:
                     break
-                if stats.own_prose.get(id(sibling), 0) < MIN_PROSE:
-                    break
+                if not stats.text.get(id(sibling)) or _link_heavy(sibling, stats):
+                    break  # (a short sentence counts: "That is over now.")
                 sentences += sentence_count(text_of(sibling).strip())
             elif sibling.strip():
                 break

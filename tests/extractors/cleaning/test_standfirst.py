@@ -166,6 +166,13 @@ def test_a_lede_set_one_sentence_to_a_paragraph_is_kept() -> None:
     assert text.startswith(f"{first}.\n\n{second}")
 
 
+def test_a_lede_whose_second_sentence_is_short_is_kept() -> None:
+    lede = "<p>The city council passed its budget on Monday night after a long debate.</p>"
+    lede += "<p>Nobody objected.</p>"
+    text = html_article(page("", f"<div class='intro'>{lede}</div>")).text
+    assert text.startswith("The city council passed its budget")
+
+
 def test_a_list_of_one_line_points_is_not_taken() -> None:
     """A control for the test above: key points set as a list are a summary, as they were before."""
     first, second = LEDE.split(". ", 1)

@@ -21,6 +21,7 @@ from extractors.cleaning.htmltree import (
     is_link_popup,
     kind,
     norm_space,
+    spaced_text,
     text_of,
 )
 from extractors.cleaning.textmeasure import COLONS, ends_sentence, sentence_count, text_length, word_count
@@ -265,7 +266,7 @@ def _running_text(el: Tag, stats: TextStats) -> bool:
         return False
     if any(is_picture(d, stats) for d in stats.subtree(el)):
         return False
-    return sentence_count(text_of(el)) >= RUNNING_SENTENCES
+    return sentence_count(spaced_text(el)) >= RUNNING_SENTENCES
 
 
 TEXT_AFTER_PROSE = 80  # characters of a block's own prose that make it a paragraph of the story

@@ -622,6 +622,16 @@ def text_of(el: Tag) -> str:
     return "".join(s for s in el.descendants if type(s) is _TEXT)
 
 
+def spaced_text(el: Tag) -> str:
+    """`text_of`, with a space where a block starts: minified markup sets `</p><p>` with nothing
+    between, and two paragraphs' sentences must not run together ("...the end.The next...")."""
+    return "".join(
+        " " if isinstance(s, Tag) else s
+        for s in el.descendants
+        if type(s) is _TEXT or (isinstance(s, Tag) and s.name in BLOCK_TAGS)
+    )
+
+
 def attr(el: Tag, name: str) -> str | None:
     """An attribute as a string (None when absent)."""
     value = el.attrs.get(name)

@@ -40,3 +40,10 @@ def test_a_weak_named_box_of_one_sentence_is_cut() -> None:
     short = "<div class='widget statement'><p>The captain spoke to reporters at the harbour.</p></div>"
     text = html_article(_page(PARAGRAPHS + short + PARAGRAPHS.replace("Paragraph", "Later"))).text
     assert "captain spoke" not in text and "Later 1" in text
+
+
+def test_a_box_of_one_sentence_paragraphs_in_minified_markup_is_kept() -> None:
+    """Its paragraphs set with nothing between them (`</p><p>`): three sentences, not one run."""
+    box = BOX.replace(". ", ".</p><p>")
+    text = html_article(_page(PARAGRAPHS + box + PARAGRAPHS.replace("Paragraph", "Later"))).text
+    assert "roughest in years" in text and "Later 3" in text

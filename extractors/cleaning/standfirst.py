@@ -60,7 +60,9 @@ def standfirst_elements(first: Tag, stats: TextStats, title: str | None = None) 
         if key in stats.outside or _passed_over(el, stats):
             taken = [t for t in taken if not stats.contains(el, t)]
             continue
-        if stats.own_prose.get(key, 0) >= MIN_PROSE and _lede(el, h1, stats, start):
+        if (stats.own_prose.get(key, 0) >= MIN_PROSE or _short_line(el, stats)) and _lede(
+            el, h1, stats, start
+        ):
             taken = [t for t in taken if not stats.contains(el, t)]
             taken.append(el)
     if not taken or sum(stats.text.get(id(t), 0) for t in taken) > limit:
@@ -94,6 +96,12 @@ def _passed_over(el: Tag, stats: TextStats) -> bool:
     if el.name in _HOLDERS:
         return False
     return el.name in BOILERPLATE_TAGS or is_boilerplate(el, stats, 1 << 62) or slot_caption(el, stats)
+
+
+def _short_line(el: Tag, stats: TextStats) -> bool:
+    """A <p> too short to be a standfirst block alone ("Nobody objected."), which a lede set one
+    sentence to a paragraph may still hold (see `_lede`)."""
+    return el.name == "p" and bool(stats.text.get(id(el))) and not _link_heavy(el, stats)
 
 
 def _lede(el: Tag, h1: Tag, stats: TextStats, start: int) -> bool:

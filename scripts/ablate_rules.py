@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib
 import inspect
 import io
@@ -40,13 +41,14 @@ TESTS = (
 )
 
 
-def modules() -> list[ModuleType]:
-    """Every module of the cleaning package."""
+@functools.cache
+def modules() -> tuple[ModuleType, ...]:
+    """Every module of the cleaning package (the package's folder read once)."""
     package = extractors.cleaning
-    return [
+    return tuple(
         importlib.import_module(f"{package.__name__}.{m.name}")
         for m in pkgutil.iter_modules(package.__path__)
-    ]
+    )
 
 
 def rules(names: list[str]) -> list[tuple[str, Callable[..., bool]]]:

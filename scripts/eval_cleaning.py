@@ -27,12 +27,13 @@ comment threads, the story's own lists) as boxes: every <ul>, <ol> and <li> is r
 `--css-images` stands in for a site that sets its pictures as boxes styled with a background
 image (a template's cards and lead pictures, a lazy loader's placeholders): every <img> is read as
 an empty <div> whose only attribute is `style="background-image:url(...)"` (its source), every
-<picture> as a <div>. `--split-paragraphs` stands in for a site that sets one sentence to a paragraph
-(tabloids, some wire copy): before the tree is built, every paragraph of bare text is split at its
-sentence ends, each sentence a `<p>`. `--custom-boxes` stands in for a site built of a framework's components:
-every <div> is read as a custom element, `<x-box>`. `--bold-subheadings` stands in for a site
-whose editor sets subheadings as bold paragraphs: every <h2> to <h6> is read as a <p> with no
-attributes holding a <strong>. `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
+<picture> as a <div>. `--split-paragraphs` stands in for a site that sets one sentence to a
+paragraph (tabloids, some wire copy): before the tree is built, every paragraph of bare text is
+split at its sentence ends, each sentence a `<p>`. `--custom-boxes` stands in for a site built of
+a framework's components: every <div> is read as a custom element, `<x-box>`.
+`--bold-subheadings` stands in for a site whose editor sets subheadings as bold paragraphs: every
+<h2> to <h6> is read as a <p> with no attributes holding a <strong>. `--check FLOORS.json` fails
+(exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
 
@@ -368,17 +369,19 @@ def wrap_divs() -> None:
     rewrite_tags(lambda tag, attrib: [(tag, attrib), ("div", {})] if tag == "div" else [(tag, attrib)])
 
 
+def rewrite_markup(change: Callable[[str], str]) -> None:
+    """Make the cleaner read each page's markup as `change` rewrites it, before the tree is built
+    (`htmltree._parse`, the one place a page is parsed); the markup stand-ins below stack."""
+    parse = htmltree._parse
+    htmltree._parse = lambda html: parse(change(html))
+
+
 def br_paragraphs() -> None:
     """Make the cleaner read each page as a site that sets its text out with line breaks would:
     before the tree is built (`htmltree._parse`, the one place a page is parsed), every run of
     sibling paragraphs becomes its first <p>, holding the run's text with `<br><br>` between the
     paragraphs (BR_PARAGRAPHS); the first paragraph's attributes stay, the others' go."""
-    parse = htmltree._parse
-
-    def merged(html: str) -> Any:
-        return parse(BR_PARAGRAPHS.sub("<br><br>", html))
-
-    htmltree._parse = merged
+    rewrite_markup(lambda html: BR_PARAGRAPHS.sub("<br><br>", html))
 
 
 def split_paragraphs() -> None:
@@ -387,7 +390,6 @@ def split_paragraphs() -> None:
     split where a sentence ends and the next opens with a capital letter (after an opening quote
     or not), each sentence a `<p>` of its own with the paragraph's attributes (a site's template sets
     them on every paragraph)."""
-    parse = htmltree._parse
 
     def split(match: re.Match[str]) -> str:
         text, pieces, start = match[2], [], 0
@@ -398,10 +400,7 @@ def split_paragraphs() -> None:
         pieces.append(text[start:])
         return match[1] + f"</p>{match[1]}".join(pieces) + match[3]
 
-    def sentence_paragraphs(html: str) -> Any:
-        return parse(BARE_PARAGRAPH.sub(split, html))
-
-    htmltree._parse = sentence_paragraphs
+    rewrite_markup(lambda html: BARE_PARAGRAPH.sub(split, html))
 
 
 def ignore_names(which: str) -> None:

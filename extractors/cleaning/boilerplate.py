@@ -17,6 +17,7 @@ from extractors.cleaning.htmltree import (
     attr,
     bare_text,
     children,
+    element_beside,
     following_text,
     is_link_popup,
     kind,
@@ -530,7 +531,7 @@ def _caption_among_paragraphs(el: Tag, stats: TextStats) -> bool:
     line or two of bare text with no link and no paragraph of its own: a caption and credit
     without <figure> markup."""
     for direction in ("previous_sibling", "next_sibling"):
-        sibling = _sibling(el, direction)
+        sibling = element_beside(el, direction)
         if sibling is None or not (
             sibling.name in PROSE_TAGS or (set_as_paragraph(sibling, stats) and kind(sibling) != kind(el))
         ):
@@ -589,20 +590,9 @@ def _gallery_slides(parent: Tag, stats: TextStats) -> set[int]:
 PARAGRAPH_TAGS = PROSE_TAGS | {"ul", "ol", "dl", "table"}
 
 
-def _sibling(el: Tag, direction: str) -> Tag | None:
-    """The nearest element before or after `el` among its siblings, when only whitespace lies
-    between them."""
-    node = getattr(el, direction)
-    while node is not None and not isinstance(node, Tag):
-        if node.strip():
-            return None
-        node = getattr(node, direction)
-    return node
-
-
 def _sibling_tag(el: Tag, direction: str) -> str | None:
-    """The tag of `_sibling`."""
-    sibling = _sibling(el, direction)
+    """The tag of `element_beside`."""
+    sibling = element_beside(el, direction)
     return sibling.name if sibling is not None else None
 
 
@@ -698,7 +688,7 @@ def _comments_notice(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool
     the story's last words (they sit in the story's own box, before the thread's)."""
     if not 0 < stats.text.get(id(el), 0) <= CLOSING_BOX_MAX:
         return False
-    following = _sibling(el, "next_sibling")
+    following = element_beside(el, "next_sibling")
     return (
         following is not None
         and id(following) in stats.pos

@@ -474,7 +474,7 @@ def _prose_left(node: Tag, best: Tag, kids: list[Tag], stats: TextStats) -> int:
         for c in kids
         if c is not best
         and prose.get(id(c))
-        and not (like[1] and c.name == best.name and kind(c) == like)
+        and not (like[1] and kind(c) == like)
         and cut_for_certain(c, stats)
     )
 
@@ -491,7 +491,6 @@ def _like_chunks_prose(best: Tag, kids: list[Tag], stats: TextStats) -> int:
         for c in kids
         if c is not best
         and stats.prose.get(id(c))
-        and c.name == best.name
         and kind(c) == like
         and not any(d.name == "h1" for d in stats.subtree(c))
     )
@@ -609,7 +608,7 @@ def _with_siblings(node: Tag, scope: Tag, stats: TextStats) -> list[Tag]:
         return [node]
     found: list[Tag] = []
     for el in stats.subtree(scope):
-        same = el.name == node.name and kind(el) == like and (el is node or stats.prose.get(id(el), 0) > 0)
+        same = kind(el) == like and (el is node or stats.prose.get(id(el), 0) > 0)
         if same and not any(stats.contains(f, el) for f in found):
             found.append(el)
     return found if any(f is node for f in found) else [node]

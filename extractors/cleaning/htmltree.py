@@ -640,6 +640,17 @@ def attr(el: Tag, name: str) -> str | None:
     return " ".join(value)
 
 
+def element_beside(el: Tag, direction: str) -> Tag | None:
+    """The nearest element before or after `el` (`direction`: "previous_sibling" or
+    "next_sibling") among its siblings, when only whitespace lies between them."""
+    node = getattr(el, direction)
+    while node is not None and not isinstance(node, Tag):
+        if node.strip():
+            return None
+        node = getattr(node, direction)
+    return node
+
+
 def following_text(el: Tag) -> str:
     """The text directly after an element, up to the next element (lxml's tail)."""
     parts: list[str] = []

@@ -25,7 +25,15 @@ from bs4 import Tag
 
 from extractors.cleaning.blockfilter import names_title, text_key, title_lengths
 from extractors.cleaning.boilerplate import HEADINGS, is_boilerplate, link_dense, sentence_count, slot_caption
-from extractors.cleaning.htmltree import BLOCK_TAGS, BOILERPLATE_TAGS, TextStats, attr, kind, text_of
+from extractors.cleaning.htmltree import (
+    BLOCK_TAGS,
+    BOILERPLATE_TAGS,
+    TextStats,
+    attr,
+    element_beside,
+    kind,
+    text_of,
+)
 
 MIN_PROSE = 40  # characters of a block's own prose for it to be a standfirst block
 STANDFIRST_LINKS = 0.3  # link density above which a block is not standfirst prose
@@ -116,18 +124,16 @@ def _lede(el: Tag, h1: Tag, stats: TextStats, start: int) -> bool:
         return sentences >= MIN_SENTENCES  # (one-line points, as a list or as boxes, are a summary)
     like = kind(el)
     for direction in ("previous_sibling", "next_sibling"):
-        sibling = getattr(el, direction)
-        while sibling is not None and sentences < MIN_SENTENCES:
-            if isinstance(sibling, Tag):
-                at = stats.pos.get(id(sibling))
-                if at is None or at >= start or kind(sibling) != like:
-                    break
-                if not stats.text.get(id(sibling)) or _link_heavy(sibling, stats):
-                    break  # (a short sentence counts: "That is over now.")
-                sentences += sentence_count(text_of(sibling).strip())
-            elif sibling.strip():
-                break
-            sibling = getattr(sibling, direction)
+        sibling = element_beside(el, direction)
+        while (  # like lines before the body, a short one too ("That is over now.")
+            sentences < MIN_SENTENCES
+            and sibling is not None
+            and kind(sibling) == like
+            and _short_line(sibling, stats)
+            and stats.pos.get(id(sibling), start) < start
+        ):
+            sentences += sentence_count(text_of(sibling).strip())
+            sibling = element_beside(sibling, direction)
     return sentences >= MIN_SENTENCES
 
 

@@ -26,6 +26,7 @@ from extractors.cleaning.boilerplate import (
     set_as_paragraph,
 )
 from extractors.cleaning.htmltree import (
+    REGION_PASS,
     TextStats,
     attr,
     child_tag,
@@ -234,18 +235,29 @@ def _entries(el: Tag, stats: TextStats) -> bool:
     """Most of `el`'s prose sits in list items and forms: entries of a list (comments, reviews)
     and a form to add one, not a story. An item under a heading of its own is a section of a
     story set out as a list (the steps of a how-to, a numbered list of tips), not an entry."""
+    return _listed_prose(el, stats) >= ENTRY_SHARE * stats.prose.get(id(el), 0)
+
+
+def _listed_prose(el: Tag, stats: TextStats) -> int:
+    """The prose of the entries inside `el` (see `_entries`), counted as `el`'s prose counts it:
+    a page region inside (a sidebar's most-read list) passes on 1/REGION_PASS of it."""
     nodes = stats.subtree(el)
     listed, index = 0, 1
     while index < len(nodes):
         sub = nodes[index]
+        region = id(sub) in stats.outside
         if sub.name in ("li", "form"):
             span = stats.subtree(sub)
             if sub.name == "form" or not any(d.name in HEADINGS for d in span):
-                listed += stats.prose.get(id(sub), 0)
-            index += stats.size[id(sub)]
+                prose = stats.prose.get(id(sub), 0)
+                listed += prose // REGION_PASS if region else prose
+        elif region:
+            listed += _listed_prose(sub, stats) // REGION_PASS
+        else:
+            index += 1
             continue
-        index += 1
-    return listed >= ENTRY_SHARE * stats.prose.get(id(el), 0)
+        index += stats.size[id(sub)]
+    return listed
 
 
 def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:

@@ -943,6 +943,7 @@ class TextStats:
         return self.nodes[start : start + self.size[id(el)]]
 
 
+REGION_PASS = 4  # a page region passes 1/REGION_PASS of its prose on to its parent
 MIN_PARAGRAPH = 25  # characters (text_length) of inline non-link text for a block to count as prose
 BOILERPLATE_TAGS = frozenset(
     {
@@ -1011,7 +1012,7 @@ def text_stats(
             if sub_prose:
                 if outside(child, stats):
                     stats.outside.add(keys[at])
-                    sub_prose //= 4
+                    sub_prose //= REGION_PASS
                 prose += sub_prose
             n_anchors = anchors[at]
             if n_anchors >= 3 and not block and links[at] * 2 > sub:

@@ -151,3 +151,23 @@ def test_a_story_set_out_as_a_list_of_sections_is_not_taken_for_entries() -> Non
         "</div></body></html>"
     )
     assert "(step 3)" in html_article(html).text
+
+
+def test_a_sidebar_s_list_inside_the_body_s_box_does_not_make_the_body_entries() -> None:
+    # The sidebar, a page region, passes a quarter of its prose to the box that holds it, and its
+    # items count a quarter as entries too: counted in full, they outweighed the story beside them.
+    dek = (
+        "<p>Three days of storms kept every boat in port; the harbour reopened on Tuesday, and the "
+        "town counts what the storms cost its fishermen, its ferry, its market stalls and the old "
+        "boatyard across the bay.</p>"
+    )
+    most_read = "".join(
+        f"<li>Most read {i}: the council's plan for the old pier and what it means for the ferry</li>"
+        for i in range(14)
+    )
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+        f"<div><h1>Harbour reopens after storms</h1>{dek}</div>"
+        f"<div><div>{STORY}</div><aside><ul>{most_read}</ul></aside></div></div></body></html>"
+    )
+    assert "Fishermen said" in html_article(html).text

@@ -20,6 +20,7 @@ _KINDS: dict[str, BlockKind] = {
 }  # fmt: skip
 _CELLS = ("td", "th")  # inline within their row, separated by " | "
 _PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: paragraphs again
+_SET_AS_HEADINGS = ("p", "div")  # a bold line in one of these can be a subheading
 
 
 class LinkedText(str):
@@ -63,6 +64,7 @@ class _Collector:
         self.label = 0  # buffer entries before its first link text
         self.breaks: int | None = None  # <br>s since the last line; None: the buffer opens a block
         self.last: LinkedLine | None = None  # the last line if a <br> ended it and it holds links
+        self.heading: Callable[[Tag], bool] | None = None  # paragraphs set as headings
 
     def push(self, kind: BlockKind, el: Tag) -> None:
         """Enter an element that sets the kind of the blocks inside it."""
@@ -120,11 +122,16 @@ class _Collector:
 
 
 def collect_blocks(
-    roots: Iterable[Tag], skip: Callable[[Tag], bool], marked: Callable[[Tag], bool] | None = None
+    roots: Iterable[Tag],
+    skip: Callable[[Tag], bool],
+    marked: Callable[[Tag], bool] | None = None,
+    heading: Callable[[Tag], bool] | None = None,
 ) -> list[Part]:
     """Blocks of text under the roots in document order, leaving out subtrees `skip` rejects; a
-    left-out block that `marked` accepts leaves a CUT part where it was."""
+    left-out block that `marked` accepts leaves a CUT part where it was; a paragraph that `heading`
+    accepts (a bold line set as a subheading) is a heading block."""
     out = _Collector()
+    out.heading = heading
     for root in roots:
         _walk(root, skip, out, marked)
         out.flush()
@@ -177,6 +184,8 @@ def _start(el: Tag, tag: str, out: _Collector) -> bool:
             out.push(_KINDS[tag], el)
         elif tag in _PARAGRAPHS and out.kinds[-1] == "table":
             out.push("paragraph", el)
+        elif out.heading is not None and tag in _SET_AS_HEADINGS and out.heading(el):
+            out.push("heading", el)
     elif tag in _CELLS and any(part.strip() for part in out.buffer):
         out.add(" | ")
     return bool(el.contents)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from bs4 import Tag
 
 from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
-from extractors.cleaning.boilerplate import TextAfter, is_boilerplate, is_link_boilerplate, links_most
+from extractors.cleaning.boilerplate import (
+    TextAfter,
+    is_boilerplate,
+    is_link_boilerplate,
+    links_most,
+    set_as_heading,
+)
 from extractors.cleaning.content import (
     body_of,
     choose_containers,
@@ -61,21 +68,18 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
     text_after = TextAfter(containers, stats, budget)
+    marked, heading = partial(links_most, stats=stats), partial(set_as_heading, stats=stats)
     parts = collect_blocks(
-        containers,
-        lambda el: is_boilerplate(el, stats, budget, text_after=text_after),
-        lambda el: links_most(el, stats),
+        containers, lambda el: is_boilerplate(el, stats, budget, text_after=text_after), marked, heading
     )
     if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
         # Many small cuts took most of the text: undo those made by weak class words only.
         parts = collect_blocks(
-            containers,
-            lambda el: is_boilerplate(el, stats, budget, weak=False),
-            lambda el: links_most(el, stats),
+            containers, lambda el: is_boilerplate(el, stats, budget, weak=False), marked, heading
         )
     if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
         # Still most of the text: undo them all, keep only the link-dense cuts.
-        parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget))
+        parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget), heading=heading)
     return filter_blocks(parts, title, authors)
 
 

@@ -99,13 +99,14 @@ def set_as_heading(el: Tag, stats: TextStats) -> bool:
         len(runs) == 1
         and runs[0].name in _BOLD
         and stats.text.get(id(runs[0])) == text
-        and not _leads_on(text_of(el).rstrip())
+        and not ends_sentence(text_of(el).rstrip())
     )
 
 
-def _leads_on(line: str) -> bool:
-    """A line that ends a sentence, or leads into what follows it (a colon): no subheading."""
-    return line.endswith(":") or ends_sentence(line)
+def heading_block(el: Tag, stats: TextStats) -> bool:
+    """A paragraph set as a subheading (see `set_as_heading`) that is a heading block of the text:
+    a bold line ending in a colon leads into what follows it (a list, a quote) and stays a paragraph."""
+    return set_as_heading(el, stats) and not text_of(el).rstrip().endswith(":")
 
 
 PROSE_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})

@@ -11,10 +11,10 @@ from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
 from extractors.cleaning.boilerplate import (
     TextAfter,
+    heading_block,
     is_boilerplate,
     is_link_boilerplate,
     links_most,
-    set_as_heading,
 )
 from extractors.cleaning.content import (
     body_of,
@@ -68,7 +68,7 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
     own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
     budget = int(GUARD_SHARE * own)
     text_after = TextAfter(containers, stats, budget)
-    marked, heading = partial(links_most, stats=stats), partial(set_as_heading, stats=stats)
+    marked, heading = partial(links_most, stats=stats), partial(heading_block, stats=stats)
     parts = collect_blocks(
         containers, lambda el: is_boilerplate(el, stats, budget, text_after=text_after), marked, heading
     )

@@ -53,7 +53,8 @@ RULE: Part = ("paragraph", "\u2015")  # where an <hr> drew a line (see blockfilt
 class _Collector:
     """Accumulates inline text and flushes it as a block at block boundaries."""
 
-    def __init__(self) -> None:
+    def __init__(self, heading: Callable[[Tag], bool] | None = None) -> None:
+        self.heading = heading  # which <p>s and <div>s are set as headings (see collect_blocks)
         self.parts: list[Part] = []
         self.buffer: list[str] = []
         self.kinds: list[BlockKind] = ["paragraph"]
@@ -64,7 +65,6 @@ class _Collector:
         self.label = 0  # buffer entries before its first link text
         self.breaks: int | None = None  # <br>s since the last line; None: the buffer opens a block
         self.last: LinkedLine | None = None  # the last line if a <br> ended it and it holds links
-        self.heading: Callable[[Tag], bool] | None = None  # paragraphs set as headings
 
     def push(self, kind: BlockKind, el: Tag) -> None:
         """Enter an element that sets the kind of the blocks inside it."""
@@ -130,8 +130,7 @@ def collect_blocks(
     """Blocks of text under the roots in document order, leaving out subtrees `skip` rejects; a
     left-out block that `marked` accepts leaves a CUT part where it was; a paragraph that `heading`
     accepts (a bold line set as a subheading) is a heading block."""
-    out = _Collector()
-    out.heading = heading
+    out = _Collector(heading)
     for root in roots:
         _walk(root, skip, out, marked)
         out.flush()

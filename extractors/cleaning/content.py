@@ -32,6 +32,7 @@ from extractors.cleaning.htmltree import (
     child_tag,
     children,
     classes,
+    element_beside,
     kind,
     root_element,
     text_of,
@@ -262,13 +263,29 @@ def _listed_prose(el: Tag, stats: TextStats) -> int:
 
 def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:
     """The (tag, class) of which `el` holds SERIES_ITEMS or more posts (see `_posts`) set out in
-    parts, the text beside a header or footer, not paragraphs: a thread of posts or replies."""
-    counts = Counter(
-        (sub.name, cls)
-        for sub, cls in _posts(el, stats)
-        if stats.own_prose.get(id(sub), 0) * 2 < stats.prose[id(sub)]
+    parts (see `_in_parts`) that hold ENTRY_SHARE of its prose or more: a thread of posts or
+    replies, not a few questions and answers inside a story."""
+    counts: Counter[tuple[str, str]] = Counter()
+    prose: Counter[tuple[str, str]] = Counter()
+    ends: dict[tuple[str, str], int] = {}  # where the last counted post of each kind ends
+    for sub, cls in _posts(el, stats):
+        if _in_parts(sub, stats):
+            kind, at = (sub.name, cls), stats.pos[id(sub)]
+            counts[kind] += 1
+            if at >= ends.get(kind, 0):  # (a reply nested in a post of its kind is in its prose)
+                prose[kind] += stats.prose[id(sub)]
+                ends[kind] = at + stats.size[id(sub)]
+    need = ENTRY_SHARE * stats.prose[id(el)]
+    return {kind for kind, n in counts.items() if n >= SERIES_ITEMS and prose[kind] >= need}
+
+
+def _in_parts(post: Tag, stats: TextStats) -> bool:
+    """`post` sets its text out in parts: most of its prose in boxes inside, and beside them a
+    part with text but no prose (the writer and date over a reply, its buttons below it); a box of
+    paragraphs, or a section of a story under its heading, has no such part."""
+    return stats.own_prose.get(id(post), 0) * 2 < stats.prose[id(post)] and any(
+        stats.text.get(id(c)) and not stats.prose.get(id(c)) for c in children(_inside_wrappers(post))
     )
-    return {kind for kind, n in counts.items() if n >= SERIES_ITEMS}
 
 
 REPLY_RANKS = 3  # the children with most prose that are asked whether they hold replies
@@ -322,17 +339,32 @@ def _beside_teasers(ranked: list[Tag], stats: TextStats) -> Tag | None:
 
 
 def _excerpt_prose(el: Tag, stats: TextStats) -> int:
-    """The prose of the blocks inside `el` set right under a block that is all link text: the
-    excerpts of teaser cards below their linked titles."""
+    """The prose of the blocks inside `el` set right under a block that is all link text, or
+    opening with a line that is (a title linked on the line above, set out with <br>): the excerpts
+    of teaser cards below their linked titles."""
     total = 0
     for sub in stats.subtree(el):
         mine = stats.own_prose.get(id(sub), 0)
         if not mine:
             continue
         before = sub.find_previous_sibling()
-        if before is not None and 0 < stats.text.get(id(before), 0) <= stats.links.get(id(before), 0):
+        if (before is not None and 0 < stats.text.get(id(before), 0) <= stats.links.get(id(before), 0)) or (
+            _opens_with_link_line(sub)
+        ):
             total += mine
     return total
+
+
+def _opens_with_link_line(el: Tag) -> bool:
+    """`el` opens with a line of link text alone: a link (in bold or not) and then a <br>."""
+    first = next((c for c in el.contents if not (isinstance(c, str) and not c.strip())), None)
+    inner = first
+    while isinstance(inner, Tag) and inner.name in ("b", "strong") and len(inner.contents) == 1:
+        inner = inner.contents[0]
+    if not (isinstance(first, Tag) and isinstance(inner, Tag) and inner.name == "a"):
+        return False
+    after = element_beside(first, "next_sibling")
+    return after is not None and after.name == "br"
 
 
 def _teaser_list(el: Tag, stats: TextStats) -> bool:

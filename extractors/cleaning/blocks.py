@@ -20,7 +20,6 @@ _KINDS: dict[str, BlockKind] = {
 }  # fmt: skip
 _CELLS = ("td", "th")  # inline within their row, separated by " | "
 _PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: paragraphs again
-_SET_AS_HEADINGS = ("p", "div")  # a bold line in one of these can be a subheading
 
 
 class LinkedText(str):
@@ -54,7 +53,7 @@ class _Collector:
     """Accumulates inline text and flushes it as a block at block boundaries."""
 
     def __init__(self, heading: Callable[[Tag], bool] | None = None) -> None:
-        self.heading = heading  # which <p>s and <div>s are set as headings (see collect_blocks)
+        self.heading = heading  # which blocks are set as headings (see collect_blocks)
         self.parts: list[Part] = []
         self.buffer: list[str] = []
         self.kinds: list[BlockKind] = ["paragraph"]
@@ -183,7 +182,7 @@ def _start(el: Tag, tag: str, out: _Collector) -> bool:
             out.push(_KINDS[tag], el)
         elif tag in _PARAGRAPHS and out.kinds[-1] == "table":
             out.push("paragraph", el)
-        elif out.heading is not None and tag in _SET_AS_HEADINGS and out.heading(el):
+        elif out.heading is not None and out.heading(el):
             out.push("heading", el)
     elif tag in _CELLS and any(part.strip() for part in out.buffer):
         out.add(" | ")

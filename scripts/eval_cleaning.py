@@ -32,7 +32,10 @@ paragraph (tabloids, some wire copy): before the tree is built, every paragraph 
 split at its sentence ends, each sentence a `<p>`. `--custom-boxes` stands in for a site built of
 a framework's components: every <div> is read as a custom element, `<x-box>`.
 `--bold-subheadings` stands in for a site whose editor sets subheadings as bold paragraphs: every
-<h2> to <h6> is read as a <p> with no attributes holding a <strong>. `--check FLOORS.json` fails
+<h2> to <h6> is read as a <p> with no attributes holding a <strong>. `--interstitials` stands in
+for a site that sets boxes between its story's paragraphs: after every third long paragraph among
+paragraphs, a link line, an empty slot, a teaser card or a sign-up box in turn, with no names and in
+words no rule knows (INTERSTITIALS). `--check FLOORS.json` fails
 (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -50,6 +53,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import lxml.html
+from lxml import etree
 
 from extractors.cleaning import content, htmltree
 from extractors.cleaning.clean import clean
@@ -84,6 +90,22 @@ BR_PARAGRAPHS = re.compile(r"</p\s*>\s*<p(?:\s[^>]*)?>", re.IGNORECASE)
 # --split-paragraphs: a paragraph of bare text (no markup inside) long enough to hold two sentences
 BARE_PARAGRAPH = re.compile(r"(<p(?:\s[^>]*)?>)([^<]{80,})(</p\s*>)", re.IGNORECASE)
 SENTENCE_GAP = re.compile(r"(?<=\D[.!?])\s+")  # a sentence's end (not a number's: "22. Mai"), the space
+# --interstitials: what a site sets between a story's paragraphs, one after every third long paragraph
+# in turn (a link line, an empty slot a script fills, a teaser card, a sign-up box), with no class or id
+# and in words no rule knows, so that only their shape can tell them from the story
+INTERSTITIALS = (
+    '<p><strong>See:</strong> <a href="/more/{n}">Another story from the same desk, number {n}</a></p>',
+    '<div><div id="slot-{n}"></div></div>',
+    '<div><a href="/more/{n}"><img src="/more/{n}.jpg" alt=""></a><div><a href="/more/{n}">'
+    "Another story from the same desk, number {n}</a>"
+    "<p>The first line of that story, as its card shows it.</p></div></div>",
+    "<div><h3>Every morning</h3><p>The day's main stories in your inbox before breakfast.</p>"
+    '<form action="/in"><input type="email" name="email"><button>Send</button></form></div>',
+)
+LONG_PARAGRAPH = 80  # characters of a paragraph an interstitial may follow
+SET_APART = frozenset(
+    {"blockquote", "figure", "li", "dd", "td", "th", "form", "a", "aside", "nav", "header", "footer"}
+)
 
 
 def shared(path: Path) -> Path:
@@ -369,6 +391,55 @@ def wrap_divs() -> None:
     rewrite_tags(lambda tag, attrib: [(tag, attrib), ("div", {})] if tag == "div" else [(tag, attrib)])
 
 
+def interstitials() -> None:
+    """Make the cleaner read each page as a site that sets boxes between its story's paragraphs
+    would (`--interstitials`): the page is parsed with lxml, and after every third paragraph of
+    LONG_PARAGRAPH characters or more that sits among other paragraphs, outside quotes, figures,
+    lists, tables, forms, links and page regions (SET_APART), one of INTERSTITIALS is set in turn,
+    after the wrappers that hold that paragraph alone (a template's paragraph component); the page is
+    then written out again for the cleaner's own parser."""
+
+    def alone(el: Any) -> bool:
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return False
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        return len(kids) == 1 and not (parent.text or "").strip() and not (el.tail or "").strip()
+
+    def among_paragraphs(el: Any) -> bool:
+        beside = [el.getprevious(), el.getnext()]
+        return any(
+            b is not None and isinstance(b.tag, str) and (b.tag == "p" or b.find(".//p") is not None)
+            for b in beside
+        )
+
+    def change(html: str) -> str:
+        try:
+            parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+            doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+        except (etree.ParserError, ValueError):
+            return html
+        long_ones = 0
+        for p in list(doc.iter("p")):
+            if len(p.text_content().strip()) < LONG_PARAGRAPH or any(
+                a.tag in SET_APART for a in p.iterancestors()
+            ):
+                continue
+            long_ones += 1
+            anchor = p
+            while alone(anchor):
+                anchor = anchor.getparent()
+            if long_ones % 3 or not among_paragraphs(anchor):
+                continue
+            n = long_ones // 3
+            box = lxml.html.fragment_fromstring(INTERSTITIALS[(n - 1) % len(INTERSTITIALS)].format(n=n))
+            box.tail, anchor.tail = anchor.tail, None
+            anchor.addnext(box)
+        return str(etree.tostring(doc, encoding="unicode", method="html"))
+
+    rewrite_markup(change)
+
+
 def rewrite_markup(change: Callable[[str], str]) -> None:
     """Make the cleaner read each page's markup as `change` rewrites it, before the tree is built
     (`htmltree._parse`, the one place a page is parsed); the markup stand-ins below stack."""
@@ -503,6 +574,13 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "a <p> holding a <strong>)",
     )
     ap.add_argument(
+        "--interstitials",
+        action="store_true",
+        help="clean as on a site that sets boxes between its story's paragraphs (a link line, an empty "
+        "slot a script fills, a teaser card, a sign-up box in turn after every third long paragraph, with "
+        "no class or id and in words no rule knows)",
+    )
+    ap.add_argument(
         "--custom-boxes",
         action="store_true",
         help="clean as on a site built of a framework's components (every <div> read as a custom "
@@ -532,6 +610,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         br_paragraphs()
     if args.split_paragraphs:
         split_paragraphs()
+    if args.interstitials:
+        interstitials()
     if args.ignore_names:
         ignore_names(args.ignore_names)
 

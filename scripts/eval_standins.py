@@ -50,6 +50,8 @@ MODES = {  # name: eval_cleaning.py flags
     "custom+names": ["--custom-boxes", "--ignore-names"],
     "split": ["--split-paragraphs"],
     "split+names": ["--split-paragraphs", "--ignore-names"],
+    "inserts": ["--interstitials"],
+    "inserts+names": ["--interstitials", "--ignore-names"],
 }
 HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
 LOWER = ("snippets_lost_pages",)  # must not rise

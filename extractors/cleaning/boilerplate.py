@@ -175,17 +175,19 @@ def is_boilerplate(
     budget: int,
     weak: bool = True,
     text_after: Callable[[Tag], bool] | None = None,
+    named: bool = True,
 ) -> bool:
     """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
     never when it holds more than `budget` characters of non-link text (the undo guard), unless
     it is a list of links named as boilerplate (see `_named_link_list`).
-    With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART).
+    With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART);
+    with `named` False, class/id names, itemprops and roles do not count at all (cuts by shape only).
     With `text_after` (see TextAfter), a block named by a weak word only is not cut for its name
     when it is running text that the story goes on after (see `_running_text`), and a short box of
     linked notes that it does not go on after is cut (see `_closing_box`)."""
     tag = el.name
     items = list_items(el, stats)
-    if items and ((el.attrs and _named_link_list(el, items, stats)) or _excerpt_list(items, stats)):
+    if items and ((named and el.attrs and _named_link_list(el, items, stats)) or _excerpt_list(items, stats)):
         return True
     if tag == "form" and id(el) in stats.outside:
         return True  # a form of fields (see `is_outside`): labels and instructions, however long
@@ -193,7 +195,12 @@ def is_boilerplate(
         return False
     if tag in BOILERPLATE_TAGS:
         return not (tag == "time" and _in_sentence(el))
-    if el.attrs and _named_boilerplate(el, stats, weak) and not _text_in_box(el, stats, weak, text_after):
+    if (
+        named
+        and el.attrs
+        and _named_boilerplate(el, stats, weak)
+        and not _text_in_box(el, stats, weak, text_after)
+    ):
         return True
     if (items and _story_list(el, items, stats)) or (tag in ("ul", "ol") and _image_list(el, stats)):
         return True

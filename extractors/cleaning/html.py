@@ -10,6 +10,7 @@ from bs4 import Tag
 from extractors.cleaning.blockfilter import filter_blocks
 from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
 from extractors.cleaning.boilerplate import (
+    TEXT_AFTER_PROSE,
     TextAfter,
     heading_block,
     is_boilerplate,
@@ -35,6 +36,7 @@ from newsflow.core.records import CleanArticle, RawDocument
 
 GUARD_SHARE = 0.5  # a cut may not remove more than this share of the container's non-link text
 KEPT_SHARE = 0.3  # when cuts together leave less than this share, they are undone
+PARAGRAPH_SHARE = 0.5  # share of the text the cuts by shape leave that must be paragraphs to keep them
 
 
 def clean_html(raw: RawDocument, html: str) -> CleanArticle:
@@ -78,9 +80,26 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
             containers, lambda el: is_boilerplate(el, stats, budget, weak=False), marked, heading
         )
     if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
+        # Still most of the text: when the names mark the story itself (a paywall's class on every
+        # paragraph), the cuts by shape alone (cards, forms, captions) leave its paragraphs.
+        shaped = collect_blocks(
+            containers, lambda el: is_boilerplate(el, stats, budget, named=False), marked, heading
+        )
+        if paragraphs_left(shaped, own):
+            parts = shaped
+    if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
         # Still most of the text: undo them all, keep only the link-dense cuts.
         parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget), heading=heading)
     return filter_blocks(parts, title, authors)
+
+
+def paragraphs_left(parts: list[Part], own: int) -> bool:
+    """The cuts left KEPT_SHARE of the containers' `own` text, and PARAGRAPH_SHARE of what they
+    left is in paragraphs (blocks of TEXT_AFTER_PROSE characters or more), not short lines."""
+    lengths = [text_length(text) for _, text in parts]
+    kept = sum(lengths)
+    paragraphs = sum(n for n in lengths if n >= TEXT_AFTER_PROSE)
+    return kept >= KEPT_SHARE * own and paragraphs >= PARAGRAPH_SHARE * kept
 
 
 def content_roots(root: Tag, found: Scan, title: str | None) -> tuple[TextStats, list[Tag]]:

@@ -181,7 +181,8 @@ def is_boilerplate(
     never when it holds more than `budget` characters of non-link text (the undo guard), unless
     it is a list of links named as boilerplate (see `_named_link_list`).
     With `weak` False, class/id names count only with one of the strong words (BOILERPLATE_PART);
-    with `named` False, class/id names, itemprops and roles do not count at all (cuts by shape only).
+    with `named` False, nothing is cut for its class/id, itemprop or role (cuts by shape only:
+    cards, forms, captions, calls to action, link density).
     With `text_after` (see TextAfter), a block named by a weak word only is not cut for its name
     when it is running text that the story goes on after (see `_running_text`), and a short box of
     linked notes that it does not go on after is cut (see `_closing_box`)."""

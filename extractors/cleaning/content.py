@@ -400,15 +400,20 @@ def _before(el: Tag, kids: list[Tag]) -> list[Tag]:
 
 
 def _paragraph_block(el: Tag, stats: TextStats) -> bool:
-    """A wrapper of two or more link-free paragraphs of prose and nothing else that holds text (a
-    dek is one paragraph; a byline or a date line is no paragraph of an intro; a box the cuts
-    remove for certain does not count)."""
+    """A wrapper of two or more link-free paragraphs of prose and nothing else that holds text but
+    one line of a link (a "see also" line set among them; two are teasers' titles, and a link in a
+    paragraph's sentence marks a notice's text as often as an intro's). A dek is one paragraph; a
+    byline or a date line is no paragraph of an intro; a box the cuts remove for certain does not
+    count."""
     key = id(el)
-    if el.name not in ("div", "section") or stats.links.get(key, 0) or key in stats.outside:
+    if el.name not in ("div", "section") or key in stats.outside:
         return False
     kids = [c for c in children(_inside_wrappers(el)) if stats.text.get(id(c))]
     if len(kids) < 2 or any(not set_as_paragraph(c, stats) for c in kids):
         return False
+    linked = [c for c in kids if stats.links.get(id(c), 0)]
+    if len(linked) > 1 or any(stats.own_prose.get(id(c)) for c in linked):
+        return False  # links in its paragraphs, or more than one line of a link (teasers)
     if any(c.name != "p" for c in kids) and any(is_picture(d, stats) for d in stats.subtree(el)):
         return False  # lines set as <div>s beside an image: a caption and its credit, not an intro
     paragraphs = sum(1 for c in kids if stats.own_prose.get(id(c)) and not _about_the_story(text_of(c)))

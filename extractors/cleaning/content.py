@@ -270,13 +270,13 @@ def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:
     ends: dict[tuple[str, str], int] = {}  # where the last counted post of each kind ends
     for sub, cls in _posts(el, stats):
         if _in_parts(sub, stats):
-            kind, at = (sub.name, cls), stats.pos[id(sub)]
-            counts[kind] += 1
-            if at >= ends.get(kind, 0):  # (a reply nested in a post of its kind is in its prose)
-                prose[kind] += stats.prose[id(sub)]
-                ends[kind] = at + stats.size[id(sub)]
+            post_kind, at = (sub.name, cls), stats.pos[id(sub)]
+            counts[post_kind] += 1
+            if at >= ends.get(post_kind, 0):  # (a reply nested in a post of its kind is in its prose)
+                prose[post_kind] += stats.prose[id(sub)]
+                ends[post_kind] = at + stats.size[id(sub)]
     need = ENTRY_SHARE * stats.prose[id(el)]
-    return {kind for kind, n in counts.items() if n >= SERIES_ITEMS and prose[kind] >= need}
+    return {k for k, n in counts.items() if n >= SERIES_ITEMS and prose[k] >= need}
 
 
 def _in_parts(post: Tag, stats: TextStats) -> bool:
@@ -348,9 +348,10 @@ def _excerpt_prose(el: Tag, stats: TextStats) -> int:
         if not mine:
             continue
         before = sub.find_previous_sibling()
-        if (before is not None and 0 < stats.text.get(id(before), 0) <= stats.links.get(id(before), 0)) or (
-            _opens_with_link_line(sub)
-        ):
+        under_link = before is not None and 0 < stats.text.get(id(before), 0) <= stats.links.get(
+            id(before), 0
+        )
+        if under_link or _opens_with_link_line(sub):
             total += mine
     return total
 

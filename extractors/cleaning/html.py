@@ -74,12 +74,12 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
     parts = collect_blocks(
         containers, lambda el: is_boilerplate(el, stats, budget, text_after=text_after), marked, heading
     )
-    if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
+    if _length(parts) < KEPT_SHARE * own:
         # Many small cuts took most of the text: undo those made by weak class words only.
         parts = collect_blocks(
             containers, lambda el: is_boilerplate(el, stats, budget, weak=False), marked, heading
         )
-    if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
+    if _length(parts) < KEPT_SHARE * own:
         # Still most of the text: when the names mark the story itself (a paywall's class on every
         # paragraph), the cuts by shape alone (cards, forms, captions) leave its paragraphs.
         shaped = collect_blocks(
@@ -87,7 +87,7 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
         )
         if paragraphs_left(shaped, own):
             parts = shaped
-    if sum(text_length(text) for _, text in parts) < KEPT_SHARE * own:
+    if _length(parts) < KEPT_SHARE * own:
         # Still most of the text: undo them all, keep only the link-dense cuts.
         parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget), heading=heading)
     return filter_blocks(parts, title, authors)
@@ -96,10 +96,14 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
 def paragraphs_left(parts: list[Part], own: int) -> bool:
     """The cuts left KEPT_SHARE of the containers' `own` text, and PARAGRAPH_SHARE of what they
     left is in paragraphs (blocks of TEXT_AFTER_PROSE characters or more), not short lines."""
-    lengths = [text_length(text) for _, text in parts]
-    kept = sum(lengths)
-    paragraphs = sum(n for n in lengths if n >= TEXT_AFTER_PROSE)
+    kept = _length(parts)
+    paragraphs = sum(n for n in (text_length(text) for _, text in parts) if n >= TEXT_AFTER_PROSE)
     return kept >= KEPT_SHARE * own and paragraphs >= PARAGRAPH_SHARE * kept
+
+
+def _length(parts: list[Part]) -> int:
+    """The text length of the blocks (see `text_length`)."""
+    return sum(text_length(text) for _, text in parts)
 
 
 def content_roots(root: Tag, found: Scan, title: str | None) -> tuple[TextStats, list[Tag]]:

@@ -120,8 +120,10 @@ def _lede(el: Tag, h1: Tag, stats: TextStats, start: int) -> bool:
     if parent is None or id(parent) not in stats.pos or stats.contains(parent, h1):
         return False
     sentences = sentence_count(text_of(el).strip())
-    if sentences >= MIN_SENTENCES or el.name != "p":
-        return sentences >= MIN_SENTENCES  # (one-line points, as a list or as boxes, are a summary)
+    if sentences >= MIN_SENTENCES:
+        return True
+    if el.name != "p":
+        return False  # one-line points, as a list or as boxes, are a summary
     like = kind(el)
     for direction in ("previous_sibling", "next_sibling"):
         sibling = element_beside(el, direction)

@@ -43,13 +43,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import itertools
 import json
 import re
 import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,7 +103,10 @@ INTERSTITIALS = (
     "<div><h3>Every morning</h3><p>The day's main stories in your inbox before breakfast.</p>"
     '<form action="/in"><input type="email" name="email"><button>Send</button></form></div>',
 )
-LONG_PARAGRAPH = 80  # characters of a paragraph an interstitial may follow
+LONG_PARAGRAPH = 80  # characters of a paragraph an interstitial may follow (or a chunk may end with)
+CHUNK_PARAGRAPHS = 3  # --chunked-body: long paragraphs to a chunk of a body split into like boxes
+CHUNK_BOXES = ("div", "section", "article")  # the boxes --chunked-body splits
+CHUNK_SLOT = '<div><div id="chunk-slot-{n}"></div></div>'  # what sits between two chunks (an ad's slot)
 SET_APART = frozenset(
     {"blockquote", "figure", "li", "dd", "td", "th", "form", "a", "aside", "nav", "header", "footer"}
 )
@@ -440,6 +444,54 @@ def interstitials() -> None:
     rewrite_markup(change)
 
 
+def chunked_body() -> None:
+    """Make the cleaner read each page as a site whose template sets a story's body out as a run of
+    like boxes would (`--chunked-body`): the page is parsed with lxml, and every box (CHUNK_BOXES)
+    with no text of its own that holds four or more paragraphs of LONG_PARAGRAPH characters among
+    its children is split after every CHUNK_PARAGRAPHS-th of them: each new box has the first's tag
+    and class (its id stays on the first alone), and an empty slot (CHUNK_SLOT) sits between two;
+    the page is then written out again for the cleaner's own parser."""
+
+    def long_paragraph(el: Any) -> bool:
+        return el.tag == "p" and len(el.text_content().strip()) >= LONG_PARAGRAPH
+
+    def split(box: Any, slots: Iterator[int]) -> None:
+        runs: list[list[Any]] = [[]]
+        seen = 0
+        for child in box:
+            if runs[-1] and seen and seen % CHUNK_PARAGRAPHS == 0 and long_paragraph(runs[-1][-1]):
+                runs.append([])
+            runs[-1].append(child)
+            seen += long_paragraph(child)
+        anchor = box
+        for run in runs[1:]:
+            chunk = etree.Element(box.tag, {"class": box.get("class")} if box.get("class") else {})
+            chunk.extend(run)
+            slot = lxml.html.fragment_fromstring(CHUNK_SLOT.format(n=next(slots)))
+            for new in (slot, chunk):
+                new.tail, anchor.tail = anchor.tail, None
+                anchor.addnext(new)
+                anchor = new
+
+    def change(html: str) -> str:
+        try:
+            parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+            doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+        except (etree.ParserError, ValueError):
+            return html
+        slots = itertools.count(1)
+        for box in list(doc.iter(*CHUNK_BOXES)):
+            if (
+                box.getparent() is not None
+                and not (box.text or "").strip()
+                and sum(long_paragraph(child) for child in box) > CHUNK_PARAGRAPHS
+            ):
+                split(box, slots)
+        return str(etree.tostring(doc, encoding="unicode", method="html"))
+
+    rewrite_markup(change)
+
+
 def rewrite_markup(change: Callable[[str], str]) -> None:
     """Make the cleaner read each page's markup as `change` rewrites it, before the tree is built
     (`htmltree._parse`, the one place a page is parsed); the markup stand-ins below stack."""
@@ -581,6 +633,13 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "no class or id and in words no rule knows)",
     )
     ap.add_argument(
+        "--chunked-body",
+        action="store_true",
+        help="clean as on a site whose template sets a story's body out as a run of like boxes (every "
+        "box of four or more long paragraphs split after every third, the new boxes of its tag and "
+        "class, an empty slot between two)",
+    )
+    ap.add_argument(
         "--custom-boxes",
         action="store_true",
         help="clean as on a site built of a framework's components (every <div> read as a custom "
@@ -612,6 +671,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         split_paragraphs()
     if args.interstitials:
         interstitials()
+    if args.chunked_body:
+        chunked_body()
     if args.ignore_names:
         ignore_names(args.ignore_names)
 

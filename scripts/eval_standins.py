@@ -52,6 +52,8 @@ MODES = {  # name: eval_cleaning.py flags
     "split+names": ["--split-paragraphs", "--ignore-names"],
     "inserts": ["--interstitials"],
     "inserts+names": ["--interstitials", "--ignore-names"],
+    "chunks": ["--chunked-body"],
+    "chunks+names": ["--chunked-body", "--ignore-names"],
 }
 HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
 LOWER = ("snippets_lost_pages",)  # must not rise

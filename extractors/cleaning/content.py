@@ -50,6 +50,7 @@ HEADLINE_STORY = 1000  # or prose below the headline (text set out with <br>): m
 SIBLING_LEVELS = 2  # how far up a named body beside the choice is looked for
 ANCESTOR_GROWTH = 1.3  # a named container above the choice may add at most 30% more prose
 ENTRY_SHARE = 0.5  # share of a region's prose in list items and forms that makes it entries
+CHUNK_BOXES = frozenset({"div", "section", "article"})  # boxes a template sets a body out in, a run of them
 # Blocks never chosen alone while their siblings hold text: a paragraph, one item of a list.
 _UNITS = PROSE_TAGS | {"li", "dd", "dt"}
 
@@ -77,7 +78,7 @@ def choose_within(body: Tag, stats: TextStats, headline: Tag | None = None) -> l
         return _with_siblings(known, node, stats)
     if headline is not None:  # no named body to go by: the page's headline marks the story
         node = _with_set_apart_post(body, _descend(body, stats, headline), stats)
-    return [node]
+    return _with_chunks(node, stats)
 
 
 def body_of(root: Tag) -> Tag:
@@ -651,8 +652,8 @@ def _known_sibling(body: Tag, node: Tag, stats: TextStats) -> Tag | None:
 
 
 def _with_siblings(node: Tag, scope: Tag, stats: TextStats) -> list[Tag]:
-    """The node plus same-tag, same-class elements in `scope` that also hold prose: an article
-    body split into chunks around ads and embeds."""
+    """The node plus same-tag, same-class elements in `scope` that also hold prose (an article
+    body split into chunks around ads and embeds), and the chunks after it (see `_with_chunks`)."""
     like = kind(node)
     if not like[1]:
         return [node]
@@ -661,4 +662,81 @@ def _with_siblings(node: Tag, scope: Tag, stats: TextStats) -> list[Tag]:
         same = kind(el) == like and (el is node or stats.prose.get(id(el), 0) > 0)
         if same and not any(stats.contains(f, el) for f in found):
             found.append(el)
-    return found if any(f is node for f in found) else [node]
+    if not any(f is node for f in found):
+        return _with_chunks(node, stats)
+    after = [c for c in _with_chunks(node, stats) if not any(f is c for f in found)]
+    return sorted(found + after, key=lambda el: stats.pos[id(el)])
+
+
+def _with_chunks(node: Tag, stats: TextStats) -> list[Tag]:
+    """`node` and the boxes after it that go on with its text, in page order: the rest of a body its
+    template sets out as a run of boxes (CHUNK_BOXES), the first of which the walk took because the
+    others are short. A later sibling of the same tag and class holding prose is a chunk wherever
+    it sits; an unclassed one is in the run that follows `node` when it is set out as prose (see
+    `_goes_on`); empty boxes (an ad's slot) are passed over, and the first other box of text ends
+    the run."""
+    parent = node.parent
+    if parent is None or node.name not in CHUNK_BOXES:
+        return [node]
+    kids = children(parent)
+    later = kids[next(i for i, c in enumerate(kids) if c is node) + 1 :]
+    like = kind(node)
+    found = [node]
+    if like[1]:
+        found += [c for c in later if kind(c) == like and _chunk(c, stats)]
+    for c in later:
+        if any(f is c for f in found) or not stats.text.get(id(c)):
+            continue
+        if not _goes_on(c, node, stats):
+            break
+        found.append(c)
+    return sorted(found, key=lambda el: stats.pos[id(el)])
+
+
+def _chunk(box: Tag, stats: TextStats) -> bool:
+    """A box holding prose, in no page region, under no <h1> (another story), and with no id: a box
+    with a name of its own is a section a link points to (a tab's pane)."""
+    key = id(box)
+    return (
+        bool(stats.prose.get(key))
+        and not attr(box, "id")
+        and key not in stats.outside
+        and not any(d.name == "h1" for d in stats.subtree(box))
+    )
+
+
+def _goes_on(box: Tag, node: Tag, stats: TextStats) -> bool:
+    """An unclassed chunk (see `_chunk`) of `node`'s tag that holds its paragraphs itself, set out
+    as prose or opening with a paragraph of it (a chunk's links and boxes are cut inside it as the
+    body's are), and no boilerplate by tag or strong name."""
+    return (
+        box.name == node.name
+        and not attr(box, "class")
+        and _holds_paragraphs(box, stats)
+        and (_set_out_as_prose(box, stats) or _opens_with_prose(box, stats))
+        and not cut_for_certain(box, stats)
+        and _chunk(box, stats)
+    )
+
+
+def _holds_paragraphs(box: Tag, stats: TextStats) -> bool:
+    """Half the prose of `box` or more is in its own children's text: paragraphs set out in it, as
+    a body's are, not a series of boxes each holding some (a thread of replies, a list of cards)."""
+    return 2 * sum(stats.own_prose.get(id(c), 0) for c in children(box)) >= stats.prose.get(id(box), 0)
+
+
+def _set_out_as_prose(box: Tag, stats: TextStats) -> bool:
+    """Half the text of `box` or more is prose, and few of it links."""
+    key = id(box)
+    text = stats.text.get(key, 0)
+    return stats.prose.get(key, 0) * 2 >= text and stats.links.get(key, 0) < TEASER_LINKS * text
+
+
+def _opens_with_prose(box: Tag, stats: TextStats) -> bool:
+    """The first text in `box` past its subheadings is a block of prose, not a link (a card's title)."""
+    for el in stats.subtree(box)[1:]:
+        if el.name == "a" and stats.text.get(id(el)):
+            return False
+        if stats.own_prose.get(id(el)) and el.name not in HEADINGS:
+            return True
+    return False

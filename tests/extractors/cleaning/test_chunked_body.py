@@ -1,0 +1,85 @@
+"""A story body that its template sets out as a run of boxes (a few paragraphs to a box, an ad's
+slot between two) is taken whole, also when the walk goes into the first box because the others
+are short; tab panes, teaser cards and a box above the headline are no chunks of it."""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+SENTENCE = (
+    "The council debated the new budget for the coming year line by line until late in the "
+    "evening, and the mayor answered every question from the floor."
+)
+SLOT = '<div><div id="slot-1"></div></div>'
+
+
+def _paragraphs(label: str, count: int) -> str:
+    return "".join(f"<p>{label} {n}. {SENTENCE}</p>" for n in range(count))
+
+
+def _page(story: str, before: str = "") -> str:
+    return (
+        "<html><head><title>Budget night</title></head><body><div class='page'>"
+        f"{before}<h1>Budget night</h1><div class='story'>{story}</div>"
+        "</div></body></html>"
+    )
+
+
+def test_a_short_last_chunk_of_the_same_class_is_kept() -> None:
+    story = (
+        f"<div class='txt-block'>{_paragraphs('Chunk', 9)}</div>{SLOT}"
+        "<div class='txt-block'><p>Closing line. The vote is due on Friday.</p></div>"
+    )
+    text = html_article(_page(story)).text
+    assert "Chunk 0." in text and "Chunk 8." in text
+    assert "Closing line." in text
+
+
+def test_an_unclassed_chunk_that_goes_on_with_the_story_is_kept() -> None:
+    related = "".join(
+        f'<p><a href="/story-{n}">Another story from the town hall, number {n}</a></p>' for n in range(3)
+    )
+    story = (
+        f"<div>{_paragraphs('Chunk', 9)}</div>{SLOT}"
+        f"<div><p>Closing paragraph. {SENTENCE}</p><p>Read more:</p>{related}</div>"
+    )
+    text = html_article(_page(story)).text
+    assert "Chunk 0." in text and "Chunk 8." in text
+    assert "Closing paragraph." in text
+    assert "number 2" not in text
+
+
+def test_teaser_cards_beside_the_story_are_no_chunk() -> None:
+    cards = "".join(
+        f'<div><h3><a href="/story-{n}">Another story from the town hall, number {n}</a></h3>'
+        f"<p>Teaser {n}. {SENTENCE}</p></div>"
+        for n in range(2)
+    )
+    story = f"<div>{_paragraphs('Chunk', 9)}</div>{cards}"
+    text = html_article(_page(story)).text
+    assert "Chunk 8." in text
+    assert "Teaser 0." not in text and "Teaser 1." not in text
+
+
+def test_tab_panes_are_no_chunks() -> None:
+    # Panes of the same class, each with an id a tab's link points to: the chosen pane alone.
+    tabs = '<ul><li><a href="#about">About</a></li><li><a href="#history">History</a></li></ul>'
+    story = (
+        f"{tabs}<div class='pane' id='about'>{_paragraphs('About', 9)}</div>"
+        f"<div class='pane' id='history'><p>History 0. {SENTENCE}</p></div>"
+    )
+    text = html_article(_page(story)).text
+    assert "About 8." in text
+    assert "History 0." not in text
+
+
+def test_a_box_of_the_same_class_above_the_headline_is_no_chunk() -> None:
+    above = f"<div class='txt-block'><p>Above. {SENTENCE}</p></div>"
+    story = f"<div class='txt-block'>{_paragraphs('Chunk', 9)}</div>"
+    html = (
+        "<html><head><title>Budget night</title></head><body><div class='page'>"
+        f"{above}<h1>Budget night</h1>{story}</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Chunk 0." in text
+    assert "Above." not in text

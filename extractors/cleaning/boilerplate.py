@@ -837,13 +837,15 @@ def _over_budget(el: Tag, stats: TextStats, budget: int) -> bool:
 
 
 def _link_cut(el: Tag, stats: TextStats) -> bool:
-    """An inline link popup, or a link-dense block (a paragraph citing one address, and an entry of
-    a list or table, excepted)."""
+    """An inline link popup, or a link-dense block (a paragraph citing one address, an entry of a
+    list or table, and a box that opens with the story's last paragraph, excepted)."""
     if el.name not in BLOCK_TAGS:
         return is_link_popup(el, stats)
     key = id(el)
     text, links = stats.text.get(key, 0), stats.links.get(key, 0)
     if not link_dense(el.name, text, links):
+        return False
+    if el.name in ("div", "section") and _story_tail(el, stats):
         return False
     if el.name in _ENTRY_TAGS:
         return not (stats.anchors.get(key, 0) == 1 and links < text)
@@ -859,6 +861,29 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
             or _cites_by_address(el, stats)
             or _line_of_prose(el, stats)
         )
+    )
+
+
+def opening_prose(box: Tag, stats: TextStats) -> Tag | None:
+    """The block of prose that opens `box` past its subheadings, or None when a link (a card's
+    title) comes first."""
+    for el in stats.subtree(box)[1:]:
+        if el.name == "a" and stats.text.get(id(el)):
+            return None
+        if stats.own_prose.get(id(el)) and el.name not in HEADINGS:
+            return el
+    return None
+
+
+def _story_tail(box: Tag, stats: TextStats) -> bool:
+    """`box` opens with a paragraph of the story (TEXT_AFTER_PROSE characters of prose, not a line
+    that leads into what follows with a colon): links after it are a list set below the story's
+    last paragraph, to be judged apart from it."""
+    first = opening_prose(box, stats)
+    return (
+        first is not None
+        and stats.own_prose.get(id(first), 0) >= TEXT_AFTER_PROSE
+        and text_of(first).rstrip()[-1:] not in COLONS
     )
 
 

@@ -23,6 +23,7 @@ from extractors.cleaning.boilerplate import (
     cut_for_certain,
     is_outside,
     is_picture,
+    opening_prose,
     set_as_paragraph,
 )
 from extractors.cleaning.htmltree import (
@@ -713,7 +714,7 @@ def _goes_on(box: Tag, node: Tag, stats: TextStats) -> bool:
         box.name == node.name
         and not attr(box, "class")
         and _holds_paragraphs(box, stats)
-        and (_set_out_as_prose(box, stats) or _opens_with_prose(box, stats))
+        and (_set_out_as_prose(box, stats) or opening_prose(box, stats) is not None)
         and not cut_for_certain(box, stats)
         and _chunk(box, stats)
     )
@@ -730,13 +731,3 @@ def _set_out_as_prose(box: Tag, stats: TextStats) -> bool:
     key = id(box)
     text = stats.text.get(key, 0)
     return stats.prose.get(key, 0) * 2 >= text and stats.links.get(key, 0) < TEASER_LINKS * text
-
-
-def _opens_with_prose(box: Tag, stats: TextStats) -> bool:
-    """The first text in `box` past its subheadings is a block of prose, not a link (a card's title)."""
-    for el in stats.subtree(box)[1:]:
-        if el.name == "a" and stats.text.get(id(el)):
-            return False
-        if stats.own_prose.get(id(el)) and el.name not in HEADINGS:
-            return True
-    return False

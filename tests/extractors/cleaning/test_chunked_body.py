@@ -83,3 +83,24 @@ def test_a_box_of_the_same_class_above_the_headline_is_no_chunk() -> None:
     text = html_article(html).text
     assert "Chunk 0." in text
     assert "Above." not in text
+
+
+LINKS = "".join(
+    f'<p><a href="/story-{n}">Another story from the town hall, number {n}</a></p>' for n in range(5)
+)
+
+
+def test_the_story_s_last_paragraph_over_a_list_of_links_is_kept_and_the_links_cut() -> None:
+    # The box is mostly links, but it opens with a paragraph of the story: judged part by part.
+    story = f"{_paragraphs('Story', 6)}<div><p>Last paragraph. {SENTENCE}</p>{LINKS}</div>"
+    text = html_article(_page(story)).text
+    assert "Story 5." in text and "Last paragraph." in text
+    assert "number 4" not in text
+
+
+def test_a_line_that_leads_into_a_list_of_links_goes_with_it() -> None:
+    lead_in = "More reports from the town hall, on the budget and on every other vote, are here:"
+    story = f"{_paragraphs('Story', 6)}<div><p>{lead_in}</p>{LINKS}</div>"
+    text = html_article(_page(story)).text
+    assert "Story 5." in text
+    assert "More reports" not in text and "number 4" not in text

@@ -107,6 +107,19 @@ LONG_PARAGRAPH = 80  # characters of a paragraph an interstitial may follow (or 
 CHUNK_PARAGRAPHS = 3  # --chunked-body: long paragraphs to a chunk of a body split into like boxes
 CHUNK_BOXES = ("div", "section", "article")  # the boxes --chunked-body splits
 CHUNK_SLOT = '<div><div id="chunk-slot-{n}"></div></div>'  # what sits between two chunks (an ad's slot)
+# --reader-comments: a thread of replies set after the story, as long as the story's paragraphs, in
+# boxes whose class words no rule knows and in words of no page (a reader's remarks, made up here)
+REMARKS = (
+    "I read this twice and I still think the second point is the one that matters most here.",
+    "Thanks for writing it up, though I would have liked to hear from the people who live there.",
+    "We had the same thing happen in our town last year and nobody in charge said a word about it.",
+    "Not sure the numbers add up, but the overall picture matches what friends keep telling me.",
+    "This is exactly why I keep coming back to this site instead of reading the big papers.",
+)
+REPLY = (
+    '<div class="r-box"><div class="r-head"><b>Reader {n}</b> <span>{n} days ago</span></div>'
+    '{remarks}<div class="r-tools"><a href="#reply-{n}">Reply</a> <a href="#like-{n}">Like</a></div></div>'
+)
 SET_APART = frozenset(
     {"blockquote", "figure", "li", "dd", "td", "th", "form", "a", "aside", "nav", "header", "footer"}
 )
@@ -492,6 +505,55 @@ def chunked_body() -> None:
     rewrite_markup(change)
 
 
+def reader_comments() -> None:
+    """Make the cleaner read each page as a site that shows its readers' replies under the story
+    would (`--reader-comments`): the page is parsed with lxml, the box holding the most text in
+    paragraphs of LONG_PARAGRAPH characters among its children is taken for the story, and after
+    it (after the outermost <article> holding it, else after its parent) a thread is set: a
+    heading, then replies (REPLY: a name and time line, two or three remarks of REMARKS as
+    paragraphs, a row of reply and like links) until they hold as many characters as the story's
+    paragraphs. Their class words are ones no rule knows; the page is then written out again."""
+
+    def long_paragraph(el: Any) -> bool:
+        return el.tag == "p" and len(el.text_content().strip()) >= LONG_PARAGRAPH
+
+    def story_text(box: Any) -> int:
+        return sum(len(c.text_content().strip()) for c in box if long_paragraph(c))
+
+    def thread(length: int) -> Any:
+        remarks = itertools.cycle(REMARKS)
+        replies: list[str] = []
+        written = 0
+        while written < length or len(replies) < 2:
+            n = len(replies) + 1
+            said = [next(remarks) for _ in range(2 + n % 2)]
+            written += sum(map(len, said))
+            replies.append(REPLY.format(n=n, remarks="".join(f"<p>{r}</p>" for r in said)))
+        return lxml.html.fragment_fromstring(f"<div><h3>{len(replies)} replies</h3>{''.join(replies)}</div>")
+
+    def change(html: str) -> str:
+        try:
+            parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+            doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+        except (etree.ParserError, ValueError):
+            return html
+        boxes = [
+            b for b in doc.iter(*CHUNK_BOXES) if b.getparent() is not None and any(map(long_paragraph, b))
+        ]
+        if not boxes:
+            return html
+        story = max(boxes, key=story_text)
+        articles = list(story.iterancestors("article"))
+        parent = story.getparent()
+        anchor = articles[-1] if articles else (parent if parent.tag != "body" else story)
+        replies = thread(story_text(story))
+        replies.tail, anchor.tail = anchor.tail, None
+        anchor.addnext(replies)
+        return str(etree.tostring(doc, encoding="unicode", method="html"))
+
+    rewrite_markup(change)
+
+
 def rewrite_markup(change: Callable[[str], str]) -> None:
     """Make the cleaner read each page's markup as `change` rewrites it, before the tree is built
     (`htmltree._parse`, the one place a page is parsed); the markup stand-ins below stack."""
@@ -640,6 +702,12 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "class, an empty slot between two)",
     )
     ap.add_argument(
+        "--reader-comments",
+        action="store_true",
+        help="clean as on a site that shows its readers' replies under the story (a thread as long "
+        "as the story's paragraphs after it, in boxes whose class words no rule knows)",
+    )
+    ap.add_argument(
         "--custom-boxes",
         action="store_true",
         help="clean as on a site built of a framework's components (every <div> read as a custom "
@@ -673,6 +741,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         interstitials()
     if args.chunked_body:
         chunked_body()
+    if args.reader_comments:
+        reader_comments()
     if args.ignore_names:
         ignore_names(args.ignore_names)
 

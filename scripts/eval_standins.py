@@ -54,6 +54,8 @@ MODES = {  # name: eval_cleaning.py flags
     "inserts+names": ["--interstitials", "--ignore-names"],
     "chunks": ["--chunked-body"],
     "chunks+names": ["--chunked-body", "--ignore-names"],
+    "replies": ["--reader-comments"],
+    "replies+names": ["--reader-comments", "--ignore-names"],
 }
 HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
 LOWER = ("snippets_lost_pages",)  # must not rise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -192,6 +193,8 @@ def is_boilerplate(
         return True
     if tag == "form" and id(el) in stats.outside:
         return True  # a form of fields (see `is_outside`): labels and instructions, however long
+    if tag in _THREAD_HOLDERS and reply_thread(el, stats) and _story_before(el, stats):
+        return True  # readers' replies under the story, past the undo guard as a form of fields is
     if _over_budget(el, stats, budget):
         return False
     if tag in BOILERPLATE_TAGS:
@@ -884,6 +887,68 @@ def _story_tail(box: Tag, stats: TextStats) -> bool:
         first is not None
         and stats.own_prose.get(id(first), 0) >= TEXT_AFTER_PROSE
         and text_of(first).rstrip()[-1:] not in COLONS
+    )
+
+
+def inside_wrappers(el: Tag) -> Tag:
+    """`el`, or the innermost `div`/`section` nested in it as its only child, down a chain of
+    such: the bare wrappers a template may nest a box in do not change what the box sets out (a
+    wrapper beside an image or an empty slot is no bare wrapper)."""
+    while True:
+        inner = children(el)
+        if len(inner) != 1 or inner[0].name not in ("div", "section"):
+            return el
+        el = inner[0]
+
+
+REPLIES = 3  # like boxes, each shaped as a reply, that make a thread of readers' replies
+
+
+def reply_thread(el: Tag, stats: TextStats) -> bool:
+    """`el` (inside its bare wrappers) holds REPLIES or more like boxes (one tag and class), each
+    shaped as a reply (see `_reply`), and they hold half its prose or more: readers' replies."""
+    holder = inside_wrappers(el)
+    kids = [c for c in children(holder) if stats.prose.get(id(c))]
+    counts = Counter(kind(c) for c in kids if _reply(c, stats))
+    if not counts:
+        return False
+    like, n = counts.most_common(1)[0]
+    prose = sum(stats.prose[id(c)] for c in kids if kind(c) == like)
+    return n >= REPLIES and 2 * prose >= stats.prose.get(id(el), 0)
+
+
+_THREAD_HOLDERS = frozenset({"div", "section", "ol", "ul"})
+STORY_LEVELS = 3  # how far up the boxes before a thread of replies are looked at for the story
+
+
+def _story_before(el: Tag, stats: TextStats) -> bool:
+    """A paragraph of prose (TEXT_AFTER_PROSE) lies before `el`, in the boxes before it or before
+    one of the STORY_LEVELS boxes holding it: the story the replies are under."""
+    box: Tag | None = el
+    for _ in range(STORY_LEVELS):
+        if box is None:
+            return False
+        for before in box.find_previous_siblings(True):
+            if id(before) in stats.pos and any(
+                stats.own_prose.get(id(d), 0) >= TEXT_AFTER_PROSE for d in stats.subtree(before)
+            ):
+                return True
+        box = box.parent
+    return False
+
+
+def _reply(post: Tag, stats: TextStats) -> bool:
+    """A reply: first a part with text and no prose (its writer and time), then prose, and last a
+    row of links with no prose (its reply and like buttons); a section of a story ends in prose."""
+    parts = [c for c in children(inside_wrappers(post)) if stats.text.get(id(c))]
+    if len(parts) < 3:
+        return False
+    head, last = id(parts[0]), id(parts[-1])
+    return (
+        not stats.prose.get(head)
+        and not stats.prose.get(last)
+        and stats.links.get(last, 0) >= stats.text[last]
+        and any(stats.prose.get(id(c)) for c in parts[1:-1])
     )
 
 

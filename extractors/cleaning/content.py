@@ -21,6 +21,7 @@ from extractors.cleaning.boilerplate import (
     HEADINGS,
     PROSE_TAGS,
     cut_for_certain,
+    inside_wrappers,
     is_outside,
     is_picture,
     opening_prose,
@@ -286,7 +287,7 @@ def _in_parts(post: Tag, stats: TextStats) -> bool:
     part with text but no prose (the writer and date over a reply, its buttons below it); a box of
     paragraphs, or a section of a story under its heading, has no such part."""
     return stats.own_prose.get(id(post), 0) * 2 < stats.prose[id(post)] and any(
-        stats.text.get(id(c)) and not stats.prose.get(id(c)) for c in children(_inside_wrappers(post))
+        stats.text.get(id(c)) and not stats.prose.get(id(c)) for c in children(inside_wrappers(post))
     )
 
 
@@ -411,7 +412,7 @@ def _paragraph_block(el: Tag, stats: TextStats) -> bool:
     key = id(el)
     if el.name not in ("div", "section") or key in stats.outside:
         return False
-    kids = [c for c in children(_inside_wrappers(el)) if stats.text.get(id(c))]
+    kids = [c for c in children(inside_wrappers(el)) if stats.text.get(id(c))]
     if len(kids) < 2 or any(not set_as_paragraph(c, stats) for c in kids):
         return False
     linked = [c for c in kids if stats.links.get(id(c), 0)]
@@ -427,17 +428,6 @@ def _about_the_story(text: str) -> bool:
     """A line about the story, not of it: its byline or its date."""
     stripped = text.strip()
     return is_byline(stripped) or is_date_stamp(stripped) or is_date_line(stripped)
-
-
-def _inside_wrappers(el: Tag) -> Tag:
-    """`el`, or the innermost `div`/`section` nested in it as its only child, down a chain of
-    such: the bare wrappers a template may nest a box in do not change what the box sets out (a
-    wrapper beside an image or an empty slot is no bare wrapper)."""
-    while True:
-        inner = children(el)
-        if len(inner) != 1 or inner[0].name not in ("div", "section"):
-            return el
-        el = inner[0]
 
 
 DIV_PARAGRAPHS = 2  # paragraphs set as <div>s beside the best child that make the parent the text

@@ -1,0 +1,71 @@
+"""Readers' replies under a story are cut by their shape, also when their class words are ones no
+rule knows: a run of like boxes, each a writer and time line, paragraphs and a row of reply
+links. Sections of a story, and a forum's posts with no story above them, stay. (A thread holding
+over 70% of the chosen text still undoes the cuts: the cuts' guard, `html.KEPT_SHARE`.)"""
+
+from __future__ import annotations
+
+from tests.support.pages import html_article
+
+SENTENCE = (
+    "The council debated the new budget for the coming year line by line until late in the "
+    "evening, and the mayor answered every question from the floor."
+)
+REMARK = (
+    "I was there that evening and I think the mayor's answers on the school roofs were the best part of it."
+)
+
+
+def _replies(count: int) -> str:
+    return "".join(
+        f'<div class="r-box"><div class="r-head"><b>Reader {n}</b> <span>{n} days ago</span></div>'
+        f"<p>Remark {n}. {REMARK}</p><p>{REMARK}</p>"
+        f'<div class="r-tools"><a href="#reply-{n}">Reply</a> <a href="#like-{n}">Like</a></div></div>'
+        for n in range(count)
+    )
+
+
+def _page(inside: str) -> str:
+    return (
+        "<html><head><title>Budget night</title></head><body><div class='page'>"
+        f"<h1>Budget night</h1>{inside}</div></body></html>"
+    )
+
+
+def test_replies_in_the_story_s_box_are_cut_past_the_undo_guard() -> None:
+    # The replies hold more than half the box's text, which no other cut may take.
+    story = "".join(f"<p>Story {n}. {SENTENCE}</p>" for n in range(3))
+    text = html_article(_page(f"<div class='txt'>{story}<div class='zz'>{_replies(4)}</div></div>")).text
+    assert "Story 0." in text and "Story 2." in text
+    assert "Remark" not in text
+
+
+def test_sections_of_a_story_are_no_replies() -> None:
+    # Like boxes that open with a short line (a subheading set in bold) and end in prose.
+    sections = "".join(
+        f"<div class='part'><div><b>Part {n}</b></div><p>Section {n}. {SENTENCE}</p><p>{SENTENCE}</p></div>"
+        for n in range(3)
+    )
+    intro = "".join(f"<p>Intro {n}. {SENTENCE}</p>" for n in range(3))
+    html = _page(f"<div class='txt'>{intro}<div class='parts'>{sections}</div></div>")
+    text = html_article(html).text
+    assert "Section 0." in text and "Section 2." in text
+
+
+def test_a_forum_s_posts_with_no_story_above_them_stay() -> None:
+    # Posts shaped as replies, the first of them the topic, and the forum's notes below them.
+    notes = "".join(f"<p>Note {n}. {SENTENCE}</p>" for n in range(3))
+    text = html_article(_page(f"<div class='zz'>{_replies(3)}</div><div class='notes'>{notes}</div>")).text
+    assert "Remark 0." in text and "Remark 2." in text
+
+
+def test_sections_that_end_in_a_back_to_top_link_are_no_replies() -> None:
+    # Like boxes of paragraphs, each closed by a link back to the top: no writer's line opens them.
+    sections = "".join(
+        f"<div class='part'><p>Section {n}. {SENTENCE}</p><p>{SENTENCE}</p>"
+        "<div><a href='#top'>Back to top</a></div></div>"
+        for n in range(3)
+    )
+    intro = "".join(f"<p>Intro {n}. {SENTENCE}</p>" for n in range(3))
+    text = html_article(_page(f"<div class='txt'>{intro}<div class='parts'>{sections}</div></div>")).text
+    assert "Section 0." in text and "Section 2." in text

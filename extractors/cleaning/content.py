@@ -20,11 +20,13 @@ from extractors.cleaning.boilerplate import (
     CONTENT_CLASS,
     HEADINGS,
     PROSE_TAGS,
+    TEXT_AFTER_PROSE,
     cut_for_certain,
     inside_wrappers,
     is_outside,
     is_picture,
     opening_prose,
+    reply_thread,
     set_as_paragraph,
 )
 from extractors.cleaning.htmltree import (
@@ -300,7 +302,10 @@ def _replies_after_story(el: Tag, kids: list[Tag], stats: TextStats) -> bool:
     own — HEADLINE_PARAGRAPHS paragraphs of prose, REPLY_STORY of the thread's prose or more, no
     post of the thread's kind, nothing the cuts remove for certain: comments under a post, which
     neither hold the descent back nor are walked into (an intro above a series of sections is
-    short beside them)."""
+    short beside them). Replies by their shape (see `reply_thread`) need only a paragraph above
+    them: a short story's comments are no more the text than a long one's."""
+    if reply_thread(el, stats) and any(_holds_paragraph(c, stats) for c in _before(el, kids)):
+        return True
     need = REPLY_STORY * stats.prose[id(el)]
     before = [c for c in _before(el, kids) if stats.prose.get(id(c), 0) >= need and _own_text(c, stats)]
     if not before:
@@ -308,6 +313,16 @@ def _replies_after_story(el: Tag, kids: list[Tag], stats: TextStats) -> bool:
     kinds = _thread(el, stats)
     return bool(kinds) and any(
         _paragraphs(c, stats) >= HEADLINE_PARAGRAPHS and not _holds_post_of(c, kinds, stats) for c in before
+    )
+
+
+def _holds_paragraph(el: Tag, stats: TextStats) -> bool:
+    """`el` holds a paragraph of prose (TEXT_AFTER_PROSE), in no page region and in nothing the
+    cuts remove for certain."""
+    return (
+        id(el) not in stats.outside
+        and not cut_for_certain(el, stats)
+        and any(stats.own_prose.get(id(d), 0) >= TEXT_AFTER_PROSE for d in stats.subtree(el))
     )
 
 

@@ -40,6 +40,13 @@ def test_replies_in_the_story_s_box_are_cut_past_the_undo_guard() -> None:
     assert "Remark" not in text
 
 
+def test_a_one_paragraph_story_is_not_left_for_its_replies() -> None:
+    story = f"<div class='txt'><p>Story 0. {SENTENCE}</p></div>"
+    text = html_article(_page(f"{story}<div class='zz'><h3>4 replies</h3>{_replies(4)}</div>")).text
+    assert "Story 0." in text
+    assert "Remark" not in text
+
+
 def test_sections_of_a_story_are_no_replies() -> None:
     # Like boxes that open with a short line (a subheading set in bold) and end in prose.
     sections = "".join(

@@ -319,10 +319,8 @@ def _replies_after_story(el: Tag, kids: list[Tag], stats: TextStats) -> bool:
 def _holds_paragraph(el: Tag, stats: TextStats) -> bool:
     """`el` holds a paragraph of prose (TEXT_AFTER_PROSE), in no page region and in nothing the
     cuts remove for certain."""
-    return (
-        id(el) not in stats.outside
-        and not cut_for_certain(el, stats)
-        and any(stats.own_prose.get(id(d), 0) >= TEXT_AFTER_PROSE for d in stats.subtree(el))
+    return id(el) not in stats.outside and any(
+        stats.own_prose.get(id(d), 0) >= TEXT_AFTER_PROSE for d in stats.subtree(el)
     )
 
 

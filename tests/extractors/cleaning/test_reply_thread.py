@@ -47,6 +47,17 @@ def test_a_one_paragraph_story_is_not_left_for_its_replies() -> None:
     assert "Remark" not in text
 
 
+def test_the_story_above_replies_is_found_whatever_its_box_s_name() -> None:
+    # A content system's state word on the story's box ("promoted" to the front page) reads as a
+    # boilerplate word; the replies below it are replies to it all the same.
+    story = (
+        f"<article class='node node-promoted'><p>Story 0. {SENTENCE}</p><p>Story 1. {SENTENCE}</p></article>"
+    )
+    text = html_article(_page(f"{story}<div class='zz'>{_replies(5)}</div>")).text
+    assert "Story 0." in text
+    assert "Remark" not in text
+
+
 def test_sections_of_a_story_are_no_replies() -> None:
     # Like boxes that open with a short line (a subheading set in bold) and end in prose.
     sections = "".join(

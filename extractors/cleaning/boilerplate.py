@@ -905,10 +905,12 @@ REPLIES = 3  # like boxes, each shaped as a reply, that make a thread of readers
 
 
 def reply_thread(el: Tag, stats: TextStats) -> bool:
-    """`el` (inside its bare wrappers) holds REPLIES or more like boxes (one tag and class), each
-    shaped as a reply (see `_reply`), and they hold half its prose or more: readers' replies."""
-    holder = inside_wrappers(el)
-    kids = [c for c in children(holder) if stats.prose.get(id(c))]
+    """`el` holds REPLIES or more like boxes (one tag and class) among its children, each shaped as
+    a reply (see `_reply`), and they hold half its prose or more: readers' replies. (The bare
+    wrappers around the thread are boxes too, asked in their turn.)"""
+    kids = [c for c in children(el) if stats.prose.get(id(c))]
+    if len(kids) < REPLIES:
+        return False  # (a chain of wrappers is passed at once: no reply is read inside it)
     counts = Counter(kind(c) for c in kids if _reply(c, stats))
     if not counts:
         return False

@@ -724,9 +724,14 @@ def _goes_on(box: Tag, node: Tag, stats: TextStats) -> bool:
 
 
 def _holds_paragraphs(box: Tag, stats: TextStats) -> bool:
-    """Half the prose of `box` or more is in its own children's text: paragraphs set out in it, as
-    a body's are, not a series of boxes each holding some (a thread of replies, a list of cards)."""
-    return 2 * sum(stats.own_prose.get(id(c), 0) for c in children(box)) >= stats.prose.get(id(box), 0)
+    """Half the prose of `box` or more is in its own paragraphs and quotes (PROSE_TAGS children, or
+    its children's own text), as a body's is, not in a series of boxes or list items each holding
+    some (a thread of replies, a list of cards)."""
+    held = sum(
+        stats.prose.get(id(c), 0) if c.name in PROSE_TAGS else stats.own_prose.get(id(c), 0)
+        for c in children(box)
+    )
+    return 2 * held >= stats.prose.get(id(box), 0)
 
 
 def _set_out_as_prose(box: Tag, stats: TextStats) -> bool:

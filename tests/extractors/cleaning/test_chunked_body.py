@@ -49,6 +49,14 @@ def test_an_unclassed_chunk_that_goes_on_with_the_story_is_kept() -> None:
     assert "number 2" not in text
 
 
+def test_an_unclassed_chunk_that_is_mostly_quotes_is_kept() -> None:
+    quote = f"<blockquote><p>Quoted. {SENTENCE} {SENTENCE}</p><p>{SENTENCE} {SENTENCE}</p></blockquote>"
+    story = f"<div>{_paragraphs('Chunk', 20)}</div>{SLOT}<div>{quote}<p>After the quote. {SENTENCE}</p></div>"
+    text = html_article(_page(story)).text
+    assert "Chunk 19." in text
+    assert "Quoted." in text and "After the quote." in text
+
+
 def test_teaser_cards_beside_the_story_are_no_chunk() -> None:
     cards = "".join(
         f'<div><h3><a href="/story-{n}">Another story from the town hall, number {n}</a></h3>'

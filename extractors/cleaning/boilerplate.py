@@ -890,27 +890,33 @@ def _story_tail(box: Tag, stats: TextStats) -> bool:
     )
 
 
-def inside_wrappers(el: Tag) -> Tag:
+def inside_wrappers(el: Tag, most: int | None = None) -> Tag:
     """`el`, or the innermost `div`/`section` nested in it as its only child, down a chain of
-    such: the bare wrappers a template may nest a box in do not change what the box sets out (a
-    wrapper beside an image or an empty slot is no bare wrapper)."""
-    while True:
+    such (`most` levels at most): the bare wrappers a template may nest a box in do not change
+    what the box sets out (a wrapper beside an image or an empty slot is no bare wrapper)."""
+    levels = 0
+    while most is None or levels < most:
         inner = children(el)
         if len(inner) != 1 or inner[0].name not in ("div", "section"):
             return el
         el = inner[0]
+        levels += 1
+    return el
 
 
 REPLIES = 3  # like boxes, each shaped as a reply, that make a thread of readers' replies
 
 
+REPLY_WRAPPERS = 3  # bare wrappers looked through for a thread's boxes (every box of a chain asks)
+
+
 def reply_thread(el: Tag, stats: TextStats) -> bool:
-    """`el` holds REPLIES or more like boxes (one tag and class) among its children, each shaped as
-    a reply (see `_reply`), and they hold half its prose or more: readers' replies. (The bare
-    wrappers around the thread are boxes too, asked in their turn.)"""
-    kids = [c for c in children(el) if stats.prose.get(id(c))]
+    """`el` (inside up to REPLY_WRAPPERS bare wrappers) holds REPLIES or more like boxes (one tag
+    and class), each shaped as a reply (see `_reply`), and they hold half its prose or more:
+    readers' replies."""
+    kids = [c for c in children(inside_wrappers(el, REPLY_WRAPPERS)) if stats.prose.get(id(c))]
     if len(kids) < REPLIES:
-        return False  # (a chain of wrappers is passed at once: no reply is read inside it)
+        return False
     counts = Counter(kind(c) for c in kids if _reply(c, stats))
     if not counts:
         return False

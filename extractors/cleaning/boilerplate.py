@@ -14,6 +14,7 @@ from lxml.html import defs as html_defs
 from extractors.cleaning.htmltree import (
     BLOCK_TAGS,
     BOILERPLATE_TAGS,
+    MIN_PARAGRAPH,
     TextStats,
     attr,
     bare_text,
@@ -914,6 +915,8 @@ def reply_thread(el: Tag, stats: TextStats) -> bool:
     """`el` (inside up to REPLY_WRAPPERS bare wrappers) holds REPLIES or more like boxes (one tag
     and class), each shaped as a reply (see `_reply`), and they hold half its prose or more:
     readers' replies."""
+    if stats.prose.get(id(el), 0) < REPLIES * MIN_PARAGRAPH:
+        return False  # (each reply holds a block of prose)
     kids = [c for c in children(inside_wrappers(el, REPLY_WRAPPERS)) if stats.prose.get(id(c))]
     if len(kids) < REPLIES:
         return False

@@ -430,17 +430,10 @@ def interstitials() -> None:
             for b in beside
         )
 
-    def change(html: str) -> str:
-        try:
-            parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
-            doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
-        except (etree.ParserError, ValueError):
-            return html
+    def edit(doc: Any) -> None:
         long_ones = 0
         for p in list(doc.iter("p")):
-            if len(p.text_content().strip()) < LONG_PARAGRAPH or any(
-                a.tag in SET_APART for a in p.iterancestors()
-            ):
+            if not long_paragraph(p) or any(a.tag in SET_APART for a in p.iterancestors()):
                 continue
             long_ones += 1
             anchor = p
@@ -449,12 +442,11 @@ def interstitials() -> None:
             if long_ones % 3 or not among_paragraphs(anchor):
                 continue
             n = long_ones // 3
-            box = lxml.html.fragment_fromstring(INTERSTITIALS[(n - 1) % len(INTERSTITIALS)].format(n=n))
-            box.tail, anchor.tail = anchor.tail, None
-            anchor.addnext(box)
-        return str(etree.tostring(doc, encoding="unicode", method="html"))
+            set_after(
+                anchor, lxml.html.fragment_fromstring(INTERSTITIALS[(n - 1) % len(INTERSTITIALS)].format(n=n))
+            )
 
-    rewrite_markup(change)
+    rewrite_tree(edit)
 
 
 def chunked_body() -> None:
@@ -464,9 +456,6 @@ def chunked_body() -> None:
     its children is split after every CHUNK_PARAGRAPHS-th of them: each new box has the first's tag
     and class (its id stays on the first alone), and an empty slot (CHUNK_SLOT) sits between two;
     the page is then written out again for the cleaner's own parser."""
-
-    def long_paragraph(el: Any) -> bool:
-        return el.tag == "p" and len(el.text_content().strip()) >= LONG_PARAGRAPH
 
     def split(box: Any, slots: Iterator[int]) -> None:
         runs: list[list[Any]] = [[]]
@@ -482,16 +471,10 @@ def chunked_body() -> None:
             chunk.extend(run)
             slot = lxml.html.fragment_fromstring(CHUNK_SLOT.format(n=next(slots)))
             for new in (slot, chunk):
-                new.tail, anchor.tail = anchor.tail, None
-                anchor.addnext(new)
+                set_after(anchor, new)
                 anchor = new
 
-    def change(html: str) -> str:
-        try:
-            parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
-            doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
-        except (etree.ParserError, ValueError):
-            return html
+    def edit(doc: Any) -> None:
         slots = itertools.count(1)
         for box in list(doc.iter(*CHUNK_BOXES)):
             if (
@@ -500,9 +483,8 @@ def chunked_body() -> None:
                 and sum(long_paragraph(child) for child in box) > CHUNK_PARAGRAPHS
             ):
                 split(box, slots)
-        return str(etree.tostring(doc, encoding="unicode", method="html"))
 
-    rewrite_markup(change)
+    rewrite_tree(edit)
 
 
 def reader_comments() -> None:
@@ -513,9 +495,6 @@ def reader_comments() -> None:
     heading, then replies (REPLY: a name and time line, two or three remarks of REMARKS as
     paragraphs, a row of reply and like links) until they hold as many characters as the story's
     paragraphs. Their class words are ones no rule knows; the page is then written out again."""
-
-    def long_paragraph(el: Any) -> bool:
-        return el.tag == "p" and len(el.text_content().strip()) >= LONG_PARAGRAPH
 
     def story_text(box: Any) -> int:
         return sum(len(c.text_content().strip()) for c in box if long_paragraph(c))
@@ -531,24 +510,45 @@ def reader_comments() -> None:
             replies.append(REPLY.format(n=n, remarks="".join(f"<p>{r}</p>" for r in said)))
         return lxml.html.fragment_fromstring(f"<div><h3>{len(replies)} replies</h3>{''.join(replies)}</div>")
 
+    def edit(doc: Any) -> None:
+        boxes = [
+            b for b in doc.iter(*CHUNK_BOXES) if b.getparent() is not None and any(map(long_paragraph, b))
+        ]
+        if not boxes:
+            return
+        story = max(boxes, key=story_text)
+        articles = list(story.iterancestors("article"))
+        parent = story.getparent()
+        set_after(
+            articles[-1] if articles else (parent if parent.tag != "body" else story),
+            thread(story_text(story)),
+        )
+
+    rewrite_tree(edit)
+
+
+def long_paragraph(el: Any) -> bool:
+    """A <p> of LONG_PARAGRAPH characters or more (an lxml element)."""
+    return el.tag == "p" and len(el.text_content().strip()) >= LONG_PARAGRAPH
+
+
+def set_after(anchor: Any, new: Any) -> None:
+    """Set the lxml element `new` right after `anchor`, the text that followed `anchor` after it."""
+    new.tail, anchor.tail = anchor.tail, None
+    anchor.addnext(new)
+
+
+def rewrite_tree(edit: Callable[[Any], None]) -> None:
+    """Make the cleaner read each page as `edit` changes its tree: the page is parsed with lxml,
+    edited and written out again for the cleaner's own parser (markup lxml cannot read, as is)."""
+
     def change(html: str) -> str:
         try:
             parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
             doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
         except (etree.ParserError, ValueError):
             return html
-        boxes = [
-            b for b in doc.iter(*CHUNK_BOXES) if b.getparent() is not None and any(map(long_paragraph, b))
-        ]
-        if not boxes:
-            return html
-        story = max(boxes, key=story_text)
-        articles = list(story.iterancestors("article"))
-        parent = story.getparent()
-        anchor = articles[-1] if articles else (parent if parent.tag != "body" else story)
-        replies = thread(story_text(story))
-        replies.tail, anchor.tail = anchor.tail, None
-        anchor.addnext(replies)
+        edit(doc)
         return str(etree.tostring(doc, encoding="unicode", method="html"))
 
     rewrite_markup(change)

@@ -906,9 +906,9 @@ def inside_wrappers(el: Tag, most: int | None = None) -> Tag:
 
 
 REPLIES = 3  # like boxes, each shaped as a reply, that make a thread of readers' replies
-
-
 REPLY_WRAPPERS = 3  # bare wrappers looked through for a thread's boxes (every box of a chain asks)
+STORY_LEVELS = 3  # how far up the boxes before a thread of replies are looked at for the story
+_THREAD_HOLDERS = frozenset({"div", "section", "ol", "ul"})
 
 
 def reply_thread(el: Tag, stats: TextStats) -> bool:
@@ -928,10 +928,6 @@ def reply_thread(el: Tag, stats: TextStats) -> bool:
     return n >= REPLIES and 2 * prose >= stats.prose.get(id(el), 0)
 
 
-_THREAD_HOLDERS = frozenset({"div", "section", "ol", "ul"})
-STORY_LEVELS = 3  # how far up the boxes before a thread of replies are looked at for the story
-
-
 def _story_before(el: Tag, stats: TextStats) -> bool:
     """A paragraph of prose (TEXT_AFTER_PROSE) lies before `el`, in the boxes before it or before
     one of the STORY_LEVELS boxes holding it: the story the replies are under."""
@@ -939,19 +935,21 @@ def _story_before(el: Tag, stats: TextStats) -> bool:
     for _ in range(STORY_LEVELS):
         if box is None:
             return False
-        for before in box.find_previous_siblings(True):
-            if id(before) in stats.pos and any(
-                stats.own_prose.get(id(d), 0) >= TEXT_AFTER_PROSE for d in stats.subtree(before)
-            ):
-                return True
+        if any(id(b) in stats.pos and holds_paragraph(b, stats) for b in box.find_previous_siblings(True)):
+            return True
         box = box.parent
     return False
+
+
+def holds_paragraph(el: Tag, stats: TextStats) -> bool:
+    """`el` holds a paragraph of the story: a block of TEXT_AFTER_PROSE characters of own prose."""
+    return any(stats.own_prose.get(id(d), 0) >= TEXT_AFTER_PROSE for d in stats.subtree(el))
 
 
 def _reply(post: Tag, stats: TextStats) -> bool:
     """A reply: first a part with text and no prose (its writer and time), then prose, and last a
     row of links with no prose (its reply and like buttons); a section of a story ends in prose."""
-    parts = [c for c in children(inside_wrappers(post)) if stats.text.get(id(c))]
+    parts = [c for c in children(inside_wrappers(post, REPLY_WRAPPERS)) if stats.text.get(id(c))]
     if len(parts) < 3:
         return False
     head, last = id(parts[0]), id(parts[-1])

@@ -20,8 +20,8 @@ from extractors.cleaning.boilerplate import (
     CONTENT_CLASS,
     HEADINGS,
     PROSE_TAGS,
-    TEXT_AFTER_PROSE,
     cut_for_certain,
+    holds_paragraph,
     inside_wrappers,
     is_outside,
     is_picture,
@@ -303,8 +303,10 @@ def _replies_after_story(el: Tag, kids: list[Tag], stats: TextStats) -> bool:
     post of the thread's kind, nothing the cuts remove for certain: comments under a post, which
     neither hold the descent back nor are walked into (an intro above a series of sections is
     short beside them). Replies by their shape (see `reply_thread`) need only a paragraph above
-    them: a short story's comments are no more the text than a long one's."""
-    if reply_thread(el, stats) and any(_holds_paragraph(c, stats) for c in _before(el, kids)):
+    them, in no page region: a short story's comments are no more the text than a long one's."""
+    if reply_thread(el, stats) and any(
+        id(c) not in stats.outside and holds_paragraph(c, stats) for c in _before(el, kids)
+    ):
         return True
     need = REPLY_STORY * stats.prose[id(el)]
     before = [c for c in _before(el, kids) if stats.prose.get(id(c), 0) >= need and _own_text(c, stats)]
@@ -313,14 +315,6 @@ def _replies_after_story(el: Tag, kids: list[Tag], stats: TextStats) -> bool:
     kinds = _thread(el, stats)
     return bool(kinds) and any(
         _paragraphs(c, stats) >= HEADLINE_PARAGRAPHS and not _holds_post_of(c, kinds, stats) for c in before
-    )
-
-
-def _holds_paragraph(el: Tag, stats: TextStats) -> bool:
-    """`el` holds a paragraph of prose (TEXT_AFTER_PROSE), in no page region and in nothing the
-    cuts remove for certain."""
-    return id(el) not in stats.outside and any(
-        stats.own_prose.get(id(d), 0) >= TEXT_AFTER_PROSE for d in stats.subtree(el)
     )
 
 
@@ -716,14 +710,14 @@ def _goes_on(box: Tag, node: Tag, stats: TextStats) -> bool:
     return (
         box.name == node.name
         and not attr(box, "class")
-        and _holds_paragraphs(box, stats)
+        and _sets_out_paragraphs(box, stats)
         and (_set_out_as_prose(box, stats) or opening_prose(box, stats) is not None)
         and not cut_for_certain(box, stats)
         and _chunk(box, stats)
     )
 
 
-def _holds_paragraphs(box: Tag, stats: TextStats) -> bool:
+def _sets_out_paragraphs(box: Tag, stats: TextStats) -> bool:
     """Half the prose of `box` or more is in its own paragraphs and quotes (PROSE_TAGS children, or
     its children's own text), as a body's is, not in a series of boxes or list items each holding
     some (a thread of replies, a list of cards)."""

@@ -194,8 +194,8 @@ def is_boilerplate(
         return True
     if tag == "form" and id(el) in stats.outside:
         return True  # a form of fields (see `is_outside`): labels and instructions, however long
-    if tag in _THREAD_HOLDERS and reply_thread(el, stats) and _story_before(el, stats):
-        return True  # readers' replies under the story, past the undo guard as a form of fields is
+    if _replies_under_story(el, stats):
+        return True  # past the undo guard, as a form of fields is
     if _over_budget(el, stats, budget):
         return False
     if tag in BOILERPLATE_TAGS:
@@ -828,7 +828,10 @@ def cut_for_certain(el: Tag, stats: TextStats) -> bool:
 
 
 def is_link_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
-    """The lenient cut: navigation tags and link-dense blocks only (same undo guard)."""
+    """The lenient cut: navigation tags and link-dense blocks only (same undo guard), and readers'
+    replies under the story (see `reply_thread`), which no guard keeps."""
+    if _replies_under_story(el, stats):
+        return True
     if _over_budget(el, stats, budget):
         return False
     return el.name in ("nav", "aside", "footer", "form") or _link_cut(el, stats)
@@ -926,6 +929,11 @@ def reply_thread(el: Tag, stats: TextStats) -> bool:
     like, n = counts.most_common(1)[0]
     prose = sum(stats.prose[id(c)] for c in kids if kind(c) == like)
     return n >= REPLIES and 2 * prose >= stats.prose.get(id(el), 0)
+
+
+def _replies_under_story(el: Tag, stats: TextStats) -> bool:
+    """A thread of readers' replies (see `reply_thread`) with the story they are under before it."""
+    return el.name in _THREAD_HOLDERS and reply_thread(el, stats) and _story_before(el, stats)
 
 
 def _story_before(el: Tag, stats: TextStats) -> bool:

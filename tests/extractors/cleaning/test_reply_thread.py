@@ -1,7 +1,6 @@
 """Readers' replies under a story are cut by their shape, also when their class words are ones no
 rule knows: a run of like boxes, each a writer and time line, paragraphs and a row of reply
-links. Sections of a story, and a forum's posts with no story above them, stay. (A thread holding
-over 70% of the chosen text still undoes the cuts: the cuts' guard, `html.KEPT_SHARE`.)"""
+links. Sections of a story, and a forum's posts with no story above them, stay."""
 
 from __future__ import annotations
 
@@ -37,6 +36,15 @@ def test_replies_in_the_story_s_box_are_cut_past_the_undo_guard() -> None:
     story = "".join(f"<p>Story {n}. {SENTENCE}</p>" for n in range(3))
     text = html_article(_page(f"<div class='txt'>{story}<div class='zz'>{_replies(4)}</div></div>")).text
     assert "Story 0." in text and "Story 2." in text
+    assert "Remark" not in text
+
+
+def test_replies_that_outweigh_the_story_are_cut_by_the_last_resort_too() -> None:
+    # Over 70% of the box: every other cut is undone (the kept-share check), the lenient one
+    # that is left still takes the replies.
+    story = f"<p>Story 0. {SENTENCE}</p><p>Story 1. {SENTENCE}</p>"
+    text = html_article(_page(f"<div class='txt'>{story}<div class='zz'>{_replies(6)}</div></div>")).text
+    assert "Story 0." in text and "Story 1." in text
     assert "Remark" not in text
 
 

@@ -538,11 +538,13 @@ def _like_chunks_prose(best: Tag, kids: list[Tag], stats: TextStats) -> int:
     return sum(
         stats.prose.get(id(c), 0)
         for c in kids
-        if c is not best
-        and stats.prose.get(id(c))
-        and kind(c) == like
-        and not any(d.name == "h1" for d in stats.subtree(c))
+        if c is not best and stats.prose.get(id(c)) and kind(c) == like and not _holds_h1(c, stats)
     )
+
+
+def _holds_h1(box: Tag, stats: TextStats) -> bool:
+    """`box` holds an <h1>: another story of a series (infinite scroll), not a chunk of this one."""
+    return any(d.name == "h1" for d in stats.subtree(box))
 
 
 def _dominates(best: Tag, others: list[Tag], parent: Tag, stats: TextStats) -> bool:
@@ -653,17 +655,17 @@ def _with_siblings(node: Tag, scope: Tag, stats: TextStats) -> list[Tag]:
     """The node plus same-tag, same-class elements in `scope` that also hold prose (an article
     body split into chunks around ads and embeds), and the chunks after it (see `_with_chunks`)."""
     like = kind(node)
-    if not like[1]:
-        return [node]
-    found: list[Tag] = []
-    for el in stats.subtree(scope):
-        same = kind(el) == like and (el is node or stats.prose.get(id(el), 0) > 0)
-        if same and not any(stats.contains(f, el) for f in found):
-            found.append(el)
-    if not any(f is node for f in found):
-        return _with_chunks(node, stats)
-    after = [c for c in _with_chunks(node, stats) if not any(f is c for f in found)]
-    return sorted(found + after, key=lambda el: stats.pos[id(el)])
+    found = [node]
+    if like[1]:
+        inside: list[Tag] = []
+        for el in stats.subtree(scope):
+            same = kind(el) == like and (el is node or stats.prose.get(id(el), 0) > 0)
+            if same and not any(stats.contains(f, el) for f in inside):
+                inside.append(el)
+        if any(f is node for f in inside):
+            found = inside
+    found += [c for c in _with_chunks(node, stats) if not any(f is c for f in found)]
+    return sorted(found, key=lambda el: stats.pos[id(el)])
 
 
 def _with_chunks(node: Tag, stats: TextStats) -> list[Tag]:
@@ -699,7 +701,7 @@ def _chunk(box: Tag, stats: TextStats) -> bool:
         bool(stats.prose.get(key))
         and not attr(box, "id")
         and key not in stats.outside
-        and not any(d.name == "h1" for d in stats.subtree(box))
+        and not _holds_h1(box, stats)
     )
 
 

@@ -49,6 +49,17 @@ def test_an_unclassed_chunk_that_goes_on_with_the_story_is_kept() -> None:
     assert "number 2" not in text
 
 
+def test_a_named_body_with_no_class_is_followed_by_its_chunks_too() -> None:
+    # Marked as the body by schema.org alone: the run of unclassed boxes after it is read as for a
+    # body the walk found.
+    story = (
+        f"<div itemprop='articleBody'>{_paragraphs('Chunk', 9)}</div>{SLOT}"
+        f"<div>{_paragraphs('Closing', 4)}</div>"
+    )
+    text = html_article(_page(story)).text
+    assert "Chunk 8." in text and "Closing 0." in text and "Closing 3." in text
+
+
 def test_an_unclassed_chunk_that_is_mostly_quotes_is_kept() -> None:
     quote = f"<blockquote><p>Quoted. {SENTENCE} {SENTENCE}</p><p>{SENTENCE} {SENTENCE}</p></blockquote>"
     story = f"<div>{_paragraphs('Chunk', 20)}</div>{SLOT}<div>{quote}<p>After the quote. {SENTENCE}</p></div>"

@@ -35,3 +35,22 @@ def story_around(middle: str, sentence: str, headline: str, box: str = "article"
     first = "".join(f"<p{attrs}>Paragraph {n}. {sentence}</p>" for n in range(2))
     last = "".join(f"<p{attrs}>Paragraph {n}. {sentence}</p>" for n in range(2, 4))
     return f"<html><body><{box}{attrs}><h1>{headline}</h1>{first}{middle}{last}</{box}></body></html>"
+
+
+BUDGET_SENTENCE = (
+    "The council debated the new budget for the coming year line by line until late in the "
+    "evening, and the mayor answered every question from the floor."
+)
+
+
+def numbered_paragraphs(label: str, count: int, sentence: str = BUDGET_SENTENCE) -> str:
+    """`count` <p>s of `sentence`, each opened by "`label` n." for a test to find it by."""
+    return "".join(f"<p>{label} {n}. {sentence}</p>" for n in range(count))
+
+
+def headline_page(inside: str, headline: str = "Budget night") -> str:
+    """A page titled `headline`, its <h1> over `inside` in one <div> (class names no rule knows)."""
+    return (
+        f"<html><head><title>{headline}</title></head><body><div class='page'>"
+        f"<h1>{headline}</h1>{inside}</div></body></html>"
+    )

@@ -4,13 +4,10 @@ an excerpt, is no intro."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import BUDGET_SENTENCE, html_article, numbered_paragraphs
 
-SENTENCE = (
-    "The council debated the new budget for the coming year line by line until late in the "
-    "evening, and the mayor answered every question from the floor."
-)
-STORY = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(8))
+SENTENCE = BUDGET_SENTENCE
+STORY = numbered_paragraphs("Paragraph", 8)
 
 
 def _page(before: str) -> str:

@@ -4,12 +4,9 @@ links. Sections of a story, and a forum's posts with no story above them, stay."
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import BUDGET_SENTENCE, headline_page, html_article, numbered_paragraphs
 
-SENTENCE = (
-    "The council debated the new budget for the coming year line by line until late in the "
-    "evening, and the mayor answered every question from the floor."
-)
+SENTENCE = BUDGET_SENTENCE
 REMARK = (
     "I was there that evening and I think the mayor's answers on the school roofs were the best part of it."
 )
@@ -24,17 +21,12 @@ def _replies(count: int) -> str:
     )
 
 
-def _page(inside: str) -> str:
-    return (
-        "<html><head><title>Budget night</title></head><body><div class='page'>"
-        f"<h1>Budget night</h1>{inside}</div></body></html>"
-    )
-
-
 def test_replies_in_the_story_s_box_are_cut_past_the_undo_guard() -> None:
     # The replies hold more than half the box's text, which no other cut may take.
-    story = "".join(f"<p>Story {n}. {SENTENCE}</p>" for n in range(3))
-    text = html_article(_page(f"<div class='txt'>{story}<div class='zz'>{_replies(4)}</div></div>")).text
+    story = numbered_paragraphs("Story", 3)
+    text = html_article(
+        headline_page(f"<div class='txt'>{story}<div class='zz'>{_replies(4)}</div></div>")
+    ).text
     assert "Story 0." in text and "Story 2." in text
     assert "Remark" not in text
 
@@ -42,15 +34,17 @@ def test_replies_in_the_story_s_box_are_cut_past_the_undo_guard() -> None:
 def test_replies_that_outweigh_the_story_are_cut_by_the_last_resort_too() -> None:
     # Over 70% of the box: every other cut is undone (the kept-share check), the lenient one
     # that is left still takes the replies.
-    story = f"<p>Story 0. {SENTENCE}</p><p>Story 1. {SENTENCE}</p>"
-    text = html_article(_page(f"<div class='txt'>{story}<div class='zz'>{_replies(6)}</div></div>")).text
+    story = numbered_paragraphs("Story", 2)
+    text = html_article(
+        headline_page(f"<div class='txt'>{story}<div class='zz'>{_replies(6)}</div></div>")
+    ).text
     assert "Story 0." in text and "Story 1." in text
     assert "Remark" not in text
 
 
 def test_a_one_paragraph_story_is_not_left_for_its_replies() -> None:
     story = f"<div class='txt'><p>Story 0. {SENTENCE}</p></div>"
-    text = html_article(_page(f"{story}<div class='zz'><h3>4 replies</h3>{_replies(4)}</div>")).text
+    text = html_article(headline_page(f"{story}<div class='zz'><h3>4 replies</h3>{_replies(4)}</div>")).text
     assert "Story 0." in text
     assert "Remark" not in text
 
@@ -61,7 +55,7 @@ def test_the_story_above_replies_is_found_whatever_its_box_s_name() -> None:
     story = (
         f"<article class='node node-promoted'><p>Story 0. {SENTENCE}</p><p>Story 1. {SENTENCE}</p></article>"
     )
-    text = html_article(_page(f"{story}<div class='zz'>{_replies(5)}</div>")).text
+    text = html_article(headline_page(f"{story}<div class='zz'>{_replies(5)}</div>")).text
     assert "Story 0." in text
     assert "Remark" not in text
 
@@ -72,16 +66,18 @@ def test_sections_of_a_story_are_no_replies() -> None:
         f"<div class='part'><div><b>Part {n}</b></div><p>Section {n}. {SENTENCE}</p><p>{SENTENCE}</p></div>"
         for n in range(3)
     )
-    intro = "".join(f"<p>Intro {n}. {SENTENCE}</p>" for n in range(3))
-    html = _page(f"<div class='txt'>{intro}<div class='parts'>{sections}</div></div>")
+    intro = numbered_paragraphs("Intro", 3)
+    html = headline_page(f"<div class='txt'>{intro}<div class='parts'>{sections}</div></div>")
     text = html_article(html).text
     assert "Section 0." in text and "Section 2." in text
 
 
 def test_a_forum_s_posts_with_no_story_above_them_stay() -> None:
     # Posts shaped as replies, the first of them the topic, and the forum's notes below them.
-    notes = "".join(f"<p>Note {n}. {SENTENCE}</p>" for n in range(3))
-    text = html_article(_page(f"<div class='zz'>{_replies(3)}</div><div class='notes'>{notes}</div>")).text
+    notes = numbered_paragraphs("Note", 3)
+    text = html_article(
+        headline_page(f"<div class='zz'>{_replies(3)}</div><div class='notes'>{notes}</div>")
+    ).text
     assert "Remark 0." in text and "Remark 2." in text
 
 
@@ -92,6 +88,8 @@ def test_sections_that_end_in_a_back_to_top_link_are_no_replies() -> None:
         "<div><a href='#top'>Back to top</a></div></div>"
         for n in range(3)
     )
-    intro = "".join(f"<p>Intro {n}. {SENTENCE}</p>" for n in range(3))
-    text = html_article(_page(f"<div class='txt'>{intro}<div class='parts'>{sections}</div></div>")).text
+    intro = numbered_paragraphs("Intro", 3)
+    text = html_article(
+        headline_page(f"<div class='txt'>{intro}<div class='parts'>{sections}</div></div>")
+    ).text
     assert "Section 0." in text and "Section 2." in text

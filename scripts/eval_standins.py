@@ -36,27 +36,23 @@ MODES = {  # name: eval_cleaning.py flags
     "br+div": ["--br-paragraphs", "--div-paragraphs"],
     "br+plain": ["--br-paragraphs", "--plain-tags"],
     "all four": ["--br-paragraphs", "--div-paragraphs", "--plain-tags", "--ignore-names"],
-    "wrap": ["--wrap-divs"],
-    "wrap+names": ["--wrap-divs", "--ignore-names"],
-    "h1 div": ["--div-headlines"],
-    "h1 div+names": ["--div-headlines", "--ignore-names"],
-    "lists": ["--div-lists"],
-    "lists+names": ["--div-lists", "--ignore-names"],
-    "css img": ["--css-images"],
-    "css img+names": ["--css-images", "--ignore-names"],
-    "bold": ["--bold-subheadings"],
-    "bold+names": ["--bold-subheadings", "--ignore-names"],
-    "custom": ["--custom-boxes"],
-    "custom+names": ["--custom-boxes", "--ignore-names"],
-    "split": ["--split-paragraphs"],
-    "split+names": ["--split-paragraphs", "--ignore-names"],
-    "inserts": ["--interstitials"],
-    "inserts+names": ["--interstitials", "--ignore-names"],
-    "chunks": ["--chunked-body"],
-    "chunks+names": ["--chunked-body", "--ignore-names"],
-    "replies": ["--reader-comments"],
-    "replies+names": ["--reader-comments", "--ignore-names"],
 }
+# One-flag stand-ins, each run as is and with names ignored ("<name>+names")
+PAIRED = {
+    "wrap": "--wrap-divs",
+    "h1 div": "--div-headlines",
+    "lists": "--div-lists",
+    "css img": "--css-images",
+    "bold": "--bold-subheadings",
+    "custom": "--custom-boxes",
+    "split": "--split-paragraphs",
+    "inserts": "--interstitials",
+    "chunks": "--chunked-body",
+    "replies": "--reader-comments",
+}
+for _name, _flag in PAIRED.items():
+    MODES[_name] = [_flag]
+    MODES[f"{_name}+names"] = [_flag, "--ignore-names"]
 HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
 LOWER = ("snippets_lost_pages",)  # must not rise
 Figures = dict[str, dict[str, float]]

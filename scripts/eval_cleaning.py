@@ -35,7 +35,10 @@ a framework's components: every <div> is read as a custom element, `<x-box>`.
 <h2> to <h6> is read as a <p> with no attributes holding a <strong>. `--interstitials` stands in
 for a site that sets boxes between its story's paragraphs: after every third long paragraph among
 paragraphs, a link line, an empty slot, a teaser card or a sign-up box in turn, with no names and in
-words no rule knows (INTERSTITIALS). `--check FLOORS.json` fails
+words no rule knows (INTERSTITIALS). `--chunked-body` stands in for a template that sets a body
+out as a run of like boxes: every box of four or more long paragraphs split after every third.
+`--reader-comments` stands in for readers' replies under the story in boxes whose class words no
+rule knows (REPLY, REMARKS). `--check FLOORS.json` fails
 (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations

@@ -920,7 +920,11 @@ def reply_thread(el: Tag, stats: TextStats) -> bool:
     readers' replies."""
     if stats.prose.get(id(el), 0) < REPLIES * MIN_PARAGRAPH:
         return False  # (each reply holds a block of prose)
-    kids = [c for c in children(inside_wrappers(el, REPLY_WRAPPERS)) if stats.prose.get(id(c))]
+    kids = [
+        c
+        for c in children(inside_wrappers(el, REPLY_WRAPPERS))
+        if stats.prose.get(id(c)) and c.name not in PROSE_TAGS  # (a reply is a box of parts)
+    ]
     if len(kids) < REPLIES:
         return False
     counts = Counter(kind(c) for c in kids if _reply(c, stats))

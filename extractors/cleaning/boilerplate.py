@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 from bs4.element import NavigableString
@@ -960,7 +961,8 @@ def holds_paragraph(el: Tag, stats: TextStats) -> bool:
 
 def _reply(post: Tag, stats: TextStats) -> bool:
     """A reply: first a part with text and no prose (its writer and time), then prose, and last a
-    row of links with no prose (its reply and like buttons); a section of a story ends in prose."""
+    row of links with no prose (its reply and like buttons); a section of a story ends in prose,
+    and an entry of a live report has a title or shares itself (see `report_entry`)."""
     parts = [c for c in children(inside_wrappers(post, REPLY_WRAPPERS)) if stats.text.get(id(c))]
     if len(parts) < 3:
         return False
@@ -970,7 +972,54 @@ def _reply(post: Tag, stats: TextStats) -> bool:
         and not stats.prose.get(last)
         and stats.links.get(last, 0) >= stats.text[last]
         and any(stats.prose.get(id(c)) for c in parts[1:-1])
+        and not report_entry(parts, stats)
     )
+
+
+TITLE_WORDS = 4  # words of a heading that titles an entry (a writer's name over a reply has fewer)
+
+
+def report_entry(parts: list[Tag], stats: TextStats) -> bool:
+    """The parts of a box set out as an entry of a live report (or of a timeline), not as a
+    reader's reply, though both open with a time line: a title (see `_titled`), or a row without
+    prose that shares the entry on other sites (see `_shares`)."""
+    return any(_titled(part, stats) or (not stats.prose.get(id(part)) and _shares(part)) for part in parts)
+
+
+def _titled(part: Tag, stats: TextStats) -> bool:
+    """`part` is or holds a heading of TITLE_WORDS words or more that is not a link (a teaser's
+    title links to its story)."""
+    headings = [part] if part.name in SUBHEADINGS else part.find_all(_HEADING_LIST)
+    return any(
+        2 * stats.links.get(id(h), 0) < stats.text.get(id(h), 0)
+        and word_count(norm_space(text_of(h))) >= TITLE_WORDS
+        for h in headings
+    )
+
+
+# An address handed on in a link's query, plain or percent-encoded: its host.
+_HANDED_ON = re.compile(r"https?(?::|%3a)(?:/|%2f){2}([^/?&#%\s]+)", re.IGNORECASE)
+
+
+def _shares(row: Tag) -> bool:
+    """`row` holds a link that hands an address to another site: a network's share page given the
+    story's address, or a mail to no one yet that sends it (a reply's own links act on the page
+    itself; a writer's mail address names its recipient)."""
+    for a in row.find_all("a", href=True):
+        href = str(a["href"]).strip()
+        if href[:8].lower() == "mailto:?":
+            return True
+        target = urlsplit(href)
+        handed = _HANDED_ON.search(target.query)
+        if handed and target.netloc and _host(target.netloc) != _host(handed.group(1)):
+            return True
+    return False
+
+
+def _host(netloc: str) -> str:
+    """A host as a link names it, without port, credentials or a leading "www."."""
+    host = netloc.rpartition("@")[2].partition(":")[0].lower()
+    return host.removeprefix("www.")
 
 
 def line_of_text(el: Tag) -> bool:

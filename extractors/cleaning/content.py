@@ -27,6 +27,7 @@ from extractors.cleaning.boilerplate import (
     is_picture,
     opening_prose,
     reply_thread,
+    report_entry,
     set_as_paragraph,
 )
 from extractors.cleaning.htmltree import (
@@ -287,10 +288,12 @@ def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:
 def _in_parts(post: Tag, stats: TextStats) -> bool:
     """`post` sets its text out in parts: most of its prose in boxes inside, and beside them a
     part with text but no prose (the writer and date over a reply, its buttons below it); a box of
-    paragraphs, or a section of a story under its heading, has no such part."""
-    return stats.own_prose.get(id(post), 0) * 2 < stats.prose[id(post)] and any(
-        stats.text.get(id(c)) and not stats.prose.get(id(c)) for c in children(inside_wrappers(post))
-    )
+    paragraphs, or a section of a story under its heading, has no such part, and an entry of a
+    live report is no post (see `report_entry`)."""
+    if stats.own_prose.get(id(post), 0) * 2 >= stats.prose[id(post)]:
+        return False
+    parts = [c for c in children(inside_wrappers(post)) if stats.text.get(id(c))]
+    return any(not stats.prose.get(id(c)) for c in parts) and not report_entry(parts, stats)
 
 
 REPLY_RANKS = 3  # the children with most prose that are asked whether they hold replies

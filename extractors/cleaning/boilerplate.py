@@ -977,13 +977,32 @@ def _reply(post: Tag, stats: TextStats) -> bool:
 
 
 TITLE_WORDS = 4  # words of a heading that titles an entry (a writer's name over a reply has fewer)
+STAMP_WORD = 3  # letters of the words a time stamp holds beside its figures (a zone, am/pm, o'clock)
+STAMP_LENGTH = 30  # characters (text_length) of a time stamp set as an entry's first part
 
 
 def report_entry(parts: list[Tag], stats: TextStats) -> bool:
     """The parts of a box set out as an entry of a live report (or of a timeline), not as a
-    reader's reply, though both open with a time line: a title (see `_titled`), or a row without
-    prose that shares the entry on other sites (see `_shares`)."""
+    reader's reply, though both open with a line that holds no prose: a first part that is a time
+    stamp alone, with no writer's name (see `_time_stamp`), a title (see `_titled`), or a row
+    without prose that shares the entry on other sites (see `_shares`)."""
+    if parts and _time_stamp(parts[0]):
+        return True
     return any(_titled(part, stats) or (not stats.prose.get(id(part)) and _shares(part)) for part in parts)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _time_stamp(part: Tag) -> bool:
+    """`part` reads as a time stamp alone: figures, and beside them only words of STAMP_WORD
+    letters or fewer (a time zone, am or pm, a word for o'clock), no writer's name."""
+    text = norm_space(text_of(part))
+    return (
+        text_length(text) <= STAMP_LENGTH
+        and any(c.isdigit() for c in text)
+        and all(len(word) <= STAMP_WORD for word in _WORD.findall(text))
+    )
 
 
 def _titled(part: Tag, stats: TextStats) -> bool:

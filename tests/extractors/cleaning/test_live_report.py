@@ -1,6 +1,7 @@
-"""A live report's entries are the story: each opens with a time line, as a reader's reply opens
-with its writer and time, but an entry carries a title or a row that shares it on other sites.
-Such entries stay, under a summary of one paragraph or of several; replies are still cut."""
+"""A live report's entries are the story: each opens with a line that holds no prose, as a reader's
+reply opens with its writer and time, but an entry's is a time stamp alone, or the entry carries a
+title or a row that shares it on other sites. Such entries stay, under a summary of one paragraph
+or of several; replies are still cut."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ MAIL_ROW = (
 )
 
 
-def _entries(count: int, title: bool = True, row: str = "") -> str:
+def _entries(count: int, title: bool = True, row: str = "", writer: str = " <span>Ann Writer</span>") -> str:
     return "".join(
-        f"<div class='e-box'><div class='e-meta'><time>{10 + n}:05</time> <span>Ann Writer</span></div>"
+        f"<div class='e-box'><div class='e-meta'><time>{10 + n}:05</time>{writer}</div>"
         + (f"<h2>The mayor answers question number {n}</h2>" if title else "")
         + f"<p>Entry {n}. {SENTENCE}</p><p>{SENTENCE}</p>{row}</div>"
         for n in range(count)
@@ -52,6 +53,15 @@ def test_titled_entries_are_kept_with_or_without_a_row_of_links() -> None:
             assert "question number 5" in text
             if summary > 1:
                 assert "Summary 0." in text  # (an intro of paragraphs; one is a dek, see docs)
+
+
+def test_untitled_entries_stamped_with_their_time_alone_are_kept() -> None:
+    # No title, no share link: a link to the entry itself. The first part is a time and no writer.
+    row = "<div class='e-tools'><a href='#entry'>Link to this post</a></div>"
+    for stamp in ("", " GMT", " Uhr"):
+        for summary in (1, 3):
+            text = html_article(_live_page(summary, _entries(6, title=False, row=row, writer=stamp))).text
+            assert _kept(text, 6) == 6, (stamp, summary)
 
 
 def _replies(count: int, head: str, tools: str) -> str:

@@ -983,10 +983,10 @@ STAMP_LENGTH = 30  # characters (text_length) of a time stamp set as an entry's 
 
 def report_entry(parts: list[Tag], stats: TextStats) -> bool:
     """The parts of a box set out as an entry of a live report (or of a timeline), not as a
-    reader's reply, though both open with a line that holds no prose: a first part that is a time
-    stamp alone, with no writer's name (see `_time_stamp`), a title (see `_titled`), or a row
-    without prose that shares the entry on other sites (see `_shares`)."""
-    if parts and _time_stamp(parts[0]):
+    reader's reply, though both open with a line that holds no prose: a first part stamped with
+    the time before any name (see `_stamped_first`), a title (see `_titled`), or a row without
+    prose that shares the entry on other sites (see `_shares`)."""
+    if parts and _stamped_first(parts[0]):
         return True
     return any(_titled(part, stats) or (not stats.prose.get(id(part)) and _shares(part)) for part in parts)
 
@@ -994,10 +994,13 @@ def report_entry(parts: list[Tag], stats: TextStats) -> bool:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _time_stamp(part: Tag) -> bool:
-    """`part` reads as a time stamp alone: figures, and beside them only words of STAMP_WORD
-    letters or fewer (a time zone, am or pm, a word for o'clock), no writer's name."""
+def _stamped_first(part: Tag) -> bool:
+    """`part` opens with a figure (a time or a date), or is a time stamp alone: figures, and beside
+    them only words of STAMP_WORD letters or fewer (a time zone, am or pm, a word for o'clock). An
+    entry of a log or a feed is stamped first; a reply opens with its writer's name."""
     text = norm_space(text_of(part))
+    if text[:1].isdigit():
+        return True
     return (
         text_length(text) <= STAMP_LENGTH
         and any(c.isdigit() for c in text)

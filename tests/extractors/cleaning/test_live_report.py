@@ -1,5 +1,5 @@
 """A live report's entries are the story: each opens with a line that holds no prose, as a reader's
-reply opens with its writer and time, but an entry's is a time stamp alone, or the entry carries a
+reply opens with its writer and time, but an entry's opens with the time, or the entry carries a
 title or a row that shares it on other sites. Such entries stay, under a summary of one paragraph
 or of several; replies are still cut."""
 
@@ -55,10 +55,11 @@ def test_titled_entries_are_kept_with_or_without_a_row_of_links() -> None:
                 assert "Summary 0." in text  # (an intro of paragraphs; one is a dek, see docs)
 
 
-def test_untitled_entries_stamped_with_their_time_alone_are_kept() -> None:
-    # No title, no share link: a link to the entry itself. The first part is a time and no writer.
+def test_untitled_entries_stamped_with_their_time_first_are_kept() -> None:
+    # No title, no share link: a link to the entry itself. The first part opens with the time, the
+    # writer after it or none; a time alone may open with a short word.
     row = "<div class='e-tools'><a href='#entry'>Link to this post</a></div>"
-    for stamp in ("", " GMT", " Uhr"):
+    for stamp in ("", " GMT", " Uhr", " <span>Ann Writer</span>"):
         for summary in (1, 3):
             text = html_article(_live_page(summary, _entries(6, title=False, row=row, writer=stamp))).text
             assert _kept(text, 6) == 6, (stamp, summary)
@@ -74,12 +75,14 @@ def _replies(count: int, head: str, tools: str) -> str:
 
 
 def test_replies_are_still_cut_whatever_their_writers_line_and_links() -> None:
-    # A writer's name in a heading is no title, nor is a mail to the writer a share link; a link
-    # that hands the page's address to the same site (log in, then reply) shares nothing.
+    # A writer's name in a heading is no title, nor is a mail to the writer a share link, nor a
+    # time after the name a stamp; a link that hands the page's address to the same site (log in,
+    # then reply) shares nothing.
     heads = (
         "<b>Reader {n}</b>",
         "<h4>Reader {n}</h4>",
         "<a href='mailto:reader{n}@mail.example'>Reader {n}</a>",
+        "<b>Reader {n}</b> 1{n}:05",
     )
     tools = (
         "<a href='#reply-{n}'>Reply</a> <a href='#like-{n}'>Like</a>",

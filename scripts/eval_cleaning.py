@@ -38,7 +38,9 @@ paragraphs, a link line, an empty slot, a teaser card or a sign-up box in turn, 
 words no rule knows (INTERSTITIALS). `--chunked-body` stands in for a template that sets a body
 out as a run of like boxes: every box of four or more long paragraphs split after every third.
 `--reader-comments` stands in for readers' replies under the story in boxes whose class words no
-rule knows (REPLY, REMARKS). `--check FLOORS.json` fails
+rule knows (REPLY, REMARKS). `--live-report` stands in for a story reported live: its paragraphs
+after the first set out as a feed of entries, each a time line, two paragraphs and a row of share
+links (LIVE_META, LIVE_TOOLS). `--check FLOORS.json` fails
 (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -122,6 +124,16 @@ REMARKS = (
 REPLY = (
     '<div class="r-box"><div class="r-head"><b>Reader {n}</b> <span>{n} days ago</span></div>'
     '{remarks}<div class="r-tools"><a href="#reply-{n}">Reply</a> <a href="#like-{n}">Like</a></div></div>'
+)
+# --live-report: the story set out as a live report's entries under its first paragraph (a summary),
+# each a time line, LIVE_PARAGRAPHS of the story's paragraphs and a row of links that hand the entry's
+# address to other sites (share buttons), in boxes whose class words no rule knows
+LIVE_PARAGRAPHS = 2
+LIVE_META = '<div class="e-meta"><time>{hour:02d}:{minute:02d}</time></div>'
+LIVE_TOOLS = (
+    '<div class="e-tools"><a href="https://social.example/share?u=https%3A%2F%2Fnews.example%2Flive%23e{n}">'
+    'Share</a> <a href="https://mail.example/send?body=https://news.example/live%23e{n}">Send</a> '
+    '<a href="#e{n}">Link</a></div>'
 )
 SET_APART = frozenset(
     {"blockquote", "figure", "li", "dd", "td", "th", "form", "a", "aside", "nav", "header", "footer"}
@@ -499,9 +511,6 @@ def reader_comments() -> None:
     paragraphs, a row of reply and like links) until they hold as many characters as the story's
     paragraphs. Their class words are ones no rule knows; the page is then written out again."""
 
-    def story_text(box: Any) -> int:
-        return sum(len(c.text_content().strip()) for c in box if long_paragraph(c))
-
     def thread(length: int) -> Any:
         remarks = itertools.cycle(REMARKS)
         replies: list[str] = []
@@ -514,12 +523,9 @@ def reader_comments() -> None:
         return lxml.html.fragment_fromstring(f"<div><h3>{len(replies)} replies</h3>{''.join(replies)}</div>")
 
     def edit(doc: Any) -> None:
-        boxes = [
-            b for b in doc.iter(*CHUNK_BOXES) if b.getparent() is not None and any(map(long_paragraph, b))
-        ]
-        if not boxes:
+        story = story_box(doc)
+        if story is None:
             return
-        story = max(boxes, key=story_text)
         articles = list(story.iterancestors("article"))
         parent = story.getparent()
         set_after(
@@ -528,6 +534,54 @@ def reader_comments() -> None:
         )
 
     rewrite_tree(edit)
+
+
+def live_report() -> None:
+    """Make the cleaner read each page as a site that reports a story live would (`--live-report`):
+    the page is parsed with lxml and, in the story's box (see `story_box`), what lies after its
+    first long paragraph (the summary) down to its last is set out as entries in a feed: each an
+    entry box holding a time line (LIVE_META), the next LIVE_PARAGRAPHS long paragraphs with what
+    sits between them, and a row of share links (LIVE_TOOLS), in class words no rule knows; the
+    page is then written out again."""
+
+    def edit(doc: Any) -> None:
+        story = story_box(doc)
+        if story is None:
+            return
+        kids = list(story)
+        longs = [i for i, child in enumerate(kids) if long_paragraph(child)]
+        if len(longs) < 2:
+            return
+        feed = etree.Element("div", {"class": "e-feed"})
+        set_after(kids[longs[0]], feed)
+        entry, held = None, 0
+        for child in kids[longs[0] + 1 : longs[-1] + 1]:
+            if entry is None:
+                n = len(feed) + 1
+                entry = etree.SubElement(feed, "div", {"class": "e-box"})
+                minutes = 18 * 60 - 10 * n
+                entry.append(
+                    lxml.html.fragment_fromstring(LIVE_META.format(hour=minutes // 60, minute=minutes % 60))
+                )
+            entry.append(child)
+            held += long_paragraph(child)
+            if held == LIVE_PARAGRAPHS or child is kids[longs[-1]]:
+                entry.append(lxml.html.fragment_fromstring(LIVE_TOOLS.format(n=len(feed))))
+                entry, held = None, 0
+
+    rewrite_tree(edit)
+
+
+def story_box(doc: Any) -> Any:
+    """The box (CHUNK_BOXES) holding the most text in long paragraphs among its children (an lxml
+    element), or None: the story's box, for the stand-ins that set things beside or inside it."""
+    boxes = [b for b in doc.iter(*CHUNK_BOXES) if b.getparent() is not None and any(map(long_paragraph, b))]
+    return max(boxes, key=story_text) if boxes else None
+
+
+def story_text(box: Any) -> int:
+    """The characters of the long paragraphs among `box`'s children."""
+    return sum(len(c.text_content().strip()) for c in box if long_paragraph(c))
 
 
 def long_paragraph(el: Any) -> bool:
@@ -711,6 +765,13 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "as the story's paragraphs after it, in boxes whose class words no rule knows)",
     )
     ap.add_argument(
+        "--live-report",
+        action="store_true",
+        help="clean as on a site that reports a story live (the story's paragraphs after its first set "
+        "out as entries in a feed, each a time line, two paragraphs and a row of share links, in boxes "
+        "whose class words no rule knows)",
+    )
+    ap.add_argument(
         "--custom-boxes",
         action="store_true",
         help="clean as on a site built of a framework's components (every <div> read as a custom "
@@ -746,6 +807,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         chunked_body()
     if args.reader_comments:
         reader_comments()
+    if args.live_report:
+        live_report()
     if args.ignore_names:
         ignore_names(args.ignore_names)
 

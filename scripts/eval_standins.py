@@ -49,6 +49,7 @@ PAIRED = {
     "inserts": "--interstitials",
     "chunks": "--chunked-body",
     "replies": "--reader-comments",
+    "live": "--live-report",
 }
 for _name, _flag in PAIRED.items():
     MODES[_name] = [_flag]

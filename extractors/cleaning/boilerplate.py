@@ -798,8 +798,9 @@ def _illustrated_section(inside: list[Tag], key: int, stats: TextStats) -> bool:
     than a caption line: a section of the text that is illustrated (a caption has no heading and
     is set in a caption element or a line or two; a teaser card links its heading; a heading over
     a row of logos says nothing under it)."""
-    text = stats.text[key]
-    if stats.links.get(key, 0) or stats.prose.get(key, 0) < SECTION_PROSE * text:
+    shared = _share_rows(inside[0], stats)
+    text = stats.text[key] - shared
+    if stats.links.get(key, 0) > shared or stats.prose.get(key, 0) < SECTION_PROSE * text:
         return False
     if text > SECTION_TEXT:
         return True
@@ -1005,6 +1006,15 @@ def _stamped_first(part: Tag) -> bool:
         text_length(text) <= STAMP_LENGTH
         and any(c.isdigit() for c in text)
         and all(len(word) <= STAMP_WORD for word in _WORD.findall(text))
+    )
+
+
+def _share_rows(el: Tag, stats: TextStats) -> int:
+    """The text of `el`'s parts that are rows of links sharing it on other sites (see `_shares`)."""
+    return sum(
+        stats.text.get(id(c), 0)
+        for c in children(inside_wrappers(el, REPLY_WRAPPERS))
+        if stats.links.get(id(c), 0) >= stats.text.get(id(c), 1) and _shares(c)
     )
 
 

@@ -65,6 +65,18 @@ def test_untitled_entries_stamped_with_their_time_first_are_kept() -> None:
             assert _kept(text, 6) == 6, (stamp, summary)
 
 
+def test_an_entry_of_a_picture_and_a_paragraph_that_shares_itself_is_no_caption() -> None:
+    # A picture and under a caption's length of text, but the text is prose and the links share it.
+    entries = "".join(
+        f"<div class='e-box'><div class='e-meta'><time>{10 + n}:05</time></div>"
+        f"<p>Entry {n}. {SENTENCE} The vote on it is set for Friday, after one more hearing.</p>"
+        f"<img src='/pictures/{n}.jpg' alt=''>{SHARE_ROW}</div>"
+        for n in range(6)
+    )
+    text = html_article(_live_page(8, entries)).text  # (a summary long enough for the cuts to stand)
+    assert _kept(text, 6) == 6
+
+
 def _replies(count: int, head: str, tools: str) -> str:
     return "".join(
         f"<div class='r-box'><div class='r-head'>{head.format(n=n)} <span>{n} days ago</span></div>"

@@ -241,7 +241,8 @@ def _story_beside_entries(
 def _entries(el: Tag, stats: TextStats) -> bool:
     """Most of `el`'s prose sits in list items and forms: entries of a list (comments, reviews)
     and a form to add one, not a story. An item under a heading of its own is a section of a
-    story set out as a list (the steps of a how-to, a numbered list of tips), not an entry."""
+    story set out as a list (the steps of a how-to, a numbered list of tips), and an item set out
+    as a live report's entry is the story's text (see `_report_item`): neither is an entry."""
     return _listed_prose(el, stats) >= ENTRY_SHARE * stats.prose.get(id(el), 0)
 
 
@@ -255,7 +256,7 @@ def _listed_prose(el: Tag, stats: TextStats) -> int:
         region = id(sub) in stats.outside
         if sub.name in ("li", "form"):
             span = stats.subtree(sub)
-            if sub.name == "form" or not any(d.name in HEADINGS for d in span):
+            if sub.name == "form" or not (any(d.name in HEADINGS for d in span) or _report_item(sub, stats)):
                 prose = stats.prose.get(id(sub), 0)
                 listed += prose // REGION_PASS if region else prose
         elif region:
@@ -265,6 +266,12 @@ def _listed_prose(el: Tag, stats: TextStats) -> int:
             continue
         index += stats.size[id(sub)]
     return listed
+
+
+def _report_item(item: Tag, stats: TextStats) -> bool:
+    """A list item set out as an entry of a live report (see `report_entry`): the story's text."""
+    parts = [c for c in children(inside_wrappers(item)) if stats.text.get(id(c))]
+    return len(parts) > 1 and report_entry(parts, stats)
 
 
 def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:

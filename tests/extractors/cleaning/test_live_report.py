@@ -65,6 +65,24 @@ def test_untitled_entries_stamped_with_their_time_first_are_kept() -> None:
             assert _kept(text, 6) == 6, (stamp, summary)
 
 
+def test_a_feed_set_as_a_list_beside_the_headline_s_summary_is_kept() -> None:
+    # The entries are list items in a column of their own; a list of readers' entries beside the
+    # headline's story is left out, a list of the report's entries is the text.
+    items = "".join(
+        f"<li class='e-item'><div class='e-meta'>{10 + n}:05</div><p>Entry {n}. {SENTENCE}</p>"
+        f"<p>{SENTENCE}</p></li>"
+        for n in range(8)
+    )
+    page = (
+        "<html><head><title>Budget night</title></head><body><div class='top'><h1>Budget night</h1>"
+        f"<div class='e-summary'>{numbered_paragraphs('Summary', 3)}</div></div>"
+        f"<div class='col'><ul class='e-feed'>{items}</ul></div></body></html>"
+    )
+    text = html_article(page).text
+    assert "Summary 0." in text
+    assert _kept(text, 8) == 8
+
+
 def test_an_entry_of_a_picture_and_a_paragraph_that_shares_itself_is_no_caption() -> None:
     # A picture and under a caption's length of text, but the text is prose and the links share it.
     entries = "".join(

@@ -989,7 +989,9 @@ def report_entry(parts: list[Tag], stats: TextStats) -> bool:
     prose that shares the entry on other sites (see `_shares`)."""
     if parts and _stamped_first(parts[0]):
         return True
-    return any(_titled(part, stats) or (not stats.prose.get(id(part)) and _shares(part)) for part in parts)
+    return any(not stats.prose.get(id(part)) and _shares(part, stats) for part in parts) or any(
+        _titled(part, stats) for part in parts
+    )
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -1014,18 +1016,18 @@ def _share_rows(el: Tag, stats: TextStats) -> int:
     return sum(
         stats.text.get(id(c), 0)
         for c in children(inside_wrappers(el, REPLY_WRAPPERS))
-        if stats.links.get(id(c), 0) >= stats.text.get(id(c), 1) and _shares(c)
+        if stats.links.get(id(c), 0) >= stats.text.get(id(c), 1) and _shares(c, stats)
     )
 
 
 def _titled(part: Tag, stats: TextStats) -> bool:
     """`part` is or holds a heading of TITLE_WORDS words or more that is not a link (a teaser's
     title links to its story)."""
-    headings = [part] if part.name in SUBHEADINGS else part.find_all(_HEADING_LIST)
     return any(
-        2 * stats.links.get(id(h), 0) < stats.text.get(id(h), 0)
+        h.name in HEADINGS
+        and 2 * stats.links.get(id(h), 0) < stats.text.get(id(h), 0)
         and word_count(norm_space(text_of(h))) >= TITLE_WORDS
-        for h in headings
+        for h in stats.subtree(part)
     )
 
 
@@ -1033,12 +1035,15 @@ def _titled(part: Tag, stats: TextStats) -> bool:
 _HANDED_ON = re.compile(r"https?(?::|%3a)(?:/|%2f){2}([^/?&#%\s]+)", re.IGNORECASE)
 
 
-def _shares(row: Tag) -> bool:
+def _shares(row: Tag, stats: TextStats) -> bool:
     """`row` holds a link that hands an address to another site: a network's share page given the
     story's address, or a mail to no one yet that sends it (a reply's own links act on the page
     itself; a writer's mail address names its recipient)."""
-    for a in row.find_all("a", href=True):
-        href = str(a["href"]).strip()
+    if not stats.anchors.get(id(row)):
+        return False
+    for a in stats.subtree(row):
+        if a.name != "a" or not (href := str(a.get("href") or "").strip()):
+            continue
         if href[:8].lower() == "mailto:?":
             return True
         target = urlsplit(href)

@@ -995,14 +995,17 @@ def report_entry(parts: list[Tag], stats: TextStats) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# A clock time at the start of a line (10:05, 10.05, 10h05), not a date (05.12.2026)
+_CLOCK_FIRST = re.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d./-])")
 
 
 def _stamped_first(part: Tag) -> bool:
-    """`part` opens with a figure (a time or a date), or is a time stamp alone: figures, and beside
-    them only words of STAMP_WORD letters or fewer (a time zone, am or pm, a word for o'clock). An
-    entry of a log or a feed is stamped first; a reply opens with its writer's name."""
+    """`part` opens with a clock time, or is a time stamp alone: figures, and beside them only
+    words of STAMP_WORD letters or fewer (a time zone, am or pm, a word for o'clock). An entry of a
+    live report is stamped with its time first; a reply opens with its writer's name, or with the
+    day it was written (a thread runs over days, a live report over hours)."""
     text = norm_space(text_of(part))
-    if text[:1].isdigit():
+    if _CLOCK_FIRST.match(text):
         return True
     return (
         text_length(text) <= STAMP_LENGTH

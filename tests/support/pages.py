@@ -54,3 +54,25 @@ def headline_page(inside: str, headline: str = "Budget night") -> str:
         f"<html><head><title>{headline}</title></head><body><div class='page'>"
         f"<h1>{headline}</h1>{inside}</div></body></html>"
     )
+
+
+REMARK = (
+    "I was there that evening and I think the mayor's answers on the school roofs were the best part of it."
+)
+
+
+def reader_replies(
+    count: int,
+    head: str = "<b>Reader {n}</b>",
+    tools: str = '<a href="#reply-{n}">Reply</a> <a href="#like-{n}">Like</a>',
+    remarks: int = 2,
+) -> str:
+    """`count` readers' replies in boxes whose class words no rule knows: a writer's line (`head`,
+    then "n days ago"), `remarks` paragraphs of REMARK ("Remark n." opens the first) and a row of
+    `tools` links; `{n}` in `head` and `tools` stands for the reply's number."""
+    return "".join(
+        f'<div class="r-box"><div class="r-head">{head.format(n=n)} <span>{n} days ago</span></div>'
+        f"<p>Remark {n}. {REMARK}</p>{f'<p>{REMARK}</p>' * (remarks - 1)}"
+        f'<div class="r-tools">{tools.format(n=n)}</div></div>'
+        for n in range(count)
+    )

@@ -5,7 +5,13 @@ or of several; replies are still cut."""
 
 from __future__ import annotations
 
-from tests.support.pages import BUDGET_SENTENCE, headline_page, html_article, numbered_paragraphs
+from tests.support.pages import (
+    BUDGET_SENTENCE,
+    headline_page,
+    html_article,
+    numbered_paragraphs,
+    reader_replies,
+)
 
 SENTENCE = BUDGET_SENTENCE
 PAGE = "https%3A%2F%2Fnews.example%2Flive%2Fbudget-night"
@@ -95,24 +101,16 @@ def test_an_entry_of_a_picture_and_a_paragraph_that_shares_itself_is_no_caption(
     assert _kept(text, 6) == 6
 
 
-def _replies(count: int, head: str, tools: str) -> str:
-    return "".join(
-        f"<div class='r-box'><div class='r-head'>{head.format(n=n)} <span>{n} days ago</span></div>"
-        f"<p>Remark {n}. I was at the meeting and I think the answers on the school roofs were best.</p>"
-        f"<div class='r-tools'>{tools.format(n=n)}</div></div>"
-        for n in range(count)
-    )
-
-
 def test_replies_are_still_cut_whatever_their_writers_line_and_links() -> None:
     # A writer's name in a heading is no title, nor is a mail to the writer a share link, nor a
-    # time after the name a stamp; a link that hands the page's address to the same site (log in,
-    # then reply) shares nothing.
+    # time after the name or after the day a stamp; a link that hands the page's address to the
+    # same site (log in, then reply) shares nothing.
     heads = (
         "<b>Reader {n}</b>",
         "<h4>Reader {n}</h4>",
         "<a href='mailto:reader{n}@mail.example'>Reader {n}</a>",
         "<b>Reader {n}</b> 1{n}:05",
+        "<b>0{n}.12.2026</b>",
     )
     tools = (
         "<a href='#reply-{n}'>Reply</a> <a href='#like-{n}'>Like</a>",
@@ -122,6 +120,8 @@ def test_replies_are_still_cut_whatever_their_writers_line_and_links() -> None:
     story = f"<div class='txt'>{numbered_paragraphs('Story', 3)}</div>"
     for head in heads:
         for tool in tools:
-            text = html_article(headline_page(f"{story}<div class='zz'>{_replies(5, head, tool)}</div>")).text
+            text = html_article(
+                headline_page(f"{story}<div class='zz'>{reader_replies(5, head, tool, remarks=1)}</div>")
+            ).text
             assert "Story 2." in text
             assert "Remark" not in text, (head, tool)

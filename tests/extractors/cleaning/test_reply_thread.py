@@ -4,28 +4,22 @@ links. Sections of a story, and a forum's posts with no story above them, stay."
 
 from __future__ import annotations
 
-from tests.support.pages import BUDGET_SENTENCE, headline_page, html_article, numbered_paragraphs
-
-SENTENCE = BUDGET_SENTENCE
-REMARK = (
-    "I was there that evening and I think the mayor's answers on the school roofs were the best part of it."
+from tests.support.pages import (
+    BUDGET_SENTENCE,
+    headline_page,
+    html_article,
+    numbered_paragraphs,
+    reader_replies,
 )
 
-
-def _replies(count: int) -> str:
-    return "".join(
-        f'<div class="r-box"><div class="r-head"><b>Reader {n}</b> <span>{n} days ago</span></div>'
-        f"<p>Remark {n}. {REMARK}</p><p>{REMARK}</p>"
-        f'<div class="r-tools"><a href="#reply-{n}">Reply</a> <a href="#like-{n}">Like</a></div></div>'
-        for n in range(count)
-    )
+SENTENCE = BUDGET_SENTENCE
 
 
 def test_replies_in_the_story_s_box_are_cut_past_the_undo_guard() -> None:
     # The replies hold more than half the box's text, which no other cut may take.
     story = numbered_paragraphs("Story", 3)
     text = html_article(
-        headline_page(f"<div class='txt'>{story}<div class='zz'>{_replies(4)}</div></div>")
+        headline_page(f"<div class='txt'>{story}<div class='zz'>{reader_replies(4)}</div></div>")
     ).text
     assert "Story 0." in text and "Story 2." in text
     assert "Remark" not in text
@@ -36,15 +30,17 @@ def test_replies_that_outweigh_the_story_are_cut_by_the_last_resort_too() -> Non
     # that is left still takes the replies.
     story = numbered_paragraphs("Story", 2)
     text = html_article(
-        headline_page(f"<div class='txt'>{story}<div class='zz'>{_replies(6)}</div></div>")
+        headline_page(f"<div class='txt'>{story}<div class='zz'>{reader_replies(6)}</div></div>")
     ).text
     assert "Story 0." in text and "Story 1." in text
     assert "Remark" not in text
 
 
-def test_a_one_paragraph_story_is_not_left_for_its_replies() -> None:
+def test_a_one_paragraph_story_is_not_left_for_itsreader_replies() -> None:
     story = f"<div class='txt'><p>Story 0. {SENTENCE}</p></div>"
-    text = html_article(headline_page(f"{story}<div class='zz'><h3>4 replies</h3>{_replies(4)}</div>")).text
+    text = html_article(
+        headline_page(f"{story}<div class='zz'><h3>4 replies</h3>{reader_replies(4)}</div>")
+    ).text
     assert "Story 0." in text
     assert "Remark" not in text
 
@@ -55,12 +51,12 @@ def test_the_story_above_replies_is_found_whatever_its_box_s_name() -> None:
     story = (
         f"<article class='node node-promoted'><p>Story 0. {SENTENCE}</p><p>Story 1. {SENTENCE}</p></article>"
     )
-    text = html_article(headline_page(f"{story}<div class='zz'>{_replies(5)}</div>")).text
+    text = html_article(headline_page(f"{story}<div class='zz'>{reader_replies(5)}</div>")).text
     assert "Story 0." in text
     assert "Remark" not in text
 
 
-def test_sections_of_a_story_are_no_replies() -> None:
+def test_sections_of_a_story_are_noreader_replies() -> None:
     # Like boxes that open with a short line (a subheading set in bold) and end in prose.
     sections = "".join(
         f"<div class='part'><div><b>Part {n}</b></div><p>Section {n}. {SENTENCE}</p><p>{SENTENCE}</p></div>"
@@ -76,12 +72,12 @@ def test_a_forum_s_posts_with_no_story_above_them_stay() -> None:
     # Posts shaped as replies, the first of them the topic, and the forum's notes below them.
     notes = numbered_paragraphs("Note", 3)
     text = html_article(
-        headline_page(f"<div class='zz'>{_replies(3)}</div><div class='notes'>{notes}</div>")
+        headline_page(f"<div class='zz'>{reader_replies(3)}</div><div class='notes'>{notes}</div>")
     ).text
     assert "Remark 0." in text and "Remark 2." in text
 
 
-def test_sections_that_end_in_a_back_to_top_link_are_no_replies() -> None:
+def test_sections_that_end_in_a_back_to_top_link_are_noreader_replies() -> None:
     # Like boxes of paragraphs, each closed by a link back to the top: no writer's line opens them.
     sections = "".join(
         f"<div class='part'><p>Section {n}. {SENTENCE}</p><p>{SENTENCE}</p>"

@@ -797,8 +797,9 @@ def _illustrated_section(inside: list[Tag], key: int, stats: TextStats) -> bool:
     """Prose beside an image, with no link, under a subheading (see `set_as_heading`) or longer
     than a caption line: a section of the text that is illustrated (a caption has no heading and
     is set in a caption element or a line or two; a teaser card links its heading; a heading over
-    a row of logos says nothing under it)."""
-    shared = _share_rows(inside[0], stats)
+    a row of logos says nothing under it). A row of share links (see `_share_rows`) is left out:
+    an entry of a live report shares itself."""
+    shared = _share_rows(inside[0], stats)  # (inside[0]: the block itself)
     text = stats.text[key] - shared
     if stats.links.get(key, 0) > shared or stats.prose.get(key, 0) < SECTION_PROSE * text:
         return False
@@ -960,11 +961,18 @@ def holds_paragraph(el: Tag, stats: TextStats) -> bool:
     return any(stats.own_prose.get(id(d), 0) >= TEXT_AFTER_PROSE for d in stats.subtree(el))
 
 
+def parts_of(box: Tag, stats: TextStats, most: int | None = None) -> list[Tag]:
+    """The parts a box sets out: its children that hold text, inside its bare wrappers (`most`
+    levels of them at most, see `inside_wrappers`)."""
+    return [c for c in children(inside_wrappers(box, most)) if stats.text.get(id(c))]
+
+
 def _reply(post: Tag, stats: TextStats) -> bool:
     """A reply: first a part with text and no prose (its writer and time), then prose, and last a
     row of links with no prose (its reply and like buttons); a section of a story ends in prose,
-    and an entry of a live report has a title or shares itself (see `report_entry`)."""
-    parts = [c for c in children(inside_wrappers(post, REPLY_WRAPPERS)) if stats.text.get(id(c))]
+    and an entry of a live report opens with its time, has a title or shares itself (see
+    `report_entry`)."""
+    parts = parts_of(post, stats, REPLY_WRAPPERS)
     if len(parts) < 3:
         return False
     head, last = id(parts[0]), id(parts[-1])
@@ -1017,9 +1025,9 @@ def _stamped_first(part: Tag) -> bool:
 def _share_rows(el: Tag, stats: TextStats) -> int:
     """The text of `el`'s parts that are rows of links sharing it on other sites (see `_shares`)."""
     return sum(
-        stats.text.get(id(c), 0)
-        for c in children(inside_wrappers(el, REPLY_WRAPPERS))
-        if stats.links.get(id(c), 0) >= stats.text.get(id(c), 1) and _shares(c, stats)
+        stats.text[id(c)]
+        for c in parts_of(el, stats, REPLY_WRAPPERS)
+        if stats.links.get(id(c), 0) >= stats.text[id(c)] and _shares(c, stats)
     )
 
 

@@ -22,10 +22,10 @@ from extractors.cleaning.boilerplate import (
     PROSE_TAGS,
     cut_for_certain,
     holds_paragraph,
-    inside_wrappers,
     is_outside,
     is_picture,
     opening_prose,
+    parts_of,
     reply_thread,
     report_entry,
     set_as_paragraph,
@@ -270,7 +270,7 @@ def _listed_prose(el: Tag, stats: TextStats) -> int:
 
 def _report_item(item: Tag, stats: TextStats) -> bool:
     """A list item set out as an entry of a live report (see `report_entry`): the story's text."""
-    parts = [c for c in children(inside_wrappers(item)) if stats.text.get(id(c))]
+    parts = parts_of(item, stats)
     return len(parts) > 1 and report_entry(parts, stats)
 
 
@@ -299,7 +299,7 @@ def _in_parts(post: Tag, stats: TextStats) -> bool:
     live report is no post (see `report_entry`)."""
     if stats.own_prose.get(id(post), 0) * 2 >= stats.prose[id(post)]:
         return False
-    parts = [c for c in children(inside_wrappers(post)) if stats.text.get(id(c))]
+    parts = parts_of(post, stats)
     return any(not stats.prose.get(id(c)) for c in parts) and not report_entry(parts, stats)
 
 
@@ -429,7 +429,7 @@ def _paragraph_block(el: Tag, stats: TextStats) -> bool:
     key = id(el)
     if el.name not in ("div", "section") or key in stats.outside:
         return False
-    kids = [c for c in children(inside_wrappers(el)) if stats.text.get(id(c))]
+    kids = parts_of(el, stats)
     if len(kids) < 2 or any(not set_as_paragraph(c, stats) for c in kids):
         return False
     linked = [c for c in kids if stats.links.get(id(c), 0)]

@@ -397,12 +397,18 @@ def _teaser_list(el: Tag, stats: TextStats) -> bool:
         return False
     cards = 0
     for child in children(el):
-        if stats.prose.get(id(child)) and any(
-            h.name in HEADINGS and stats.text.get(id(h)) and stats.links.get(id(h), 0) >= stats.text[id(h)]
-            for h in children(child)
-        ):
+        if stats.prose.get(id(child)) and _linked_title(child, stats):
             cards += 1
     return cards >= SERIES_ITEMS
+
+
+def _linked_title(card: Tag, stats: TextStats) -> bool:
+    """`card` sets a title that is all link text over its text: a heading of link text, or a first
+    part that is (a teaser's title, linked to its story, over its excerpt)."""
+    parts = parts_of(card, stats)
+    return len(parts) > 1 and any(
+        stats.links.get(id(h), 0) >= stats.text[id(h)] for h in parts if h.name in HEADINGS or h is parts[0]
+    )
 
 
 def _own_text(el: Tag, stats: TextStats) -> bool:

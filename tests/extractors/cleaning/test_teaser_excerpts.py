@@ -46,3 +46,21 @@ def test_a_story_that_dominates_teasers_beside_it_is_the_text_with_no_headline()
     text = html_article(html).text
     assert "Paragraph 4." in text
     assert "Another story" not in text
+
+
+def test_a_short_story_beside_cards_titled_by_a_bare_link_is_the_text() -> None:
+    # Each card a link line over an excerpt, with no heading: the column outweighs the story.
+    cards = "".join(
+        f"<div><a href='/story/{n}'>Another story number {n} from the coast, with a long title</a>"
+        f"<p>Excerpt {n}. A summary of another story, two lines long, set under its title to make "
+        "readers click through to it from the column beside the text.</p></div>"
+        for n in range(10)
+    )
+    html = (
+        "<html><head><title>Harbour reopens</title></head><body><div class='k1'>"
+        f"<div class='k2'><h1>Harbour reopens</h1>{STORY}</div><div class='k3'>{cards}</div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 0." in text and "Paragraph 4." in text
+    assert "Excerpt 2." not in text

@@ -40,8 +40,9 @@ out as a run of like boxes: every box of four or more long paragraphs split afte
 `--reader-comments` stands in for readers' replies under the story in boxes whose class words no
 rule knows (REPLY, REMARKS). `--live-report` stands in for a story reported live: its paragraphs
 after the first set out as a feed of entries, each a time line, two paragraphs and a row of share
-links (LIVE_META, LIVE_TOOLS). `--check FLOORS.json` fails
-(exit 1) when a figure falls below its floor."""
+links (LIVE_META, LIVE_TOOLS). `--teaser-column` stands in for a column of teaser cards beside the
+story, each a linked title over an excerpt (CARD, EXCERPTS), holding more prose than the story.
+`--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
 
@@ -135,6 +136,16 @@ LIVE_TOOLS = (
     'Share</a> <a href="https://mail.example/send?body=https://news.example/live%23e{n}">Send</a> '
     '<a href="#e{n}">Link</a></div>'
 )
+# --teaser-column: a column of teaser cards beside the story, each a linked title over an excerpt,
+# holding half again as much prose as the story's paragraphs, in words of no page (made up here)
+EXCERPTS = (
+    "A short account of what happened at the market this week, and what the stall holders expect next.",
+    "Why the new timetable has split opinion among the people who ride the early trains every day.",
+    "Three walks along the river that take less than an hour, with a stop for coffee on the way.",
+    "What the rise in rents means for students who start at the college in the autumn term.",
+)
+CARD = '<div><a href="/more/{n}">Another story from the desk, number {n}</a><p>{excerpt}</p></div>'
+COLUMN_SHARE = 1.5  # the column's excerpts against the story's paragraphs
 SET_APART = frozenset(
     {"blockquote", "figure", "li", "dd", "td", "th", "form", "a", "aside", "nav", "header", "footer"}
 )
@@ -536,6 +547,37 @@ def reader_comments() -> None:
     rewrite_tree(edit)
 
 
+def teaser_column() -> None:
+    """Make the cleaner read each page as a site that sets a column of teaser cards beside the story
+    would (`--teaser-column`): the page is parsed with lxml, and after the story's box (see
+    `story_box`; after the outermost <article> holding it, else after its parent) a column of cards
+    is set (CARD: a linked title over an excerpt of EXCERPTS, with no heading and no names) until
+    their excerpts hold COLUMN_SHARE times the story's paragraphs; the page is then written out."""
+
+    def column(length: int) -> Any:
+        excerpts = itertools.cycle(EXCERPTS)
+        cards: list[str] = []
+        written = 0
+        while written < COLUMN_SHARE * length or len(cards) < 3:
+            excerpt = next(excerpts)
+            written += len(excerpt)
+            cards.append(CARD.format(n=len(cards) + 1, excerpt=excerpt))
+        return lxml.html.fragment_fromstring(f"<div>{''.join(cards)}</div>")
+
+    def edit(doc: Any) -> None:
+        story = story_box(doc)
+        if story is None:
+            return
+        articles = list(story.iterancestors("article"))
+        parent = story.getparent()
+        set_after(
+            articles[-1] if articles else (parent if parent.tag != "body" else story),
+            column(story_text(story)),
+        )
+
+    rewrite_tree(edit)
+
+
 def live_report() -> None:
     """Make the cleaner read each page as a site that reports a story live would (`--live-report`):
     the page is parsed with lxml and, in the story's box (see `story_box`), what lies after its
@@ -765,6 +807,12 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "as the story's paragraphs after it, in boxes whose class words no rule knows)",
     )
     ap.add_argument(
+        "--teaser-column",
+        action="store_true",
+        help="clean as on a site that sets a column of teaser cards beside the story (each a linked "
+        "title over an excerpt, no heading, half again as much prose as the story's paragraphs)",
+    )
+    ap.add_argument(
         "--live-report",
         action="store_true",
         help="clean as on a site that reports a story live (the story's paragraphs after its first set "
@@ -809,6 +857,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         reader_comments()
     if args.live_report:
         live_report()
+    if args.teaser_column:
+        teaser_column()
     if args.ignore_names:
         ignore_names(args.ignore_names)
 

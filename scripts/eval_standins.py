@@ -50,6 +50,7 @@ PAIRED = {
     "chunks": "--chunked-body",
     "replies": "--reader-comments",
     "live": "--live-report",
+    "column": "--teaser-column",
 }
 for _name, _flag in PAIRED.items():
     MODES[_name] = [_flag]

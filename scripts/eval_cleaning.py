@@ -533,18 +533,7 @@ def reader_comments() -> None:
             replies.append(REPLY.format(n=n, remarks="".join(f"<p>{r}</p>" for r in said)))
         return lxml.html.fragment_fromstring(f"<div><h3>{len(replies)} replies</h3>{''.join(replies)}</div>")
 
-    def edit(doc: Any) -> None:
-        story = story_box(doc)
-        if story is None:
-            return
-        articles = list(story.iterancestors("article"))
-        parent = story.getparent()
-        set_after(
-            articles[-1] if articles else (parent if parent.tag != "body" else story),
-            thread(story_text(story)),
-        )
-
-    rewrite_tree(edit)
+    set_after_story(thread)
 
 
 def teaser_column() -> None:
@@ -564,6 +553,14 @@ def teaser_column() -> None:
             cards.append(CARD.format(n=len(cards) + 1, excerpt=excerpt))
         return lxml.html.fragment_fromstring(f"<div>{''.join(cards)}</div>")
 
+    set_after_story(column)
+
+
+def set_after_story(make: Callable[[int], Any]) -> None:
+    """Make the cleaner read each page with `make(length)` (an lxml element, given the characters of
+    the story's long paragraphs) set after the story's box (see `story_box`): after the outermost
+    <article> holding it, else after its parent (the box itself when that is <body>)."""
+
     def edit(doc: Any) -> None:
         story = story_box(doc)
         if story is None:
@@ -572,7 +569,7 @@ def teaser_column() -> None:
         parent = story.getparent()
         set_after(
             articles[-1] if articles else (parent if parent.tag != "body" else story),
-            column(story_text(story)),
+            make(story_text(story)),
         )
 
     rewrite_tree(edit)

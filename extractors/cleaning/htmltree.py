@@ -1060,11 +1060,18 @@ def is_link_popup(el: Tag, stats: TextStats) -> bool:
 def classes(el: Tag) -> str:
     """The element's class and id attributes as one lowercase string, state modifiers
     ("has-image", "with-video", "no-js") and negations ("non-paywall", "not-sticky") left out:
-    they describe a state, they do not name a part."""
+    they describe a state, they do not name a part. So are the facets of an item that a content
+    system lists on it when it lists FACETS or more ("type-post status-publish format-video
+    tag-social-media"): they describe the post (its type, state, format, tags), whatever words
+    their values hold."""
     names = f"{attr(el, 'class') or ''} {attr(el, 'id') or ''}".lower()
     if "has" in names or "with" in names or "no" in names or "is-" in names:
         names = _MODIFIER.sub(" ", names)
+    if "-" in names and len(_FACET.findall(names)) >= FACETS:
+        names = _FACET.sub(" ", names)
     return names
 
 
 _MODIFIER = re.compile(r"(?:^|(?<=\s))\S*\b(?:has|with|without|no|non|not|is)[-_]\S*")
+FACETS = 3  # facet tokens on one element that make them a content system's description of an item
+_FACET = re.compile(r"(?:^|(?<=\s))(?:tag|category|format|type|status)-\S+")

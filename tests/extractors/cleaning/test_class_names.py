@@ -50,3 +50,23 @@ def test_a_kind_leaves_out_the_class_words_that_tell_items_apart() -> None:
     assert of("reply thread-odd depth-2 post-4711") == ("div", "reply depth-2")
     assert of("col-md-6") == ("div", "col-md-6") != of("col-md-4")
     assert of("story") == ("div", "story")
+
+
+def test_the_facets_a_content_system_lists_on_a_post_are_no_names() -> None:
+    # Its type, state, format and tags: "video" and "share" are words of their values, not names
+    # of the box. Beside a column of teaser cards, the post is still the text.
+    facets = "post type-post status-publish format-video tag-share-prices tag-comment"
+    cards = "".join(
+        f"<div><a href='/story/{n}'>Another story number {n} from the river, with a long title</a>"
+        f"<p>Excerpt {n}. A summary of another story, two lines long, set under its title to make "
+        "readers click through to it from the column beside the text.</p></div>"
+        for n in range(10)
+    )
+    html = (
+        "<html><head><title>Flood</title></head><body><div class='k1'>"
+        f"<article class='{facets}'><h1>Flood</h1>{PARAGRAPHS}</article><div class='k3'>{cards}</div>"
+        "</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 1:" in text and "Paragraph 4:" in text
+    assert "Excerpt 2." not in text

@@ -1067,7 +1067,7 @@ def classes(el: Tag) -> str:
     names = f"{attr(el, 'class') or ''} {attr(el, 'id') or ''}".lower()
     if "has" in names or "with" in names or "no" in names or "is-" in names:
         names = _MODIFIER.sub(" ", names)
-    if "-" in names and len(_FACET.findall(names)) >= FACETS:
+    if names.count("-") >= FACETS and len(_FACET.findall(names)) >= FACETS:
         names = _FACET.sub(" ", names)
     return names
 

@@ -76,3 +76,14 @@ def reader_replies(
         f'<div class="r-tools">{tools.format(n=n)}</div></div>'
         for n in range(count)
     )
+
+
+def teaser_cards(count: int, topic: str = "the coast") -> str:
+    """`count` teaser cards, each a bare link line ("Another story number n from `topic`...") over
+    an excerpt ("Excerpt n."), with no heading and no names."""
+    return "".join(
+        f"<div><a href='/story/{n}'>Another story number {n} from {topic}, with a long title</a>"
+        f"<p>Excerpt {n}. A summary of another story, two lines long, set under its title to make "
+        "readers click through to it from the column beside the text.</p></div>"
+        for n in range(count)
+    )

@@ -3,7 +3,7 @@ the class words that tell one item from the next are no part of a box's kind."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import html_article, teaser_cards
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {n}: the river rose through the night and the town's volunteers filled "
@@ -56,12 +56,7 @@ def test_the_facets_a_content_system_lists_on_a_post_are_no_names() -> None:
     # Its type, state, format and tags: "video" and "share" are words of their values, not names
     # of the box. Beside a column of teaser cards, the post is still the text.
     facets = "post type-post status-publish format-video tag-share-prices tag-comment"
-    cards = "".join(
-        f"<div><a href='/story/{n}'>Another story number {n} from the river, with a long title</a>"
-        f"<p>Excerpt {n}. A summary of another story, two lines long, set under its title to make "
-        "readers click through to it from the column beside the text.</p></div>"
-        for n in range(10)
-    )
+    cards = teaser_cards(10, "the river")
     html = (
         "<html><head><title>Flood</title></head><body><div class='k1'>"
         f"<article class='{facets}'><h1>Flood</h1>{PARAGRAPHS}</article><div class='k3'>{cards}</div>"

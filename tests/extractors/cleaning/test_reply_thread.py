@@ -36,7 +36,7 @@ def test_replies_that_outweigh_the_story_are_cut_by_the_last_resort_too() -> Non
     assert "Remark" not in text
 
 
-def test_a_one_paragraph_story_is_not_left_for_itsreader_replies() -> None:
+def test_a_one_paragraph_story_is_not_left_for_its_replies() -> None:
     story = f"<div class='txt'><p>Story 0. {SENTENCE}</p></div>"
     text = html_article(
         headline_page(f"{story}<div class='zz'><h3>4 replies</h3>{reader_replies(4)}</div>")
@@ -56,7 +56,7 @@ def test_the_story_above_replies_is_found_whatever_its_box_s_name() -> None:
     assert "Remark" not in text
 
 
-def test_sections_of_a_story_are_noreader_replies() -> None:
+def test_sections_of_a_story_are_no_replies() -> None:
     # Like boxes that open with a short line (a subheading set in bold) and end in prose.
     sections = "".join(
         f"<div class='part'><div><b>Part {n}</b></div><p>Section {n}. {SENTENCE}</p><p>{SENTENCE}</p></div>"
@@ -77,7 +77,7 @@ def test_a_forum_s_posts_with_no_story_above_them_stay() -> None:
     assert "Remark 0." in text and "Remark 2." in text
 
 
-def test_sections_that_end_in_a_back_to_top_link_are_noreader_replies() -> None:
+def test_sections_that_end_in_a_back_to_top_link_are_no_replies() -> None:
     # Like boxes of paragraphs, each closed by a link back to the top: no writer's line opens them.
     sections = "".join(
         f"<div class='part'><p>Section {n}. {SENTENCE}</p><p>{SENTENCE}</p>"

@@ -4,7 +4,7 @@ titles do not count as the page's prose."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article
+from tests.support.pages import html_article, teaser_cards
 
 STORY = "<h2>After the storm</h2>" + "".join(
     f"<p>Paragraph {n}. The harbour reopened after three days of storms, and the boats went out.</p>"
@@ -50,12 +50,7 @@ def test_a_story_that_dominates_teasers_beside_it_is_the_text_with_no_headline()
 
 def test_a_short_story_beside_cards_titled_by_a_bare_link_is_the_text() -> None:
     # Each card a link line over an excerpt, with no heading: the column outweighs the story.
-    cards = "".join(
-        f"<div><a href='/story/{n}'>Another story number {n} from the coast, with a long title</a>"
-        f"<p>Excerpt {n}. A summary of another story, two lines long, set under its title to make "
-        "readers click through to it from the column beside the text.</p></div>"
-        for n in range(10)
-    )
+    cards = teaser_cards(10)
     html = (
         "<html><head><title>Harbour reopens</title></head><body><div class='k1'>"
         f"<div class='k2'><h1>Harbour reopens</h1>{STORY}</div><div class='k3'>{cards}</div>"

@@ -428,7 +428,7 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
     inside = stats.subtree(el)
     if not any(is_picture(d, stats) and not _in_popup(d, el, stats) for d in inside):
         return False
-    return not _illustrated_section(inside, key, stats) and not _beside_captioned_figure(el, inside, stats)
+    return not _illustrated_section(el, inside, stats) and not _beside_captioned_figure(el, inside, stats)
 
 
 _FIGURE_TAGS = frozenset({"figure", "figcaption"})
@@ -793,15 +793,17 @@ SECTION_PROSE = 0.8  # share of an illustrated section's text that is prose (a c
 SECTION_TEXT = 200  # characters of such prose that make a section of text even without a heading
 
 
-def _illustrated_section(inside: list[Tag], key: int, stats: TextStats) -> bool:
+def _illustrated_section(el: Tag, inside: list[Tag], stats: TextStats) -> bool:
     """Prose beside an image, with no link, under a subheading (see `set_as_heading`) or longer
     than a caption line: a section of the text that is illustrated (a caption has no heading and
     is set in a caption element or a line or two; a teaser card links its heading; a heading over
-    a row of logos says nothing under it). A row of share links (see `_share_rows`) is left out:
+    a row of logos says nothing under it). A row of share links (see `_share_row`) is left out:
     an entry of a live report shares itself."""
-    shared = _share_rows(inside[0], stats)  # (inside[0]: the block itself)
-    text = stats.text[key] - shared
-    if stats.links.get(key, 0) > shared or stats.prose.get(key, 0) < SECTION_PROSE * text:
+    key = id(el)
+    rows = [id(c) for c in parts_of(el, stats, REPLY_WRAPPERS) if _share_row(c, stats)]
+    text = stats.text[key] - sum(stats.text[r] for r in rows)
+    links = stats.links.get(key, 0) - sum(stats.links.get(r, 0) for r in rows)
+    if links or stats.prose.get(key, 0) < SECTION_PROSE * text:
         return False
     if text > SECTION_TEXT:
         return True
@@ -993,13 +995,11 @@ STAMP_LENGTH = 30  # characters (text_length) of a time stamp set as an entry's 
 def report_entry(parts: list[Tag], stats: TextStats) -> bool:
     """The parts of a box set out as an entry of a live report (or of a timeline), not as a
     reader's reply, though both open with a line that holds no prose: a first part stamped with
-    the time before any name (see `_stamped_first`), a title (see `_titled`), or a row without
-    prose that shares the entry on other sites (see `_shares`)."""
+    the time before any name (see `_stamped_first`), a title (see `_titled`), or a row that
+    shares the entry on other sites (see `_share_row`)."""
     if parts and _stamped_first(parts[0]):
         return True
-    return any(not stats.prose.get(id(part)) and _shares(part, stats) for part in parts) or any(
-        _titled(part, stats) for part in parts
-    )
+    return any(_share_row(part, stats) for part in parts) or any(_titled(part, stats) for part in parts)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -1022,13 +1022,9 @@ def _stamped_first(part: Tag) -> bool:
     )
 
 
-def _share_rows(el: Tag, stats: TextStats) -> int:
-    """The text of `el`'s parts that are rows of links sharing it on other sites (see `_shares`)."""
-    return sum(
-        stats.text[id(c)]
-        for c in parts_of(el, stats, REPLY_WRAPPERS)
-        if stats.links.get(id(c), 0) >= stats.text[id(c)] and _shares(c, stats)
-    )
+def _share_row(part: Tag, stats: TextStats) -> bool:
+    """`part` is a row without prose that shares its box on other sites (see `_shares`)."""
+    return not stats.prose.get(id(part)) and _shares(part, stats)
 
 
 def _titled(part: Tag, stats: TextStats) -> bool:

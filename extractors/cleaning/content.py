@@ -137,7 +137,9 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
     teaser cards are passed over; the walk stops at a parent that sets out text beside the best
     child (paragraphs, an intro, like chunks) and before a post nested in its like. With the
     page's `headline`, it goes into the headline's story where the share rule would stop, or
-    would walk into a larger region of list entries and forms or a thread of replies beside it."""
+    would walk into a larger region of list entries and forms or a thread of replies beside it, or
+    stop at a page region or a box the cuts remove for certain that outweighs it (a consent window
+    beside a short story, which the undo guard would then keep)."""
     prose, text = stats.prose, stats.text
     passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
     anchored = False  # a step was taken to the headline's story
@@ -157,8 +159,15 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
             ranked = [c for c in ranked if not any(c is r for r in replies)]
             teasers += [r for r in replies if not cut_for_certain(r, stats)]
         best = ranked[0]
-        if id(best) in stats.outside:
-            return node  # a page region (sidebar, comments, related) is never walked into
+        region = id(best) in stats.outside
+        if region or cut_for_certain(best, stats):
+            story = _headline_block(kids, headline, stats)
+            if story is not None and story is not best:
+                passed.setdefault((story.name, attr(story, "class") or ""), story)
+                node, anchored = story, True  # the headline's story beside a larger region or box
+                continue
+            if region:
+                return node  # a page region (sidebar, comments, related) is never walked into
         if (best.name in _UNITS or set_as_paragraph(best, stats)) and any(
             c is not best and text.get(id(c)) for c in kids
         ):

@@ -1,6 +1,7 @@
 """With no named article body, the descent that stops at a parent of several text regions goes on
 into the region holding the page's headline (the one <h1> that is the page's title) when that
-region sets out a story of its own below it (three paragraphs or more). A headline set in a box of
+region sets out a story of its own below it (three paragraphs or more), and past a larger page
+region or window beside it when it holds a post's worth of prose. A headline set in a box of
 any tag anchors as an <h1> does; the same title in a link (a teaser) does not."""
 
 from __future__ import annotations
@@ -171,3 +172,28 @@ def test_a_sidebar_s_list_inside_the_body_s_box_does_not_make_the_body_entries()
         f"<div><div>{STORY}</div><aside><ul>{most_read}</ul></aside></div></div></body></html>"
     )
     assert "Fishermen said" in html_article(html).text
+
+
+NOTICE = (
+    "<h2>Your choices on this site</h2><p>We and our partners store small files on your device and "
+    "read them to show you what suits you, to measure how our pages are read and to improve them; "
+    "you can change your mind at any time in the settings.</p><p>Some partners rely on their "
+    "legitimate interest, which you may object to in the settings; your choice applies to this site "
+    "only and is kept for a year.</p>"
+)
+
+
+def _short_story_beside(notice_attrs: str) -> str:
+    """A short story under its headline, after it a notice box with more prose than the story."""
+    return (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+        f"<div><h1>Harbour reopens after storms</h1>{short_story(3)}</div>"
+        f"<div {notice_attrs}><div>{NOTICE}</div></div></body></html>"
+    )
+
+
+def test_a_short_story_is_taken_without_a_larger_window_over_the_page() -> None:
+    # The window outweighs the story: the descent stopped at <body>, and the undo guard kept it.
+    for attrs in ("role='dialog' aria-modal='true'", "class='cookie-notice'"):
+        text = html_article(_short_story_beside(attrs)).text
+        assert "Fishermen said" in text and "small files" not in text, attrs

@@ -194,6 +194,11 @@ def _short_story_beside(notice_attrs: str) -> str:
 
 def test_a_short_story_is_taken_without_a_larger_window_over_the_page() -> None:
     # The window outweighs the story: the descent stopped at <body>, and the undo guard kept it.
-    for attrs in ("role='dialog' aria-modal='true'", "class='cookie-notice'"):
+    for attrs in (
+        "role='dialog' aria-modal='true'",
+        "class='cookie-notice'",
+        "id='consent-layer'",
+        "class='gdpr-box'",
+    ):
         text = html_article(_short_story_beside(attrs)).text
         assert "Fishermen said" in text and "small files" not in text, attrs

@@ -31,6 +31,7 @@ from extractors.cleaning.boilerplate import (
     set_as_paragraph,
 )
 from extractors.cleaning.htmltree import (
+    BOILERPLATE_TAGS,
     REGION_PASS,
     TextStats,
     attr,
@@ -224,8 +225,7 @@ def _headline_block(kids: list[Tag], headline: Tag | None, stats: TextStats) -> 
 def _sets_out_story(block: Tag, headline: Tag, stats: TextStats) -> bool:
     """The headline's block sets out a story below it: HEADLINE_PARAGRAPHS paragraphs of prose or
     more, or HEADLINE_STORY prose in any form (a header group holds a dek or an abstract)."""
-    below = stats.prose.get(id(block), 0) - stats.prose.get(id(headline), 0)
-    return _paragraphs(block, stats) >= HEADLINE_PARAGRAPHS or below >= HEADLINE_STORY
+    return _story_sized(block, stats, stats.prose.get(id(headline), 0))
 
 
 def _story_beside_entries(
@@ -422,12 +422,22 @@ def _linked_title(card: Tag, stats: TextStats) -> bool:
 
 def _own_text(el: Tag, stats: TextStats) -> bool:
     """`el` may hold the text in place of a list of teasers beside it: a post's worth of prose
-    (MIN_POST) in no page region and nothing the cuts remove for certain (a header group)."""
+    (MIN_POST) in no page region and nothing the cuts remove for certain (a header group), unless
+    it sets out a story by its size (see `_story_sized`): a story's own box may carry a strong word
+    among its names (the paywall on it, its promotion to the front page)."""
+    prose = stats.prose.get(id(el), 0)
     return (
-        stats.prose.get(id(el), 0) >= MIN_POST
+        prose >= MIN_POST
         and id(el) not in stats.outside
-        and not cut_for_certain(el, stats)
+        and (not cut_for_certain(el, stats) or (el.name not in BOILERPLATE_TAGS and _story_sized(el, stats)))
     )
+
+
+def _story_sized(el: Tag, stats: TextStats, above: int = 0) -> bool:
+    """`el` sets out a story: HEADLINE_PARAGRAPHS paragraphs of prose or more, or HEADLINE_STORY
+    prose in any form past the `above` prose of its headline."""
+    prose = stats.prose.get(id(el), 0) - above
+    return _paragraphs(el, stats) >= HEADLINE_PARAGRAPHS or prose >= HEADLINE_STORY
 
 
 def _before(el: Tag, kids: list[Tag]) -> list[Tag]:

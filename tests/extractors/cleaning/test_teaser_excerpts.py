@@ -59,3 +59,19 @@ def test_a_short_story_beside_cards_titled_by_a_bare_link_is_the_text() -> None:
     text = html_article(html).text
     assert "Paragraph 0." in text and "Paragraph 4." in text
     assert "Excerpt 2." not in text
+
+
+def test_a_story_s_box_named_by_a_strong_word_is_the_text_beside_cards() -> None:
+    # The content system marks the story's own box as promoted (or under a paywall): a box the
+    # cuts remove for certain by its name, which no longer outweighs the column once it sets out
+    # a story's paragraphs.
+    cards = teaser_cards(10)
+    for names in ("node node-promoted", "entry paywall-on"):
+        html = (
+            "<html><head><title>Harbour reopens</title></head><body><div class='k1'>"
+            f"<div class='{names}'>{STORY}</div><div class='k3'>{cards}</div>"
+            "</div></body></html>"
+        )
+        text = html_article(html).text
+        assert "Paragraph 0." in text and "Paragraph 4." in text, names
+        assert "Excerpt 2." not in text, names

@@ -20,6 +20,7 @@ from extractors.cleaning.boilerplate import (
     CONTENT_CLASS,
     HEADINGS,
     PROSE_TAGS,
+    TEXT_AFTER_PROSE,
     cut_for_certain,
     holds_paragraph,
     is_outside,
@@ -139,8 +140,8 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
     child (paragraphs, an intro, like chunks) and before a post nested in its like. With the
     page's `headline`, it goes into the headline's story where the share rule would stop, or
     would walk into a larger region of list entries and forms or a thread of replies beside it, or
-    stop at a page region or a box the cuts remove for certain that outweighs it (a consent window
-    beside a short story, which the undo guard would then keep)."""
+    stop at a page region or a box the cuts remove for certain that outweighs it (see `_beside_box`:
+    a consent window beside a short story, which the undo guard would then keep)."""
     prose, text = stats.prose, stats.text
     passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
     anchored = False  # a step was taken to the headline's story
@@ -162,8 +163,8 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         best = ranked[0]
         region = id(best) in stats.outside
         if region or cut_for_certain(best, stats):
-            story = _headline_block(kids, headline, stats)
-            if story is not None and story is not best:
+            story = _beside_box(best, kids, headline, region, stats)
+            if story is not None:
                 passed.setdefault((story.name, attr(story, "class") or ""), story)
                 node, anchored = story, True  # the headline's story beside a larger region or box
                 continue
@@ -210,16 +211,48 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
         node = best
 
 
-def _headline_block(kids: list[Tag], headline: Tag | None, stats: TextStats) -> Tag | None:
-    """The child in `kids` holding the page's headline and a post's worth of prose (MIN_POST)
-    below it, in no page region; else None."""
+def _headline_block(
+    kids: list[Tag], headline: Tag | None, stats: TextStats, least: int = MIN_POST
+) -> Tag | None:
+    """The child in `kids` holding the page's headline and `least` prose (a post's worth) below
+    it, in no page region; else None."""
     if headline is None:
         return None
     for child in kids:
         if stats.contains(child, headline):
             below = stats.prose.get(id(child), 0) - stats.prose.get(id(headline), 0)
-            return None if below < MIN_POST or id(child) in stats.outside else child
+            return None if below < least or id(child) in stats.outside else child
     return None
+
+
+def _beside_box(
+    best: Tag, kids: list[Tag], headline: Tag | None, region: bool, stats: TextStats
+) -> Tag | None:
+    """The headline's block (see `_headline_block`) beside `best`, a larger page region or box the
+    cuts remove for certain; None when `best` may be the story's own box (a strong word in the
+    names of a box that sets out a story, see `_cut_box`) and the headline's block sets out none
+    (a header group over a story under a paywall's name)."""
+    story = _headline_block(kids, headline, stats, _least_beside(kids, headline, stats))
+    if story is None or story is best or headline is None:
+        return None
+    own_box = not region and not _cut_box(best, stats)
+    return None if own_box and not _sets_out_story(story, headline, stats) else story
+
+
+def _least_beside(kids: list[Tag], headline: Tag | None, stats: TextStats) -> int:
+    """The prose the headline's block needs below the `headline` beside a larger page region or
+    box the cuts remove for certain (see `_descend`): a post's worth (MIN_POST) when another child
+    in no page region holds prose (the headline's block may be a header group over it, and a
+    story's box may carry a strong word in its names), else any (a story of one short paragraph,
+    a video's or a picture's caption: a paragraph's worth, TEXT_AFTER_PROSE)."""
+    for c in kids:
+        if (
+            stats.prose.get(id(c))
+            and id(c) not in stats.outside
+            and not (headline is not None and stats.contains(c, headline))
+        ):
+            return MIN_POST
+    return TEXT_AFTER_PROSE
 
 
 def _sets_out_story(block: Tag, headline: Tag, stats: TextStats) -> bool:
@@ -422,15 +455,16 @@ def _linked_title(card: Tag, stats: TextStats) -> bool:
 
 def _own_text(el: Tag, stats: TextStats) -> bool:
     """`el` may hold the text in place of a list of teasers beside it: a post's worth of prose
-    (MIN_POST) in no page region and nothing the cuts remove for certain (a header group), unless
-    it sets out a story by its size (see `_story_sized`): a story's own box may carry a strong word
-    among its names (the paywall on it, its promotion to the front page)."""
-    prose = stats.prose.get(id(el), 0)
-    return (
-        prose >= MIN_POST
-        and id(el) not in stats.outside
-        and (not cut_for_certain(el, stats) or (el.name not in BOILERPLATE_TAGS and _story_sized(el, stats)))
-    )
+    (MIN_POST) in no page region and no box the cuts remove (see `_cut_box`)."""
+    return stats.prose.get(id(el), 0) >= MIN_POST and id(el) not in stats.outside and not _cut_box(el, stats)
+
+
+def _cut_box(el: Tag, stats: TextStats) -> bool:
+    """A box the cuts remove for certain (see `cut_for_certain`) that is no story's own box: a
+    boilerplate tag (a header group), or a strong word in its names on a box that does not set out
+    a story by its size (see `_story_sized`): a story's own box may carry one (the paywall on it,
+    its promotion to the front page)."""
+    return cut_for_certain(el, stats) and (el.name in BOILERPLATE_TAGS or not _story_sized(el, stats))
 
 
 def _story_sized(el: Tag, stats: TextStats, above: int = 0) -> bool:

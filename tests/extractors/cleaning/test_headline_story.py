@@ -6,7 +6,7 @@ any tag anchors as an <h1> does; the same title in a link (a teaser) does not.""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article, short_story
+from tests.support.pages import STORY_PARAGRAPHS, html_article, short_story
 
 STORY = short_story(4)
 REPLY = (
@@ -202,3 +202,53 @@ def test_a_short_story_is_taken_without_a_larger_window_over_the_page() -> None:
     ):
         text = html_article(_short_story_beside(attrs)).text
         assert "Fishermen said" in text and "small files" not in text, attrs
+
+
+def test_a_one_paragraph_story_is_taken_without_the_larger_region_beside_it() -> None:
+    # A video's or a brief's one short paragraph under the headline, less than a post's worth.
+    replies = "".join(REPLY for _ in range(3))
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+        f"<div><h1>Harbour reopens after storms</h1>{short_story(1)}</div>"
+        f"<div class='comments'>{replies}</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "The harbour reopened" in text and "A reader's reply" not in text
+
+
+def test_a_header_group_beside_a_region_does_not_replace_the_body_beside_it() -> None:
+    replies = "".join(REPLY for _ in range(4))
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+        f"<div><h1>Harbour reopens after storms</h1>{short_story(1)}</div><div>{STORY}</div>"
+        f"<div class='comments'>{replies}</div></body></html>"
+    )
+    assert "Two boats damaged" in html_article(html).text
+
+
+DEK = (
+    "<p>Three days of storms kept every boat in port; the harbour reopened on Tuesday, and the town "
+    "now counts what the storms cost its fishermen, its ferry, its market stalls and the old boatyard "
+    "across the bay, where two boats wait for repairs.</p>"
+)
+
+
+def test_a_story_under_a_paywall_s_name_is_not_left_for_the_header_group_over_it() -> None:
+    body = "".join(f"<p>Part {n}. {text}</p>" for n, text in enumerate(STORY_PARAGRAPHS * 3))
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+        f"<div><h1>Harbour reopens after storms</h1>{DEK}</div>"
+        f"<div class='paywall-container'>{body}</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Part 0." in text and "Part 11." in text
+
+
+def test_a_title_line_does_not_replace_a_story_in_a_box_named_as_a_region() -> None:
+    # A layout's name ("the content beside the right sidebar") reads as a page region.
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+        "<div><h1>Harbour reopens after storms</h1><p>News from the coast, posted on Tuesday.</p></div>"
+        f"<div class='sidebar-right'><div>{STORY}</div></div></body></html>"
+    )
+    assert "Fishermen said" in html_article(html).text

@@ -252,3 +252,15 @@ def test_a_title_line_does_not_replace_a_story_in_a_box_named_as_a_region() -> N
         f"<div class='sidebar-right'><div>{STORY}</div></div></body></html>"
     )
     assert "Fishermen said" in html_article(html).text
+
+
+def test_a_short_story_is_taken_without_a_notice_overlaid_on_the_page() -> None:
+    # A notice set over the page (an old browser's warning) under a headline of its own.
+    html = (
+        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+        f"<div id='browser-overlay'><h2>Dear readers</h2>{NOTICE}</div>"
+        "<div><h1>Harbour reopens after storms</h1>"
+        f"<p>{' '.join(STORY_PARAGRAPHS[:2])}</p><p>{' '.join(STORY_PARAGRAPHS[2:])}</p></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Fishermen said" in text and "small files" not in text

@@ -66,8 +66,8 @@ _OUTSIDE = (
 # Strong boilerplate words that mark an element even inside longer camelCase or compound names.
 BOILERPLATE_PART = re.compile(
     r"caption|byline|newsletter|related|advert|comment|promo|sponsor|subscri|outbrain|taboola|"
-    r"recommend|signup|breadcrumb|disqus|cookie|consent|gdpr|popup|overlay|paywall|sharing|share-|-share|sharebar|"
-    r"social|credit|tooltip|read-more|readmore|also-read|"
+    r"recommend|signup|breadcrumb|disqus|cookie|consent|gdpr|popup|overlay|paywall|sharing|"
+    r"share-|-share|sharebar|social|credit|tooltip|read-more|readmore|also-read|"
     r"see-also|timestamp"
 )
 OUTSIDE_CLASS = re.compile(rf"(?:^|[\s_-])(?:{_OUTSIDE})(?:$|[\s_-])")  # page regions, not content

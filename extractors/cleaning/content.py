@@ -243,8 +243,8 @@ def _least_beside(kids: list[Tag], headline: Tag | None, stats: TextStats) -> in
     """The prose the headline's block needs below the `headline` beside a larger page region or
     box the cuts remove for certain (see `_descend`): a post's worth (MIN_POST) when another child
     in no page region holds prose (the headline's block may be a header group over it, and a
-    story's box may carry a strong word in its names), else any (a story of one short paragraph,
-    a video's or a picture's caption: a paragraph's worth, TEXT_AFTER_PROSE)."""
+    story's box may carry a strong word in its names), else a paragraph's worth (TEXT_AFTER_PROSE:
+    a story of one short paragraph, a video's or a picture's caption)."""
     for c in kids:
         if (
             stats.prose.get(id(c))

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 from bs4 import Tag
 
+from extractors.cleaning.blockfilter import names_title, text_key
 from extractors.cleaning.dates import htmldate_guess, parse_date, url_date
 from extractors.cleaning.htmltree import Scan, attr, norm_space, root_element, tags, text_of
 from extractors.cleaning.language import identify_language, normal_code
@@ -364,10 +365,26 @@ def _from_markup(meta: Metadata, root: Tag, found: Scan) -> None:
         meta.set("authors", _microdata_authors(found.itemprops), "microdata")
     if not meta.authors:
         meta.set("authors", _rel_authors(found.rel_links), "rel-author")
-    for tag in ("h1", "title"):
-        if found.named[tag]:
-            first = found.named[tag][0]
-            meta.set("title", strip_site_suffix(norm_space(text_of(first))) or None, tag)
+    meta.set("title", _h1_title(found), "h1")
+    if found.named["title"]:
+        meta.set("title", _title_text(found.named["title"][0]), "title")
+
+
+def _title_text(el: Tag) -> str | None:
+    """An element's text as a title: spaces normalised, a trailing site name left out."""
+    return strip_site_suffix(norm_space(text_of(el))) or None
+
+
+def _h1_title(found: Scan) -> str | None:
+    """The text of the page's <h1>: of several, the one the <title> names (a site's name set as
+    an <h1> in its header comes before the headline), else the first."""
+    h1s = [_title_text(el) for el in found.named["h1"]]
+    if len(h1s) > 1 and found.named["title"]:
+        key = text_key(text_of(found.named["title"][0]))
+        named = next((h for h in h1s if h and names_title(text_key(h), key)), None)
+        if named is not None:
+            return named
+    return h1s[0] if h1s else None
 
 
 def strip_site_suffix(title: str | None) -> str | None:

@@ -163,6 +163,22 @@ def test_opengraph_and_meta_when_there_is_no_json_ld() -> None:
     assert article.modified_at is None
 
 
+def test_the_title_is_the_headline_the_title_element_names_not_a_site_name_h1() -> None:
+    # A template sets the site's name as an <h1> in its header, before the story's headline.
+    paragraphs = "".join(
+        f"<p>Paragraph {n}. Ministers met for two days in Geneva and agreed to set up the fund.</p>"
+        for n in range(4)
+    )
+    html = (
+        "<html><head><title>Leaders agree climate fund | The Daily Ledger</title></head><body>"
+        "<header><h1><a href='/'>The Daily Ledger</a></h1></header>"
+        f"<main><h1>Leaders agree climate fund</h1>{paragraphs}</main></body></html>"
+    )
+    article = html_article(html)
+    assert (article.title, article.provenance["title"]) == ("Leaders agree climate fund", "h1")
+    assert article.text.startswith("Paragraph 0.")
+
+
 # ------------------------------------------------------------------ other page shapes
 
 

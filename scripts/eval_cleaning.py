@@ -42,6 +42,8 @@ rule knows (REPLY, REMARKS). `--live-report` stands in for a story reported live
 after the first set out as a feed of entries, each a time line, two paragraphs and a row of share
 links (LIVE_META, LIVE_TOOLS). `--teaser-column` stands in for a column of teaser cards beside the
 story, each a linked title over an excerpt (CARD, EXCERPTS), holding more prose than the story.
+`--linked-names` stands in for a site that links the names in its story to their tag pages: in
+every long paragraph the first name set in a sentence becomes a link (NAME_IN_SENTENCE).
 `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -556,6 +558,44 @@ def teaser_column() -> None:
     set_after_story(column)
 
 
+# --linked-names: a name set in a sentence (capitalised words after a word in lower case) as a link
+NAME_IN_SENTENCE = re.compile(
+    r"(?<=[^\W\d_] )(?<![A-Z\u00c0-\u00de] )[A-Z\u00c0-\u00de][^\W\d_]+(?: [A-Z\u00c0-\u00de][^\W\d_]+)*"
+)
+
+
+def linked_names() -> None:
+    """Make the cleaner read each page as a site that links the names in its story to their tag
+    pages would (`--linked-names`): the page is parsed with lxml, and in every paragraph of
+    LONG_PARAGRAPH characters or more outside quotes, figures, lists, tables, forms, links and page
+    regions (SET_APART), the first name set in a sentence (NAME_IN_SENTENCE: capitalised words after
+    a word, not at a sentence's start) in its own text, outside any link, becomes a link to a tag
+    page; the page is then written out again for the cleaner's own parser."""
+
+    def link_first_name(p: Any) -> None:
+        holders = [(p, "text")] + [(c, "tail") for c in p if c.tag != "a"]
+        for holder, slot in holders:
+            text = getattr(holder, slot) or ""
+            found = NAME_IN_SENTENCE.search(text)
+            if found is None:
+                continue
+            link = etree.Element("a", {"href": "/topic/" + found[0].lower().replace(" ", "-")})
+            link.text, link.tail = found[0], text[found.end() :]
+            setattr(holder, slot, text[: found.start()])
+            if slot == "text":
+                holder.insert(0, link)
+            else:
+                holder.addnext(link)
+            return
+
+    def edit(doc: Any) -> None:
+        for p in list(doc.iter("p")):
+            if long_paragraph(p) and not any(a.tag in SET_APART for a in p.iterancestors()):
+                link_first_name(p)
+
+    rewrite_tree(edit)
+
+
 def set_after_story(make: Callable[[int], Any]) -> None:
     """Make the cleaner read each page with `make(length)` (an lxml element, given the characters of
     the story's long paragraphs) set after the story's box (see `story_box`): after the outermost
@@ -817,6 +857,12 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "whose class words no rule knows)",
     )
     ap.add_argument(
+        "--linked-names",
+        action="store_true",
+        help="clean as on a site that links the names in its story to their tag pages (the first name "
+        "set in a sentence of every long paragraph a link)",
+    )
+    ap.add_argument(
         "--custom-boxes",
         action="store_true",
         help="clean as on a site built of a framework's components (every <div> read as a custom "
@@ -856,6 +902,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         live_report()
     if args.teaser_column:
         teaser_column()
+    if args.linked_names:
+        linked_names()
     if args.ignore_names:
         ignore_names(args.ignore_names)
 

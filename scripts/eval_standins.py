@@ -51,6 +51,7 @@ PAIRED = {
     "replies": "--reader-comments",
     "live": "--live-report",
     "column": "--teaser-column",
+    "links": "--linked-names",
 }
 for _name, _flag in PAIRED.items():
     MODES[_name] = [_flag]

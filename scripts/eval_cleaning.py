@@ -460,9 +460,7 @@ def interstitials() -> None:
 
     def edit(doc: Any) -> None:
         long_ones = 0
-        for p in list(doc.iter("p")):
-            if not long_paragraph(p) or any(a.tag in SET_APART for a in p.iterancestors()):
-                continue
+        for p in story_paragraphs(doc):
             long_ones += 1
             anchor = p
             while alone(anchor):
@@ -589,9 +587,8 @@ def linked_names() -> None:
             return
 
     def edit(doc: Any) -> None:
-        for p in list(doc.iter("p")):
-            if long_paragraph(p) and not any(a.tag in SET_APART for a in p.iterancestors()):
-                link_first_name(p)
+        for p in story_paragraphs(doc):
+            link_first_name(p)
 
     rewrite_tree(edit)
 
@@ -661,6 +658,17 @@ def story_box(doc: Any) -> Any:
 def story_text(box: Any) -> int:
     """The characters of the long paragraphs among `box`'s children."""
     return sum(len(c.text_content().strip()) for c in box if long_paragraph(c))
+
+
+def story_paragraphs(doc: Any) -> list[Any]:
+    """The paragraphs of LONG_PARAGRAPH characters or more outside quotes, figures, lists, tables,
+    forms, links and page regions (SET_APART), in document order: where the stand-ins set things
+    in or between a story's paragraphs."""
+    return [
+        p
+        for p in doc.iter("p")
+        if long_paragraph(p) and not any(a.tag in SET_APART for a in p.iterancestors())
+    ]
 
 
 def long_paragraph(el: Any) -> bool:

@@ -232,25 +232,23 @@ def _beside_box(
     cuts remove for certain; None when `best` may be the story's own box (a strong word in the
     names of a box that sets out a story, see `_cut_box`) and the headline's block sets out none
     (a header group over a story under a paywall's name)."""
+    if headline is None:
+        return None
     story = _headline_block(kids, headline, stats, _least_beside(kids, headline, stats))
-    if story is None or story is best or headline is None:
+    if story is None or story is best:
         return None
     own_box = not region and not _cut_box(best, stats)
     return None if own_box and not _sets_out_story(story, headline, stats) else story
 
 
-def _least_beside(kids: list[Tag], headline: Tag | None, stats: TextStats) -> int:
+def _least_beside(kids: list[Tag], headline: Tag, stats: TextStats) -> int:
     """The prose the headline's block needs below the `headline` beside a larger page region or
     box the cuts remove for certain (see `_descend`): a post's worth (MIN_POST) when another child
     in no page region holds prose (the headline's block may be a header group over it, and a
     story's box may carry a strong word in its names), else a paragraph's worth (TEXT_AFTER_PROSE:
     a story of one short paragraph, a video's or a picture's caption)."""
     for c in kids:
-        if (
-            stats.prose.get(id(c))
-            and id(c) not in stats.outside
-            and not (headline is not None and stats.contains(c, headline))
-        ):
+        if stats.prose.get(id(c)) and id(c) not in stats.outside and not stats.contains(c, headline):
             return MIN_POST
     return TEXT_AFTER_PROSE
 

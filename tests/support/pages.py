@@ -87,3 +87,12 @@ def teaser_cards(count: int, topic: str = "the coast") -> str:
         "readers click through to it from the column beside the text.</p></div>"
         for n in range(count)
     )
+
+
+def beside_teaser_cards(story_box: str, title: str = "Harbour reopens", topic: str = "the coast") -> str:
+    """A page whose `story_box` (markup) stands beside a column of ten teaser cards (see
+    `teaser_cards`) in one wrapper, with no other names."""
+    return (
+        f"<html><head><title>{title}</title></head><body><div class='k1'>"
+        f"{story_box}<div class='k3'>{teaser_cards(10, topic)}</div></div></body></html>"
+    )

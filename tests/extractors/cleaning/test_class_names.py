@@ -3,7 +3,7 @@ the class words that tell one item from the next are no part of a box's kind."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article, teaser_cards
+from tests.support.pages import beside_teaser_cards, html_article
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {n}: the river rose through the night and the town's volunteers filled "
@@ -56,12 +56,7 @@ def test_the_facets_a_content_system_lists_on_a_post_are_no_names() -> None:
     # Its type, state, format and tags: "video" and "share" are words of their values, not names
     # of the box. Beside a column of teaser cards, the post is still the text.
     facets = "post type-post status-publish format-video tag-share-prices tag-comment"
-    cards = teaser_cards(10, "the river")
-    html = (
-        "<html><head><title>Flood</title></head><body><div class='k1'>"
-        f"<article class='{facets}'><h1>Flood</h1>{PARAGRAPHS}</article><div class='k3'>{cards}</div>"
-        "</div></body></html>"
-    )
-    text = html_article(html).text
+    story = f"<article class='{facets}'><h1>Flood</h1>{PARAGRAPHS}</article>"
+    text = html_article(beside_teaser_cards(story, "Flood", "the river")).text
     assert "Paragraph 1:" in text and "Paragraph 4:" in text
     assert "Excerpt 2." not in text

@@ -4,7 +4,7 @@ titles do not count as the page's prose."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article, teaser_cards
+from tests.support.pages import beside_teaser_cards, html_article
 
 STORY = "<h2>After the storm</h2>" + "".join(
     f"<p>Paragraph {n}. The harbour reopened after three days of storms, and the boats went out.</p>"
@@ -50,13 +50,7 @@ def test_a_story_that_dominates_teasers_beside_it_is_the_text_with_no_headline()
 
 def test_a_short_story_beside_cards_titled_by_a_bare_link_is_the_text() -> None:
     # Each card a link line over an excerpt, with no heading: the column outweighs the story.
-    cards = teaser_cards(10)
-    html = (
-        "<html><head><title>Harbour reopens</title></head><body><div class='k1'>"
-        f"<div class='k2'><h1>Harbour reopens</h1>{STORY}</div><div class='k3'>{cards}</div>"
-        "</div></body></html>"
-    )
-    text = html_article(html).text
+    text = html_article(beside_teaser_cards(f"<div class='k2'><h1>Harbour reopens</h1>{STORY}</div>")).text
     assert "Paragraph 0." in text and "Paragraph 4." in text
     assert "Excerpt 2." not in text
 
@@ -65,13 +59,7 @@ def test_a_story_s_box_named_by_a_strong_word_is_the_text_beside_cards() -> None
     # The content system marks the story's own box as promoted (or under a paywall): a box the
     # cuts remove for certain by its name, which no longer outweighs the column once it sets out
     # a story's paragraphs.
-    cards = teaser_cards(10)
     for names in ("node node-promoted", "entry paywall-on"):
-        html = (
-            "<html><head><title>Harbour reopens</title></head><body><div class='k1'>"
-            f"<div class='{names}'>{STORY}</div><div class='k3'>{cards}</div>"
-            "</div></body></html>"
-        )
-        text = html_article(html).text
+        text = html_article(beside_teaser_cards(f"<div class='{names}'>{STORY}</div>")).text
         assert "Paragraph 0." in text and "Paragraph 4." in text, names
         assert "Excerpt 2." not in text, names

@@ -4,10 +4,11 @@ A news brief, a video's or a picture's page holds a story of one or two paragrap
 template as a long story: menus, windows, teaser columns, comments. Such a story is easily
 outweighed, and the dev pages' stories are long. This probe cuts the story's box on every page of
 both dev sets (the box holding the most text in long paragraphs, `eval_cleaning.story_box`) to its
-first K long paragraphs, cleans the page, and asks whether those paragraphs are in the text. The
-gold cannot score it (the gold keeps the paragraphs cut), so the figure is the pages that lose every
-paragraph kept, beside the same count with nothing cut (the first K paragraphs of the whole page):
-what the cut adds is the short story's fragility.
+first K long paragraphs as the cleaner parses the page (`eval_cleaning.rewrite_tree`, as the
+stand-ins edit it: the page is decoded as the cleaner decodes it), cleans it, and asks whether those
+paragraphs are in the text. The gold cannot score it (the gold keeps the paragraphs cut), so the
+figure is the pages that lose every paragraph kept, beside the same count with nothing cut (the
+box's first K paragraphs on the page as it is): what the cut adds is the short story's fragility.
 
     uv run python scripts/probe_short_stories.py [--keep 1 2] [--list]
 """
@@ -17,13 +18,10 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import lxml.html
-from eval_cleaning import DATA, SNIPPET_DATA, cleaned, long_paragraph, shared, story_box
-from lxml import etree
+from eval_cleaning import DATA, SNIPPET_DATA, cleaned, long_paragraph, rewrite_tree, shared, story_box
 
 from sources.local import load_local
 
@@ -36,43 +34,40 @@ def spaced(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def cut_story(html: str, keep: int, cut: bool) -> tuple[str, list[str]] | None:
-    """The page with its story's box cut to its first `keep` long paragraphs (or, with `cut`
-    False, as it is) and the openings of those paragraphs; None when the story holds no more."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
-    try:
-        doc: Any = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
-    except (etree.ParserError, ValueError):
-        return None
-    box = story_box(doc)
-    longs = [c for c in box if long_paragraph(c)] if box is not None else []
-    if len(longs) <= keep:
-        return None
-    if cut:
-        for paragraph in longs[keep:]:
-            if not (paragraph.tail or "").strip():
-                box.remove(paragraph)
-    kept = [spaced(p.text_content())[:KEY_CHARS] for p in longs[:keep]]
-    return str(etree.tostring(doc, encoding="unicode", method="html")), kept
+class ShortStory:
+    """The edit made to each page as the cleaner parses it (see `rewrite_tree`): the story's box
+    cut to its first `keep` long paragraphs (or, with `cut` False, left as it is), the openings of
+    those paragraphs kept in `kept` (empty when the story holds no more than `keep`)."""
+
+    def __init__(self) -> None:
+        self.keep, self.cut = 1, True
+        self.kept: list[str] = []
+
+    def __call__(self, doc: Any) -> None:
+        box = story_box(doc)
+        longs = [c for c in box if long_paragraph(c)] if box is not None else []
+        if len(longs) <= self.keep:
+            return
+        if self.cut:
+            for paragraph in longs[self.keep :]:
+                if not (paragraph.tail or "").strip():
+                    box.remove(paragraph)
+        self.kept = [spaced(p.text_content())[:KEY_CHARS] for p in longs[: self.keep]]
 
 
-def lost_pages(folders: list[Path], keep: int, cut: bool) -> tuple[int, list[str]]:
-    """The pages whose story holds more than `keep` long paragraphs, and those of them whose
-    text holds none of the first `keep`."""
-    files = sorted(str(p) for folder in folders for p in (folder / "html").glob("*.html.gz"))
+def lost_pages(files: list[str], edit: ShortStory) -> tuple[int, list[str]]:
+    """The pages whose story holds more than `edit.keep` long paragraphs, and those of them whose
+    text holds none of the first `edit.keep`."""
     pages, lost = 0, []
     for item in load_local(files):
         if item.document is None:
             continue
-        html = item.document.data.decode("utf-8", "replace")
-        found = cut_story(html, keep, cut)
-        if found is None:
+        edit.kept = []
+        text = spaced(str(cleaned(item.document)["text"]))
+        if not edit.kept:
             continue
-        page, kept = found
         pages += 1
-        document = replace(item.document, data=page.encode("utf-8", "surrogatepass"))
-        text = spaced(str(cleaned(document)["text"]))
-        if not any(opening in text for opening in kept):
+        if not any(opening in text for opening in edit.kept):
             lost.append(Path(item.document.locator).name)
     return pages, lost
 
@@ -83,10 +78,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=int, nargs="+", default=[1, 2], help="long paragraphs kept (default 1 2)")
     ap.add_argument("--list", action="store_true", help="list the pages lost only when cut")
     args = ap.parse_args(argv)
-    folders = [shared(DATA), shared(SNIPPET_DATA)]
+    files = sorted(
+        str(p) for folder in (shared(DATA), shared(SNIPPET_DATA)) for p in (folder / "html").glob("*.html.gz")
+    )
+    edit = ShortStory()
+    rewrite_tree(edit)
     for keep in args.keep:
-        pages, lost = lost_pages(folders, keep, cut=True)
-        _, uncut = lost_pages(folders, keep, cut=False)
+        edit.keep, edit.cut = keep, True
+        pages, lost = lost_pages(files, edit)
+        edit.cut = False
+        _, uncut = lost_pages(files, edit)
         print(f"keep {keep}: {pages} pages; all kept paragraphs lost on {len(lost)} (uncut: {len(uncut)})")
         if args.list:
             for name in sorted(set(lost) - set(uncut)):

@@ -529,14 +529,7 @@ def _with_set_apart_post(body: Tag, node: Tag, stats: TextStats) -> Tag:
     parent = outer.parent
     if parent is None or parent is body or id(parent) not in stats.pos:
         return node
-    siblings = [
-        c
-        for c in children(parent)
-        if c is not outer
-        and stats.prose.get(id(c), 0) >= MIN_POST
-        and id(c) not in stats.outside
-        and not cut_for_certain(c, stats)
-    ]
+    siblings = [c for c in children(parent) if c is not outer and _own_text(c, stats)]
     if not siblings:
         return node
     counts = Counter(_post_kinds(node, stats))

@@ -233,12 +233,28 @@ def trim_tail(
     while end > 1 and (_label(*parts[end - 1]) or _copyright_notice(parts[end - 1][1])):
         end -= 1
     end = _before_rule_line(parts, end, ruled)
-    if end > 1 and _closing_note(*parts[end - 1]):
+    if end > 1 and _closing_note(*parts[end - 1]) and not _linked_as_the_story(parts, end - 1):
         end -= 1
         end = _before_rule_line(parts, end, ruled)  # a rule line above the note: what is left below it
     if end > 1 and (_writer_note(parts[end - 1][1], authors) or _credit_note(parts[end - 1][1])):
         end -= 1
     return parts[:end]
+
+
+LINKING_SHARE = 0.25  # of a text's paragraphs of sentences: linking inside sentences this often is its way
+
+
+def _linked_as_the_story(parts: list[Part], index: int) -> bool:
+    """The block at `index` holds one link set inside a sentence (see `LinkedText.in_sentence`),
+    as LINKING_SHARE or more of the paragraphs before it that end a sentence hold one: a site that
+    links the names in its story to their pages, whose last paragraph is the story's, not a note
+    pointing away (a call to follow or subscribe ends, or opens, with its link)."""
+    text = parts[index][1]
+    if not isinstance(text, LinkedText) or not text.in_sentence:
+        return False
+    story = [text for kind, text in parts[:index] if kind == "paragraph" and ends_sentence(text)]
+    linking = sum(isinstance(text, LinkedText) and text.in_sentence for text in story)
+    return bool(story) and linking >= LINKING_SHARE * len(story)
 
 
 def _copyright_notice(text: str) -> bool:

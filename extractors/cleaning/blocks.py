@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from bs4.element import NavigableString, Tag
 
 from extractors.cleaning.htmltree import BLOCK_TAGS, norm_space
+from extractors.cleaning.textmeasure import COLONS, ends_sentence, first_sentence
 from newsflow.core.records import Block, BlockKind
 
 _KINDS: dict[str, BlockKind] = {
@@ -23,10 +25,12 @@ _PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: p
 
 
 class LinkedText(str):
-    """The text of a block that holds link text, with its links' text (see trim_tail's closing
-    note)."""
+    """The text of a block that holds link text, with its links' text and whether its one link is
+    set inside a sentence (words of the sentence before and after it: a name linked to its page, as
+    against a link that closes a call or opens one; see trim_tail's closing note)."""
 
     links: str
+    in_sentence: bool
 
 
 class LinkedLine(LinkedText):
@@ -42,6 +46,18 @@ class LinkedLine(LinkedText):
         """Set apart as a paragraph of its own: a blank line (two <br>s) or its block's edge on
         each side (a single <br> sets out lines of one paragraph: an address, a list of credits)."""
         return (self.before is None or self.before >= 2) and (self.after is None or self.after >= 2)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def set_in_sentence(before: str, after: str) -> bool:
+    """Words of one sentence on both sides of a link: text before it that ends no sentence and no
+    label, and a word after it before the sentence's end."""
+    before = before.rstrip()
+    if not _LETTER.search(before) or ends_sentence(before) or before.endswith(COLONS):
+        return False
+    return _LETTER.search(first_sentence(after)) is not None
 
 
 Part = tuple[BlockKind, str]  # the text is a LinkedText when the block holds link text
@@ -62,6 +78,9 @@ class _Collector:
         self.linked = False  # the buffer holds text inside an <a>
         self.links: list[str] = []  # the buffer's text inside an <a>
         self.label = 0  # buffer entries before its first link text
+        self.runs = 0  # runs of link text in the buffer (set apart by text outside links)
+        self.in_run = False  # the buffer's last visible text is link text
+        self.run_end = 0  # buffer entries up to the end of its last link text
         self.breaks: int | None = None  # <br>s since the last line; None: the buffer opens a block
         self.last: LinkedLine | None = None  # the last line if a <br> ended it and it holds links
 
@@ -80,10 +99,16 @@ class _Collector:
         """Append inline text to the current block."""
         if text:
             if self.in_link:
-                if not self.linked and not text.isspace():
-                    self.linked = True
-                    self.label = len(self.buffer)
+                if not text.isspace():
+                    if not self.linked:
+                        self.linked = True
+                        self.label = len(self.buffer)
+                    self.runs += not self.in_run
+                    self.in_run = True
                 self.links.append(text)
+                self.run_end = len(self.buffer) + 1
+            elif not text.isspace():
+                self.in_run = False
             self.buffer.append(text)
 
     def flush(self, at_break: bool = False) -> None:
@@ -105,16 +130,20 @@ class _Collector:
         self.buffer.clear()
         self.links.clear()
         self.linked = False
+        self.runs, self.in_run = 0, False
 
     def _linked(self, text: str, at_break: bool) -> LinkedText:
         """The text of a block holding link text; a LinkedLine when a <br> sets it apart."""
         links = norm_space("".join(self.links))
+        in_sentence = self.runs == 1 and set_in_sentence(
+            "".join(self.buffer[: self.label]), "".join(self.buffer[self.run_end :])
+        )
         if not at_break and self.breaks is None:
             block = LinkedText(text)
-            block.links = links
+            block.links, block.in_sentence = links, in_sentence
             return block
         line = LinkedLine(text)
-        line.links = links
+        line.links, line.in_sentence = links, in_sentence
         line.label = norm_space("".join(self.buffer[: self.label]))
         line.before, line.after = self.breaks, 1 if at_break else None
         return line

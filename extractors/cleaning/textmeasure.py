@@ -79,6 +79,18 @@ def sentence_count(text: str) -> int:
     return len(_SENTENCE_BREAK.findall(text))
 
 
+_OPENS_WITH_END = re.compile(rf"\s*[{_CLOSERS}]*[.!?…{_FINAL}]")
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence end (see _SENTENCE_BREAK; all of it when none; nothing
+    when it opens with a sentence's end mark, as the rest of a sentence cut before its end does)."""
+    if _OPENS_WITH_END.match(text):
+        return ""
+    found = _SENTENCE_BREAK.search(text)
+    return text if found is None else text[: found.start()]
+
+
 def ends_sentence(text: str) -> bool:
     """True when the (right-stripped) text ends a sentence."""
     return _ENDS_SENTENCE.search(text) is not None

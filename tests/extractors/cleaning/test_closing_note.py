@@ -64,3 +64,36 @@ def test_a_last_sentence_signed_with_the_writer_s_linked_initials_stays() -> Non
     assert "in the spring. (jdo)" in html_article(page(signed)).text
     note = "<p>The board will vote in the spring. (<a href='/join'>Join our list</a>)</p>"
     assert "Join our list" not in html_article(page(LAST + note)).text
+
+
+LINKED_BODY = "".join(
+    f"<p>Paragraph {n} of the body tells how the <a href='/topic/harbour-board'>Harbour Board</a> "
+    f"weighed the plan to dredge the old channel, and what the fishermen said about it.</p>"
+    for n in range(1, 6)
+)
+
+
+def linked_page(tail: str) -> str:
+    """A story that links a name in a sentence of each paragraph, ending with `tail`."""
+    return f"<html><body><article><div class='article-body'>{LINKED_BODY}{tail}</div></article></body></html>"
+
+
+def test_a_last_paragraph_linking_a_name_as_the_story_does_stays() -> None:
+    """A site that links the names in its story to their pages links one in the last paragraph
+    too: set inside a sentence, as in the paragraphs before it, that link is the story's."""
+    last = "<p>The <a href='/topic/port-authority'>Port Authority</a> will vote on it in the spring.</p>"
+    assert html_article(linked_page(last)).text.endswith("will vote on it in the spring.")
+    # the same paragraph after a story that links nothing is still a note
+    assert "will vote on it in the spring." not in html_article(page(LAST + last)).text
+
+
+def test_a_call_after_a_linking_story_is_still_dropped() -> None:
+    """A call ends (or opens) with its link, or holds several: not a name linked in a sentence."""
+    for note in (
+        "<p>For more on the harbour, follow us on <a href='/social'>our page</a>.</p>",
+        "<p><a href='/join'>Join our list</a> to get the week's stories.</p>",
+        "<p>Get the <a href='/app'>app</a> or the <a href='/letter'>weekly letter</a> for more.</p>",
+        "<p>More on the plan: <a href='/plan'>the board's page</a> has all the papers.</p>",
+    ):
+        text = html_article(linked_page(LAST + note)).text
+        assert text.endswith("The board will vote on the plan in the spring."), note

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from bs4.element import NavigableString, Tag
 
 from extractors.cleaning.htmltree import BLOCK_TAGS, norm_space
-from extractors.cleaning.textmeasure import COLONS, ends_sentence, first_sentence
+from extractors.cleaning.textmeasure import set_in_sentence
 from newsflow.core.records import Block, BlockKind
 
 _KINDS: dict[str, BlockKind] = {
@@ -46,18 +45,6 @@ class LinkedLine(LinkedText):
         """Set apart as a paragraph of its own: a blank line (two <br>s) or its block's edge on
         each side (a single <br> sets out lines of one paragraph: an address, a list of credits)."""
         return (self.before is None or self.before >= 2) and (self.after is None or self.after >= 2)
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def set_in_sentence(before: str, after: str) -> bool:
-    """Words of one sentence on both sides of a link: text before it that ends no sentence and no
-    label, and a word after it before the sentence's end."""
-    before = before.rstrip()
-    if not _LETTER.search(before) or ends_sentence(before) or before.endswith(COLONS):
-        return False
-    return _LETTER.search(first_sentence(after)) is not None
 
 
 Part = tuple[BlockKind, str]  # the text is a LinkedText when the block holds link text

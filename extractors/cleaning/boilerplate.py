@@ -28,7 +28,14 @@ from extractors.cleaning.htmltree import (
     spaced_text,
     text_of,
 )
-from extractors.cleaning.textmeasure import COLONS, ends_sentence, sentence_count, text_length, word_count
+from extractors.cleaning.textmeasure import (
+    COLONS,
+    ends_sentence,
+    sentence_count,
+    set_in_sentence,
+    text_length,
+    word_count,
+)
 
 __all__ = [
     "BOILERPLATE_TAGS",
@@ -798,17 +805,46 @@ def _illustrated_section(el: Tag, inside: list[Tag], stats: TextStats) -> bool:
     than a caption line: a section of the text that is illustrated (a caption has no heading and
     is set in a caption element or a line or two; a teaser card links its heading; a heading over
     a row of logos says nothing under it). A row of share links (see `_share_row`) is left out:
-    an entry of a live report shares itself."""
+    an entry of a live report shares itself; a name linked inside a sentence is prose."""
     key = id(el)
     rows = [id(c) for c in parts_of(el, stats, REPLY_WRAPPERS) if _share_row(c, stats)]
     text = stats.text[key] - sum(stats.text[r] for r in rows)
     links = stats.links.get(key, 0) - sum(stats.links.get(r, 0) for r in rows)
-    if links or stats.prose.get(key, 0) < SECTION_PROSE * text:
+    named = _sentence_links(el, stats) if links else 0
+    if links > named or stats.prose.get(key, 0) + named < SECTION_PROSE * text:
         return False
     if text > SECTION_TEXT:
         return True
     headings = [stats.text.get(id(d), 0) for d in inside if set_as_heading(d, stats)]
     return bool(headings) and text > max(headings)  # text under the heading, not a heading alone
+
+
+def _sentence_links(el: Tag, stats: TextStats) -> int:
+    """The text of the links under `el` each set inside a sentence of its paragraph (a block with
+    no block inside it), as that paragraph's one link (see `set_in_sentence`): names linked to
+    their pages, as a caption's credit, a card's linked title or a call to read on are not."""
+    found = 0
+    for link in el.find_all("a"):
+        length = stats.text.get(id(link), 0)
+        block = link.parent
+        while block is not None and block is not el and block.name not in BLOCK_TAGS:
+            block = block.parent
+        if not length or block is None or stats.links.get(id(block)) != length:
+            continue  # the paragraph holds other link text
+        if block.find(BLOCK_TAGS) is not None:
+            continue  # a box of blocks (a card whose link holds its title), not a paragraph
+        inside = {id(piece) for piece in link.strings}
+        before: list[str] = []
+        after: list[str] = []
+        seen = False
+        for piece in block.strings:
+            if id(piece) in inside:
+                seen = True
+            else:
+                (after if seen else before).append(piece)
+        if set_in_sentence("".join(before), "".join(after)):
+            found += length
+    return found
 
 
 def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:

@@ -91,6 +91,19 @@ def first_sentence(text: str) -> str:
     return text if found is None else text[: found.start()]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def set_in_sentence(before: str, after: str) -> bool:
+    """Words of one sentence on both sides of a link (the texts `before` and `after` it in its
+    paragraph): text before it that ends no sentence and no label, and a word after it before the
+    sentence's end. A name linked to its page sits so; a call ends or opens with its link."""
+    before = before.rstrip()
+    if not _LETTER.search(before) or ends_sentence(before) or before.endswith(COLONS):
+        return False
+    return _LETTER.search(first_sentence(after)) is not None
+
+
 def ends_sentence(text: str) -> bool:
     """True when the (right-stripped) text ends a sentence."""
     return _ENDS_SENTENCE.search(text) is not None

@@ -75,6 +75,30 @@ def test_an_illustrated_section_stays_and_a_teaser_card_is_cut() -> None:
     assert "Teaser." not in text
 
 
+def test_an_illustrated_section_linking_a_name_in_a_sentence_stays() -> None:
+    """A site that links the names in its text to their pages links one in an illustrated
+    section too: a name linked inside a sentence does not make the section a teaser card or a
+    caption. A link that closes the paragraph, or a second one, still does."""
+    linked = (
+        "<section class='box'><img src='c.png'><h3>Meltwater</h3><p>Section. The streams below the "
+        "<a href='/topic/north-glacier'>North Glacier</a> ran twice as long into the autumn.</p></section>"
+    )
+    text = html_article(page(linked)).text
+    assert "Section. The streams below the North Glacier ran twice as long" in text
+    for card in (
+        "<p>Teaser. More on the streams below the glacier <a href='/other'>in our series</a>.</p>",
+        "<p>Teaser. The <a href='/a'>streams</a> below the <a href='/b'>glacier</a> ran long.</p>",
+    ):
+        box = f"<section class='box'><img src='d.png'><h3>Meltwater</h3>{card}</section>"
+        assert "Teaser." not in html_article(page(box)).text, card
+    # a card whose link holds its title, between its picture's credit and its excerpt
+    card = (
+        "<section class='box'><img src='d.png'><span>Photo archive</span><a href='/other'><h3>"
+        "Another story</h3></a><p>Teaser. A line about a story on another page of the site.</p></section>"
+    )
+    assert "Teaser." not in html_article(page(card)).text
+
+
 def test_prose_beside_an_image_longer_than_a_caption_line_stays_without_a_heading() -> None:
     prose = (
         "<div class='box'><img src='e.png'><p>Beside. The survey team walked the moraine every "

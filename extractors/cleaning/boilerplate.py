@@ -821,17 +821,15 @@ def _illustrated_section(el: Tag, inside: list[Tag], stats: TextStats) -> bool:
 
 def _sentence_links(el: Tag, stats: TextStats) -> int:
     """The text of the links under `el` each set inside a sentence of its paragraph (a block with
-    no block inside it), as that paragraph's one link (see `set_in_sentence`): names linked to
-    their pages, as a caption's credit, a card's linked title or a call to read on are not."""
+    no block inside it; see `set_in_sentence`): names linked to their pages, as a caption's
+    credit, a card's linked title or a call to read on are not."""
     found = 0
     for link in el.find_all("a"):
         length = stats.text.get(id(link), 0)
         block = link.parent
         while block is not None and block is not el and block.name not in BLOCK_TAGS:
             block = block.parent
-        if not length or block is None or stats.links.get(id(block)) != length:
-            continue  # the paragraph holds other link text
-        if block.find(BLOCK_TAGS) is not None:
+        if not length or block is None or block.find(BLOCK_TAGS) is not None:
             continue  # a box of blocks (a card whose link holds its title), not a paragraph
         inside = {id(piece) for piece in link.strings}
         before: list[str] = []

@@ -76,18 +76,20 @@ def test_an_illustrated_section_stays_and_a_teaser_card_is_cut() -> None:
 
 
 def test_an_illustrated_section_linking_a_name_in_a_sentence_stays() -> None:
-    """A site that links the names in its text to their pages links one in an illustrated
-    section too: a name linked inside a sentence does not make the section a teaser card or a
-    caption. A link that closes the paragraph, or a second one, still does."""
+    """A site that links the names in its text to their pages links them in an illustrated
+    section too: names linked inside a sentence do not make the section a teaser card or a
+    caption. A link that closes the paragraph still does, beside another or not."""
     linked = (
         "<section class='box'><img src='c.png'><h3>Meltwater</h3><p>Section. The streams below the "
         "<a href='/topic/north-glacier'>North Glacier</a> ran twice as long into the autumn.</p></section>"
     )
     text = html_article(page(linked)).text
     assert "Section. The streams below the North Glacier ran twice as long" in text
+    two = linked.replace("the autumn", "the <a href='/topic/autumn'>Autumn</a> months")
+    assert "ran twice as long into the Autumn months." in html_article(page(two)).text
     for card in (
         "<p>Teaser. More on the streams below the glacier <a href='/other'>in our series</a>.</p>",
-        "<p>Teaser. The <a href='/a'>streams</a> below the <a href='/b'>glacier</a> ran long.</p>",
+        "<p>Teaser. The <a href='/a'>streams</a> below the glacier, <a href='/b'>in our series</a>.</p>",
     ):
         box = f"<section class='box'><img src='d.png'><h3>Meltwater</h3>{card}</section>"
         assert "Teaser." not in html_article(page(box)).text, card

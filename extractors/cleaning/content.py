@@ -141,7 +141,8 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
     page's `headline`, it goes into the headline's story where the share rule would stop, or
     would walk into a larger region of list entries and forms or a thread of replies beside it, or
     stop at a page region or a box the cuts remove for certain that outweighs it (see `_beside_box`:
-    a consent window beside a short story, which the undo guard would then keep)."""
+    a consent window beside a short story, which the undo guard would then keep). From the
+    headline's story it leaves the headline behind only for the body below its header group."""
     prose, text = stats.prose, stats.text
     passed: dict[tuple[str, str], Tag] = {}  # (tag, class) of the classed elements walked through
     anchored = False  # a step was taken to the headline's story
@@ -202,13 +203,30 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
                     return node
                 best = story  # the story beside a column of teasers with their excerpts
         elif anchored and headline is not None and not stats.contains(best, headline):
-            return node  # under the headline's story: the text is not left behind it
+            if not _body_after_header(best, kids, headline, stats):
+                return node  # under the headline's story: the text is not left behind it
+            anchored = False  # the body below the headline's header group, walked as any body
         kind = (best.name, attr(best, "class") or "")
         outer = passed.get(kind) if kind[1] else None
         if outer is not None and _post_left_behind(outer, best, stats):
             return node  # a post nested in its like (unclosed markup of a series of posts)
         passed.setdefault(kind, best)
         node = best
+
+
+def _body_after_header(best: Tag, kids: list[Tag], headline: Tag, stats: TextStats) -> bool:
+    """`best` is the body below the headline's header group: the first child holding prose after
+    the one holding the headline, which holds no paragraph's worth of text below it
+    (TEXT_AFTER_PROSE: a header group of the headline and a line or two; a short post's box, with
+    its share bar and links, holds more), and the size of a story with a post's worth of prose
+    outside page regions (see `_story_sized`, MIN_POST: a post of a linked file has a comment form
+    after it)."""
+    if stats.prose.get(id(best), 0) < MIN_POST or not _story_sized(best, stats):
+        return False
+    at = next((i for i, c in enumerate(kids) if stats.contains(c, headline)), None)
+    if at is None or stats.text.get(id(kids[at]), 0) - stats.text.get(id(headline), 0) >= TEXT_AFTER_PROSE:
+        return False
+    return next((c for c in kids[at + 1 :] if stats.prose.get(id(c))), None) is best
 
 
 def _headline_block(

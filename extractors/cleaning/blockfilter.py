@@ -82,6 +82,25 @@ NOISE_LINES = frozenset(
         "広告",
     }
 )
+READING_TIME_MAX = 40  # characters (text_length): a reading-time line is a duration and a label
+_MINUTES = re.compile(r"(?<!\d)\d{1,3}\s*(?:min|минут|分)", re.IGNORECASE)  # min, mins, minutes, Minuten, ...
+# the reading words of the noise lines' languages: read, Lese-, leitura, lectura, lettura, lecture,
+# lees-, czytania, läs-, чтения, 阅读, 読
+_READING = re.compile(
+    r"\b(?:read|lese|leitura|lectura|lettura|lecture|lees|czyt|läs|чтени)|阅读|読", re.IGNORECASE
+)
+
+
+def is_reading_time(text: str) -> bool:
+    """A line giving the story's reading time ("5 min read", "Lesezeit: 4 Min.", "Tempo de
+    leitura: 2 minutos"): a number of minutes and a reading word, and little else."""
+    return (
+        text_length(text) < READING_TIME_MAX
+        and _MINUTES.search(text) is not None
+        and _READING.search(text) is not None
+    )
+
+
 _SHORTCODE = re.compile(r"\[(\w+)[^\]]*\].*\[/\1\]|\[\w+[^\]]*\]", re.DOTALL)
 _NON_ALNUM = re.compile(r"[\W_]+")
 _BY = re.compile(r"\b(?:by|von|par|por|door|di)\s+", re.IGNORECASE)  # the by-words
@@ -126,7 +145,7 @@ def filter_blocks(parts: list[Part], title: str | None, authors: Sequence[str] =
             if kept and _credit_line(*kept[-1]):
                 kept.pop()  # the stamp's byline ("A. Name, Agency")
             continue
-        if own is not None and (own in NOISE_LINES or _SHORTCODE.fullmatch(text)):
+        if own is not None and (own in NOISE_LINES or _SHORTCODE.fullmatch(text) or is_reading_time(text)):
             continue
         kept.append((kind, text))
     return trim_tail(_drop_frame_lines(kept), ruled, authors)

@@ -30,3 +30,31 @@ def test_the_word_in_a_sentence_stays() -> None:
     line = "<p>Die Anzeige ging bei der Polizei am Mittwoch ein, wie ein Sprecher bestätigte.</p>"
     html = f"<html><body><div class='k1'><h1>Hafen offen</h1>{paragraphs}{line}</div></body></html>"
     assert "Die Anzeige ging bei der Polizei" in html_article(html).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "5 min read",
+        "Lesezeit: 4 Min.",
+        "Tempo de leitura: 2 minutos",
+        "Czas czytania: 5 minut",
+        "阅读时间 3 分钟",
+    ],
+)
+def test_a_reading_time_line_is_dropped(line: str) -> None:
+    """A template's reading-time line over the story, in the page's language."""
+    paragraphs = "".join(f"<p>Absatz {n}. {SENTENCE}</p>" for n in range(4))
+    html = f"<html><body><div class='k1'><h1>Hafen offen</h1><p>{line}</p>{paragraphs}</div></body></html>"
+    text = html_article(html).text
+    assert line not in text
+    assert text.startswith("Absatz 0.")
+
+
+def test_a_duration_in_the_text_stays() -> None:
+    """A time the story gives (a recipe's baking time, a trip's length) is no reading time."""
+    paragraphs = "".join(f"<p>Absatz {n}. {SENTENCE}</p>" for n in range(4))
+    lines = "<p>Backzeit: etwa 15 Minuten</p><p>Fahrtzeit: 40 min</p>"
+    html = f"<html><body><div class='k1'><h1>Hafen offen</h1>{lines}{paragraphs}</div></body></html>"
+    text = html_article(html).text
+    assert "Backzeit: etwa 15 Minuten" in text and "Fahrtzeit: 40 min" in text

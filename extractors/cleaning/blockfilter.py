@@ -252,6 +252,7 @@ def trim_tail(
     while end > 1 and (_label(*parts[end - 1]) or _copyright_notice(parts[end - 1][1])):
         end -= 1
     end = _before_rule_line(parts, end, ruled)
+    end = _before_author_box(parts, end, authors)
     if end > 1 and _closing_note(*parts[end - 1]) and not _linked_as_the_story(parts, end - 1):
         end -= 1
         end = _before_rule_line(parts, end, ruled)  # a rule line above the note: what is left below it
@@ -295,6 +296,31 @@ def _writer_note(text: str, authors: Sequence[str]) -> bool:
         return False
     last_names = (words[-1] for words in (name.split() for name in authors) if words and len(words[-1]) > 2)
     return any(re.search(rf"\b{re.escape(last)}\b", text) for last in last_names)
+
+
+AUTHOR_BOX = 600  # characters (text_length): a box on the writer closing the text is this short
+
+
+def _before_author_box(parts: list[Part], end: int, authors: Sequence[str]) -> int:
+    """`end` moved back to a heading among the last RULED_BLOCKS blocks that names one of the
+    page's authors in full ("About Jane Doe", "Jane Doe", in the page's language), when what
+    follows it is short (AUTHOR_BOX): the writer's box, a bio under their name, closing the page
+    as a template sets it, not the story's words (a signature line, set as a paragraph, stays)."""
+    names = [name.split() for name in authors if len(name.split()) >= 2]
+    if not names:
+        return end
+    after = 0
+    for index in range(end - 1, max(0, end - 1 - RULED_BLOCKS), -1):
+        kind, text = parts[index]
+        if index > 0 and kind == "heading" and any(_names(text, words) for words in names):
+            return index if after < AUTHOR_BOX else end
+        after += text_length(text)
+    return end
+
+
+def _names(text: str, words: list[str]) -> bool:
+    """Every word of a name in `text`, as words."""
+    return all(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in words)
 
 
 def _before_rule_line(parts: list[Part], end: int, ruled: set[int] | frozenset[int]) -> int:

@@ -41,3 +41,35 @@ def test_a_wire_storys_credits_are_dropped_and_a_sentence_with_by_stays() -> Non
         assert html_article(page("Ann Lee", credits)).text.rstrip().endswith(STORY_PARAGRAPHS[-1]), credits
     sentence = "The new quay was designed by Ann Lee and paid for by the port."
     assert sentence in html_article(page("Ann Lee", sentence)).text
+
+
+BIO = (
+    "Jane Doe has written about the coast and its harbours for twenty years, and edits the "
+    "paper's weekend pages."
+)
+
+
+def boxed(author: str, heading: str, bio: str = BIO) -> str:
+    """A story by `author`, then a box of a `heading` over a `bio`, with no names."""
+    story = "".join(f"<p>{text}</p>" for text in STORY_PARAGRAPHS)
+    return (
+        f"<html><head><title>Harbour reopens</title><meta name='author' content='{author}'></head>"
+        f"<body><div class='k1'><h1>Harbour reopens</h1>{story}"
+        f"<div class='k2'><h4>{heading}</h4><p>{bio}</p></div></div></body></html>"
+    )
+
+
+def test_a_box_on_the_writer_under_a_heading_naming_them_is_dropped() -> None:
+    """The writer's box a template sets after the story (its heading naming the page's author,
+    in the page's language, and a bio), where no name marks it for the cuts."""
+    for heading in ("About Jane Doe", "Über Jane Doe", "Jane Doe"):
+        text = html_article(boxed("Jane Doe", heading)).text
+        assert "has written about the coast" not in text, heading
+        assert text.rstrip().endswith(STORY_PARAGRAPHS[-1]), heading
+
+
+def test_the_story_s_own_section_naming_someone_else_or_a_long_one_stays() -> None:
+    """A last section under a heading that names another person, or a section on the writer
+    longer than a box, is the story's."""
+    assert "has written about" in html_article(boxed("John Roe", "About Jane Doe")).text
+    assert "has written about" in html_article(boxed("Jane Doe", "Jane Doe", " ".join([BIO] * 6))).text

@@ -44,6 +44,9 @@ links (LIVE_META, LIVE_TOOLS). `--teaser-column` stands in for a column of tease
 story, each a linked title over an excerpt (CARD, EXCERPTS), holding more prose than the story.
 `--linked-names` stands in for a site that links the names in its story to their tag pages: in
 every long paragraph the first name set in a sentence becomes a link (NAME_IN_SENTENCE).
+`--unclosed-story` stands in for a story's box that holds what follows the story: what follows the
+box in its parent is set at its end (a template that keeps a post's tags, the writer's box, related
+links and comments in the story's own box, or markup that leaves out the box's closing tag).
 `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -593,6 +596,21 @@ def linked_names() -> None:
     rewrite_tree(edit)
 
 
+def unclosed_story() -> None:
+    """Make the cleaner read each page as a site whose story's box holds what follows the story
+    would (`--unclosed-story`): the page is parsed with lxml, and every element after the story's
+    box (see `story_box`) in its parent is moved to the box's end, as a parser nests them when the
+    box's closing tag is left out; the page is then written out again."""
+
+    def edit(doc: Any) -> None:
+        box = story_box(doc)
+        if box is not None:
+            for sibling in list(box.itersiblings()):
+                box.append(sibling)
+
+    rewrite_tree(edit)
+
+
 def set_after_story(make: Callable[[int], Any]) -> None:
     """Make the cleaner read each page with `make(length)` (an lxml element, given the characters of
     the story's long paragraphs) set after the story's box (see `story_box`): after the outermost
@@ -871,6 +889,12 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "set in a sentence of every long paragraph a link)",
     )
     ap.add_argument(
+        "--unclosed-story",
+        action="store_true",
+        help="clean as on a site whose story's box holds what follows the story (what follows the box "
+        "in its parent set at its end)",
+    )
+    ap.add_argument(
         "--custom-boxes",
         action="store_true",
         help="clean as on a site built of a framework's components (every <div> read as a custom "
@@ -912,6 +936,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         teaser_column()
     if args.linked_names:
         linked_names()
+    if args.unclosed_story:
+        unclosed_story()
     if args.ignore_names:
         ignore_names(args.ignore_names)
 

@@ -52,6 +52,7 @@ PAIRED = {
     "live": "--live-report",
     "column": "--teaser-column",
     "links": "--linked-names",
+    "unclosed": "--unclosed-story",
 }
 for _name, _flag in PAIRED.items():
     MODES[_name] = [_flag]

@@ -649,14 +649,21 @@ def _adjusted(el: Tag, stats: TextStats) -> float:
 
 def _known_container(node: Tag, stats: TextStats) -> Tag | None:
     """A named article-body container inside `node` holding a good share of its prose: the
-    deepest of nested ones, the larger of separate ones."""
+    deepest of nested ones (when it holds a good share of the outer one's prose too: a related
+    post's excerpt named like a body, set inside the story's box, is not the story), the larger
+    of separate ones."""
     best: Tag | None = None
     prose = stats.prose
     need = KNOWN_SHARE * prose[id(node)]
     for el in stats.subtree(node):
         if el is node or prose.get(id(el), 0) < need or not _named_body(el, stats):
             continue
-        if best is None or stats.contains(best, el) or prose[id(el)] > prose[id(best)]:
+        inner = best is not None and stats.contains(best, el)
+        if (
+            best is None
+            or (inner and prose[id(el)] >= KNOWN_SHARE * prose[id(best)])
+            or (not inner and prose[id(el)] > prose[id(best)])
+        ):
             best = el
     return best
 

@@ -183,3 +183,32 @@ def test_a_named_column_holding_the_story_and_a_larger_comment_thread_is_not_tak
     text = html_article(html).text
     assert "Detail 5." in text
     assert "So true" not in text
+
+
+def test_a_related_post_named_like_a_body_inside_the_story_s_box_is_not_the_story() -> None:
+    """A template that keeps its related posts inside the story's own box, each post's excerpt
+    named like an article body, in a wrapper whose name reads as a page region (a theme's layout
+    named for its menu), so that each excerpt holds a good share of the page's prose as counted: the story's
+    box, named so too, holds them as a small share of its own prose, and stays the choice. A named
+    body holding most of its named wrapper is still taken."""
+    story = "".join(f"<p>Paragraph {n}. {SENTENCE}</p>" for n in range(6))
+    related = "".join(
+        f"<div class='entry-content'><p>Related {n}. A few lines from another post of the site, "
+        "set under its title to lead readers on to it from this one, with a second line that tells "
+        "a little more of what it says and where.</p></div>"
+        for n in range(3)
+    )
+    html = (
+        "<html><head><title>Budget passed</title></head><body><div class='header-slider forced-menu'>"
+        f"<div class='post-content'><h1>Budget passed</h1>{story}<h3>More posts</h3>{related}</div>"
+        "</div><p>Site notes. The paper is read in every town of the valley and beyond it.</p></body></html>"
+    )
+    text = html_article(html).text
+    assert all(f"Paragraph {n}." in text for n in range(6)), text[:200]
+    wrapped = (
+        "<html><head><title>Budget passed</title></head><body><div class='post-content'>"
+        f"<h1>Budget passed</h1><div class='entry-content'>{story}</div><p>Filed under budgets</p>"
+        "</div></body></html>"
+    )
+    text = html_article(wrapped).text
+    assert "Paragraph 5." in text and "Filed under budgets" not in text

@@ -303,16 +303,19 @@ AUTHOR_BOX = 600  # characters (text_length): a box on the writer closing the te
 
 def _before_author_box(parts: list[Part], end: int, authors: Sequence[str]) -> int:
     """`end` moved back to a heading among the last RULED_BLOCKS blocks that names one of the
-    page's authors in full ("About Jane Doe", "Jane Doe", in the page's language), when what
-    follows it is short (AUTHOR_BOX): the writer's box, a bio under their name, closing the page
-    as a template sets it, not the story's words (a signature line, set as a paragraph, stays)."""
+    page's authors in full ("About Jane Doe", "Jane Doe", in the page's language), or to a line
+    that is the name alone with more after it, when what follows it is short (AUTHOR_BOX): the
+    writer's box, a bio under their name, closing the page as a template sets it, not the story's
+    words (a signature line, the name with more, or the name closing the text, stays)."""
     names = [name.split() for name in authors if len(name.split()) >= 2]
     if not names:
         return end
+    keys = {text_key(name) for name in authors}
     after = 0
     for index in range(end - 1, max(0, end - 1 - RULED_BLOCKS), -1):
         kind, text = parts[index]
-        if index > 0 and kind == "heading" and any(_names(text, words) for words in names):
+        named = kind == "heading" and any(_names(text, words) for words in names)
+        if index > 0 and (named or (after and text_key(text) in keys)):
             return index if after < AUTHOR_BOX else end
         after += text_length(text)
     return end

@@ -68,6 +68,17 @@ def test_a_box_on_the_writer_under_a_heading_naming_them_is_dropped() -> None:
         assert text.rstrip().endswith(STORY_PARAGRAPHS[-1]), heading
 
 
+def test_a_box_of_the_writer_s_name_alone_over_a_bio_is_dropped() -> None:
+    """The box's name line set as a paragraph, not a heading: the name alone, with a bio after
+    it. A signature that says more than the name stays, and the bio under it."""
+    boxed_line = boxed("Jane Doe", "x").replace("<h4>x</h4>", "<p>Jane Doe</p>")
+    text = html_article(boxed_line).text
+    assert "has written about the coast" not in text
+    assert text.rstrip().endswith(STORY_PARAGRAPHS[-1])
+    signed = boxed("Jane Doe", "x").replace("<h4>x</h4>", "<p>Jane Doe, harbour desk</p>")
+    assert "has written about the coast" in html_article(signed).text
+
+
 def test_the_story_s_own_section_naming_someone_else_or_a_long_one_stays() -> None:
     """A last section under a heading that names another person, or a section on the writer
     longer than a box, is the story's."""

@@ -14,9 +14,9 @@ BODY = "".join(
 LAST = "<p>The board will vote on the plan in the spring.</p>"
 
 
-def page(tail: str) -> str:
-    """A story whose body ends with `tail`."""
-    return f"<html><body><article><div class='article-body'>{BODY}{tail}</div></article></body></html>"
+def page(tail: str, body: str = BODY) -> str:
+    """A story whose `body` ends with `tail`."""
+    return f"<html><body><article><div class='article-body'>{body}{tail}</div></article></body></html>"
 
 
 def test_a_short_linked_closing_paragraph_is_dropped() -> None:
@@ -66,23 +66,18 @@ def test_a_last_sentence_signed_with_the_writer_s_linked_initials_stays() -> Non
     assert "Join our list" not in html_article(page(LAST + note)).text
 
 
-LINKED_BODY = "".join(
+LINKED_BODY = "".join(  # a story that links a name in a sentence of each paragraph
     f"<p>Paragraph {n} of the body tells how the <a href='/topic/harbour-board'>Harbour Board</a> "
     f"weighed the plan to dredge the old channel, and what the fishermen said about it.</p>"
     for n in range(1, 6)
 )
 
 
-def linked_page(tail: str) -> str:
-    """A story that links a name in a sentence of each paragraph, ending with `tail`."""
-    return f"<html><body><article><div class='article-body'>{LINKED_BODY}{tail}</div></article></body></html>"
-
-
 def test_a_last_paragraph_linking_a_name_as_the_story_does_stays() -> None:
     """A site that links the names in its story to their pages links one in the last paragraph
     too: set inside a sentence, as in the paragraphs before it, that link is the story's."""
     last = "<p>The <a href='/topic/port-authority'>Port Authority</a> will vote on it in the spring.</p>"
-    assert html_article(linked_page(last)).text.endswith("will vote on it in the spring.")
+    assert html_article(page(last, LINKED_BODY)).text.endswith("will vote on it in the spring.")
     # the same paragraph after a story that links nothing is still a note
     assert "will vote on it in the spring." not in html_article(page(LAST + last)).text
 
@@ -95,5 +90,5 @@ def test_a_call_after_a_linking_story_is_still_dropped() -> None:
         "<p>Get the <a href='/app'>app</a> or the <a href='/letter'>weekly letter</a> for more.</p>",
         "<p>More on the plan: <a href='/plan'>the board's page</a> has all the papers.</p>",
     ):
-        text = html_article(linked_page(LAST + note)).text
+        text = html_article(page(LAST + note, LINKED_BODY)).text
         assert text.endswith("The board will vote on the plan in the spring."), note

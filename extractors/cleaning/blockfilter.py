@@ -310,7 +310,7 @@ def _before_author_box(parts: list[Part], end: int, authors: Sequence[str]) -> i
     names = [name.split() for name in authors if len(name.split()) >= 2]
     if not names:
         return end
-    keys = {text_key(name) for name in authors}
+    keys = {text_key(" ".join(words)) for words in names}
     after = 0
     for index in range(end - 1, max(0, end - 1 - RULED_BLOCKS), -1):
         kind, text = parts[index]

@@ -6,7 +6,13 @@ import re
 from collections.abc import Sequence
 
 from extractors.cleaning.blocks import CUT, RULE, LinkedLine, LinkedText, Part
-from extractors.cleaning.boilerplate import ADDRESS, REFERENCE_WORDS, link_dense, reference_label
+from extractors.cleaning.boilerplate import (
+    ADDRESS,
+    LINKING_SHARE,
+    REFERENCE_WORDS,
+    link_dense,
+    reference_label,
+)
 from extractors.cleaning.textmeasure import (
     COLONS,
     QUESTION_MARKS,
@@ -259,9 +265,6 @@ def trim_tail(
     if end > 1 and (_writer_note(parts[end - 1][1], authors) or _credit_note(parts[end - 1][1])):
         end -= 1
     return parts[:end]
-
-
-LINKING_SHARE = 0.25  # of a text's paragraphs of sentences: linking inside sentences this often is its way
 
 
 def _linked_as_the_story(parts: list[Part], index: int) -> bool:

@@ -88,3 +88,31 @@ def test_a_notice_box_before_a_thread_with_comments_or_before_more_story_stays()
     thread = "<div id='disqus_thread'></div>"
     body = _paragraphs(STORY_PARAGRAPHS[:3]) + NOTICE + thread + more
     assert "be civil" in html_article(_page(body)).text
+
+
+def _linking(texts: tuple[str, ...]) -> str:
+    """Paragraphs that each link a name inside a sentence, as a site that links its story does."""
+    return "".join(
+        f"<p>{text[:30]} the <a href='/topic/harbour-board'>Harbour Board</a> {text[30:]}</p>"
+        for text in texts
+    )
+
+
+NAMES_BOX = (
+    "<div class='z7'><div class='z8'>"
+    "<p>The <a href='/topic/coast-guard'>Coast Guard</a> will inspect the new moorings in March.</p>"
+    "<p>The <a href='/topic/ferry-company'>Ferry Company</a> expects its timetable back by May.</p>"
+    "</div></div>"
+)
+
+
+def test_a_box_of_the_story_s_last_paragraphs_linking_names_stays_after_a_linking_story() -> None:
+    """A site that links the names in its story links them in its last paragraphs, set in a box
+    of their own, too: that box is the story's. After a story that links nothing, the same box
+    reads as notes; a box of calls, whose links end their sentences, goes after either."""
+    text = html_article(_page(_linking(STORY_PARAGRAPHS) + NAMES_BOX)).text
+    assert text.rstrip().endswith("expects its timetable back by May.")
+    assert (
+        "Coast Guard will inspect" not in html_article(_page(_paragraphs(STORY_PARAGRAPHS) + NAMES_BOX)).text
+    )
+    assert "welcomes letters" not in html_article(_page(_linking(STORY_PARAGRAPHS) + BOX)).text

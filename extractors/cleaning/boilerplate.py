@@ -702,7 +702,7 @@ def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -
         return False
     if sum(stats.text.get(id(p), 0) for p in paras) < text:
         return False
-    if _sentence_links(el, stats) >= stats.links.get(key, 0) and _linked_as_the_story(el, stats):
+    if _sentence_links(el, stats) >= stats.links.get(key, 0) and _linking_story_before(el, stats):
         return False  # names linked in the sentences of the story's last paragraphs
     return not text_after(el)
 
@@ -710,7 +710,7 @@ def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -
 LINKING_SHARE = 0.25  # of a story's paragraphs: linking inside sentences this often is its way
 
 
-def _linked_as_the_story(el: Tag, stats: TextStats) -> bool:
+def _linking_story_before(el: Tag, stats: TextStats) -> bool:
     """LINKING_SHARE or more of the paragraphs of prose set before `el` (past its bare wrappers)
     in its parent hold a link inside a sentence (see `_sentence_links`): a site that links the
     names in its story, whose own links in sentences are the story's too."""

@@ -16,13 +16,18 @@ REPLY = (
 )
 
 
+TITLE = "Harbour reopens after storms - The Bay Courier"  # the headline and the site's name
+
+
+def _doc(body: str) -> str:
+    """A page titled as the story's headline with the site's name, holding `body`."""
+    return f"<html><head><title>{TITLE}</title></head><body>{body}</body></html>"
+
+
 def _page(headline: str, box: str = "h1", after_replies: str = "") -> str:
     """The story under its headline (set in `box`), beside three long replies (and `after_replies`)."""
     replies = "".join(REPLY for _ in range(3))
-    return (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
-        f"<div><div><{box}>{headline}</{box}>{STORY}</div><div>{replies}{after_replies}</div></div></body></html>"
-    )
+    return _doc(f"<div><div><{box}>{headline}</{box}>{STORY}</div><div>{replies}{after_replies}</div></div>")
 
 
 def test_the_headline_s_story_is_taken_without_the_regions_beside_it() -> None:
@@ -35,10 +40,10 @@ def test_a_header_group_under_the_headline_is_not_taken_for_the_story() -> None:
         "<p>Three days of storms kept every boat in port; the harbour reopened on Tuesday, and the "
         "town counts what the storms cost its fishermen, its ferry and its market stalls.</p>"
     )
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+    html = _doc(
+        "<div>"
         f"<div><h1>Harbour reopens after storms</h1>{dek}</div><div>{STORY}</div>"
-        f"<div>{REPLY}{REPLY}</div></div></body></html>"
+        f"<div>{REPLY}{REPLY}</div></div>"
     )
     assert "Fishermen said" in html_article(html).text
 
@@ -50,10 +55,8 @@ def test_a_story_set_out_with_line_breaks_is_taken_too() -> None:
         for i in range(8)
     )
     replies = "".join(REPLY for _ in range(8))
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
-        f"<div><h1>Harbour reopens after storms</h1><div>{lines}</div></div><div>{replies}</div>"
-        "</div></body></html>"
+    html = _doc(
+        f"<div><div><h1>Harbour reopens after storms</h1><div>{lines}</div></div><div>{replies}</div></div>"
     )
     text = html_article(html).text
     assert "(part 7)" in text and "A reader's reply" not in text
@@ -88,10 +91,10 @@ def _entry(i: int) -> str:
 
 def test_the_headline_s_story_beats_a_larger_list_of_entries_beside_it() -> None:
     entries = "".join(_entry(i) for i in range(12))
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+    html = _doc(
+        "<div>"
         f"<div><h1>Harbour reopens after storms</h1>{STORY}</div>"
-        f"<div><h2>12 replies</h2><ol>{entries}</ol></div></div></body></html>"
+        f"<div><h2>12 replies</h2><ol>{entries}</ol></div></div>"
     )
     text = html_article(html).text
     assert "Fishermen said" in text and "Reader 3" not in text
@@ -99,10 +102,10 @@ def test_the_headline_s_story_beats_a_larger_list_of_entries_beside_it() -> None
 
 def test_a_larger_body_after_the_headline_s_intro_is_still_taken() -> None:
     body = "".join(STORY for _ in range(4))
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+    html = _doc(
+        "<div>"
         f"<div><h1>Harbour reopens after storms</h1>{STORY}</div>"
-        f"<div><h2>What the storms cost</h2>{body}</div></div></body></html>"
+        f"<div><h2>What the storms cost</h2>{body}</div></div>"
     )
     assert "What the storms cost" in html_article(html).text
 
@@ -131,10 +134,10 @@ def test_one_intro_paragraph_under_the_headline_beats_a_larger_list_beside_it() 
 
 def test_a_header_group_beside_the_body_and_a_list_does_not_replace_the_body() -> None:
     entries = "".join(_entry(i) for i in range(4))
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+    html = _doc(
+        "<div>"
         f"<div><h1>Harbour reopens after storms</h1>{INTRO}</div>"
-        f"<div><h2>What the storms cost</h2>{STORY}</div><div><ol>{entries}</ol></div></div></body></html>"
+        f"<div><h2>What the storms cost</h2>{STORY}</div><div><ol>{entries}</ol></div></div>"
     )
     assert "Fishermen said" in html_article(html).text
 
@@ -166,10 +169,10 @@ def test_a_sidebar_s_list_inside_the_body_s_box_does_not_make_the_body_entries()
         f"<li>Most read {i}: the council's plan for the old pier and what it means for the ferry</li>"
         for i in range(14)
     )
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body><div>"
+    html = _doc(
+        "<div>"
         f"<div><h1>Harbour reopens after storms</h1>{dek}</div>"
-        f"<div><div>{STORY}</div><aside><ul>{most_read}</ul></aside></div></div></body></html>"
+        f"<div><div>{STORY}</div><aside><ul>{most_read}</ul></aside></div></div>"
     )
     assert "Fishermen said" in html_article(html).text
 
@@ -185,10 +188,9 @@ NOTICE = (
 
 def _short_story_beside(notice_attrs: str) -> str:
     """A story of two paragraphs under its headline, before it a notice box with more prose."""
-    return (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+    return _doc(
         f"<div {notice_attrs}><div>{NOTICE}</div></div><div><h1>Harbour reopens after storms</h1>"
-        f"<p>{' '.join(STORY_PARAGRAPHS[:2])}</p><p>{' '.join(STORY_PARAGRAPHS[2:])}</p></div></body></html>"
+        f"<p>{' '.join(STORY_PARAGRAPHS[:2])}</p><p>{' '.join(STORY_PARAGRAPHS[2:])}</p></div>"
     )
 
 
@@ -209,10 +211,9 @@ def test_a_short_story_is_taken_without_a_larger_window_over_the_page() -> None:
 def test_a_one_paragraph_story_is_taken_without_the_larger_region_beside_it() -> None:
     # A video's or a brief's one short paragraph under the headline, less than a post's worth.
     replies = "".join(REPLY for _ in range(3))
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+    html = _doc(
         f"<div><h1>Harbour reopens after storms</h1>{short_story(1)}</div>"
-        f"<div class='comments'>{replies}</div></body></html>"
+        f"<div class='comments'>{replies}</div>"
     )
     text = html_article(html).text
     assert "The harbour reopened" in text and "A reader's reply" not in text
@@ -220,10 +221,9 @@ def test_a_one_paragraph_story_is_taken_without_the_larger_region_beside_it() ->
 
 def test_a_header_group_beside_a_region_does_not_replace_the_body_beside_it() -> None:
     replies = "".join(REPLY for _ in range(4))
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+    html = _doc(
         f"<div><h1>Harbour reopens after storms</h1>{short_story(1)}</div><div>{STORY}</div>"
-        f"<div class='comments'>{replies}</div></body></html>"
+        f"<div class='comments'>{replies}</div>"
     )
     assert "Two boats damaged" in html_article(html).text
 
@@ -237,10 +237,8 @@ DEK = (
 
 def test_a_story_under_a_paywall_s_name_is_not_left_for_the_header_group_over_it() -> None:
     body = "".join(f"<p>Part {n}. {text}</p>" for n, text in enumerate(STORY_PARAGRAPHS * 3))
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
-        f"<div><h1>Harbour reopens after storms</h1>{DEK}</div>"
-        f"<div class='paywall-container'>{body}</div></body></html>"
+    html = _doc(
+        f"<div><h1>Harbour reopens after storms</h1>{DEK}</div><div class='paywall-container'>{body}</div>"
     )
     text = html_article(html).text
     assert "Part 0." in text and "Part 11." in text
@@ -248,9 +246,8 @@ def test_a_story_under_a_paywall_s_name_is_not_left_for_the_header_group_over_it
 
 def test_a_title_line_does_not_replace_a_story_in_a_box_named_as_a_region() -> None:
     # A layout's name ("the content beside the right sidebar") reads as a page region.
-    html = (
-        "<html><head><title>Harbour reopens after storms - The Bay Courier</title></head><body>"
+    html = _doc(
         "<div><h1>Harbour reopens after storms</h1><p>News from the coast, posted on Tuesday.</p></div>"
-        f"<div class='sidebar-right'><div>{STORY}</div></div></body></html>"
+        f"<div class='sidebar-right'><div>{STORY}</div></div>"
     )
     assert "Fishermen said" in html_article(html).text

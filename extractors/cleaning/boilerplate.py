@@ -700,11 +700,10 @@ def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -
             return False
     elif len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
         return False
-    if sum(stats.text.get(id(p), 0) for p in paras) < text:
+    if sum(stats.text.get(id(p), 0) for p in paras) < text or text_after(el):
         return False
-    if _sentence_links(el, stats) >= stats.links.get(key, 0) and _linking_story_before(el, stats):
-        return False  # names linked in the sentences of the story's last paragraphs
-    return not text_after(el)
+    # names linked in the sentences of the story's last paragraphs, as the story links them
+    return _sentence_links(el, stats) < stats.links.get(key, 0) or not _linking_story_before(el, stats)
 
 
 LINKING_SHARE = 0.25  # of a story's paragraphs: linking inside sentences this often is its way

@@ -223,10 +223,15 @@ def _body_after_header(best: Tag, kids: list[Tag], headline: Tag, stats: TextSta
     after it)."""
     if stats.prose.get(id(best), 0) < MIN_POST or not _story_sized(best, stats):
         return False
-    at = next((i for i, c in enumerate(kids) if stats.contains(c, headline)), None)
+    at = _holding(kids, headline, stats)
     if at is None or stats.text.get(id(kids[at]), 0) - stats.text.get(id(headline), 0) >= TEXT_AFTER_PROSE:
         return False
     return next((c for c in kids[at + 1 :] if stats.prose.get(id(c))), None) is best
+
+
+def _holding(kids: list[Tag], el: Tag, stats: TextStats) -> int | None:
+    """The index of the child in `kids` that holds `el`, or None."""
+    return next((i for i, c in enumerate(kids) if stats.contains(c, el)), None)
 
 
 def _headline_block(
@@ -234,13 +239,11 @@ def _headline_block(
 ) -> Tag | None:
     """The child in `kids` holding the page's headline and `least` prose (a post's worth) below
     it, in no page region; else None."""
-    if headline is None:
+    if headline is None or (at := _holding(kids, headline, stats)) is None:
         return None
-    for child in kids:
-        if stats.contains(child, headline):
-            below = stats.prose.get(id(child), 0) - stats.prose.get(id(headline), 0)
-            return None if below < least or id(child) in stats.outside else child
-    return None
+    child = kids[at]
+    below = stats.prose.get(id(child), 0) - stats.prose.get(id(headline), 0)
+    return None if below < least or id(child) in stats.outside else child
 
 
 def _beside_box(

@@ -250,9 +250,10 @@ def _from_json_ld(meta: Metadata, objects: list[dict[str, Any]]) -> None:
     """Fill fields from the best article-like JSON-LD object (WebPage only as a last resort)."""
     articles = [o for o in objects if _types(o) & _ARTICLE_TYPES]
     articles.sort(key=lambda o: "webpage" in _types(o) or "creativework" in _types(o))
+    nodes = _nodes(objects)
     for obj in articles[:1]:
         meta.set("title", _text(obj.get("headline") or obj.get("name")), "json-ld")
-        meta.set("authors", _names(obj.get("author") or obj.get("creator")), "json-ld")
+        meta.set("authors", _names(_resolved(obj.get("author") or obj.get("creator"), nodes)), "json-ld")
         meta.set("published_at", parse_date(obj.get("datePublished") or obj.get("dateCreated")), "json-ld")
         meta.set("modified_at", parse_date(obj.get("dateModified")), "json-ld")
         meta.set("description", _text(obj.get("description")), "json-ld")
@@ -261,7 +262,7 @@ def _from_json_ld(meta: Metadata, objects: list[dict[str, Any]]) -> None:
         meta.set("language", language_code(_text(obj.get("inLanguage"))), "json-ld")
         body = obj.get("articleBody")
         meta.set("article_body", body if isinstance(body, str) else None, "json-ld")
-        publisher = obj.get("publisher")
+        publisher = _resolved(obj.get("publisher"), nodes)
         if isinstance(publisher, dict):
             meta.set("site_name", _text(publisher.get("name")), "json-ld")
     if meta.article_body is None:  # (read only when the page lacks the story)
@@ -269,6 +270,22 @@ def _from_json_ld(meta: Metadata, objects: list[dict[str, Any]]) -> None:
     for obj in objects:
         if _types(obj) & {"website", "organization", "newsmediaorganization"}:
             meta.set("site_name", _text(obj.get("name")), "json-ld")
+
+
+def _nodes(objects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The objects that describe a node of the page's graph, by their @id: what a reference
+    elsewhere (`{"@id": ...}`, as SEO plug-ins set an article's author and publisher) stands for."""
+    return {node: obj for obj in objects if isinstance(node := obj.get("@id"), str) and len(obj) > 1}
+
+
+def _resolved(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
+    """`value` with each reference to a node of the graph (an object holding only its @id)
+    replaced by the node's description, when the page gives one."""
+    if isinstance(value, list):
+        return [_resolved(item, nodes) for item in value]
+    if isinstance(value, dict) and len(value) == 1 and isinstance(ref := value.get("@id"), str):
+        return nodes.get(ref, value)
+    return value
 
 
 _INSTRUCTION_TYPES = {"howto": "step", "recipe": "recipeInstructions"}

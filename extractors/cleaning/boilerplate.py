@@ -198,12 +198,12 @@ def is_boilerplate(
     linked notes that it does not go on after is cut (see `_closing_box`)."""
     tag = el.name
     items = list_items(el, stats)
-    if items and ((named and el.attrs and _named_link_list(el, items, stats)) or _excerpt_list(items, stats)):
+    if items and named and el.attrs and _named_link_list(el, items, stats):
         return True
     if tag == "form" and id(el) in stats.outside:
         return True  # a form of fields (see `is_outside`): labels and instructions, however long
-    if _replies_under_story(el, stats):
-        return True  # past the undo guard, as a form of fields is
+    if cut_past_guard(el, stats, items):
+        return True
     if _over_budget(el, stats, budget):
         return False
     if tag in BOILERPLATE_TAGS:
@@ -884,14 +884,28 @@ def cut_for_certain(el: Tag, stats: TextStats) -> bool:
     )
 
 
-def is_link_boilerplate(el: Tag, stats: TextStats, budget: int) -> bool:
+def is_link_boilerplate(el: Tag, stats: TextStats, budget: int, past_guard: bool = False) -> bool:
     """The lenient cut: navigation tags and link-dense blocks only (same undo guard), and readers'
-    replies under the story (see `reply_thread`), which no guard keeps."""
-    if _replies_under_story(el, stats):
+    replies under the story (see `reply_thread`), which no guard keeps; with `past_guard`, all
+    that no guard keeps (see `cut_past_guard`: the page is not all teasers)."""
+    if cut_past_guard(el, stats) if past_guard else _replies_under_story(el, stats):
         return True
     if _over_budget(el, stats, budget):
         return False
     return el.name in ("nav", "aside", "footer", "form") or _link_cut(el, stats)
+
+
+def cut_past_guard(el: Tag, stats: TextStats, items: list[Tag] | None = None) -> bool:
+    """A box cut by its shape whatever it holds, past the undo guard and its fallbacks: a list of
+    teasers (excerpts cut short, see `_excerpt_list`, or cards with linked titles, see
+    `_teaser_cards`) or readers' replies under the story (see `reply_thread`). None of it is
+    the story's text, so it does not count in what the cuts may take (`items`: `el`'s list items,
+    when known)."""
+    if items is None:
+        items = list_items(el, stats)
+    if items and (_excerpt_list(items, stats) or _teaser_cards(el, items, stats)):
+        return True
+    return _replies_under_story(el, stats)
 
 
 def _over_budget(el: Tag, stats: TextStats, budget: int) -> bool:
@@ -1225,6 +1239,31 @@ def _excerpt_list(items: list[Tag], stats: TextStats) -> bool:
     an ellipsis: teasers for other pages (their titles linked, their openings truncated), whatever
     their names. It is cut past the undo guard as a named list of links is: the excerpts are long."""
     return _linked_items(items, stats) and all(TRUNCATED.search(text_of(li).rstrip()) for li in items)
+
+
+TEASER_LINKS = 0.2  # link density that marks a region as a teaser list
+TEASER_CARDS = 3  # cards with linked titles that make a list of teasers
+
+
+def _teaser_cards(el: Tag, items: list[Tag], stats: TextStats) -> bool:
+    """A list (see `list_items`) of TEASER_CARDS or more items, every one a card that sets a linked
+    title over its excerpt (see `linked_title`), the whole link-dense (TEASER_LINKS): teasers for
+    other pages, whatever their names. It is cut past the undo guard as a list of truncated
+    excerpts is (a story set out as boxes links a name over a long text, far less link-dense)."""
+    return (
+        len(items) >= TEASER_CARDS
+        and stats.links.get(id(el), 0) >= TEASER_LINKS * stats.text.get(id(el), 0)
+        and all(linked_title(item, stats) for item in items)
+    )
+
+
+def linked_title(card: Tag, stats: TextStats) -> bool:
+    """`card` sets a title that is all link text over its text: a heading of link text, or a first
+    part that is (a teaser's title, linked to its story, over its excerpt)."""
+    parts = parts_of(card, stats)
+    return len(parts) > 1 and any(
+        stats.links.get(id(h), 0) >= stats.text[id(h)] for h in parts if h.name in HEADINGS or h is parts[0]
+    )
 
 
 def _story_list(el: Tag, items: list[Tag], stats: TextStats) -> bool:

@@ -20,11 +20,13 @@ from extractors.cleaning.boilerplate import (
     CONTENT_CLASS,
     HEADINGS,
     PROSE_TAGS,
+    TEASER_LINKS,
     TEXT_AFTER_PROSE,
     cut_for_certain,
     holds_paragraph,
     is_outside,
     is_picture,
+    linked_title,
     opening_prose,
     parts_of,
     reply_thread,
@@ -49,7 +51,6 @@ from extractors.cleaning.htmltree import (
 KNOWN_SHARE = 0.4  # a named article-body container must hold this share of the chosen prose
 DESCEND_SHARE = 0.75  # descend into a child holding at least this share of its parent's prose
 CHUNK_SHARE = 0.25  # like blocks beside the best child holding this share of its prose: a split body
-TEASER_LINKS = 0.2  # link density that marks a region as a teaser list
 MIN_POST = 200  # prose of a classed block for it to count as a post's body (posts, answers)
 SERIES_ITEMS = 3  # cards that make a list of teasers
 HEADLINE_PARAGRAPHS = 3  # paragraphs of prose that make the headline's block a story, not a header
@@ -153,7 +154,7 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
             return node
         teasers = [c for c in ranked if _teaser_list(c, stats)]
         rest = [c for c in ranked if not any(c is t for t in teasers)]
-        if teasers and rest and _own_text(rest[0], stats):
+        if teasers and rest and (_own_text(rest[0], stats) or _headline_story(rest[0], headline, stats)):
             ranked = rest
         else:
             teasers = []
@@ -272,6 +273,12 @@ def _least_beside(kids: list[Tag], headline: Tag, stats: TextStats) -> int:
         if stats.prose.get(id(c)) and id(c) not in stats.outside and not stats.contains(c, headline):
             return MIN_POST
     return TEXT_AFTER_PROSE
+
+
+def _headline_story(el: Tag, headline: Tag | None, stats: TextStats) -> bool:
+    """`el` holds the page's `headline` and sets out a story below it (see `_sets_out_story`),
+    whatever its names (a platform's post box named for its newsletter)."""
+    return headline is not None and stats.contains(el, headline) and _sets_out_story(el, headline, stats)
 
 
 def _sets_out_story(block: Tag, headline: Tag, stats: TextStats) -> bool:
@@ -458,18 +465,9 @@ def _teaser_list(el: Tag, stats: TextStats) -> bool:
         return False
     cards = 0
     for child in children(el):
-        if stats.prose.get(id(child)) and _linked_title(child, stats):
+        if stats.prose.get(id(child)) and linked_title(child, stats):
             cards += 1
     return cards >= SERIES_ITEMS
-
-
-def _linked_title(card: Tag, stats: TextStats) -> bool:
-    """`card` sets a title that is all link text over its text: a heading of link text, or a first
-    part that is (a teaser's title, linked to its story, over its excerpt)."""
-    parts = parts_of(card, stats)
-    return len(parts) > 1 and any(
-        stats.links.get(id(h), 0) >= stats.text[id(h)] for h in parts if h.name in HEADINGS or h is parts[0]
-    )
 
 
 def _own_text(el: Tag, stats: TextStats) -> bool:

@@ -12,12 +12,14 @@ from extractors.cleaning.blocks import Part, collect_blocks, join_blocks
 from extractors.cleaning.boilerplate import (
     TEXT_AFTER_PROSE,
     TextAfter,
+    cut_past_guard,
     heading_block,
     is_boilerplate,
     is_link_boilerplate,
     links_most,
 )
 from extractors.cleaning.content import (
+    MIN_POST,
     body_of,
     choose_containers,
     choose_within,
@@ -67,13 +69,18 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
     """The article's blocks: pick the container, cut boilerplate inside it, drop the headline (and a
     closing note on one of the `authors`)."""
     stats, containers = content_roots(root, found, title)
-    own = sum(stats.text.get(id(c), 0) - stats.links.get(id(c), 0) for c in containers)
+    own = sum(_own(c, stats) for c in containers)
     budget = int(GUARD_SHARE * own)
     text_after = TextAfter(containers, stats, budget)
     marked, heading = partial(links_most, stats=stats), partial(heading_block, stats=stats)
     parts = collect_blocks(
         containers, lambda el: is_boilerplate(el, stats, budget, text_after=text_after), marked, heading
     )
+    past_guard = False  # the cuts past the undo guard stand in the last fallback too
+    if _length(parts) < KEPT_SHARE * own:
+        sure = sum(_own(el, stats) for el in _past_guard(containers, stats))
+        if own - sure >= MIN_POST:  # a post's worth of text beside teasers and replies: not all list
+            own, past_guard = own - sure, True  # (none of it the story's: it does not count)
     if _length(parts) < KEPT_SHARE * own:
         # Many small cuts took most of the text: undo those made by weak class words only.
         parts = collect_blocks(
@@ -89,8 +96,32 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
             parts = shaped
     if _length(parts) < KEPT_SHARE * own:
         # Still most of the text: undo them all, keep only the link-dense cuts.
-        parts = collect_blocks(containers, lambda el: is_link_boilerplate(el, stats, budget), heading=heading)
+        parts = collect_blocks(
+            containers, lambda el: is_link_boilerplate(el, stats, budget, past_guard), heading=heading
+        )
     return filter_blocks(parts, title, authors)
+
+
+def _own(el: Tag, stats: TextStats) -> int:
+    """The text of `el` outside links."""
+    return stats.text.get(id(el), 0) - stats.links.get(id(el), 0)
+
+
+def _past_guard(containers: list[Tag], stats: TextStats) -> list[Tag]:
+    """The outermost boxes inside `containers` that the cuts remove past the undo guard (see
+    `cut_past_guard`)."""
+    found: list[Tag] = []
+    for container in containers:
+        nodes = stats.subtree(container)
+        index = 1
+        while index < len(nodes):
+            el = nodes[index]
+            if cut_past_guard(el, stats):
+                found.append(el)
+                index += stats.size[id(el)]
+            else:
+                index += 1
+    return found
 
 
 def paragraphs_left(parts: list[Part], own: int) -> bool:

@@ -134,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--fixtures", type=Path, help="a folder of NAME.html and NAME.json")
     parser.add_argument("--per-page", action="store_true", help="print every page's figures")
+    parser.add_argument(
+        "--figures", type=Path, metavar="FILE.json", help="write each group's figure (F1, or recall) there"
+    )
     add_stand_in_options(parser)
     args = parser.parse_args(argv)
     apply_stand_ins(args)
@@ -151,10 +154,20 @@ def main(argv: list[str] | None = None) -> int:
         figures.setdefault(page.group, []).append((precision, recall, f1))
         if args.per_page:
             print(f"{page.group:12s}  {page.name:40s}  {_shown(precision, recall, f1, page.recall_only)}")
+    saved: dict[str, float] = {}
     for group, rows in figures.items():
         precision, recall, f1 = (sum(row[i] for row in rows) / len(rows) for i in range(3))
         print(f"{group:12s}  {len(rows):3d} pages  {_shown(precision, recall, f1, group in recall_only)}")
+        saved[figure_name(group, group in recall_only)] = recall if group in recall_only else f1
+    if args.figures:
+        args.figures.write_text(json.dumps(saved, indent=1) + "\n", encoding="utf-8")
     return 0
+
+
+def figure_name(group: str, recall_only: bool) -> str:
+    """The key a group's figure is saved under: `outside <group> F1`, or `recall` for a group
+    whose texts are openings."""
+    return f"outside {group} {'recall' if recall_only else 'F1'}"
 
 
 if __name__ == "__main__":

@@ -4,15 +4,19 @@ Each mode is one run of `scripts/eval_cleaning.py` in its own process (the stand
 tree builder and the name reader), `--jobs` at a time. `--save FILE` keeps the figures; `--against
 FILE` prints each figure's change against saved ones and exits 1 when one fell in any mode: an
 F1 of either set or of either snippet half, or more pages missing half their must-haves. That is
-the check a cleaning rule passes before it is kept.
+the check a cleaning rule passes before it is kept. `--outside "ARGS"` runs every mode on the
+outside pages too (ARGS: `scripts/eval_outside.py`'s folder arguments), and their figures must not
+fall either: a stand-in's handling tuned on the dev pages shows there whether it generalises.
 
     uv run python scripts/eval_standins.py [--save FILE | --against FILE] [--jobs 2] [--modes ...]
+        [--outside "--pairs DIR --page-folders DIR DIR --fixtures DIR"]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -20,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 EVAL = Path(__file__).with_name("eval_cleaning.py")
+OUTSIDE = Path(__file__).with_name("eval_outside.py")
 MODES = {  # name: eval_cleaning.py flags
     "as is": [],
     "names": ["--ignore-names"],
@@ -62,8 +67,9 @@ LOWER = ("snippets_lost_pages",)  # must not rise
 Figures = dict[str, dict[str, float]]
 
 
-def run_mode(flags: list[str], folder: Path) -> dict[str, float]:
-    """One eval_cleaning.py run under `flags`; its figures."""
+def run_mode(flags: list[str], folder: Path, outside: list[str]) -> dict[str, float]:
+    """One eval_cleaning.py run under `flags`, and one eval_outside.py run over the `outside`
+    pages' folders when given; their figures."""
     folder.mkdir(parents=True)
     out = folder / "figures.json"
     subprocess.run(
@@ -72,14 +78,30 @@ def run_mode(flags: list[str], folder: Path) -> dict[str, float]:
         capture_output=True,
     )
     figures: dict[str, float] = json.loads(out.read_text(encoding="utf-8"))
+    if outside:
+        more = folder / "outside.json"
+        subprocess.run(
+            [sys.executable, str(OUTSIDE), *outside, *flags, "--figures", str(more)],
+            check=True,
+            capture_output=True,
+        )
+        figures.update(json.loads(more.read_text(encoding="utf-8")))
     return figures
 
 
-def run_modes(names: list[str], jobs: int) -> Figures:
+def run_modes(names: list[str], jobs: int, outside: list[str]) -> Figures:
     """The figures of every mode in `names`, `jobs` runs at a time."""
     with tempfile.TemporaryDirectory(prefix="eval-standins-") as tmp, ThreadPoolExecutor(jobs) as pool:
-        runs = {name: pool.submit(run_mode, MODES[name], Path(tmp) / str(i)) for i, name in enumerate(names)}
+        runs = {
+            name: pool.submit(run_mode, MODES[name], Path(tmp) / str(i), outside)
+            for i, name in enumerate(names)
+        }
         return {name: run.result() for name, run in runs.items()}
+
+
+def _outside_keys(figures: dict[str, float]) -> list[str]:
+    """The outside pages' figures of a mode (see eval_outside.py's --figures), in order."""
+    return sorted(key for key in figures if key.startswith("outside "))
 
 
 def falls(now: Figures, before: Figures) -> list[str]:
@@ -91,8 +113,8 @@ def falls(now: Figures, before: Figures) -> list[str]:
             continue
         found += [
             f"{mode}: {k} {old[k]:.4f} -> {figures[k]:.4f}"
-            for k in HIGHER
-            if round(figures[k], 4) < round(old[k], 4)  # (as printed: the scorers give 4 digits)
+            for k in (*HIGHER, *_outside_keys(figures))
+            if k in old and round(figures[k], 4) < round(old[k], 4)  # (as printed: the scorers give 4 digits)
         ]
         found += [f"{mode}: {k} {old[k]:.0f} -> {figures[k]:.0f}" for k in LOWER if figures[k] > old[k]]
     return found
@@ -104,15 +126,24 @@ def table(now: Figures, before: Figures | None) -> str:
     def cell(mode: str, key: str, digits: int) -> str:
         value = now[mode][key]
         text = f"{value:.{digits}f}"
-        if before and mode in before and round(before[mode][key], digits) != round(value, digits):
-            text += f" ({value - before[mode][key]:+.{digits}f})"
+        old = before.get(mode, {}).get(key) if before else None
+        if old is not None and round(old, digits) != round(value, digits):
+            text += f" ({value - old:+.{digits}f})"
         return text
 
-    head = "| mode | articles F1 | P | snippets F1 | half 0 | half 1 | lost pages |\n" + "|---" * 7 + "|"
+    outside = _outside_keys(next(iter(now.values()), {}))
+    head = (
+        "| mode | articles F1 | P | snippets F1 | half 0 | half 1 | lost pages |"
+        + "".join(f" {key} |" for key in outside)
+        + "\n"
+        + "|---" * (7 + len(outside))
+        + "|"
+    )
     rows = [
         f"| {mode} | {cell(mode, 'articles_f1', 4)} | {cell(mode, 'articles_precision', 4)} | "
         f"{cell(mode, 'snippets_f1', 4)} | {cell(mode, 'snippets_half0_f1', 4)} | "
         f"{cell(mode, 'snippets_half1_f1', 4)} | {cell(mode, 'snippets_lost_pages', 0)} |"
+        + "".join(f" {cell(mode, key, 4)} |" for key in outside)
         for mode in now
     ]
     return "\n".join([head, *rows])
@@ -125,12 +156,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="runs at a time (default 2)")
     ap.add_argument("--save", type=Path, metavar="FILE", help="write the figures of every mode into FILE")
     ap.add_argument("--against", type=Path, metavar="FILE", help="compare with figures saved by --save")
+    ap.add_argument(
+        "--outside",
+        metavar="ARGS",
+        default="",
+        help="eval_outside.py's folder arguments, in one string: every mode is also run on those pages",
+    )
     args = ap.parse_args(argv)
     before: Figures | None = json.loads(args.against.read_text(encoding="utf-8")) if args.against else None
-    now = run_modes(args.modes, args.jobs)
-    print(table(now, before))
+    now = run_modes(args.modes, args.jobs, shlex.split(args.outside))
     if args.save:
         args.save.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")
+    print(table(now, before))
     if before is None:
         return 0
     fell = falls(now, before)

@@ -988,22 +988,38 @@ _THREAD_HOLDERS = frozenset({"div", "section", "ol", "ul"})
 def reply_thread(el: Tag, stats: TextStats) -> bool:
     """`el` (inside up to REPLY_WRAPPERS bare wrappers) holds REPLIES or more like boxes (one tag
     and class), each shaped as a reply (see `_reply`), and they hold half its prose or more:
-    readers' replies."""
+    readers' replies. The thread may sit in a box of its own below a head of short lines (a title,
+    a count of replies, a link to follow them: no paragraph), up to REPLY_WRAPPERS levels down."""
     if stats.prose.get(id(el), 0) < REPLIES * MIN_PARAGRAPH:
         return False  # (each reply holds a block of prose)
-    kids = [
-        c
-        for c in children(inside_wrappers(el, REPLY_WRAPPERS))
-        if stats.prose.get(id(c)) and c.name not in PROSE_TAGS  # (a reply is a box of parts)
-    ]
+    box = inside_wrappers(el, REPLY_WRAPPERS)
+    for _ in range(REPLY_WRAPPERS):
+        kids = [
+            c
+            for c in children(box)
+            if stats.prose.get(id(c)) and c.name not in PROSE_TAGS  # (a reply is a box of parts)
+        ]
+        if not kids:
+            return False
+        if 2 * _reply_prose(kids, stats) >= stats.prose.get(id(el), 0):
+            return True
+        inner = max(kids, key=lambda c: stats.prose[id(c)])
+        if any(c is not inner and holds_paragraph(c, stats) for c in children(box)):
+            return False
+        box = inner  # the thread below a head of short lines (a title, a count of replies)
+    return False
+
+
+def _reply_prose(kids: list[Tag], stats: TextStats) -> int:
+    """The prose of the boxes in `kids` of the kind that REPLIES or more of them shaped as a reply
+    (see `_reply`) are; 0 when no kind has so many."""
     if len(kids) < REPLIES:
-        return False
+        return 0
     counts = Counter(kind(c) for c in kids if _reply(c, stats))
     if not counts:
-        return False
+        return 0
     like, n = counts.most_common(1)[0]
-    prose = sum(stats.prose[id(c)] for c in kids if kind(c) == like)
-    return n >= REPLIES and 2 * prose >= stats.prose.get(id(el), 0)
+    return sum(stats.prose[id(c)] for c in kids if kind(c) == like) if n >= REPLIES else 0
 
 
 def _replies_under_story(el: Tag, stats: TextStats) -> bool:
@@ -1039,8 +1055,10 @@ def _reply(post: Tag, stats: TextStats) -> bool:
     """A reply: first a part with text and no prose (its writer and time), then prose, and last a
     row of links with no prose (its reply and like buttons); a section of a story ends in prose,
     and an entry of a live report opens with its time, has a title or shares itself (see
-    `report_entry`)."""
+    `report_entry`). The writer's line and the prose may share one box, the row of links after it."""
     parts = parts_of(post, stats, REPLY_WRAPPERS)
+    if len(parts) == 2 and stats.prose.get(id(parts[0])):
+        parts = parts_of(parts[0], stats) + parts[1:]  # the writer, the time and the prose in one box
     if len(parts) < 3:
         return False
     head, last = id(parts[0]), id(parts[-1])

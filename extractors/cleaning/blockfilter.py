@@ -443,6 +443,7 @@ def _credit_note(text: str) -> bool:
 STAMP_MAX = 80  # characters (text_length): a publication stamp is a short line
 _CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d\d)(?!\d)")
+_HOURS = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3])h[0-5]\d(?!\d)")  # a clock time set as 10h05
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
@@ -457,11 +458,14 @@ def _credit_line(kind: str, text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
 
 
-def is_date_stamp(text: str) -> bool:
+def is_date_stamp(text: str, hours: bool = False) -> bool:
     """A publication stamp: a short line with no sentence end holding a date (a numeric date, or a
     year and a day) and one clock time ("Published 11:34 PM EST Nov 19, 2019", "19.11.2019, 11:34");
     two times are an event's hours, unless each has its own date (published and updated: two
-    stamps on one line, up to twice as long)."""
+    stamps on one line, up to twice as long). With `hours`, a time set as 10h05 is read as a clock
+    time too."""
+    if hours:
+        text = _HOURS.sub(lambda m: m.group().replace("h", ":"), text)
     times = len(_CLOCK.findall(text))
     stamps = 2 if times == 2 and len(_YEAR.findall(text)) == 2 else 1
     if text_length(text) >= stamps * STAMP_MAX or ends_sentence(text.rstrip()) or times != stamps:

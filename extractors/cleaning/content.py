@@ -43,6 +43,7 @@ from extractors.cleaning.htmltree import (
     classes,
     element_beside,
     kind,
+    norm_space,
     root_element,
     text_of,
     text_stats,
@@ -362,13 +363,26 @@ def _thread(el: Tag, stats: TextStats) -> set[tuple[str, str]]:
 
 def _in_parts(post: Tag, stats: TextStats) -> bool:
     """`post` sets its text out in parts: most of its prose in boxes inside, and beside them a
-    part with text but no prose (the writer and date over a reply, its buttons below it); a box of
-    paragraphs, or a section of a story under its heading, has no such part, and an entry of a
-    live report is no post (see `report_entry`)."""
+    part with text but no prose (the writer and date over a reply, its buttons below it) or a head
+    of short lines stamped with the post's time (see `_stamped_head`); a box of paragraphs, or a
+    section of a story under its heading, has no such part, and an entry of a live report is no
+    post (see `report_entry`)."""
     if stats.own_prose.get(id(post), 0) * 2 >= stats.prose[id(post)]:
         return False
     parts = parts_of(post, stats)
-    return any(not stats.prose.get(id(c)) for c in parts) and not report_entry(parts, stats)
+    return any(not stats.prose.get(id(c)) or _stamped_head(c, stats) for c in parts) and not report_entry(
+        parts, stats
+    )
+
+
+def _stamped_head(part: Tag, stats: TextStats) -> bool:
+    """`part` is a post's head of short lines (a title, the writer and the time: no block of a
+    paragraph's prose, TEXT_AFTER_PROSE), one of them its time stamp (see `is_date_stamp`; a
+    section's heading holds no clock time)."""
+    nodes = stats.subtree(part)
+    return not holds_paragraph(part, stats) and any(
+        stats.own_prose.get(id(d)) and is_date_stamp(norm_space(text_of(d)), hours=True) for d in nodes
+    )
 
 
 REPLY_RANKS = 3  # the children with most prose that are asked whether they hold replies

@@ -1277,11 +1277,19 @@ def _teaser_cards(el: Tag, items: list[Tag], stats: TextStats) -> bool:
 
 def linked_title(card: Tag, stats: TextStats) -> bool:
     """`card` sets a title that is all link text over its text: a heading of link text, or a first
-    part that is (a teaser's title, linked to its story, over its excerpt)."""
+    part that is and opens the card (a teaser's title, linked to its story, over its excerpt; a
+    paragraph whose first link comes after its opening words links a name inside its text)."""
     parts = parts_of(card, stats)
     return len(parts) > 1 and any(
-        stats.links.get(id(h), 0) >= stats.text[id(h)] for h in parts if h.name in HEADINGS or h is parts[0]
+        stats.links.get(id(h), 0) >= stats.text[id(h)]
+        for h in parts
+        if h.name in HEADINGS or (h is parts[0] and _opens_box(h))
     )
+
+
+def _opens_box(el: Tag) -> bool:
+    """No bare text stands before `el` among its siblings: it opens the box that holds it."""
+    return not any(type(s) is NavigableString and s.strip() for s in el.previous_siblings)
 
 
 def _story_list(el: Tag, items: list[Tag], stats: TextStats) -> bool:

@@ -113,3 +113,24 @@ def test_a_line_that_leads_into_a_list_of_links_goes_with_it() -> None:
     text = html_article(_page(story)).text
     assert "Story 5." in text
     assert "More reports" not in text and "number 4" not in text
+
+
+def test_a_first_box_whose_paragraphs_link_names_inside_their_text_is_no_list_of_teasers() -> None:
+    # The first box holds the headline, a list of links and paragraphs that link three names each,
+    # as link-dense as teaser cards; but each paragraph opens with its own words, not with a title.
+    linked = "".join(
+        f'<p>Part {n} of the story names <a href="/p{n}a">the Harbour Tools company</a>, '
+        f'<a href="/p{n}b">the Quay Works yard</a> and <a href="/p{n}c">the Pier Press printers</a> '
+        "as the firms behind the new budget plan for the town.</p>"
+        for n in range(3)
+    )
+    tools = "".join(f'<li><a href="/t{n}">Tool number {n}</a></li>' for n in range(6))
+    first = f"<div class='txt-block'><h1>Budget night</h1><p>{SENTENCE}</p><ul>{tools}</ul>{linked}</div>"
+    last = f"<div class='txt-block'><p>Last part. {SENTENCE} {SENTENCE}</p></div>"
+    html = (
+        "<html><head><title>Budget night</title></head><body><div class='page'>"
+        f"{first}{SLOT}{last}</div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Part 0 of the story" in text and "Part 2 of the story" in text
+    assert "Last part." in text

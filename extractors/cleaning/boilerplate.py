@@ -439,12 +439,14 @@ def _image_with_caption(el: Tag, stats: TextStats) -> bool:
 
 
 _FIGURE_TAGS = frozenset({"figure", "figcaption"})
+_CAPTION_NAME = re.compile(r"caption")  # a box named as a caption, in any compound ("wp-caption-text")
 
 
 def _beside_captioned_figure(el: Tag, inside: list[Tag], stats: TextStats) -> bool:
     """Paragraphs of prose beside a <figure> that holds its own caption, making most of the text
     outside the figure (SECTION_PROSE), with no link in or around the block: the caption is
-    marked, so the paragraphs are text (a how-to's step beside its picture), not its caption."""
+    marked, so the paragraphs are text (a how-to's step beside its picture), not its caption. In
+    old-style markup the caption is a box named as one (a <div> for the <figcaption>)."""
     key = id(el)
     if stats.links.get(key, 0) or el.find_parent("a") is not None:
         return False
@@ -452,12 +454,13 @@ def _beside_captioned_figure(el: Tag, inside: list[Tag], stats: TextStats) -> bo
     figures = prose = 0  # the pictures' and captions' text (a caption may stand beside its <figure>)
     end = -1  # where the last picture or caption seen ends
     for d in inside:
-        if d.name == "figcaption" and stats.text.get(id(d)):
+        caption = d.name == "figcaption" or _CAPTION_NAME.search(stats.names(d)) is not None
+        if caption and stats.text.get(id(d)):
             captioned = True
         at = stats.pos[id(d)]
         if at < end:
             continue
-        if d.name in _FIGURE_TAGS:
+        if caption or d.name in _FIGURE_TAGS:
             figures += stats.text.get(id(d), 0)
             end = at + stats.size[id(d)]
         elif id(d) in stats.own_prose and set_as_paragraph(d, stats):

@@ -1,7 +1,8 @@
 """A block holding an image and little text (a caption without <figure>, a teaser card) is cut;
 an image inside a long block of prose, or inline in a sentence, leaves the text alone, and so
 does an illustrated section (link-free prose beside an image, under a subheading or longer than a
-caption line) and link-free text beside a <figure> whose caption is marked."""
+caption line) and link-free text beside a <figure> whose caption is marked (or an old-style box
+whose caption is named as one)."""
 
 from __future__ import annotations
 
@@ -178,16 +179,22 @@ def test_a_section_under_a_bold_line_stays_and_a_bold_line_over_logos_is_no_sect
     assert all(f"Paragraph {n}." in text for n in range(4))
 
 
-@pytest.mark.parametrize("caption_place", ["inside the figure", "beside the figure"])
+CAPTION = "The valley in August"
+OLD_BOX = "<div class='pic'><img src='v.png'>{}</div>"  # old-style markup's box for a <figure>
+FIGURES = {
+    "inside the figure": f"<figure><img src='v.png'><figcaption>{CAPTION}</figcaption></figure>",
+    "beside the figure": f"<figure><img src='v.png'></figure><figcaption>{CAPTION}</figcaption>",
+    "in a box named as a caption": OLD_BOX.format(f"<div class='pic-caption'>{CAPTION}</div>"),
+    "in a paragraph named as a caption": OLD_BOX.format(f"<p class='caption-text'>{CAPTION}</p>"),
+}
+
+
+@pytest.mark.parametrize("caption_place", list(FIGURES))
 def test_a_step_beside_a_captioned_figure_stays_and_its_linked_twin_is_cut(caption_place: str) -> None:
     """A how-to's step: a short line of text beside a <figure> that holds (or stands beside) its
-    own caption. The caption is marked, so the line is text; the same box with a link is a card."""
-    caption = "<figcaption>The valley in August</figcaption>"
-    figure = (
-        f"<figure><img src='v.png'>{caption}</figure>"
-        if caption_place == "inside the figure"
-        else f"<figure><img src='v.png'></figure>{caption}"
-    )
+    own caption, or beside an old-style box whose caption is named as one. The caption is marked,
+    so the line is text; the same box with a link is a card."""
+    figure = FIGURES[caption_place]
     step = (
         f"<div class='step'><div><span>Step 2</span><p>Walk up to the old snow line.</p></div>{figure}</div>"
     )

@@ -481,10 +481,10 @@ def _in_popup(image: Tag, box: Tag, stats: TextStats) -> bool:
 
 def _floated_image(el: Tag, stats: TextStats) -> bool:
     """A <div> set as a paragraph whose text runs on from its one image: the image first (alone or
-    in a textless link), bare text right after it in the same line, no line break (an image
-    floated into a paragraph, as a <p> holds it), prose of its own ending a sentence (not a
-    spinner's word, a credit line). A caption box sets its text apart from the image, in an element
-    of its own or on a line of its own."""
+    in a textless link), bare text right after it in the same line (or a bold run that bare text
+    goes on from, see `_bold_opening`), no line break (an image floated into a paragraph, as a <p>
+    holds it), prose of its own ending a sentence (not a spinner's word, a credit line). A caption
+    box sets its text apart from the image, in an element of its own or on a line of its own."""
     if id(el) not in stats.own_prose or not line_of_text(el) or not _sentence(el):
         return False
     image: Tag | None = None
@@ -498,12 +498,19 @@ def _floated_image(el: Tag, stats: TextStats) -> bool:
             return False  # text before the image
     step = image
     while step is not None and step is not el:
-        if following_text(step).strip():
+        if following_text(step).strip() or _bold_opening(step):
             return True
         step = step.parent
         if step is None or stats.text.get(id(step), 0):
             return False  # the text after the image is set in an element of its own
     return False
+
+
+def _bold_opening(image: Tag) -> bool:
+    """Right after `image` a bold run opens the text that runs on in bare text after it (a lead
+    that opens with the names it is about in bold, as tabloids set it)."""
+    run = element_beside(image, "next_sibling")
+    return run is not None and run.name in _BOLD and bool(following_text(run).strip())
 
 
 def _whole_quote(el: Tag, stats: TextStats) -> bool:

@@ -179,3 +179,15 @@ def test_a_long_caption_box_between_div_paragraphs_is_cut() -> None:
     assert "The quay at dawn" not in text
     assert "Picture Desk" not in text
     assert all(f"Body {n}." in text for n in range(6))
+
+
+def test_an_image_floated_into_a_div_paragraph_that_opens_with_bold_names_is_no_caption_box() -> None:
+    # A lead that opens with the names it is about in bold: the text runs on from the bold run.
+    floated = (
+        "<div class='tx'><img src='quay.jpg'><strong>Ana Lima</strong>'s harbour office was flooded "
+        "in the night ... the staff moved out by dawn.</div>"
+    )
+    caption = "<div class='tx'><img src='yard.jpg'><strong>The yard across the bay.</strong></div>"
+    text = html_article(page(floated + caption)).text
+    assert "harbour office was flooded" in text
+    assert "The yard across the bay" not in text

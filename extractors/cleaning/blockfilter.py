@@ -269,14 +269,16 @@ def trim_tail(
 
 def _linked_as_the_story(parts: list[Part], index: int) -> bool:
     """The block at `index` holds one link set inside a sentence (see `LinkedText.in_sentence`),
-    as LINKING_SHARE or more of the paragraphs before it that end a sentence hold one: a site that
-    links the names in its story to their pages, whose last paragraph is the story's, not a note
-    pointing away (a call to follow or subscribe ends, or opens, with its link)."""
+    as LINKING_SHARE or more of the paragraphs before it that end a sentence hold one (among
+    their other links, see `LinkedText.names`): a site that links the names in its story to their
+    pages, whose last paragraph is the story's, not a note pointing away (a call to follow or
+    subscribe ends, or opens, with its link). One that ends in a colon leads in to what was cut
+    after it (a button, a form: "log in there to add it:"): no story ends so."""
     text = parts[index][1]
-    if not isinstance(text, LinkedText) or not text.in_sentence:
+    if not isinstance(text, LinkedText) or not text.in_sentence or text.rstrip().endswith(COLONS):
         return False
     story = [text for kind, text in parts[:index] if kind == "paragraph" and ends_sentence(text)]
-    linking = sum(isinstance(text, LinkedText) and text.in_sentence for text in story)
+    linking = sum(isinstance(text, LinkedText) and text.names for text in story)
     return bool(story) and linking >= LINKING_SHARE * len(story)
 
 

@@ -30,6 +30,7 @@ class LinkedText(str):
 
     links: str
     in_sentence: bool
+    names: bool  # one of its runs of link text, or more, is set inside a sentence (a linked name)
 
 
 class LinkedLine(LinkedText):
@@ -68,6 +69,8 @@ class _Collector:
         self.runs = 0  # runs of link text in the buffer (set apart by text outside links)
         self.in_run = False  # the buffer's last visible text is link text
         self.run_end = 0  # buffer entries up to the end of its last link text
+        self.run_starts: list[int] = []  # buffer entries before each run of link text
+        self.run_ends: list[int] = []  # buffer entries up to the end of each run of link text
         self.breaks: int | None = None  # <br>s since the last line; None: the buffer opens a block
         self.last: LinkedLine | None = None  # the last line if a <br> ended it and it holds links
 
@@ -90,10 +93,15 @@ class _Collector:
                     if not self.linked:
                         self.linked = True
                         self.label = len(self.buffer)
-                    self.runs += not self.in_run
+                    if not self.in_run:
+                        self.runs += 1
+                        self.run_starts.append(len(self.buffer))
+                        self.run_ends.append(len(self.buffer) + 1)
                     self.in_run = True
                 self.links.append(text)
                 self.run_end = len(self.buffer) + 1
+                if self.run_ends:
+                    self.run_ends[-1] = self.run_end
             elif not text.isspace():
                 self.in_run = False
             self.buffer.append(text)
@@ -118,19 +126,24 @@ class _Collector:
         self.links.clear()
         self.linked = False
         self.runs, self.in_run = 0, False
+        self.run_starts.clear()
+        self.run_ends.clear()
 
     def _linked(self, text: str, at_break: bool) -> LinkedText:
         """The text of a block holding link text; a LinkedLine when a <br> sets it apart."""
         links = norm_space("".join(self.links))
-        in_sentence = self.runs == 1 and set_in_sentence(
-            "".join(self.buffer[: self.label]), "".join(self.buffer[self.run_end :])
-        )
+        buffer = self.buffer
+        set_in = [
+            set_in_sentence("".join(buffer[:start]), "".join(buffer[end:]))
+            for start, end in zip(self.run_starts, self.run_ends, strict=True)
+        ]
+        in_sentence = self.runs == 1 and set_in[0]
         if not at_break and self.breaks is None:
             block = LinkedText(text)
-            block.links, block.in_sentence = links, in_sentence
+            block.links, block.in_sentence, block.names = links, in_sentence, any(set_in)
             return block
         line = LinkedLine(text)
-        line.links, line.in_sentence = links, in_sentence
+        line.links, line.in_sentence, line.names = links, in_sentence, any(set_in)
         line.label = norm_space("".join(self.buffer[: self.label]))
         line.before, line.after = self.breaks, 1 if at_break else None
         return line

@@ -184,7 +184,7 @@ def is_boilerplate(
     stats: TextStats,
     budget: int,
     weak: bool = True,
-    text_after: Callable[[Tag], bool] | None = None,
+    text_after: TextAfter | None = None,
     named: bool = True,
 ) -> bool:
     """True when `el` should be cut: a boilerplate tag or class/id, or a link-dense block;
@@ -310,6 +310,7 @@ class TextAfter:
         self.stats = stats
         self.budget = budget
         self.last: int | None = None  # position of the last kept paragraph (-1: none)
+        self.first: int | None = None  # position of the first kept paragraph (-1: none)
 
     def __call__(self, el: Tag) -> bool:
         """True when a kept paragraph of prose follows `el`'s subtree."""
@@ -317,6 +318,12 @@ class TextAfter:
             self.last = self._last_paragraph()
         stats = self.stats
         return stats.pos[id(el)] + stats.size[id(el)] <= self.last
+
+    def before(self, el: Tag) -> bool:
+        """True when a kept paragraph of prose comes before `el` (the story `el` would follow)."""
+        if self.first is None:
+            self.first = self._first_paragraph()
+        return 0 <= self.first < self.stats.pos[id(el)]
 
     def _last_paragraph(self) -> int:
         """Position of the last block with TEXT_AFTER_PROSE of own prose that no cut (without
@@ -335,6 +342,24 @@ class TextAfter:
                 if cut is None:
                     return i
                 i = pos[id(cut)] - 1
+        return -1
+
+    def _first_paragraph(self) -> int:
+        """Position of the first block with TEXT_AFTER_PROSE of own prose that no cut (without
+        this exception) removes; a cut subtree is passed over whole."""
+        stats = self.stats
+        nodes, pos, size = stats.nodes, stats.pos, stats.size
+        for container in self.containers:
+            i, end = pos[id(container)], pos[id(container)] + size[id(container)]
+            while i < end:
+                node = nodes[i]
+                if stats.own_prose.get(id(node), 0) < TEXT_AFTER_PROSE:
+                    i += 1
+                    continue
+                cut = self._cut_ancestor(node, container)
+                if cut is None:
+                    return i
+                i = pos[id(cut)] + size[id(cut)]
         return -1
 
     def _cut_ancestor(self, node: Tag, container: Tag) -> Tag | None:
@@ -695,10 +720,12 @@ def _series_cards(parent: Tag, stats: TextStats) -> set[int]:
 CLOSING_BOX_MAX = 400  # characters: a box of closing notes after the story is this short
 
 
-def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -> bool:
+def _closing_box(el: Tag, stats: TextStats, text_after: TextAfter) -> bool:
     """A short box (CLOSING_BOX_MAX) after the story's last paragraph whose text is two or more
     paragraphs, each holding a link: notes set apart from the story (a letters policy and a call
-    to follow, a newsletter line and a contact), where the closing-note rule peels one line only."""
+    to follow, a newsletter line and a contact), where the closing-note rule peels one line only.
+    A box before which no paragraph of the story is kept holds the story (a short post whose
+    paragraph links a name, a line pointing to its audio after it), and is none."""
     key = id(el)
     text = stats.text.get(key, 0)
     if not 0 < text <= CLOSING_BOX_MAX:
@@ -710,7 +737,7 @@ def _closing_box(el: Tag, stats: TextStats, text_after: Callable[[Tag], bool]) -
             return False
     elif len(paras) < 2 or any(not stats.anchors.get(id(p)) for p in paras):
         return False
-    if sum(stats.text.get(id(p), 0) for p in paras) < text or text_after(el):
+    if sum(stats.text.get(id(p), 0) for p in paras) < text or text_after(el) or not text_after.before(el):
         return False
     # names linked in the sentences of the story's last paragraphs, as the story links them
     return _sentence_links(el, stats) < stats.links.get(key, 0) or not _linking_story_before(el, stats)

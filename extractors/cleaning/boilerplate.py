@@ -285,11 +285,14 @@ def _text_in_box(el: Tag, stats: TextStats, weak: bool, text_after: Callable[[Ta
 
 
 def _running_text(el: Tag, stats: TextStats) -> bool:
-    """A block of running text: few links, no image, RUNNING_SENTENCES sentences or more (a
-    quote box, a worked example, a FAQ answer; not a caption, a label or a teaser)."""
+    """A block of running text: few links (names linked in its sentences aside, see
+    `pointer_links`), no image, RUNNING_SENTENCES sentences or more (a quote box, a worked
+    example, a FAQ answer; not a caption, a label or a teaser)."""
     key = id(el)
     text = stats.text.get(key, 0)
-    if not text or stats.links.get(key, 0) > RUNNING_LINKS * text:
+    if not text or (
+        stats.links.get(key, 0) > RUNNING_LINKS * text and pointer_links(el, stats) > RUNNING_LINKS * text
+    ):
         return False
     if any(is_picture(d, stats) for d in stats.subtree(el)):
         return False
@@ -879,25 +882,42 @@ def _sentence_links(el: Tag, stats: TextStats) -> int:
     no block inside it; see `set_in_sentence`): names linked to their pages, as a caption's
     credit, a card's linked title or a call to read on are not."""
     found = 0
+    paragraphs: dict[int, tuple[list[str], dict[int, int]] | None] = {}  # each block's texts, once
     for link in el.find_all("a"):
         length = stats.text.get(id(link), 0)
         block = link.parent
         while block is not None and block is not el and block.name not in BLOCK_TAGS:
             block = block.parent
-        if not length or block is None or block.find(BLOCK_TAGS) is not None:
+        if not length or block is None:
+            continue
+        if id(block) not in paragraphs:
+            pieces = None if _holds_block(block, stats) else list(block.strings)
+            paragraphs[id(block)] = (
+                None if pieces is None else (pieces, {id(p): i for i, p in enumerate(pieces)})
+            )
+        held = paragraphs[id(block)]
+        if held is None:
             continue  # a box of blocks (a card whose link holds its title), not a paragraph
-        inside = {id(piece) for piece in link.strings}
-        before: list[str] = []
-        after: list[str] = []
-        seen = False
-        for piece in block.strings:
-            if id(piece) in inside:
-                seen = True
-            else:
-                (after if seen else before).append(piece)
-        if set_in_sentence("".join(before), "".join(after)):
+        pieces, at = held
+        inside = [at[id(piece)] for piece in link.strings if id(piece) in at]
+        if inside and set_in_sentence("".join(pieces[: inside[0]]), "".join(pieces[inside[-1] + 1 :])):
             found += length
     return found
+
+
+def _holds_block(el: Tag, stats: TextStats) -> bool:
+    """A block element lies inside `el` (read from the statistics' node list when they hold it)."""
+    if id(el) not in stats.pos:
+        return el.find(BLOCK_TAGS) is not None
+    return any(d.name in BLOCK_TAGS for d in stats.subtree(el)[1:])
+
+
+def pointer_links(el: Tag, stats: TextStats) -> int:
+    """The link text under `el` that points away from its text: its links but those set inside a
+    sentence of a paragraph (see `_sentence_links`: names linked to their pages are the text's own
+    words), as a teaser's title, a menu or a call to read on sets them."""
+    links = stats.links.get(id(el), 0)
+    return links - _sentence_links(el, stats) if links else 0
 
 
 def _named_boilerplate(el: Tag, stats: TextStats, weak: bool = True) -> bool:
@@ -1330,12 +1350,17 @@ def _opens_box(el: Tag) -> bool:
 
 
 def _story_list(el: Tag, items: list[Tag], stats: TextStats) -> bool:
-    """A list (see `list_items`) whose every item links somewhere, with much of its text in links:
-    further reading."""
+    """A list (see `list_items`) whose every item links somewhere, with much of its text in links
+    that point away (see `pointer_links`: items that link a name in their sentence are the
+    story's list): further reading."""
     if not _linked_items(items, stats):
         return False
     text = stats.text.get(id(el), 0)
-    return text > 0 and stats.links.get(id(el), 0) / text > STORY_LIST_LINKS
+    return (
+        text > 0
+        and stats.links.get(id(el), 0) > STORY_LIST_LINKS * text
+        and pointer_links(el, stats) > STORY_LIST_LINKS * text
+    )
 
 
 def links_most(el: Tag, stats: TextStats) -> bool:

@@ -29,6 +29,7 @@ from extractors.cleaning.boilerplate import (
     linked_title,
     opening_prose,
     parts_of,
+    pointer_links,
     reply_thread,
     report_entry,
     set_as_paragraph,
@@ -642,15 +643,19 @@ def _holds_h1(box: Tag, stats: TextStats) -> bool:
 
 def _dominates(best: Tag, others: list[Tag], parent: Tag, stats: TextStats) -> bool:
     """True when `best` holds most link-discounted prose, far more than any sibling, and the
-    runner-up looks like a teaser list (link-heavy): never splits a plain article body."""
+    runner-up looks like a teaser list (link-heavy, names linked in its sentences aside: see
+    `pointer_links`; a story that links its names is no teaser list): never splits a plain article
+    body."""
     if stats.prose[id(best)] <= stats.own_prose.get(id(best), 0) or not others:
         return False  # a single paragraph is never the article when its siblings hold prose
     if stats.own_prose.get(id(parent), 0) * 4 > stats.prose[id(best)]:
         return False  # the parent's own running text (bare text beside its blocks) would be lost
     runner = max(others, key=lambda c: _adjusted(c, stats))
     text = stats.text.get(id(runner), 0)
-    if not text or stats.links.get(id(runner), 0) / text < TEASER_LINKS:
+    if not text or stats.links.get(id(runner), 0) < TEASER_LINKS * text:
         return False
+    if pointer_links(runner, stats) < TEASER_LINKS * text:
+        return False  # its links are names in its sentences: a story, not a teaser list
     score = _adjusted(best, stats)
     return score >= 0.6 * _adjusted(parent, stats) and score >= 1.5 * _adjusted(runner, stats)
 

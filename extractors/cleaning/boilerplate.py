@@ -1049,6 +1049,11 @@ def reply_thread(el: Tag, stats: TextStats) -> bool:
     a count of replies, a link to follow them: no paragraph), up to REPLY_WRAPPERS levels down."""
     if stats.prose.get(id(el), 0) < REPLIES * MIN_PARAGRAPH:
         return False  # (each reply holds a block of prose)
+    return stats.judged(el, _holds_replies)
+
+
+def _holds_replies(el: Tag, stats: TextStats) -> bool:
+    """The search `reply_thread` makes, once per element (see `TextStats.judged`)."""
     box = inside_wrappers(el, REPLY_WRAPPERS)
     for _ in range(REPLY_WRAPPERS):
         kids = [

@@ -882,6 +882,7 @@ class TextStats:
     mains: list[int] = field(default_factory=list)  # positions of the <main> elements
     toggles: list[int] = field(default_factory=list)  # positions of the parents of Scan.toggles
     picks: dict[tuple[str, int], set[int]] = field(default_factory=dict)  # see `picked`
+    verdicts: dict[tuple[str, int], bool] = field(default_factory=dict)  # see `judged`
 
     def names(self, el: Tag) -> str:
         """The element's class/id string (see `classes`), computed once per element."""
@@ -908,6 +909,15 @@ class TextStats:
         start = self.pos[id(el)]
         end = start + self.size[id(el)]
         return sum(start <= t < end for t in self.toggles)
+
+    def judged(self, el: Tag, rule: Callable[[Tag, TextStats], bool]) -> bool:
+        """`rule(el, self)`, asked once per element and page: the cuts ask it of every element in
+        each of their passes, and the walk asks it again."""
+        key = (rule.__name__, id(el))
+        verdict = self.verdicts.get(key)
+        if verdict is None:
+            verdict = self.verdicts[key] = rule(el, self)
+        return verdict
 
     def picked(self, el: Tag, rule: Callable[[Tag, TextStats], set[int]]) -> bool:
         """Whether `rule`, a judgement of a parent's children taken together (the ids of those it

@@ -5,6 +5,8 @@ story above such a thread, under class words no rule knows, is still the text.""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.pages import BUDGET_SENTENCE, REMARK, headline_page, html_article, reader_replies
 
 SENTENCE = BUDGET_SENTENCE
@@ -28,24 +30,17 @@ STORY = "".join(
 HEAD = "<div class='zh'><h3>The readers</h3><span>Tell us what you think of it now</span></div>"
 
 
-def test_replies_with_the_writer_in_the_remarks_box_are_no_text() -> None:
-    text = html_article(headline_page(f"{STORY}<div class='zz'>{_boxed_replies(5)}</div>")).text
-    assert "Story 0." in text and "Story 1." in text
-    assert "Remark" not in text
-
-
-def test_replies_below_a_head_of_short_lines_are_no_text() -> None:
-    text = html_article(
-        headline_page(f"{STORY}<div class='zz'>{HEAD}<div class='zl'>{reader_replies(12)}</div></div>")
-    ).text
-    assert "Story 0." in text and "Story 1." in text
-    assert "Remark" not in text
-
-
-def test_both_shapes_at_once() -> None:
-    text = html_article(
-        headline_page(f"{STORY}<div class='zz'>{HEAD}<div class='zl'>{_boxed_replies(5)}</div></div>")
-    ).text
+@pytest.mark.parametrize(
+    "thread",
+    [
+        _boxed_replies(5),  # the writer in the remarks' box, the row of links after it
+        f"{HEAD}<div class='zl'>{reader_replies(12)}</div>",  # below a head of short lines
+        f"{HEAD}<div class='zl'>{_boxed_replies(5)}</div>",  # both at once
+    ],
+    ids=["writer-in-remarks-box", "below-a-head", "both"],
+)
+def test_replies_are_no_text(thread: str) -> None:
+    text = html_article(headline_page(f"{STORY}<div class='zz'>{thread}</div>")).text
     assert "Story 0." in text and "Story 1." in text
     assert "Remark" not in text
 

@@ -57,6 +57,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "link list": lambda n: page(
         "<ul>" + repeat(lambda i: f"<li><a href=/x{i}>Link {i}</a></li>", n) + "</ul>" + STORY
     ),
+    "links in a paragraph": lambda n: page(
+        STORY + "<p>Tags: " + ", ".join(f"<a href=/t{i}>tag {i}</a>" for i in range(n)) + "</p>"
+    ),
     "image list": lambda n: page(
         STORY + "<ul>" + repeat(lambda i: f"<li><div><img src=a{i}.jpg></div>Photo {i}.</li>", n) + "</ul>"
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 
 from bs4.element import NavigableString, Tag
 
@@ -19,6 +20,7 @@ _KINDS: dict[str, BlockKind] = {
     "caption": "table",
     "blockquote": "quote",
 }  # fmt: skip
+SENTENCE_REACH = 300  # characters on each side of a link read to tell whether a sentence holds it
 _CELLS = ("td", "th")  # inline within their row, separated by " | "
 _PARAGRAPHS = ("p", "div", "section", "article")  # inside a layout-table row: paragraphs again
 
@@ -132,9 +134,13 @@ class _Collector:
     def _linked(self, text: str, at_break: bool) -> LinkedText:
         """The text of a block holding link text; a LinkedLine when a <br> sets it apart."""
         links = norm_space("".join(self.links))
-        buffer = self.buffer
-        set_in = [
-            set_in_sentence("".join(buffer[:start]), "".join(buffer[end:]))
+        joined = "".join(self.buffer)
+        at = [0, *accumulate(map(len, self.buffer))]  # where each buffer entry starts in `joined`
+        set_in = [  # (the text near each run: a paragraph of thousands of links stays linear)
+            set_in_sentence(
+                joined[max(0, at[start] - SENTENCE_REACH) : at[start]],
+                joined[at[end] : at[end] + SENTENCE_REACH],
+            )
             for start, end in zip(self.run_starts, self.run_ends, strict=True)
         ]
         in_sentence = self.runs == 1 and set_in[0]

@@ -65,14 +65,12 @@ class _Collector:
         self.kinds: list[BlockKind] = ["paragraph"]
         self.openers: list[Tag | None] = [None]  # the element that pushed each kind
         self.in_link = 0  # depth of <a> elements around the walk
-        self.linked = False  # the buffer holds text inside an <a>
         self.links: list[str] = []  # the buffer's text inside an <a>
-        self.label = 0  # buffer entries before its first link text
-        self.runs = 0  # runs of link text in the buffer (set apart by text outside links)
         self.in_run = False  # the buffer's last visible text is link text
-        self.run_end = 0  # buffer entries up to the end of its last link text
-        self.run_starts: list[int] = []  # buffer entries before each run of link text
-        self.run_ends: list[int] = []  # buffer entries up to the end of each run of link text
+        # Runs of visible link text in the buffer (set apart by text outside links), each as the
+        # buffer entries before it and up to its end: none while the buffer holds no link text.
+        self.run_starts: list[int] = []
+        self.run_ends: list[int] = []
         self.breaks: int | None = None  # <br>s since the last line; None: the buffer opens a block
         self.last: LinkedLine | None = None  # the last line if a <br> ended it and it holds links
 
@@ -92,27 +90,23 @@ class _Collector:
         if text:
             if self.in_link:
                 if not text.isspace():
-                    if not self.linked:
-                        self.linked = True
-                        self.label = len(self.buffer)
                     if not self.in_run:
-                        self.runs += 1
                         self.run_starts.append(len(self.buffer))
-                        self.run_ends.append(len(self.buffer) + 1)
+                        self.run_ends.append(0)
                     self.in_run = True
                 self.links.append(text)
-                self.run_end = len(self.buffer) + 1
                 if self.run_ends:
-                    self.run_ends[-1] = self.run_end
+                    self.run_ends[-1] = len(self.buffer) + 1
             elif not text.isspace():
                 self.in_run = False
             self.buffer.append(text)
 
     def flush(self, at_break: bool = False) -> None:
         """End the current block (at a <br>: a line), keeping it when it has visible text."""
-        text = norm_space("".join(self.buffer))
+        joined = "".join(self.buffer)
+        text = norm_space(joined)
         if text:
-            part = self._linked(text, at_break) if self.linked else text
+            part = self._linked(text, joined, at_break) if self.run_starts else text
             self.parts.append((self.kinds[-1], part))
             self.last = part if at_break and isinstance(part, LinkedLine) else None
             self.breaks = 1 if at_break else None
@@ -126,15 +120,13 @@ class _Collector:
             self.last, self.breaks = None, None
         self.buffer.clear()
         self.links.clear()
-        self.linked = False
-        self.runs, self.in_run = 0, False
+        self.in_run = False
         self.run_starts.clear()
         self.run_ends.clear()
 
-    def _linked(self, text: str, at_break: bool) -> LinkedText:
-        """The text of a block holding link text; a LinkedLine when a <br> sets it apart."""
-        links = norm_space("".join(self.links))
-        joined = "".join(self.buffer)
+    def _linked(self, text: str, joined: str, at_break: bool) -> LinkedText:
+        """The text of a block holding link text (`joined`: its buffer as read, `text` spaced);
+        a LinkedLine when a <br> sets it apart."""
         at = [0, *accumulate(map(len, self.buffer))]  # where each buffer entry starts in `joined`
         set_in = [  # (the text near each run: a paragraph of thousands of links stays linear)
             set_in_sentence(
@@ -143,16 +135,15 @@ class _Collector:
             )
             for start, end in zip(self.run_starts, self.run_ends, strict=True)
         ]
-        in_sentence = self.runs == 1 and set_in[0]
-        if not at_break and self.breaks is None:
-            block = LinkedText(text)
-            block.links, block.in_sentence, block.names = links, in_sentence, any(set_in)
-            return block
-        line = LinkedLine(text)
-        line.links, line.in_sentence, line.names = links, in_sentence, any(set_in)
-        line.label = norm_space("".join(self.buffer[: self.label]))
-        line.before, line.after = self.breaks, 1 if at_break else None
-        return line
+        line = at_break or self.breaks is not None
+        block = LinkedLine(text) if line else LinkedText(text)
+        block.links = norm_space("".join(self.links))
+        block.in_sentence = len(set_in) == 1 and set_in[0]
+        block.names = any(set_in)
+        if isinstance(block, LinkedLine):
+            block.label = norm_space(joined[: at[self.run_starts[0]]])
+            block.before, block.after = self.breaks, 1 if at_break else None
+        return block
 
 
 def collect_blocks(

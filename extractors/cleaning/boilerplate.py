@@ -318,51 +318,34 @@ class TextAfter:
     def __call__(self, el: Tag) -> bool:
         """True when a kept paragraph of prose follows `el`'s subtree."""
         if self.last is None:
-            self.last = self._last_paragraph()
+            self.last = self._kept_paragraph(from_end=True)
         stats = self.stats
         return stats.pos[id(el)] + stats.size[id(el)] <= self.last
 
     def before(self, el: Tag) -> bool:
         """True when a kept paragraph of prose comes before `el` (the story `el` would follow)."""
         if self.first is None:
-            self.first = self._first_paragraph()
+            self.first = self._kept_paragraph(from_end=False)
         return 0 <= self.first < self.stats.pos[id(el)]
 
-    def _last_paragraph(self) -> int:
-        """Position of the last block with TEXT_AFTER_PROSE of own prose that no cut (without
-        this exception) removes; a cut subtree is passed over whole."""
+    def _kept_paragraph(self, from_end: bool) -> int:
+        """Position of the first block (the last, `from_end`) with TEXT_AFTER_PROSE of own prose
+        that no cut (without this exception) removes; a cut subtree is passed over whole."""
         stats = self.stats
         nodes, pos, size = stats.nodes, stats.pos, stats.size
-        for container in reversed(self.containers):
-            start = pos[id(container)]
-            i = start + size[id(container)] - 1
-            while i >= start:
+        step = -1 if from_end else 1
+        for container in reversed(self.containers) if from_end else self.containers:
+            start, end = pos[id(container)], pos[id(container)] + size[id(container)]
+            i = end - 1 if from_end else start
+            while start <= i < end:
                 node = nodes[i]
                 if stats.own_prose.get(id(node), 0) < TEXT_AFTER_PROSE:
-                    i -= 1
+                    i += step
                     continue
                 cut = self._cut_ancestor(node, container)
                 if cut is None:
                     return i
-                i = pos[id(cut)] - 1
-        return -1
-
-    def _first_paragraph(self) -> int:
-        """Position of the first block with TEXT_AFTER_PROSE of own prose that no cut (without
-        this exception) removes; a cut subtree is passed over whole."""
-        stats = self.stats
-        nodes, pos, size = stats.nodes, stats.pos, stats.size
-        for container in self.containers:
-            i, end = pos[id(container)], pos[id(container)] + size[id(container)]
-            while i < end:
-                node = nodes[i]
-                if stats.own_prose.get(id(node), 0) < TEXT_AFTER_PROSE:
-                    i += 1
-                    continue
-                cut = self._cut_ancestor(node, container)
-                if cut is None:
-                    return i
-                i = pos[id(cut)] + size[id(cut)]
+                i = pos[id(cut)] - 1 if from_end else pos[id(cut)] + size[id(cut)]
         return -1
 
     def _cut_ancestor(self, node: Tag, container: Tag) -> Tag | None:

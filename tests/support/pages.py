@@ -48,10 +48,11 @@ def numbered_paragraphs(label: str, count: int, sentence: str = BUDGET_SENTENCE)
     return "".join(f"<p>{label} {n}. {sentence}</p>" for n in range(count))
 
 
-def headline_page(inside: str, headline: str = "Budget night") -> str:
-    """A page titled `headline`, its <h1> over `inside` in one <div> (class names no rule knows)."""
+def headline_page(inside: str, headline: str = "Budget night", box: str = "page") -> str:
+    """A page titled `headline`, its <h1> over `inside` in one <div> classed `box` (by default a
+    class no rule knows)."""
     return (
-        f"<html><head><title>{headline}</title></head><body><div class='page'>"
+        f"<html><head><title>{headline}</title></head><body><div class='{box}'>"
         f"<h1>{headline}</h1>{inside}</div></body></html>"
     )
 

@@ -5,7 +5,7 @@ stays the text beside a larger column of cards."""
 
 from __future__ import annotations
 
-from tests.support.pages import html_article, teaser_cards
+from tests.support.pages import headline_page, html_article, teaser_cards
 
 STORY = "".join(
     f"<p>Paragraph {n}. The harbour reopened after three days of storms, and the boats went out "
@@ -24,10 +24,7 @@ INTRO = (
 def _page(body: str) -> str:
     # The intro set beside the story's box keeps the walk at the named box: the text is taken
     # from it, cards and all, and the cuts must take the cards.
-    return (
-        "<html><head><title>Harbour reopens</title></head><body>"
-        f"<div class='story-body'><h1>Harbour reopens</h1>{INTRO}{body}</div></body></html>"
-    )
+    return headline_page(INTRO + body, "Harbour reopens", box="story-body")
 
 
 def test_cards_after_the_story_in_its_named_box_are_cut() -> None:

@@ -47,6 +47,8 @@ every long paragraph the first name set in a sentence becomes a link (NAME_IN_SE
 `--unclosed-story` stands in for a story's box that holds what follows the story: what follows the
 box in its parent is set at its end (a template that keeps a post's tags, the writer's box, related
 links and comments in the story's own box, or markup that leaves out the box's closing tag).
+`--table-layout` stands in for a site laid out in tables (old templates, small sites): every <div> of
+two or more child <div>s and nothing else is read as a table, each child a cell of a row of its own.
 `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
 
 from __future__ import annotations
@@ -437,6 +439,37 @@ def wrap_divs() -> None:
     one more <div>, with no attributes (a CMS's inner wrapper), so a named box's children sit a
     level further down and its class one level up (`--wrap-divs`)."""
     rewrite_tags(lambda tag, attrib: [(tag, attrib), ("div", {})] if tag == "div" else [(tag, attrib)])
+
+
+# --table-layout: where a box is never read as a table's cell (a table cannot sit in a link, a
+# paragraph or a heading, and a site laid out in tables does not set one there)
+INLINE_HOLDERS = ("a", "p", "span", "button", "label", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def table_layout() -> None:
+    """Make the cleaner read each page as a site laid out in tables would (`--table-layout`): the
+    page is parsed with lxml, and every <div> whose children are two or more <div>s and nothing
+    else (no text of its own between them), outside links, paragraphs and headings
+    (INLINE_HOLDERS), is read as a <table> that sets each child out as a cell (<td>, with the
+    child's attributes) of a row of its own, as old templates and small sites lay out their
+    columns, boxes and lists; the page is then written out again."""
+
+    def edit(doc: Any) -> None:
+        for box in list(doc.iter("div")):
+            kids = [c for c in box if isinstance(c.tag, str)]
+            if (
+                len(kids) < 2
+                or any(kid.tag != "div" or (kid.tail or "").strip() for kid in kids)
+                or (box.text or "").strip()
+                or any(a.tag in INLINE_HOLDERS for a in box.iterancestors())
+            ):
+                continue
+            box.tag = "table"
+            for kid in kids:
+                kid.tag = "td"
+                etree.SubElement(box, "tr").append(kid)
+
+    rewrite_tree(edit)
 
 
 def interstitials() -> None:
@@ -864,6 +897,12 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "class, an empty slot between two)",
     )
     ap.add_argument(
+        "--table-layout",
+        action="store_true",
+        help="clean as on a site laid out in tables (every <div> of two or more child <div>s and "
+        "nothing else read as a table, each child a cell of a row of its own)",
+    )
+    ap.add_argument(
         "--reader-comments",
         action="store_true",
         help="clean as on a site that shows its readers' replies under the story (a thread as long "
@@ -920,6 +959,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         read_tags_as(DIV_HEADLINES)
     if args.div_lists:
         read_tags_as(DIV_LISTS)
+    if args.table_layout:
+        table_layout()  # before the markup stand-ins below, so that it rewrites what they set
     if args.br_paragraphs:
         br_paragraphs()
     if args.split_paragraphs:

@@ -58,6 +58,7 @@ PAIRED = {
     "column": "--teaser-column",
     "links": "--linked-names",
     "unclosed": "--unclosed-story",
+    "table": "--table-layout",
 }
 for _name, _flag in PAIRED.items():
     MODES[_name] = [_flag]

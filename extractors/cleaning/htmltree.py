@@ -108,8 +108,17 @@ TEXT_CONTEXT = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "strong", "b", "em", "i", "u", "small", "font"}
     | {"label", "button", "q", "cite", "sup", "sub", "time", "mark", "abbr", "code", "pre"}
 )
-# Tags the metadata reads, collected by the scan in document order.
-META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "h2", "title"})
+# Tags the metadata reads, and tables (see `_read_layout_tables`): collected by the scan in
+# document order.
+META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "h2", "title", "table"})
+# What a table's cell holds when the table lays out a page's boxes, and a data cell does not (it may
+# set its value out as paragraphs or a list): a box, a heading, another table.
+LAYOUT_BLOCKS = frozenset(
+    {"div", "section", "article", "main", "aside", "nav", "header", "footer", "table", "form"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6"}
+)
+_ROW_GROUPS = ("thead", "tbody", "tfoot")
+_CELLS = ("td", "th")
 # Wrapper tags removed (text kept) to re-parse pathologically deep pages.
 _WRAPPER_TAGS = re.compile(
     r"</?(?:div|span|font|section|article|center|b|i|em|strong|small|big)\b[^>]*>", re.IGNORECASE
@@ -143,6 +152,7 @@ def parse_html(html: str) -> Tag | None:
     if soup is None or root_element(soup) is None:
         return None
     _merge_trailing(soup)
+    _read_layout_tables(soup)
     return soup
 
 
@@ -551,6 +561,36 @@ def child_tag(el: Tag, name: str) -> Tag | None:
         if isinstance(child, Tag) and child.name == name:
             return child
     return None
+
+
+def _read_layout_tables(soup: Tag) -> None:
+    """Read a table that lays out a page's boxes as the boxes it sets out: the table, its rows and
+    their cells become <div>s when one of its cells holds a box or a heading (LAYOUT_BLOCKS), as
+    old templates and small sites set their columns, boxes and lists. Every rule then reads them as
+    it reads a <div> layout (a cell's lines as paragraphs, not a row's data; a box of cards as a
+    list; an image box as a caption). A data table keeps its tags."""
+    for table in page_scan(soup).named["table"]:
+        if layout_table(table):
+            rows = table_rows(table)
+            groups = [c for c in children(table) if c.name in _ROW_GROUPS]
+            cells = [cell for row in rows for cell in children(row) if cell.name in _CELLS]
+            for part in (table, *groups, *rows, *cells):
+                part.name = "div"
+
+
+def layout_table(table: Tag) -> bool:
+    """One of the table's own cells holds a box or a heading (LAYOUT_BLOCKS), and none is a header
+    cell (<th>: a table that labels its columns or rows sets out data, whatever its cells hold)."""
+    cells = [cell for row in table_rows(table) for cell in children(row)]
+    return not any(cell.name == "th" for cell in cells) and any(
+        child.name in LAYOUT_BLOCKS for cell in cells if cell.name == "td" for child in children(cell)
+    )
+
+
+def table_rows(table: Tag) -> list[Tag]:
+    """A table's own rows, inside its head, body and foot groups (not a nested table's)."""
+    groups = [c for c in children(table) if c.name in _ROW_GROUPS]
+    return [row for box in (table, *groups) for row in children(box) if row.name == "tr"]
 
 
 def _merge_trailing(soup: Tag) -> None:

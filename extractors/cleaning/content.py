@@ -160,7 +160,9 @@ def _descend(node: Tag, stats: TextStats, headline: Tag | None = None) -> Tag:
             ranked = rest
         else:
             teasers = []
-        replies = [c for c in ranked[:REPLY_RANKS] if _replies_after_story(c, kids, stats)]
+        # (a list of teasers passed over is no story for replies to follow)
+        beside = [c for c in kids if not any(c is t for t in teasers)] if teasers else kids
+        replies = [c for c in ranked[:REPLY_RANKS] if _replies_after_story(c, beside, stats)]
         if replies:
             ranked = [c for c in ranked if not any(c is r for r in replies)]
             teasers += [r for r in replies if not cut_for_certain(r, stats)]

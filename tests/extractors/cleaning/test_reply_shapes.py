@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.pages import BUDGET_SENTENCE, REMARK, headline_page, html_article, reader_replies
+from tests.support.pages import (
+    BUDGET_SENTENCE,
+    REMARK,
+    headline_page,
+    html_article,
+    reader_replies,
+    teaser_cards,
+)
 
 SENTENCE = BUDGET_SENTENCE
 
@@ -55,3 +62,16 @@ def test_boxes_of_paragraphs_closed_by_a_link_are_no_replies() -> None:
     )
     text = html_article(headline_page(f"<div class='txt'>{sections}</div>")).text
     assert "Section 0." in text and "Section 4." in text
+
+
+def test_a_thread_beside_teaser_cards_alone_is_the_text() -> None:
+    # A column of teasers is no story for the replies to follow: with nothing else beside them,
+    # the thread (a guestbook, a forum's page) is the page's text. The walk used to leave the cards
+    # for the replies and then the replies for a story it had passed over, and had nothing left.
+    html = headline_page(
+        f"<div class='col'>{teaser_cards(6)}</div><div class='talk'>{reader_replies(6)}</div>",
+        "Guest book",
+    )
+    text = html_article(html).text
+    assert "Remark 0." in text and "Remark 5." in text
+    assert "Excerpt" not in text

@@ -47,6 +47,8 @@ every long paragraph the first name set in a sentence becomes a link (NAME_IN_SE
 `--unclosed-story` stands in for a story's box that holds what follows the story: what follows the
 box in its parent is set at its end (a template that keeps a post's tags, the writer's box, related
 links and comments in the story's own box, or markup that leaves out the box's closing tag).
+`--wrapped-paragraphs` stands in for a site built of components that sets each paragraph in a box
+of its own: every <p> is read inside one more <div> with no attributes.
 `--table-layout` stands in for a site laid out in tables (old templates, small sites): every <div> of
 two or more child <div>s and nothing else is read as a table, each child a cell of a row of its own.
 `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
@@ -432,6 +434,13 @@ def bold_subheadings() -> None:
     attributes (an editor's paragraph has no class or id) holding a <strong>
     (`--bold-subheadings`)."""
     rewrite_tags(lambda tag, attrib: [("p", {}), ("strong", {})] if tag in SUBHEADINGS else [(tag, attrib)])
+
+
+def wrapped_paragraphs() -> None:
+    """A site that sets each paragraph in a component's box: every <p> inside one more <div>,
+    with no attributes, as component-built pages set a text block (`--wrapped-paragraphs`), so a
+    rule that asks for a paragraph beside, before or around a box sees a box."""
+    rewrite_tags(lambda tag, attrib: [("div", {}), (tag, attrib)] if tag == "p" else [(tag, attrib)])
 
 
 def wrap_divs() -> None:
@@ -897,6 +906,12 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
         "class, an empty slot between two)",
     )
     ap.add_argument(
+        "--wrapped-paragraphs",
+        action="store_true",
+        help="clean as on a site that sets each paragraph in a component's box (every <p> inside one "
+        "more <div> with no attributes)",
+    )
+    ap.add_argument(
         "--table-layout",
         action="store_true",
         help="clean as on a site laid out in tables (every <div> of two or more child <div>s and "
@@ -951,6 +966,8 @@ def apply_stand_ins(args: argparse.Namespace) -> None:
         css_images()
     if args.wrap_divs:
         wrap_divs()  # first: it wraps the <div>s the other stand-ins make too
+    if args.wrapped_paragraphs:
+        wrapped_paragraphs()
     if args.plain_tags:
         read_tags_as(PLAIN_TAGS, PLAIN_ATTRIBUTES)
     if args.div_paragraphs:

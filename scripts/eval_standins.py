@@ -59,6 +59,7 @@ PAIRED = {
     "links": "--linked-names",
     "unclosed": "--unclosed-story",
     "table": "--table-layout",
+    "wrapped p": "--wrapped-paragraphs",
 }
 for _name, _flag in PAIRED.items():
     MODES[_name] = [_flag]

@@ -648,6 +648,18 @@ def set_as_paragraph(el: Tag, stats: TextStats) -> bool:
     return el.name == "p" or (id(el) in stats.own_prose and line_of_text(el))
 
 
+def unwrapped(el: Tag) -> Tag:
+    """`el`, or the one block that `el` holds inside its bare wrappers: boxes (`div`, `section`)
+    holding one block and no text of their own. A template may set each paragraph in a
+    component's box; the paragraph is what the box sets out (a line set in a link is a line)."""
+    while el.name in ("div", "section") and not bare_text(el):
+        inner = children(el)
+        if len(inner) != 1 or inner[0].name not in BLOCK_TAGS:
+            break
+        el = inner[0]
+    return el
+
+
 BUTTON_WORDS = 3  # words of a link set as a button ("Subscribe", "Sign up now")
 
 
@@ -959,6 +971,9 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
     list or table, and a box that opens with the story's last paragraph, excepted)."""
     if el.name not in BLOCK_TAGS:
         return is_link_popup(el, stats)
+    inner = unwrapped(el)
+    if inner.name == "p":
+        el = inner  # a paragraph set in a component's box is judged as the paragraph
     key = id(el)
     text, links = stats.text.get(key, 0), stats.links.get(key, 0)
     if not link_dense(el.name, text, links):

@@ -14,8 +14,8 @@ import sys
 
 from bs4 import Tag
 
-from extractors.cleaning.boilerplate import is_boilerplate
-from extractors.cleaning.htmltree import TextStats
+from extractors.cleaning.boilerplate import is_boilerplate, unwrapped
+from extractors.cleaning.htmltree import TextStats, kind
 
 LEVELS = 2  # how far up from the container the walk may climb (its parent, its grandparent)
 LEAD_LINKS = 0.3  # link density above which a block is not lead prose
@@ -28,13 +28,14 @@ def lead_elements(container: Tag, stats: TextStats, body: Tag) -> list[Tag]:
     taken: list[Tag] = []
     limit = stats.prose.get(id(container), 0)  # a lead is never longer than the body it opens
     chars = 0
+    boxes = _paragraph_boxes(container, stats)
     node = container
     for _ in range(LEVELS):
         for sibling in _previous_tags(node):
             text = stats.text.get(id(sibling), 0)
             if not text or sibling.name in ("figure", "picture"):
                 continue  # an image (with its caption), an empty wrapper: looked past
-            if not _lead_prose(sibling, stats) or chars + text > limit:
+            if not _lead_prose(sibling, stats, boxes) or chars + text > limit:
                 return taken
             taken.insert(0, sibling)
             chars += text
@@ -56,11 +57,26 @@ def _previous_tags(el: Tag) -> list[Tag]:
     return found
 
 
-def _lead_prose(el: Tag, stats: TextStats) -> bool:
+def _paragraph_boxes(container: Tag, stats: TextStats) -> set[tuple[str, str | None]]:
+    """The kinds (tag and class) of the boxes that set the container's paragraphs one to a box
+    (a template's paragraph component; see `unwrapped`)."""
+    return {
+        kind(el)
+        for el in stats.subtree(container)[1:]
+        if el.name in ("div", "section") and unwrapped(el).name == "p"
+    }
+
+
+def _lead_prose(el: Tag, stats: TextStats, boxes: set[tuple[str, str | None]]) -> bool:
     """A paragraph of article prose: a <p> that is no page region or named boilerplate, with few
-    links and its text mostly long inline runs."""
+    links and its text mostly long inline runs; or such a <p> alone in a box of a kind that sets
+    the body's paragraphs (`boxes`: the same component; a box of its own, a summary's or a dek's,
+    is the standfirst's)."""
+    box, el = el, unwrapped(el)
     key = id(el)
     if el.name != "p" or key in stats.outside or key not in stats.pos:
+        return False
+    if box is not el and kind(box) not in boxes:
         return False
     if any(d.name == "h1" for d in stats.subtree(el)):
         return False

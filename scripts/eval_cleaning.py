@@ -48,7 +48,7 @@ every long paragraph the first name set in a sentence becomes a link (NAME_IN_SE
 box in its parent is set at its end (a template that keeps a post's tags, the writer's box, related
 links and comments in the story's own box, or markup that leaves out the box's closing tag).
 `--wrapped-paragraphs` stands in for a site built of components that sets each paragraph in a box
-of its own: every <p> is read inside one more <div> with no attributes.
+of its own: every <p> and <blockquote> is read inside one more <div> with no attributes.
 `--table-layout` stands in for a site laid out in tables (old templates, small sites): every <div> of
 two or more child <div>s and nothing else is read as a table, each child a cell of a row of its own.
 `--check FLOORS.json` fails (exit 1) when a figure falls below its floor."""
@@ -436,11 +436,17 @@ def bold_subheadings() -> None:
     rewrite_tags(lambda tag, attrib: [("p", {}), ("strong", {})] if tag in SUBHEADINGS else [(tag, attrib)])
 
 
+WRAPPED_BLOCKS = ("p", "blockquote")  # --wrapped-paragraphs: a component's text and quote blocks
+
+
 def wrapped_paragraphs() -> None:
-    """A site that sets each paragraph in a component's box: every <p> inside one more <div>,
-    with no attributes, as component-built pages set a text block (`--wrapped-paragraphs`), so a
-    rule that asks for a paragraph beside, before or around a box sees a box."""
-    rewrite_tags(lambda tag, attrib: [("div", {}), (tag, attrib)] if tag == "p" else [(tag, attrib)])
+    """A site that sets each paragraph in a component's box: every <p> and <blockquote> inside one
+    more <div>, with no attributes, as component-built pages set their text and quote blocks
+    (`--wrapped-paragraphs`), so a rule that asks for a paragraph or a quote beside, before or
+    around a box sees a box."""
+    rewrite_tags(
+        lambda tag, attrib: [("div", {}), (tag, attrib)] if tag in WRAPPED_BLOCKS else [(tag, attrib)]
+    )
 
 
 def wrap_divs() -> None:
@@ -908,8 +914,8 @@ def add_stand_in_options(ap: argparse.ArgumentParser) -> None:
     ap.add_argument(
         "--wrapped-paragraphs",
         action="store_true",
-        help="clean as on a site that sets each paragraph in a component's box (every <p> inside one "
-        "more <div> with no attributes)",
+        help="clean as on a site that sets each paragraph in a component's box (every <p> and "
+        "<blockquote> inside one more <div> with no attributes)",
     )
     ap.add_argument(
         "--table-layout",

@@ -525,10 +525,11 @@ def _bold_opening(image: Tag) -> bool:
 
 
 def _whole_quote(el: Tag, stats: TextStats) -> bool:
-    """The box holds all of a <blockquote>'s text: the quotation itself (a reader's words beside
-    their picture), not a caption box set inside it."""
+    """The box holds all of a <blockquote>'s text, inside it or as the quote's own box (see
+    `unwrapped`): the quotation itself (a reader's words beside their picture), not a caption box
+    set inside it."""
     quote = el.parent
-    return (
+    return unwrapped(el).name == "blockquote" or (
         quote is not None
         and quote.name == "blockquote"
         and stats.text.get(id(quote)) == stats.text.get(id(el))

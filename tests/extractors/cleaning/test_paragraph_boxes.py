@@ -47,3 +47,14 @@ def test_a_paragraph_citing_an_address_in_its_box_stays() -> None:
     text = html_article(_page("", body)).text
     assert "https://petition.example.org/harbour" in text
     assert "Paragraph 5." in text
+
+
+def test_a_quote_beside_its_speakers_picture_in_its_box_stays() -> None:
+    # A reader's words under their picture, in a quote block's box: the quotation, not a caption.
+    quote = (
+        "<div class='quote-block'><blockquote><p><img src='/readers/ann.jpg' alt='Ann'></p>"
+        "<p>What a night at the quay, the whole town came out to watch the boats leave.</p>"
+        "</blockquote></div>"
+    )
+    text = html_article(_page("", BODY + quote + _block(f"Paragraph 5. {SENTENCE}"))).text
+    assert "What a night at the quay" in text

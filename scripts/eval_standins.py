@@ -4,17 +4,20 @@ Each mode is one run of `scripts/eval_cleaning.py` in its own process (the stand
 tree builder and the name reader), `--jobs` at a time. `--save FILE` keeps the figures; `--against
 FILE` prints each figure's change against saved ones and exits 1 when one fell in any mode: an
 F1 of either set or of either snippet half, or more pages missing half their must-haves. That is
-the check a cleaning rule passes before it is kept. `--outside "ARGS"` runs every mode on the
+the check a cleaning rule passes before it is kept; a run that fails (the cleaner raised on a page)
+is reported and fails the check too. `--combined` runs every two stand-ins at once instead (190 runs): a
+check that no mix of them makes the cleaner raise. `--outside "ARGS"` runs every mode on the
 outside pages too (ARGS: `scripts/eval_outside.py`'s folder arguments), and their figures must not
 fall either: a stand-in's handling tuned on the dev pages shows there whether it generalises.
 
-    uv run python scripts/eval_standins.py [--save FILE | --against FILE] [--jobs 2] [--modes ...]
+    uv run python scripts/eval_standins.py [--save FILE | --against FILE] [--jobs 2] [--modes ... | --combined]
         [--outside "--pairs DIR --page-folders DIR DIR --fixtures DIR"]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import shlex
 import subprocess
@@ -64,6 +67,9 @@ PAIRED = {
 for _name, _flag in PAIRED.items():
     MODES[_name] = [_flag]
     MODES[f"{_name}+names"] = [_flag, "--ignore-names"]
+# --combined: every two stand-ins at once (the flags of the one-flag modes and of the markup modes)
+FLAGS = (*PAIRED.values(), "--ignore-names", "--plain-tags", "--div-paragraphs", "--br-paragraphs")
+PAIRS = {" + ".join(pair): list(pair) for pair in itertools.combinations(FLAGS, 2)}
 HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
 LOWER = ("snippets_lost_pages",)  # must not rise
 Figures = dict[str, dict[str, float]]
@@ -71,34 +77,42 @@ Figures = dict[str, dict[str, float]]
 
 def run_mode(flags: list[str], folder: Path, outside: list[str]) -> dict[str, float]:
     """One eval_cleaning.py run under `flags`, and one eval_outside.py run over the `outside`
-    pages' folders when given; their figures."""
+    pages' folders when given; their figures. A run that fails (a page the cleaner raised on)
+    raises RuntimeError with the end of its error output."""
     folder.mkdir(parents=True)
     out = folder / "figures.json"
-    subprocess.run(
-        [sys.executable, str(EVAL), *flags, "--out", str(folder), "--figures", str(out)],
-        check=True,
-        capture_output=True,
-    )
+    _run([sys.executable, str(EVAL), *flags, "--out", str(folder), "--figures", str(out)])
     figures: dict[str, float] = json.loads(out.read_text(encoding="utf-8"))
     if outside:
         more = folder / "outside.json"
-        subprocess.run(
-            [sys.executable, str(OUTSIDE), *outside, *flags, "--figures", str(more)],
-            check=True,
-            capture_output=True,
-        )
+        _run([sys.executable, str(OUTSIDE), *outside, *flags, "--figures", str(more)])
         figures.update(json.loads(more.read_text(encoding="utf-8")))
     return figures
 
 
-def run_modes(names: list[str], jobs: int, outside: list[str]) -> Figures:
-    """The figures of every mode in `names`, `jobs` runs at a time."""
+def _run(command: list[str]) -> None:
+    """Run one evaluation; RuntimeError with its last error lines when it fails."""
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError("\n".join(done.stderr.strip().splitlines()[-3:]))
+
+
+def run_modes(modes: dict[str, list[str]], jobs: int, outside: list[str]) -> tuple[Figures, dict[str, str]]:
+    """The figures of every mode in `modes` (name: flags), `jobs` runs at a time, and the error
+    of each mode whose run failed."""
     with tempfile.TemporaryDirectory(prefix="eval-standins-") as tmp, ThreadPoolExecutor(jobs) as pool:
         runs = {
-            name: pool.submit(run_mode, MODES[name], Path(tmp) / str(i), outside)
-            for i, name in enumerate(names)
+            name: pool.submit(run_mode, flags, Path(tmp) / str(i), outside)
+            for i, (name, flags) in enumerate(modes.items())
         }
-        return {name: run.result() for name, run in runs.items()}
+        figures: Figures = {}
+        failed: dict[str, str] = {}
+        for name, run in runs.items():
+            try:
+                figures[name] = run.result()
+            except RuntimeError as error:
+                failed[name] = str(error)
+        return figures, failed
 
 
 def _outside_keys(figures: dict[str, float]) -> list[str]:
@@ -155,6 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the modes, print the table; save the figures or compare them with saved ones."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--modes", nargs="+", choices=list(MODES), default=list(MODES))
+    ap.add_argument(
+        "--combined",
+        action="store_true",
+        help="run every two stand-ins at once instead (a check that no page makes the cleaner raise)",
+    )
     ap.add_argument("--jobs", type=int, default=2, help="runs at a time (default 2)")
     ap.add_argument("--save", type=Path, metavar="FILE", help="write the figures of every mode into FILE")
     ap.add_argument("--against", type=Path, metavar="FILE", help="compare with figures saved by --save")
@@ -166,16 +185,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     before: Figures | None = json.loads(args.against.read_text(encoding="utf-8")) if args.against else None
-    now = run_modes(args.modes, args.jobs, shlex.split(args.outside))
+    modes = PAIRS if args.combined else {name: MODES[name] for name in args.modes}
+    now, failed = run_modes(modes, args.jobs, shlex.split(args.outside))
     if args.save:
         args.save.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")
     print(table(now, before))
-    if before is None:
-        return 0
-    fell = falls(now, before)
+    for name, error in failed.items():
+        print(f"FAILED: {name}: {error}")
+    fell = falls(now, before) if before is not None else []
     for message in fell:
         print(f"FELL: {message}")
-    return 1 if fell else 0
+    return 1 if fell or failed else 0
 
 
 if __name__ == "__main__":

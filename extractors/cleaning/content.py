@@ -24,6 +24,7 @@ from extractors.cleaning.boilerplate import (
     TEXT_AFTER_PROSE,
     cut_for_certain,
     holds_paragraph,
+    inside_wrappers,
     is_outside,
     is_picture,
     linked_title,
@@ -474,14 +475,15 @@ def _opens_with_link_line(el: Tag) -> bool:
 
 
 def _teaser_list(el: Tag, stats: TextStats) -> bool:
-    """Cards of other stories: SERIES_ITEMS or more children holding prose under a heading that is
-    all link text, the whole link-dense (TEASER_LINKS)."""
+    """Cards of other stories: SERIES_ITEMS or more children holding prose (inside the box's bare
+    wrappers, see `inside_wrappers`) under a heading that is all link text, the whole link-dense
+    (TEASER_LINKS)."""
     key = id(el)
     text = stats.text.get(key, 0)
     if not text or stats.links.get(key, 0) < TEASER_LINKS * text:
         return False
     cards = 0
-    for child in children(el):
+    for child in children(inside_wrappers(el)):
         if stats.prose.get(id(child)) and linked_title(child, stats):
             cards += 1
     return cards >= SERIES_ITEMS

@@ -579,11 +579,16 @@ def _read_layout_tables(soup: Tag) -> None:
 
 
 def layout_table(table: Tag) -> bool:
-    """One of the table's own cells holds a box or a heading (LAYOUT_BLOCKS), and none is a header
-    cell (<th>: a table that labels its columns or rows sets out data, whatever its cells hold)."""
-    cells = [cell for row in table_rows(table) for cell in children(row)]
-    return not any(cell.name == "th" for cell in cells) and any(
-        child.name in LAYOUT_BLOCKS for cell in cells if cell.name == "td" for child in children(cell)
+    """None of the table's own cells is a header cell (<th>: a table that labels its columns or
+    rows sets out data, whatever its cells hold), and one of them holds a box or a heading
+    (LAYOUT_BLOCKS), or the table is one column of two rows or more (data has columns; a column of
+    cells is a list of boxes: a column of cards, a page's stacked regions)."""
+    rows = [[cell for cell in children(row) if cell.name in _CELLS] for row in table_rows(table)]
+    cells = [cell for row in rows for cell in row]
+    if any(cell.name == "th" for cell in cells):
+        return False
+    return (len(rows) > 1 and all(len(row) == 1 for row in rows)) or any(
+        child.name in LAYOUT_BLOCKS for cell in cells for child in children(cell)
     )
 
 

@@ -64,3 +64,20 @@ def test_a_data_table_keeps_its_rows() -> None:
     )
     text = html_article(_laid_out(STORY + table + STORY)).text
     assert "Year | Catch" in text and "2001 | Three tonnes" in text
+
+
+def test_a_column_of_cards_set_as_a_table_of_one_column_is_no_text() -> None:
+    # One cell to a row: a list of boxes, not data, whatever its cells hold.
+    rows = "".join(
+        f"<tr><td><a href='/more/{n}'>Another story from the coast, number {n}</a>"
+        f"<p>Excerpt {n}. What the card says of that story, in a line or two of its opening, to make "
+        "readers click through to it from the column beside the text.</p></td></tr>"
+        for n in range(10)
+    )
+    # (no headline to anchor the story: the column, with more prose, must be passed over as cards)
+    html = (
+        f"<html><body><div class='k1'><div class='k2'>{STORY}</div><table>{rows}</table></div></body></html>"
+    )
+    text = html_article(html).text
+    assert "Paragraph 0." in text and "Paragraph 3." in text
+    assert "Excerpt" not in text

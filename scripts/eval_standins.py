@@ -10,8 +10,8 @@ check that no mix of them makes the cleaner raise. `--outside "ARGS"` runs every
 outside pages too (ARGS: `scripts/eval_outside.py`'s folder arguments), and their figures must not
 fall either: a stand-in's handling tuned on the dev pages shows there whether it generalises.
 
-    uv run python scripts/eval_standins.py [--save FILE | --against FILE] [--jobs 2] [--modes ... | --combined]
-        [--outside "--pairs DIR --page-folders DIR DIR --fixtures DIR"]
+    uv run python scripts/eval_standins.py [--save FILE | --against FILE] [--jobs 2]
+        [--modes ... | --combined] [--outside "--pairs DIR --page-folders DIR DIR --fixtures DIR"]
 """
 
 from __future__ import annotations

@@ -90,10 +90,14 @@ def teaser_cards(count: int, topic: str = "the coast") -> str:
     )
 
 
-def beside_teaser_cards(story_box: str, title: str = "Harbour reopens", topic: str = "the coast") -> str:
+def beside_teaser_cards(
+    story_box: str, title: str = "Harbour reopens", topic: str = "the coast", wrappers: int = 0
+) -> str:
     """A page whose `story_box` (markup) stands beside a column of ten teaser cards (see
-    `teaser_cards`) in one wrapper, with no other names."""
+    `teaser_cards`, inside `wrappers` bare <div>s of their own) in one wrapper, with no other
+    names."""
+    cards = "<div>" * wrappers + teaser_cards(10, topic) + "</div>" * wrappers
     return (
         f"<html><head><title>{title}</title></head><body><div class='k1'>"
-        f"{story_box}<div class='k3'>{teaser_cards(10, topic)}</div></div></body></html>"
+        f"{story_box}<div class='k3'>{cards}</div></div></body></html>"
     )

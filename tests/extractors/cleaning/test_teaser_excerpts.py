@@ -4,7 +4,7 @@ titles do not count as the page's prose."""
 
 from __future__ import annotations
 
-from tests.support.pages import beside_teaser_cards, html_article, teaser_cards
+from tests.support.pages import beside_teaser_cards, html_article
 
 STORY = "<h2>After the storm</h2>" + "".join(
     f"<p>Paragraph {n}. The harbour reopened after three days of storms, and the boats went out.</p>"
@@ -122,11 +122,7 @@ def test_a_short_post_under_its_headline_is_no_header_group_over_the_replies() -
 def test_a_story_beside_cards_in_a_bare_wrapper_is_the_text() -> None:
     # A template that nests every box one level deeper: the column's cards sit in a wrapper of
     # their own, which does not make them the page's text.
-    html = (
-        "<html><head><title>Harbour reopens</title></head><body><div class='k1'>"
-        f"<div class='k2'><h1>Harbour reopens</h1>{STORY}</div>"
-        f"<div class='k3'><div>{teaser_cards(10)}</div></div></div></body></html>"
-    )
-    text = html_article(html).text
+    story = f"<div class='k2'><h1>Harbour reopens</h1>{STORY}</div>"
+    text = html_article(beside_teaser_cards(story, wrappers=1)).text
     assert "Paragraph 0." in text and "Paragraph 4." in text
     assert "Excerpt 2." not in text

@@ -526,10 +526,10 @@ def _bold_opening(image: Tag) -> bool:
 
 def _whole_quote(el: Tag, stats: TextStats) -> bool:
     """The box holds all of a <blockquote>'s text, inside it or as the quote's own box (see
-    `unwrapped`): the quotation itself (a reader's words beside their picture), not a caption box
+    `TextStats.unwrapped`): the quotation itself (a reader's words beside their picture), not a caption box
     set inside it."""
     quote = el.parent
-    return unwrapped(el).name == "blockquote" or (
+    return stats.unwrapped(el).name == "blockquote" or (
         quote is not None
         and quote.name == "blockquote"
         and stats.text.get(id(quote)) == stats.text.get(id(el))
@@ -647,18 +647,6 @@ def _sibling_tag(el: Tag, direction: str) -> str | None:
 def set_as_paragraph(el: Tag, stats: TextStats) -> bool:
     """A <p>, or a <div> set as one (div soup): prose of its own and no block inside."""
     return el.name == "p" or (id(el) in stats.own_prose and line_of_text(el))
-
-
-def unwrapped(el: Tag) -> Tag:
-    """`el`, or the one block that `el` holds inside its bare wrappers: boxes (`div`, `section`)
-    holding one block and no text of their own. A template may set each paragraph in a
-    component's box; the paragraph is what the box sets out (a line set in a link is a line)."""
-    while el.name in ("div", "section") and not bare_text(el):
-        inner = children(el)
-        if len(inner) != 1 or inner[0].name not in BLOCK_TAGS:
-            break
-        el = inner[0]
-    return el
 
 
 BUTTON_WORDS = 3  # words of a link set as a button ("Subscribe", "Sign up now")
@@ -972,7 +960,7 @@ def _link_cut(el: Tag, stats: TextStats) -> bool:
     list or table, and a box that opens with the story's last paragraph, excepted)."""
     if el.name not in BLOCK_TAGS:
         return is_link_popup(el, stats)
-    inner = unwrapped(el)
+    inner = stats.unwrapped(el)
     if inner.name == "p":
         el = inner  # a paragraph set in a component's box is judged as the paragraph
     key = id(el)

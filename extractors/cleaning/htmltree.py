@@ -928,6 +928,7 @@ class TextStats:
     toggles: list[int] = field(default_factory=list)  # positions of the parents of Scan.toggles
     picks: dict[tuple[str, int], set[int]] = field(default_factory=dict)  # see `picked`
     verdicts: dict[tuple[str, int], bool] = field(default_factory=dict)  # see `judged`
+    held: dict[int, Tag] = field(default_factory=dict)  # see `unwrapped`
 
     def names(self, el: Tag) -> str:
         """The element's class/id string (see `classes`), computed once per element."""
@@ -954,6 +955,30 @@ class TextStats:
         start = self.pos[id(el)]
         end = start + self.size[id(el)]
         return sum(start <= t < end for t in self.toggles)
+
+    def unwrapped(self, el: Tag) -> Tag:
+        """`el`, or the one block that `el` holds inside its bare wrappers: boxes (`div`,
+        `section`) holding one block and no text of their own. A template may set each paragraph
+        in a component's box; the paragraph is what the box sets out (the walk stops at an inline
+        child: a line that is all one link is a line). Each chain is walked once per page: asked
+        of every box of a deep chain in turn, the walk would take time quadratic in its depth."""
+        path: list[Tag] = []
+        inner = el
+        while True:
+            known = self.held.get(id(inner))
+            if known is not None:
+                inner = known
+                break
+            if inner.name not in ("div", "section") or bare_text(inner):
+                break
+            kids = children(inner)
+            if len(kids) != 1 or kids[0].name not in BLOCK_TAGS:
+                break
+            path.append(inner)
+            inner = kids[0]
+        for box in path:
+            self.held[id(box)] = inner
+        return inner
 
     def judged(self, el: Tag, rule: Callable[[Tag, TextStats], bool]) -> bool:
         """`rule(el, self)`, asked once per element and page: the cuts ask it of every element in

@@ -14,7 +14,7 @@ import sys
 
 from bs4 import Tag
 
-from extractors.cleaning.boilerplate import is_boilerplate, unwrapped
+from extractors.cleaning.boilerplate import is_boilerplate
 from extractors.cleaning.htmltree import TextStats, kind
 
 LEVELS = 2  # how far up from the container the walk may climb (its parent, its grandparent)
@@ -59,11 +59,11 @@ def _previous_tags(el: Tag) -> list[Tag]:
 
 def _paragraph_boxes(container: Tag, stats: TextStats) -> set[tuple[str, str | None]]:
     """The kinds (tag and class) of the boxes that set the container's paragraphs one to a box
-    (a template's paragraph component; see `unwrapped`)."""
+    (a template's paragraph component; see `TextStats.unwrapped`)."""
     return {
         kind(el)
         for el in stats.subtree(container)[1:]
-        if el.name in ("div", "section") and unwrapped(el).name == "p"
+        if el.name in ("div", "section") and stats.unwrapped(el).name == "p"
     }
 
 
@@ -72,7 +72,7 @@ def _lead_prose(el: Tag, stats: TextStats, boxes: set[tuple[str, str | None]]) -
     links and its text mostly long inline runs; or such a <p> alone in a box of a kind that sets
     the body's paragraphs (`boxes`: the same component; a box of its own, a summary's or a dek's,
     is the standfirst's)."""
-    box, el = el, unwrapped(el)
+    box, el = el, stats.unwrapped(el)
     key = id(el)
     if el.name != "p" or key in stats.outside or key not in stats.pos:
         return False

@@ -5,9 +5,9 @@ tree builder and the name reader), `--jobs` at a time. `--save FILE` keeps the f
 FILE` prints each figure's change against saved ones and exits 1 when one fell in any mode: an
 F1 of either set or of either snippet half, or more pages missing half their must-haves. That is
 the check a cleaning rule passes before it is kept; a run that fails (the cleaner raised on a page)
-is reported and fails the check too. `--combined` runs every two stand-ins at once instead (190 runs): a
-check that no mix of them makes the cleaner raise. `--outside "ARGS"` runs every mode on the
-outside pages too (ARGS: `scripts/eval_outside.py`'s folder arguments), and their figures must not
+is reported and fails the check too. `--combined` runs every two stand-ins at once instead (each
+pair of FLAGS): a check that no mix of them makes the cleaner raise. `--outside "ARGS"` runs every
+mode on the outside pages too (ARGS: `scripts/eval_outside.py`'s folder arguments), and their figures must not
 fall either: a stand-in's handling tuned on the dev pages shows there whether it generalises.
 
     uv run python scripts/eval_standins.py [--save FILE | --against FILE] [--jobs 2]
@@ -69,7 +69,7 @@ for _name, _flag in PAIRED.items():
     MODES[f"{_name}+names"] = [_flag, "--ignore-names"]
 # --combined: every two stand-ins at once (the flags of the one-flag modes and of the markup modes)
 FLAGS = (*PAIRED.values(), "--ignore-names", "--plain-tags", "--div-paragraphs", "--br-paragraphs")
-PAIRS = {" + ".join(pair): list(pair) for pair in itertools.combinations(FLAGS, 2)}
+COMBINED = {" + ".join(pair): list(pair) for pair in itertools.combinations(FLAGS, 2)}
 HIGHER = ("articles_f1", "snippets_f1", "snippets_half0_f1", "snippets_half1_f1")  # must not fall
 LOWER = ("snippets_lost_pages",)  # must not rise
 Figures = dict[str, dict[str, float]]
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     before: Figures | None = json.loads(args.against.read_text(encoding="utf-8")) if args.against else None
-    modes = PAIRS if args.combined else {name: MODES[name] for name in args.modes}
+    modes = COMBINED if args.combined else {name: MODES[name] for name in args.modes}
     now, failed = run_modes(modes, args.jobs, shlex.split(args.outside))
     if args.save:
         args.save.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")

@@ -526,8 +526,8 @@ def _bold_opening(image: Tag) -> bool:
 
 def _whole_quote(el: Tag, stats: TextStats) -> bool:
     """The box holds all of a <blockquote>'s text, inside it or as the quote's own box (see
-    `TextStats.unwrapped`): the quotation itself (a reader's words beside their picture), not a caption box
-    set inside it."""
+    `TextStats.unwrapped`): the quotation itself (a reader's words beside their picture), not a
+    caption box set inside it."""
     quote = el.parent
     return stats.unwrapped(el).name == "blockquote" or (
         quote is not None
@@ -951,8 +951,12 @@ def cut_past_guard(el: Tag, stats: TextStats, items: list[Tag] | None = None) ->
 
 def _over_budget(el: Tag, stats: TextStats, budget: int) -> bool:
     """The undo guard: `el` holds more than `budget` characters of non-link text."""
-    key = id(el)
-    return stats.text.get(key, 0) - stats.links.get(key, 0) > budget
+    return text_outside_links(el, stats) > budget
+
+
+def text_outside_links(el: Tag, stats: TextStats) -> int:
+    """The characters of `el`'s text outside links."""
+    return stats.text.get(id(el), 0) - stats.links.get(id(el), 0)
 
 
 def _link_cut(el: Tag, stats: TextStats) -> bool:

@@ -17,6 +17,7 @@ from extractors.cleaning.boilerplate import (
     is_boilerplate,
     is_link_boilerplate,
     links_most,
+    text_outside_links,
 )
 from extractors.cleaning.content import (
     MIN_POST,
@@ -69,7 +70,7 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
     """The article's blocks: pick the container, cut boilerplate inside it, drop the headline (and a
     closing note on one of the `authors`)."""
     stats, containers = content_roots(root, found, title)
-    own = sum(_own(c, stats) for c in containers)
+    own = sum(text_outside_links(c, stats) for c in containers)
     budget = int(GUARD_SHARE * own)
     text_after = TextAfter(containers, stats, budget)
     marked, heading = partial(links_most, stats=stats), partial(heading_block, stats=stats)
@@ -78,7 +79,7 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
     )
     past_guard = False  # the cuts past the undo guard stand in the last fallback too
     if _length(parts) < KEPT_SHARE * own:
-        sure = sum(_own(el, stats) for el in _past_guard(containers, stats))
+        sure = sum(text_outside_links(el, stats) for el in _past_guard(containers, stats))
         if own - sure >= MIN_POST:  # a post's worth of text beside teasers and replies: not all list
             own, past_guard = own - sure, True  # (none of it the story's: it does not count)
     if _length(parts) < KEPT_SHARE * own:
@@ -100,11 +101,6 @@ def main_text(root: Tag, found: Scan, title: str | None, authors: Sequence[str] 
             containers, lambda el: is_link_boilerplate(el, stats, budget, past_guard), heading=heading
         )
     return filter_blocks(parts, title, authors)
-
-
-def _own(el: Tag, stats: TextStats) -> int:
-    """The text of `el` outside links."""
-    return stats.text.get(id(el), 0) - stats.links.get(id(el), 0)
 
 
 def _past_guard(containers: list[Tag], stats: TextStats) -> list[Tag]:

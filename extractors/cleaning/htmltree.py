@@ -108,9 +108,11 @@ TEXT_CONTEXT = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "strong", "b", "em", "i", "u", "small", "font"}
     | {"label", "button", "q", "cite", "sup", "sub", "time", "mark", "abbr", "code", "pre"}
 )
-# Tags the metadata reads, and tables (see `_read_layout_tables`): collected by the scan in
-# document order.
-META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "h2", "title", "table"})
+# Tags the metadata reads.
+META_TAGS = frozenset({"meta", "link", "script", "time", "h1", "h2", "title"})
+# Tags the scan collects in document order (`Scan.named`): the metadata's and tables (see
+# `_read_layout_tables`).
+SCANNED_TAGS = META_TAGS | {"table"}
 # What a table's cell holds when the table lays out a page's boxes, and a data cell does not (it may
 # set its value out as paragraphs or a list): a box, a heading, another table.
 LAYOUT_BLOCKS = frozenset(
@@ -287,7 +289,7 @@ class LeanBuilder(LXMLTreeBuilder):
         self._void = None if void is None else frozenset(void)
         self.found = self._found = Scan(content=[soup], owner=[-1])
         self._special = frozenset(
-            {"meta", *META_TAGS, *NON_CONTENT, *self._keep_space, *self.string_containers}
+            {"meta", *SCANNED_TAGS, *NON_CONTENT, *self._keep_space, *self.string_containers}
         )
         self._tag_class = _lean_tag(
             {
@@ -397,7 +399,7 @@ class LeanBuilder(LXMLTreeBuilder):
                 self.set_up_substitutions(el)
             if tag in self._keep_space:
                 self._preserve += 1
-            if tag in META_TAGS:
+            if tag in SCANNED_TAGS:
                 found.named[tag].append(el)
         if attrs:
             if "rel" in attrs and tag == "a":
@@ -565,37 +567,29 @@ def child_tag(el: Tag, name: str) -> Tag | None:
 
 def _read_layout_tables(soup: Tag) -> None:
     """Read a table that lays out a page's boxes as the boxes it sets out: the table, its rows and
-    their cells become <div>s when one of its cells holds a box or a heading (LAYOUT_BLOCKS), as
-    old templates and small sites set their columns, boxes and lists. Every rule then reads them as
-    it reads a <div> layout (a cell's lines as paragraphs, not a row's data; a box of cards as a
-    list; an image box as a caption). A data table keeps its tags."""
+    their cells become <div>s (see `_laid_out`), as old templates and small sites set their
+    columns, boxes and lists. Every rule then reads them as it reads a <div> layout (a cell's lines
+    as paragraphs, not a row's data; a box of cards as a list; an image box as a caption). A data
+    table keeps its tags."""
     for table in page_scan(soup).named["table"]:
-        if layout_table(table):
-            rows = table_rows(table)
-            groups = [c for c in children(table) if c.name in _ROW_GROUPS]
-            cells = [cell for row in rows for cell in children(row) if cell.name in _CELLS]
-            for part in (table, *groups, *rows, *cells):
+        groups = [c for c in children(table) if c.name in _ROW_GROUPS]
+        rows = [row for box in (table, *groups) for row in children(box) if row.name == "tr"]
+        cells = [[cell for cell in children(row) if cell.name in _CELLS] for row in rows]
+        if _laid_out(cells):
+            for part in (table, *groups, *rows, *(cell for row in cells for cell in row)):
                 part.name = "div"
 
 
-def layout_table(table: Tag) -> bool:
-    """None of the table's own cells is a header cell (<th>: a table that labels its columns or
-    rows sets out data, whatever its cells hold), and one of them holds a box or a heading
-    (LAYOUT_BLOCKS), or the table is one column of two rows or more (data has columns; a column of
-    cells is a list of boxes: a column of cards, a page's stacked regions)."""
-    rows = [[cell for cell in children(row) if cell.name in _CELLS] for row in table_rows(table)]
-    cells = [cell for row in rows for cell in row]
-    if any(cell.name == "th" for cell in cells):
+def _laid_out(cells: list[list[Tag]]) -> bool:
+    """A table's own cells, row by row, lay out boxes: none is a header cell (<th>: a table that
+    labels its columns or rows sets out data, whatever its cells hold), and one of them holds a
+    box or a heading (LAYOUT_BLOCKS), or the table is one column of two rows or more (data has
+    columns; a column of cells is a list of boxes: a column of cards, a page's stacked regions)."""
+    if any(cell.name == "th" for row in cells for cell in row):
         return False
-    return (len(rows) > 1 and all(len(row) == 1 for row in rows)) or any(
-        child.name in LAYOUT_BLOCKS for cell in cells for child in children(cell)
+    return (len(cells) > 1 and all(len(row) == 1 for row in cells)) or any(
+        child.name in LAYOUT_BLOCKS for row in cells for cell in row for child in children(cell)
     )
-
-
-def table_rows(table: Tag) -> list[Tag]:
-    """A table's own rows, inside its head, body and foot groups (not a nested table's)."""
-    groups = [c for c in children(table) if c.name in _ROW_GROUPS]
-    return [row for box in (table, *groups) for row in children(box) if row.name == "tr"]
 
 
 def _merge_trailing(soup: Tag) -> None:
@@ -711,7 +705,7 @@ def following_text(el: Tag) -> str:
 class Scan:
     """What one walk over the whole parsed page found."""
 
-    named: dict[str, list[Tag]] = field(default_factory=lambda: {n: [] for n in META_TAGS})
+    named: dict[str, list[Tag]] = field(default_factory=lambda: {n: [] for n in SCANNED_TAGS})
     rel_links: list[Tag] = field(default_factory=list)  # <a rel=...>
     itemprops: list[Tag] = field(default_factory=list)  # elements with an itemprop attribute
     non_content: list[Tag] = field(default_factory=list)  # outermost non-content elements
@@ -747,7 +741,7 @@ def scan(root: Tag) -> Scan:
         el, skipped, outer = stack.pop()
         name = el.name
         attrs = el.attrs
-        if name in META_TAGS:
+        if name in SCANNED_TAGS:
             named[name].append(el)
         if attrs:
             if name == "a" and "rel" in attrs:
@@ -960,8 +954,10 @@ class TextStats:
         """`el`, or the one block that `el` holds inside its bare wrappers: boxes (`div`,
         `section`) holding one block and no text of their own. A template may set each paragraph
         in a component's box; the paragraph is what the box sets out (the walk stops at an inline
-        child: a line that is all one link is a line). Each chain is walked once per page: asked
-        of every box of a deep chain in turn, the walk would take time quadratic in its depth."""
+        child: a line that is all one link is a line). Unlike `boilerplate.inside_wrappers`, the
+        innermost box of a chain whose parts a rule reads, this is the one block a chain holds
+        alone. Each chain is walked once per page: asked of every box of a deep chain in turn, the
+        walk would take time quadratic in its depth."""
         path: list[Tag] = []
         inner = el
         while True:

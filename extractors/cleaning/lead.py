@@ -11,6 +11,8 @@ takes them only when they read as a lede paragraph, not as a one-line dek."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import cache, partial
 
 from bs4 import Tag
 
@@ -28,7 +30,7 @@ def lead_elements(container: Tag, stats: TextStats, body: Tag) -> list[Tag]:
     taken: list[Tag] = []
     limit = stats.prose.get(id(container), 0)  # a lead is never longer than the body it opens
     chars = 0
-    boxes = _paragraph_boxes(container, stats)
+    boxes = cache(partial(_paragraph_boxes, container, stats))  # (read only for a boxed paragraph)
     node = container
     for _ in range(LEVELS):
         for sibling in _previous_tags(node):
@@ -67,16 +69,16 @@ def _paragraph_boxes(container: Tag, stats: TextStats) -> set[tuple[str, str | N
     }
 
 
-def _lead_prose(el: Tag, stats: TextStats, boxes: set[tuple[str, str | None]]) -> bool:
+def _lead_prose(el: Tag, stats: TextStats, boxes: Callable[[], set[tuple[str, str | None]]]) -> bool:
     """A paragraph of article prose: a <p> that is no page region or named boilerplate, with few
     links and its text mostly long inline runs; or such a <p> alone in a box of a kind that sets
-    the body's paragraphs (`boxes`: the same component; a box of its own, a summary's or a dek's,
-    is the standfirst's)."""
+    the body's paragraphs (`boxes()`: the same component; a box of its own, a summary's or a
+    dek's, is the standfirst's)."""
     box, el = el, stats.unwrapped(el)
     key = id(el)
     if el.name != "p" or key in stats.outside or key not in stats.pos:
         return False
-    if box is not el and kind(box) not in boxes:
+    if box is not el and kind(box) not in boxes():
         return False
     if any(d.name == "h1" for d in stats.subtree(el)):
         return False

@@ -48,6 +48,7 @@ def ingest(
     from newsflow.core.settings import get_settings
 
     settings = get_settings()
+    check_sources(sources or settings.default_sources)
     ready = prepare_prefect(settings)  # a server that must start starts meanwhile
     if settings.record_quiet_nights and record_quiet_night(settings, sources, warehouse, ready):
         return
@@ -121,6 +122,18 @@ def warm_up(settings: Settings) -> None:
 def connect_prefect(settings: Settings) -> str | None:
     """Point runs at the user's Prefect server, else at the local one (started once, then reused)."""
     return wait_for_prefect(prepare_prefect(settings))
+
+
+def check_sources(sources: list[str]) -> None:
+    """An invalid argument or sources file is a message and exit code 1, before Prefect starts."""
+    from newsflow.core.errors import SourceConfigError
+    from sources.config import resolve_sources
+
+    try:
+        resolve_sources(sources)
+    except SourceConfigError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
 
 
 def prepare_prefect(settings: Settings) -> Callable[[], str | None]:

@@ -12,7 +12,14 @@ from sources.local import LoadResult, expand_locators, load_file, load_local
 
 if TYPE_CHECKING:
     from sources.archive import RawArchive
-    from sources.config import SourceConfig, SourceKind, load_sources, parse_duration, source_from_arg
+    from sources.config import (
+        SourceConfig,
+        SourceKind,
+        load_sources,
+        parse_duration,
+        resolve_sources,
+        source_from_arg,
+    )
     from sources.entry import Entry
     from sources.feeds import parse_feed
     from sources.http import Fetcher, FetchResponse, ValidatorLike, Validators, ValidatorStore
@@ -47,6 +54,7 @@ __all__ = [
     "parse_feed",
     "parse_sitemap",
     "read_warc",
+    "resolve_sources",
     "source_from_arg",
 ]
 
@@ -72,6 +80,7 @@ _LAZY = {
     "parse_feed": "sources.feeds",
     "parse_sitemap": "sources.sitemaps",
     "read_warc": "sources.warc",
+    "resolve_sources": "sources.config",
     "source_from_arg": "sources.config",
 }
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal, get_args
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult
 
 from newsflow.core.errors import SourceConfigError
+from newsflow.core.urls import split_url
 
 SourceKind = Literal["url-list", "feed", "sitemap", "local", "warc"]
 KINDS: tuple[str, ...] = get_args(SourceKind)
@@ -137,7 +139,14 @@ def load_sources(path: str | Path) -> list[SourceConfig]:
 
 
 def _is_url(value: str) -> bool:
-    return urlsplit(value).scheme.lower() in ("http", "https")
+    """An http(s) address, read by its scheme alone: a malformed one is still an address, whose
+    fetch is refused and recorded with its reason."""
+    return value[:8].lower().startswith(("http://", "https://"))
+
+
+def _url_parts(value: str) -> SplitResult:
+    """`value`'s parts; a malformed address has none (empty parts)."""
+    return split_url(value) or SplitResult("", "", "", "", "")
 
 
 def source_from_arg(arg: str, name: str | None = None) -> SourceConfig:
@@ -159,14 +168,14 @@ def source_from_arg(arg: str, name: str | None = None) -> SourceConfig:
     if sep and prefix in forced and not rest.startswith("//"):
         kind = forced[prefix]
         return _arg_source(kind, rest.strip(), name)
-    path = urlsplit(arg).path.lower() if _is_url(arg) else arg.lower()
+    path = _url_parts(arg).path.lower() if _is_url(arg) else arg.lower()
     if path.endswith((".warc", ".warc.gz")):
         return _arg_source("warc", arg, name)
     if not _is_url(arg):
         return _arg_source("local", arg, name)
     if path.endswith("/robots.txt") or "sitemap" in path:
         return _arg_source("sitemap", arg, name)
-    if _FEED_HINT.search(path) or (urlsplit(arg).hostname or "").startswith("feeds."):
+    if _FEED_HINT.search(path) or (_url_parts(arg).hostname or "").startswith("feeds."):
         return _arg_source("feed", arg, name)
     return _arg_source("url-list", arg, name)
 
@@ -174,7 +183,7 @@ def source_from_arg(arg: str, name: str | None = None) -> SourceConfig:
 def _arg_source(kind: str, locator: str, name: str | None) -> SourceConfig:
     if not locator:
         raise SourceConfigError(f"{kind}: needs a URL or path")
-    default = urlsplit(locator).hostname if _is_url(locator) else "local"
+    default = _url_parts(locator).hostname if _is_url(locator) else "local"
     urls = (locator,) if kind == "url-list" and _is_url(locator) else ()
     return SourceConfig(
         name=name or default or "web",
@@ -182,3 +191,14 @@ def _arg_source(kind: str, locator: str, name: str | None) -> SourceConfig:
         locator=locator,
         urls=urls,
     )
+
+
+def resolve_sources(args: Iterable[str]) -> list[SourceConfig]:
+    """Source configs from command-line arguments: a `.toml` file lists sources, anything else is one."""
+    configs: list[SourceConfig] = []
+    for arg in args:
+        if arg.endswith(".toml") and Path(arg).is_file():
+            configs.extend(load_sources(Path(arg)))
+        else:
+            configs.append(source_from_arg(arg, name=None if "://" in arg else arg.rstrip("/") or arg))
+    return configs

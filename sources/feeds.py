@@ -42,18 +42,30 @@ def _entry(raw: Any, base_url: str) -> Entry | None:
     )
 
 
+def _parsed(data: bytes, base_url: str | None) -> Any:
+    """feedparser's reading of the feed, its links resolved against `base_url` when given."""
+    headers = {"content-location": base_url} if base_url else None
+    return feedparser.parse(data, response_headers=headers, resolve_relative_uris=False, sanitize_html=False)
+
+
+def _link_left_out(raw: Any) -> bool:
+    """feedparser left the entry's link out: it could not resolve it (a malformed address)."""
+    return not raw.get("link") and any(not link.get("href") for link in raw.get("links", ()))
+
+
 def parse_feed(data: bytes, base_url: str) -> list[Entry]:
     """The entries of an RSS/Atom feed, newest first when dated; refuses entity declarations."""
     parse_xml(data)  # raises FeedParseError on entity declarations / external references
-    parsed = feedparser.parse(
-        data,
-        response_headers={"content-location": base_url},
-        resolve_relative_uris=False,
-        sanitize_html=False,
-    )
+    parsed = _parsed(data, base_url)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         why = parsed.get("bozo_exception") or "no RSS/Atom entries"
         raise FeedParseError(f"not a usable feed: {why}", stage="discover")
-    entries = [e for raw in parsed.entries if (e := _entry(raw, base_url)) is not None]
+    raws: list[Any] = parsed.entries
+    if any(map(_link_left_out, raws)):  # read unresolved, the link is kept: its fetch refuses it and says why
+        raws = [
+            {**raw, "link": plain.get("link")} if _link_left_out(raw) else raw
+            for raw, plain in zip(raws, _parsed(data, None).entries, strict=True)
+        ]
+    entries = [e for raw in raws if (e := _entry(raw, base_url)) is not None]
     entries.sort(key=lambda e: e.published_at or datetime.min.replace(tzinfo=UTC), reverse=True)
     return entries

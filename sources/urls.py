@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from courlan import normalize_url
 
 from newsflow.core.errors import UnsafeUrlError
+from newsflow.core.urls import join_url
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -76,5 +77,7 @@ def host_key(url: str) -> str:
 
 
 def resolve_link(base: str, link: str) -> str:
-    """An absolute URL for `link` found in the document at `base`."""
-    return urljoin(base, link.strip())
+    """An absolute URL for `link` found in the document at `base`; a malformed one as given, for
+    `check_url` to refuse when it is fetched (one bad entry fails alone, not its feed)."""
+    link = link.strip()
+    return join_url(base, link) or link

@@ -82,3 +82,12 @@ def test_a_wide_view_stays_readable_in_80_columns_and_a_narrow_one_stays_a_table
     write_table(narrow_names, narrow_rows, console)
     text = console.export_text()
     assert "claims" in text and str(narrow_rows[0][0]) in text and "row 1" not in text
+
+
+def test_an_invalid_source_is_an_error_before_any_run(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[source]]\nname = "a"\nkind = "local"\nlocator = "x"\n' * 2)
+    for arg, message in (("feed:", "needs a URL or path"), (str(sources), "duplicate source names")):
+        out = runner.invoke(app, ["ingest", arg, "-w", str(tmp_path / "w.duckdb")])
+        assert out.exit_code == 1 and message in out.output and "Traceback" not in out.output, out.output
+    assert not (tmp_path / "w.duckdb").exists()

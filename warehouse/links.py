@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import chain, repeat
 from typing import Any
-from urllib.parse import urlsplit
 
 import duckdb
 import pyarrow as pa
 
 from newsflow.core.ids import stable_id
 from newsflow.core.likeness import Likeness
+from newsflow.core.urls import split_url
 from warehouse.arrow_sql import insert_rows, registered, with_columns
 from warehouse.lake import is_lake_connection
 
@@ -147,7 +147,8 @@ def outlet_of(site_name: str | None, url: str | None, canonical_url: str | None,
     if site_name:
         return site_name
     for u in (canonical_url, url):
-        host = urlsplit(u).hostname if u else None
+        parts = split_url(u) if u else None  # (a record's address is kept as given, malformed or not)
+        host = parts.hostname if parts else None
         if host:
             return host.removeprefix("www.").removeprefix("amp.")
     return source

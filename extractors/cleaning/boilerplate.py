@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from bs4 import Tag
 from bs4.element import NavigableString
@@ -36,6 +35,7 @@ from extractors.cleaning.textmeasure import (
     text_length,
     word_count,
 )
+from newsflow.core.urls import split_url
 
 __all__ = [
     "BOILERPLATE_TAGS",
@@ -1190,7 +1190,9 @@ def _shares(row: Tag, stats: TextStats) -> bool:
             continue
         if href[:8].lower() == "mailto:?":
             return True
-        target = urlsplit(href)
+        target = split_url(href)
+        if target is None:
+            continue  # a malformed address (a template's placeholder for the host) hands nothing on
         handed = _HANDED_ON.search(target.query)
         if handed and target.netloc and _host(target.netloc) != _host(handed.group(1)):
             return True

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from html import unescape
 from typing import Any
-from urllib.parse import urljoin
 
 from bs4 import Tag
 
@@ -19,6 +18,7 @@ from extractors.cleaning.htmltree import Scan, attr, norm_space, root_element, t
 from extractors.cleaning.language import identify_language, normal_code
 from extractors.cleaning.textmeasure import word_count
 from newsflow.core.records import CleanArticle, RawDocument
+from newsflow.core.urls import join_url
 
 _ARTICLE_TYPES = {
     "article",
@@ -177,8 +177,8 @@ def extract_metadata(root: Tag, found: Scan, raw: RawDocument, html: str | None 
     _from_meta(meta, _meta_tags(found.named["meta"]))
     _from_markup(meta, root, found)
     _dates_fallback(meta, found, raw, html)
-    if meta.canonical_url and raw.url:
-        meta.canonical_url = urljoin(raw.url, meta.canonical_url)
+    if meta.canonical_url:  # resolved against the page's address; dropped when either is malformed
+        meta.canonical_url = join_url(raw.url or "", meta.canonical_url)
     _tidy(meta)
     return meta
 

@@ -1,4 +1,5 @@
-"""The base of newsflow: records, errors, settings, ids, entity keys, the likeness protocol, sniffing.
+"""The base of newsflow: records, errors, settings, ids, entity keys, the likeness protocol, sniffing,
+URLs from outside.
 
 Imports nothing else of the repository; `sources`, `extractors` and `warehouse` import only this.
 """
@@ -57,6 +58,7 @@ from newsflow.core.records import (
     StageName,
 )
 from newsflow.core.sniff import media_type_of, sniff_binary
+from newsflow.core.urls import join_url, split_url
 
 if TYPE_CHECKING:
     from newsflow.core.settings import Settings, get_settings
@@ -113,9 +115,11 @@ __all__ = [
     "bytes_hash",
     "content_hash",
     "get_settings",
+    "join_url",
     "key_name",
     "media_type_of",
     "sniff_binary",
+    "split_url",
     "stable_id",
 ]
 

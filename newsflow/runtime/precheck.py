@@ -15,8 +15,9 @@ import duckdb
 from newsflow.core.errors import NewsflowError
 from newsflow.core.records import RawDocument
 from newsflow.core.settings import Settings
-from newsflow.runtime.run import resolve_sources, source_inputs
+from newsflow.runtime.run import source_inputs
 from newsflow.runtime.stages import batched, is_unchanged
+from sources.config import resolve_sources
 from warehouse.db import open_reader
 from warehouse.lake import is_lake
 from warehouse.ledger import ledger_entries
@@ -26,11 +27,11 @@ def nothing_changed(sources: list[str], settings: Settings) -> bool:
     """True when every input of the sources is local and unchanged since it was last stored."""
     if is_lake(settings.warehouse) or not settings.warehouse.exists():
         return False
-    configs = resolve_sources(sources)
-    if not configs or any(c.is_web for c in configs):
-        return False  # a fetch is the only way to know, and it is the run's own work
     locators = Counter[str]()
     try:
+        configs = resolve_sources(sources)  # (an invalid argument: the ordinary path says so)
+        if not configs or any(c.is_web for c in configs):
+            return False  # a fetch is the only way to know, and it is the run's own work
         with open_reader(settings.warehouse, timeout=0.0) as con:
             for items in batched(source_inputs(configs, settings), settings.batch_size):
                 docs = [i for i in items if isinstance(i, RawDocument)]

@@ -13,7 +13,6 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 from newsflow.core.errors import AccountingError, NewsflowError
@@ -22,7 +21,7 @@ from newsflow.core.settings import Settings
 from newsflow.runtime import stages as p
 from newsflow.runtime.pool import NlpPool, run_pool, worth_a_pool
 from sources.archive import RawArchive
-from sources.config import SourceConfig, load_sources, source_from_arg
+from sources.config import SourceConfig, resolve_sources
 from sources.local import load_local
 from warehouse.db import run_lock
 from warehouse.lake import is_lake, retry_conflicts
@@ -83,17 +82,6 @@ class Runner:
         `cause`, or between batches)."""
         if self.timeout_check:
             self.timeout_check(cause)
-
-
-def resolve_sources(args: Iterable[str]) -> list[SourceConfig]:
-    """Source configs from command-line arguments: a `.toml` file lists sources, anything else is one."""
-    configs: list[SourceConfig] = []
-    for arg in args:
-        if arg.endswith(".toml") and Path(arg).is_file():
-            configs.extend(load_sources(Path(arg)))
-        else:
-            configs.append(source_from_arg(arg, name=None if "://" in arg else arg.rstrip("/") or arg))
-    return configs
 
 
 def source_inputs(configs: list[SourceConfig], settings: Settings) -> Iterator[Input]:

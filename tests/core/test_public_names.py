@@ -19,9 +19,9 @@ def test_core_public_names() -> None:
             "InputError", "NewsflowError", "QueryError", "ResponseTooLargeError", "RobotsDisallowedError",
             "SourceConfigError", "TooLargeError", "TooManyRedirectsError", "UnsafeUrlError",
             "UnsupportedContentTypeError", "UnsupportedInputError", "WarehouseBusyError", "WarehouseError",
-            # settings, ids, keys, likeness, sniffing
+            # settings, ids, keys, likeness, sniffing, URLs
             "Settings", "get_settings", "bytes_hash", "content_hash", "stable_id", "Linker", "PERSON_PREFIX",
-            "key_name", "Likeness", "Speakers", "media_type_of", "sniff_binary",
+            "key_name", "Likeness", "Speakers", "media_type_of", "sniff_binary", "join_url", "split_url",
         },
     )  # fmt: skip
 

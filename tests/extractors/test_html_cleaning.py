@@ -351,6 +351,26 @@ def test_relative_canonical_is_resolved_against_the_page_url() -> None:
     assert article.canonical_url == "https://news.example/a/budget"
 
 
+@pytest.mark.parametrize(
+    ("canonical", "url"),
+    [("http://[x]/a/budget", None), ("/a/budget", "http://[::1/x"), ("https://news.example:99999/a", None)],
+)
+def test_a_malformed_canonical_link_is_dropped(canonical: str, url: str | None) -> None:
+    html = ARTICLE.replace("<body>", f'<head><link rel="canonical" href="{canonical}"></head><body>')
+    article = html_article(html, url=url)
+    assert article.canonical_url is None and "budget" in article.text
+
+
+def test_a_link_with_a_placeholder_for_its_host_does_not_fail_the_page() -> None:
+    """A template's placeholder left in a share link (a bracketed host that is no IP address)."""
+    box = (
+        f'<div><img src="/a.jpg"><h2>The vote</h2>{PROSE}</p>'
+        '<div><a href="https://[domain]/share?url=https://news.example/x">Share</a></div></div>'
+    )
+    article = html_article(ARTICLE.replace("<article>", f"<article>{box}"))
+    assert article.text.count("Monday night") >= 6  # the story's two paragraphs
+
+
 def test_declared_language_is_checked_against_the_text() -> None:
     french = "<p>" + "Le conseil municipal a adopté le nouveau budget après un long débat. " * 3
     article = html_article(f"<html lang='en'><body><article>{french}</p></article></body></html>")

@@ -132,6 +132,33 @@ def test_bad_input(case: str, tmp_path: Path) -> None:
         con.close()
 
 
+def test_malformed_addresses_fail_no_input_and_no_batch(tmp_path: Path) -> None:
+    """A bracketed host that is no IP address (a template's placeholder) in a page's canonical
+    link or in a record's `url`: every input of the batch is stored, the record's address as given."""
+    src = tmp_path / "in"
+    src.mkdir()
+    page = "<html><head><title>{t}</title>{head}</head><body><h1>{t}</h1><p>{text}</p></body></html>"
+    text = ARTICLE.split("\n\n")[0]
+    (src / "a.html").write_text(page.format(t="First report", head="", text=text))
+    canonical = '<link rel="canonical" href="https://[domain]/second">'
+    (src / "b.html").write_text(page.format(t="Second report", head=canonical, text=text + " Later."))
+    record = {"id": "c", "url": "https://[domain]/third", "title": "Third report", "text": text + " Then."}
+    (src / "c.jsonl").write_text(json.dumps(record))
+    settings = Settings(warehouse=tmp_path / "w.duckdb")
+    run = run_ingest([str(src)], settings)
+    assert (run["seen"], run["new"], run["failed"]) == (3, 3, 0), run
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    try:
+        rows = con.execute("SELECT title, url, canonical_url FROM articles ORDER BY title").fetchall()
+    finally:
+        con.close()
+    assert rows == [
+        ("First report", None, None),
+        ("Second report", None, None),
+        ("Third report", "https://[domain]/third", None),
+    ]
+
+
 def test_jsonl_with_broken_lines_and_repeated_ids(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     lines = [

@@ -75,3 +75,26 @@ def test_robots_txt_500_skips_the_host_and_says_why(server: HTTPServer, tmp_path
     run = run_ingest([server.url_for("/news/a")], settings)
     assert (run["seen"], run["skipped"]) == (1, 1)
     assert not any(r.path == "/news/a" for r, _ in server.log)
+
+
+def test_malformed_addresses_in_a_feed_and_an_argument_fail_alone(server: HTTPServer, tmp_path: Path) -> None:
+    """A bracketed host that is no IP address (a template's placeholder) as a feed entry's link or
+    as an argument: that input fails, saying so, and the rest of the run goes on."""
+    server.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    story = "The ministers agreed on Tuesday to meet again in the spring, officials said after the talks. "
+    page = f"<html><head><title>Agreed</title></head><body><h1>Agreed</h1><p>{story * 3}</p></body></html>"
+    server.expect_request("/news/ok").respond_with_data(page, content_type="text/html")
+    items = "".join(
+        f"<item><title>{title}</title><link>{link}</link></item>"
+        for title, link in (("ok", server.url_for("/news/ok")), ("bad", "https://[domain]/news/bad"))
+    )
+    server.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>{items}</channel></rss>',
+        content_type="application/rss+xml",
+    )
+    settings = fast_settings(warehouse=tmp_path / "w.duckdb")
+    run = run_ingest([server.url_for("/feed.xml"), "https://[domain/x"], settings)
+    assert run["status"] == "completed"
+    assert (run["seen"], run["new"], run["failed"]) == (3, 1, 2), run
+    reasons = [reason for _, reason in _failures(settings.warehouse)]
+    assert len(reasons) == 2 and all("malformed URL" in reason for reason in reasons), reasons

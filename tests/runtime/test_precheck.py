@@ -48,3 +48,5 @@ def test_web_sources_unreadable_inputs_and_new_warehouses_take_the_ordinary_path
     assert not nothing_changed([str(src / "missing.txt")], settings)  # a failure to record
     assert not nothing_changed([str(src)], Settings(warehouse=tmp_path / "new.duckdb"))
     assert not (tmp_path / "new.duckdb").exists()  # the check never creates a warehouse
+    # an invalid argument: the ordinary path reports it as an error (the check does not raise)
+    assert not nothing_changed([str(src), "feed:"], settings)

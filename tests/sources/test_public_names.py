@@ -15,7 +15,8 @@ def test_sources_public_names() -> None:
             "Entry", "FetchOutcome", "FetchResponse", "FetchResult", "Fetcher", "LoadResult", "RawArchive",
             "SourceConfig", "SourceKind", "ValidatorLike", "ValidatorStore", "Validators", "canonical_url",
             "check_url", "expand_locators", "fetch_all", "fetch_all_sync", "load_file", "load_local",
-            "load_sources", "parse_duration", "parse_feed", "parse_sitemap", "read_warc", "source_from_arg",
+            "load_sources", "parse_duration", "parse_feed", "parse_sitemap", "read_warc", "resolve_sources",
+            "source_from_arg",
         },
     )  # fmt: skip
 

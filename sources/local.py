@@ -125,17 +125,32 @@ def jsonl_documents(data: bytes, locator: str, source: str) -> Iterator[LoadResu
             )
 
 
+# A record's fields that are read as they are, and what they may hold besides null: a list or an
+# object there would reach the warehouse's typed columns and fail the whole batch that stores it
+# ("published_at" is parsed: what is no ISO date is no date).
+_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "id": (str, int),
+    "source": str,
+    "url": str,
+    "title": str,
+}
+_FIELD_NAMES = {str: "a string", (str, int): "a string or an integer"}
+
+
 def _jsonl_record(obj: object, locator: str, lineno: int, source: str) -> RawDocument:
     """Validate and convert one JSONL object."""
     if not isinstance(obj, dict):
         raise TypeError("not a JSON object")
+    for key, kinds in _FIELD_TYPES.items():
+        if obj.get(key) is not None and not isinstance(obj[key], kinds):
+            raise TypeError(f'"{key}" is {type(obj[key]).__name__}, not {_FIELD_NAMES[kinds]}')
     ext_id = str(obj.get("id") or f"{Path(locator).name}:{lineno}")
     body = obj.get("text") if obj.get("text") is not None else obj.get("html")
     if not isinstance(body, str):
         raise KeyError('needs a "text" or "html" string')
     published = obj.get("published_at")
     return RawDocument(
-        source=str(obj.get("source") or source),
+        source=obj.get("source") or source,
         locator=f"{locator}#{ext_id}",
         external_id=ext_id,
         data=body.encode("utf-8"),

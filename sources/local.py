@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import glob
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from newsflow.core.errors import FetchError, InputError, TooLargeError, UnsupportedInputError
 from newsflow.core.records import Failure, MediaType, RawDocument
+from sources.entry import utc_datetime
 from sources.limits import gunzip_capped
 
 SUFFIXES: dict[str, MediaType] = {
@@ -144,31 +145,32 @@ def _jsonl_record(obj: object, locator: str, lineno: int, source: str) -> RawDoc
     for key, kinds in _FIELD_TYPES.items():
         if obj.get(key) is not None and not isinstance(obj[key], kinds):
             raise TypeError(f'"{key}" is {type(obj[key]).__name__}, not {_FIELD_NAMES[kinds]}')
-    ext_id = str(obj.get("id") or f"{Path(locator).name}:{lineno}")
+    ext_id = _whole(str(obj.get("id") or f"{Path(locator).name}:{lineno}"))
     body = obj.get("text") if obj.get("text") is not None else obj.get("html")
     if not isinstance(body, str):
         raise KeyError('needs a "text" or "html" string')
     published = obj.get("published_at")
     return RawDocument(
-        source=obj.get("source") or source,
+        source=_whole(obj.get("source") or source),
         locator=f"{locator}#{ext_id}",
         external_id=ext_id,
-        data=body.encode("utf-8"),
+        data=_whole(body).encode("utf-8"),
         media_type="text" if obj.get("text") is not None else "html",
         encoding="utf-8",
-        url=obj.get("url") or None,
-        title=obj.get("title") or None,
-        published_at=_parse_datetime(published) if published else None,
+        url=_whole(obj.get("url") or "") or None,
+        title=_whole(obj.get("title") or "") or None,
+        published_at=utc_datetime(published) if published else None,
         verbatim=obj.get("text") is not None,
     )
 
 
-def _parse_datetime(value: object) -> datetime | None:
-    """An ISO-8601 datetime, or None when the value is not one."""
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(value: str) -> str:
+    """`value` with each lone surrogate (half of a character cut off, written as a JSON escape) read
+    as U+FFFD, as an undecodable byte is: such a string cannot be written out as UTF-8."""
+    return value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _suffix(path: Path) -> str:

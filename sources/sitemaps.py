@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
 from xml.etree.ElementTree import Element
 
 from newsflow.core.errors import FeedParseError
-from sources.entry import Entry
+from sources.entry import Entry, utc_datetime
 from sources.urls import resolve_link
 from sources.xmlsafe import local_name, parse_xml
 
@@ -23,20 +23,6 @@ class Sitemap:
     entries: list[Entry] = field(default_factory=list)
 
 
-def parse_w3c_date(value: str | None) -> datetime | None:
-    """A UTC datetime from a W3C datetime ("2024-05-01", "2024-05-01T10:00:00+01:00"), or None."""
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
-
-
 def _child_text(element: Element, name: str) -> str | None:
     for child in element:
         if local_name(child.tag) == name:
@@ -48,7 +34,7 @@ def _news_tags(element: Element) -> tuple[str | None, datetime | None]:
     for child in element:
         if local_name(child.tag) == "news":
             title = _child_text(child, "title")
-            return title, parse_w3c_date(_child_text(child, "publication_date"))
+            return title, utc_datetime(_child_text(child, "publication_date"))
     return None, None
 
 
@@ -63,7 +49,7 @@ def parse_sitemap(data: bytes, base_url: str) -> Sitemap:
     kind = local_name(root.tag).lower()
     if kind == "sitemapindex":
         entries = [
-            Entry(resolve_link(base_url, loc), published_at=parse_w3c_date(_child_text(el, "lastmod")))
+            Entry(resolve_link(base_url, loc), published_at=utc_datetime(_child_text(el, "lastmod")))
             for el in root
             if local_name(el.tag) == "sitemap" and (loc := _child_text(el, "loc"))
         ]
@@ -75,7 +61,7 @@ def parse_sitemap(data: bytes, base_url: str) -> Sitemap:
             if not loc:
                 continue
             title, published = _news_tags(el)
-            lastmod = parse_w3c_date(_child_text(el, "lastmod"))
+            lastmod = utc_datetime(_child_text(el, "lastmod"))
             urls.append(Entry(resolve_link(base_url, loc), title=title, published_at=published or lastmod))
         return Sitemap("urlset", urls)
     raise FeedParseError(f"not a sitemap: root element <{local_name(root.tag)}>", stage="discover")

@@ -141,6 +141,14 @@ class _Batch:
     def __post_init__(self) -> None:
         self.order = sorted(range(len(self.ids)), key=lambda i: (self.reported[i], self.locators[i]))
 
+    def span(self, window: timedelta) -> tuple[datetime, datetime]:
+        """The batch's times of report widened by `window` on each side, held at the calendar's
+        ends (a record dated year 1 or 9999: a placeholder for no date)."""
+        first, last = min(self.reported), max(self.reported)
+        low = first - window if first - datetime.min.replace(tzinfo=first.tzinfo) > window else first
+        high = last + window if datetime.max.replace(tzinfo=last.tzinfo) - last > window else last
+        return low, high
+
 
 def outlet_of(site_name: str | None, url: str | None, canonical_url: str | None, source: str) -> str:
     """Who published the report: its site name, else its URL's host without `www.`, else its source."""
@@ -192,9 +200,7 @@ def _link_stories(
     n_docs = int(con.execute("SELECT count(*) FROM articles").fetchall()[0][0]) + len(batch.ids)
     vectors = [likeness.profile(word_counts[i], counts[aid], df, n_docs) for i, aid in enumerate(batch.ids)]
     window = timedelta(days=likeness.story_window_days)
-    stored = _stored_stories(
-        con, vectors, min(batch.reported) - window, max(batch.reported) + window, likeness.story_candidates
-    )
+    stored = _stored_stories(con, vectors, *batch.span(window), likeness.story_candidates)
     groups = [v for _, v, _ in stored] + [vectors[i] for i in batch.order]
     sizes = [n for _, _, n in stored] + [1] * len(batch.ids)
     labels = likeness.cluster(groups, sizes, fixed=len(stored))
@@ -325,7 +331,7 @@ def _link_copies(
             con.execute(  # the window's keys only: rows in report order, so row groups outside are skipped
                 "SELECT band_key, article_id FROM copy_bands SEMI JOIN batch_bands USING (band_key) "
                 "WHERE copy_bands.reported_at BETWEEN $1 AND $2",
-                [min(batch.reported) - window, max(batch.reported) + window],
+                list(batch.span(window)),
             ).fetchall()
         )
     # the keys not held yet are known from that probe: an ANTI JOIN against copy_bands would build a

@@ -184,6 +184,30 @@ def test_jsonl_fields_of_the_wrong_type_fail_their_record_alone(tmp_path: Path) 
     ]
 
 
+def test_jsonl_half_characters_and_dates_at_the_calendars_ends_are_stored(tmp_path: Path) -> None:
+    """Half of an emoji cut off (a lone surrogate escape) cannot be written as UTF-8, and a date at
+    the calendar's ends has no window around it: each failed the whole batch."""
+    text = "The envoys met in Vienna on Monday and agreed to meet again, officials said."
+    records = [
+        {"id": "cut", "title": "Envoys meet \ud83d", "text": text + " \udc4d"},
+        {"id": "first", "published_at": "0001-01-01", "text": text + " Again."},
+        {"id": "last", "published_at": "9999-12-31T23:59:59-12:00", "text": text + " Later."},
+        {"id": "last-utc", "published_at": "9999-12-31T12:00:00+00:00", "text": text + " Then."},
+    ]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(map(json.dumps, records)))
+    run = run_ingest([str(path)], Settings(warehouse=tmp_path / "w.duckdb"))
+    assert (run["seen"], run["new"]) == (4, 4), run
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        rows = dict(con.execute("SELECT external_id, year(published_at) FROM articles").fetchall())
+        title, body = con.execute("SELECT title, text FROM articles WHERE external_id = 'cut'").fetchone()  # type: ignore[misc]
+    finally:
+        con.close()
+    assert rows == {"cut": None, "first": 1, "last": None, "last-utc": 9999}  # (past 9999 in UTC: no date)
+    assert title == "Envoys meet \ufffd" and body.endswith("\ufffd")
+
+
 def test_jsonl_with_broken_lines_and_repeated_ids(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     lines = [

@@ -176,6 +176,17 @@ def test_text_sitemap_and_bad_sitemap() -> None:
         parse_sitemap(b"<html/>", "https://a.org/s.xml")
 
 
+def test_sitemap_dates_utc_cannot_hold_are_no_dates() -> None:
+    """A lastmod at the calendar's ends (a placeholder) raised OverflowError and lost the sitemap."""
+    urls = "".join(
+        f"<url><loc>https://a.org/{n}</loc><lastmod>{when}</lastmod></url>"
+        for n, when in enumerate(("0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-12:00", "2024-05-01"))
+    )
+    xml = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    sitemap = parse_sitemap(xml.encode(), "https://a.org/sitemap.xml")
+    assert [e.published_at for e in sitemap.entries] == [None, None, datetime(2024, 5, 1, tzinfo=UTC)]
+
+
 def test_raw_archive_round_trip(tmp_path: Path) -> None:
     archive = RawArchive(tmp_path)
     digest = archive.put(b"hello")

@@ -201,7 +201,7 @@ SKIP_LABELS = {"DATE", "TIME", "ORDINAL"}
 # Where a match of the patterns above can begin, found without trying them at every position.
 _WORD = re.compile(r"\w+")
 _DIGIT_RUN = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
+LONGEST_NUMBER = 30  # digits in a row that can be an amount
 _QUAL_LENGTHS = sorted({len(q) for q in QUALIFIERS})
 # A symbol's last character ("$", "€") has no case, so it is found without IGNORECASE.
 _SYMBOL_ENDS = re.compile("|".join(sorted({re.escape(s[-1]) for s in SYMBOLS})))
@@ -390,8 +390,12 @@ def match_starts(text: str) -> dict[re.Pattern[str], list[int]]:
     """For MONEY_RE, PERCENT_RE and COUNT_RE: a sorted list holding every position where a match
     can begin (and more). Each pattern opens with an optional qualifier and then needs a digit, a
     currency symbol or one of its words; those are found by cheap scans."""
-    runs = {m.start() for m in _DIGIT_RUN.finditer(text)}  # where a \b before a digit can hold
-    digits = {m.start() for m in _DIGIT.finditer(text)}
+    runs: set[int] = set()  # where a \b before a digit can hold
+    digits: set[int] = set()
+    for run in _DIGIT_RUN.finditer(text):
+        if run.end() - run.start() <= LONGEST_NUMBER:  # (a longer run is no amount: each of its
+            runs.add(run.start())  # digits tried as a start would scan the rest of it again)
+            digits.update(range(run.start(), run.end()))
     symbols = {m.end() - n for m in _SYMBOL_ENDS.finditer(text) for n in _SYMBOL_LENGTHS if m.end() >= n}
     words: dict[re.Pattern[str], set[int]] = {MONEY_RE: set(), PERCENT_RE: set(), COUNT_RE: set()}
     for m in _WORD.finditer(text):

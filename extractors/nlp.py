@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -46,15 +47,31 @@ def load_nlp(
     return nlp
 
 
+LONGEST_RUN = 300  # characters without a space that spaCy's tokenizer reads as one chunk
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_RUN + 1},}}")
+
+
 def nlp_text(article: CleanArticle, max_chars: int) -> str:
-    """The text spaCy reads: headings blanked out (same length, so offsets hold), capped in length."""
+    """The text spaCy reads: headings blanked out and long runs without a space broken (see
+    `_broken`), each at the same length, so offsets hold; capped in length."""
     chars = list(article.text[:max_chars])
     for block in article.blocks:
         if block.kind == "heading":
             for i in range(block.start, min(block.end, len(chars))):
                 if not chars[i].isspace():
                     chars[i] = " "
-    return "".join(chars)
+    text = "".join(chars)
+    return _LONG_RUN.sub(_broken, text) if _LONG_RUN.search(text) else text
+
+
+def _broken(run: re.Match[str]) -> str:
+    """A run of more than LONGEST_RUN characters without a space, every character after
+    LONGEST_RUN of them read as a space. spaCy's tokenizer strips a chunk's prefixes and suffixes
+    one at a time and searches the rest again each time, so a long run of dashes, emoji or other
+    punctuation took time quadratic in its length (30,000 dashes: 98 s); no word is that long."""
+    text = run.group()
+    step = LONGEST_RUN + 1
+    return " ".join(text[i : i + LONGEST_RUN] for i in range(0, len(text) + 1, step))
 
 
 def skip_reason(article: CleanArticle, settings: Settings) -> str | None:

@@ -1,11 +1,12 @@
 """How the cleaner's time grows with a page: each of a set of page shapes built with N and 4N
 repeated parts (paragraphs, gallery slides, teaser cards, hidden copies of pictures, link lists,
-nesting, ...), each cleaned as `newsflow clean` cleans a page, and the time ratio reported. Work
-that grows with the page gives ≈ 4; a pass that is quadratic in some part gives ≈ 16 and a page of
-a few thousand such parts stalls a nightly run for minutes. Median of `--runs`; `--check` exits 1
-when a ratio passes `--limit`.
+nesting, runs of one character, ...), each cleaned as `newsflow clean` cleans a page, and the time
+ratio reported. Work that grows with the page gives ≈ 4; a pass that is quadratic in some part
+gives ≈ 16 and a page of a few thousand such parts stalls a nightly run for minutes. With `--nlp`
+the NLP stage runs on each cleaned page too (spaCy and the extractors, as `newsflow ingest` runs
+them). Median of `--runs`; `--check` exits 1 when a ratio passes `--limit`.
 
-    uv run python scripts/bench_page_shapes.py [--parts 1000] [--runs 3] [--check]
+    uv run python scripts/bench_page_shapes.py [--parts 1000] [--runs 3] [--nlp] [--check]
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import time
 from collections.abc import Callable
 
 from extractors.cleaning import clean
+from extractors.nlp import extract
 from newsflow.core.records import RawDocument
+from newsflow.core.settings import Settings
 
 S = "This is a sentence of the story with several words in it, and it ends here. "
 
@@ -83,6 +86,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         STORY + "<x-list>" + repeat(lambda i: "<x-item><x-icon></x-icon></x-item>", n) + "</x-list>"
     ),
     "meta tags": lambda n: page(STORY, repeat(lambda i: f"<meta property=article:tag content=t{i}>", n)),
+    "digit run": lambda n: page(STORY + f"<p>Serial number {'7' * 5 * n} was read out.</p>"),
+    "dash run": lambda n: page(STORY + f"<p>The wall read {'—' * n} in red paint.</p>"),
+    "emoji run": lambda n: page(STORY + f"<p>{chr(0x1F642) * n}</p>"),
     "JSON-LD authors": lambda n: page(
         STORY,
         '<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
@@ -92,13 +98,15 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-def seconds(html: bytes, runs: int) -> float:
-    """Median wall time of cleaning `html` `runs` times."""
+def seconds(html: bytes, runs: int, settings: Settings | None = None) -> float:
+    """Median wall time of cleaning `html` `runs` times (and of its NLP stage, given `settings`)."""
     times = []
     for _ in range(runs):
         raw = RawDocument(source="bench", locator="bench", external_id="bench", data=html, media_type="html")
         start = time.perf_counter()
-        clean(raw)
+        article = clean(raw)
+        if settings is not None:
+            list(extract([article], settings))
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -109,13 +117,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=float, default=8.0, help="ratio --check fails past (linear ≈ 4)")
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--nlp", action="store_true", help="time the NLP stage on each page too")
     args = parser.parse_args()
-    seconds(SHAPES["paragraphs"](10).encode(), 1)  # imports and caches warmed
+    settings = Settings() if args.nlp else None
+    seconds(SHAPES["paragraphs"](10).encode(), 1, settings)  # imports, caches and the model warmed
     worst = 0.0
     print(f"{'shape':16} {'N':>6} {'4N':>8} {'KB at 4N':>9} {'s at N':>8} {'s at 4N':>8} {'ratio':>6}")
     for name, shape in SHAPES.items():
         small, large = shape(args.parts).encode(), shape(4 * args.parts).encode()
-        t_small, t_large = seconds(small, args.runs), seconds(large, args.runs)
+        t_small, t_large = seconds(small, args.runs, settings), seconds(large, args.runs, settings)
         ratio = t_large / t_small
         worst = max(worst, ratio)
         print(

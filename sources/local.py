@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import glob
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsflow.core.errors import FetchError, InputError, TooLargeError, UnsupportedInputError
 from newsflow.core.records import Failure, MediaType, RawDocument
+from newsflow.core.strings import mend_json
 from sources.entry import utc_datetime
 from sources.limits import gunzip_capped
 
@@ -118,8 +118,10 @@ def jsonl_documents(data: bytes, locator: str, source: str) -> Iterator[LoadResu
         if not line.strip():
             continue
         try:
-            yield LoadResult(_jsonl_record(json.loads(line), locator, lineno, source))
-        except (ValueError, TypeError, KeyError) as exc:
+            yield LoadResult(
+                _jsonl_record(json.loads(mend_json(line.decode("utf-8"))), locator, lineno, source)
+            )
+        except (ValueError, TypeError, KeyError, RecursionError) as exc:  # (nested past the parser)
             reason = f"line {lineno}: {exc}"
             yield LoadResult(
                 failure=Failure(source, f"{locator}#line{lineno}", "load", type(exc).__name__, reason)
@@ -145,32 +147,23 @@ def _jsonl_record(obj: object, locator: str, lineno: int, source: str) -> RawDoc
     for key, kinds in _FIELD_TYPES.items():
         if obj.get(key) is not None and not isinstance(obj[key], kinds):
             raise TypeError(f'"{key}" is {type(obj[key]).__name__}, not {_FIELD_NAMES[kinds]}')
-    ext_id = _whole(str(obj.get("id") or f"{Path(locator).name}:{lineno}"))
+    ext_id = str(obj.get("id") or f"{Path(locator).name}:{lineno}")
     body = obj.get("text") if obj.get("text") is not None else obj.get("html")
     if not isinstance(body, str):
         raise KeyError('needs a "text" or "html" string')
     published = obj.get("published_at")
     return RawDocument(
-        source=_whole(obj.get("source") or source),
+        source=obj.get("source") or source,
         locator=f"{locator}#{ext_id}",
         external_id=ext_id,
-        data=_whole(body).encode("utf-8"),
+        data=body.encode("utf-8"),
         media_type="text" if obj.get("text") is not None else "html",
         encoding="utf-8",
-        url=_whole(obj.get("url") or "") or None,
-        title=_whole(obj.get("title") or "") or None,
+        url=obj.get("url") or None,
+        title=obj.get("title") or None,
         published_at=utc_datetime(published) if published else None,
         verbatim=obj.get("text") is not None,
     )
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _whole(value: str) -> str:
-    """`value` with each lone surrogate (half of a character cut off, written as a JSON escape) read
-    as U+FFFD, as an undecodable byte is: such a string cannot be written out as UTF-8."""
-    return value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _suffix(path: Path) -> str:

@@ -18,6 +18,7 @@ from extractors.cleaning.htmltree import Scan, attr, norm_space, root_element, t
 from extractors.cleaning.language import identify_language, normal_code
 from extractors.cleaning.textmeasure import word_count
 from newsflow.core.records import CleanArticle, RawDocument
+from newsflow.core.strings import mend_json
 from newsflow.core.urls import join_url
 
 _ARTICLE_TYPES = {
@@ -220,8 +221,8 @@ def _json_ld_objects(scripts: list[Tag]) -> Iterator[dict[str, Any]]:
         body = body.removeprefix("<!--").removesuffix("-->").strip()
         body = body.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
         try:
-            data = json.loads(body, strict=False)
-        except ValueError:
+            data = json.loads(mend_json(body), strict=False)
+        except (ValueError, RecursionError):  # (not JSON, or nested deeper than the parser goes)
             continue
         yield from _flatten(data)
 

@@ -1,5 +1,5 @@
 """The base of newsflow: records, errors, settings, ids, entity keys, the likeness protocol, sniffing,
-URLs from outside.
+URLs and strings from outside.
 
 Imports nothing else of the repository; `sources`, `extractors` and `warehouse` import only this.
 """
@@ -58,6 +58,7 @@ from newsflow.core.records import (
     StageName,
 )
 from newsflow.core.sniff import media_type_of, sniff_binary
+from newsflow.core.strings import mend_json
 from newsflow.core.urls import join_url, split_url
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ __all__ = [
     "join_url",
     "key_name",
     "media_type_of",
+    "mend_json",
     "sniff_binary",
     "split_url",
     "stable_id",

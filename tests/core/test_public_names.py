@@ -19,9 +19,10 @@ def test_core_public_names() -> None:
             "InputError", "NewsflowError", "QueryError", "ResponseTooLargeError", "RobotsDisallowedError",
             "SourceConfigError", "TooLargeError", "TooManyRedirectsError", "UnsafeUrlError",
             "UnsupportedContentTypeError", "UnsupportedInputError", "WarehouseBusyError", "WarehouseError",
-            # settings, ids, keys, likeness, sniffing, URLs
+            # settings, ids, keys, likeness, sniffing, URLs and strings from outside
             "Settings", "get_settings", "bytes_hash", "content_hash", "stable_id", "Linker", "PERSON_PREFIX",
             "key_name", "Likeness", "Speakers", "media_type_of", "sniff_binary", "join_url", "split_url",
+            "mend_json",
         },
     )  # fmt: skip
 

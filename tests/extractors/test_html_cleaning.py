@@ -371,6 +371,17 @@ def test_a_link_with_a_placeholder_for_its_host_does_not_fail_the_page() -> None
     assert article.text.count("Monday night") >= 6  # the story's two paragraphs
 
 
+def test_json_ld_with_half_a_character_or_nested_too_deep_fails_no_page() -> None:
+    """Half an emoji escaped in a headline (cut by a limit counted in UTF-16 units) cannot be
+    written as UTF-8; JSON nested past the parser's depth raised RecursionError."""
+    ld = '{"@type": "NewsArticle", "headline": "Budget vote \\ud83d", "author": {"name": "A. Writer"}}'
+    deep = "[" * 100_000 + "]" * 100_000
+    scripts = "".join(f'<script type="application/ld+json">{body}</script>' for body in (deep, ld))
+    article = html_article(ARTICLE.replace("<body>", f"<head>{scripts}</head><body>"))
+    assert (article.title, article.authors) == ("Budget vote \ufffd", ["A. Writer"])
+    assert article.text.count("Monday night") == 6
+
+
 def test_declared_language_is_checked_against_the_text() -> None:
     french = "<p>" + "Le conseil municipal a adopté le nouveau budget après un long débat. " * 3
     article = html_article(f"<html lang='en'><body><article>{french}</p></article></body></html>")

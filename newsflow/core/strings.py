@@ -1,0 +1,24 @@
+"""Strings from outside that UTF-8 cannot hold, mended before they reach the warehouse."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["mend_json"]
+
+# In JSON text: an escaped backslash (passed over, so that `\\ud800` stays a backslash and text), an
+# escaped surrogate pair (one character), or an escaped half of a pair standing alone.
+_ESCAPES = re.compile(
+    r"\\\\|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[dD][89a-fA-F][0-9a-fA-F]{2}"
+)
+_LONE_HALF = 6  # characters of the escape of one half of a pair
+
+
+def mend_json(text: str) -> str:
+    """JSON text with each escaped half of a surrogate pair standing alone read as U+FFFD, as an
+    undecodable byte is read. A JSON string may hold half a character (an emoji cut in two by a
+    length limit counted in UTF-16 units: `"\\ud83d"`); UTF-8 cannot hold it, and one such string
+    failed the whole batch that wrote it."""
+    if "\\u" not in text:
+        return text
+    return _ESCAPES.sub(lambda m: "\\ufffd" if len(m.group()) == _LONE_HALF else m.group(), text)

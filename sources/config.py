@@ -113,7 +113,7 @@ def source_from_table(table: dict[str, Any], base_dir: Path | None = None) -> So
 
 
 def _resolve_path(locator: str, base_dir: Path) -> str:
-    if _is_url(locator) or Path(locator).is_absolute():
+    if is_web_url(locator) or Path(locator).is_absolute():
         return locator
     return os.path.normpath(base_dir / locator)
 
@@ -138,7 +138,7 @@ def load_sources(path: str | Path) -> list[SourceConfig]:
     return sources
 
 
-def _is_url(value: str) -> bool:
+def is_web_url(value: str) -> bool:
     """An http(s) address, read by its scheme alone: a malformed one is still an address, whose
     fetch is refused and recorded with its reason."""
     return value[:8].lower().startswith(("http://", "https://"))
@@ -168,10 +168,10 @@ def source_from_arg(arg: str, name: str | None = None) -> SourceConfig:
     if sep and prefix in forced and not rest.startswith("//"):
         kind = forced[prefix]
         return _arg_source(kind, rest.strip(), name)
-    path = _url_parts(arg).path.lower() if _is_url(arg) else arg.lower()
+    path = _url_parts(arg).path.lower() if is_web_url(arg) else arg.lower()
     if path.endswith((".warc", ".warc.gz")):
         return _arg_source("warc", arg, name)
-    if not _is_url(arg):
+    if not is_web_url(arg):
         return _arg_source("local", arg, name)
     if path.endswith("/robots.txt") or "sitemap" in path:
         return _arg_source("sitemap", arg, name)
@@ -183,8 +183,8 @@ def source_from_arg(arg: str, name: str | None = None) -> SourceConfig:
 def _arg_source(kind: str, locator: str, name: str | None) -> SourceConfig:
     if not locator:
         raise SourceConfigError(f"{kind}: needs a URL or path")
-    default = _url_parts(locator).hostname if _is_url(locator) else "local"
-    urls = (locator,) if kind == "url-list" and _is_url(locator) else ()
+    default = _url_parts(locator).hostname if is_web_url(locator) else "local"
+    urls = (locator,) if kind == "url-list" and is_web_url(locator) else ()
     return SourceConfig(
         name=name or default or "web",
         kind=kind,  # type: ignore[arg-type]

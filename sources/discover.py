@@ -6,10 +6,10 @@ from collections import deque
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from newsflow.core.errors import FeedParseError, FetchError, UnsupportedInputError
-from sources.config import SourceConfig
+from newsflow.core.urls import split_url
+from sources.config import SourceConfig, is_web_url
 from sources.entry import Entry
 from sources.feeds import parse_feed
 from sources.http import XML_ACCEPT, XML_TYPES, Fetcher
@@ -47,7 +47,7 @@ def _failed(source: SourceConfig, locator: str, exc: Exception) -> FetchOutcome:
 
 async def _url_list(source: SourceConfig) -> AsyncIterator[Discovered]:
     urls = list(source.urls)
-    if not urls and urlsplit(source.locator).scheme in ("http", "https"):
+    if not urls and is_web_url(source.locator):
         urls = [source.locator]
     elif not urls:
         try:
@@ -83,7 +83,9 @@ async def _sitemap_roots(source: SourceConfig, fetcher: Fetcher) -> list[str]:
     """Sitemap URLs for the locator: itself, or robots.txt `Sitemap:` lines for a robots.txt
     URL or a bare site root (falling back to /sitemap.xml for a root).
     """
-    parts = urlsplit(source.locator)
+    parts = split_url(source.locator)
+    if parts is None:  # fetched as it is, it is refused with its reason
+        return [source.locator]
     is_root = parts.path in ("", "/") and not parts.query
     if not (parts.path.endswith("/robots.txt") or is_root):
         return [source.locator]

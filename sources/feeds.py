@@ -43,9 +43,15 @@ def _entry(raw: Any, base_url: str) -> Entry | None:
 
 
 def _parsed(data: bytes, base_url: str | None) -> Any:
-    """feedparser's reading of the feed, its links resolved against `base_url` when given."""
+    """feedparser's reading of the feed, its links resolved against `base_url` when given; what
+    it raises on (a character reference to half of a surrogate pair) is no usable feed."""
     headers = {"content-location": base_url} if base_url else None
-    return feedparser.parse(data, response_headers=headers, resolve_relative_uris=False, sanitize_html=False)
+    try:
+        return feedparser.parse(
+            data, response_headers=headers, resolve_relative_uris=False, sanitize_html=False
+        )
+    except Exception as exc:  # (its loose parser's own errors, whatever their class)
+        raise FeedParseError(f"not a usable feed: {type(exc).__name__}: {exc}", stage="discover") from exc
 
 
 def _link_left_out(raw: Any) -> bool:

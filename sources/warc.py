@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -21,7 +20,7 @@ from newsflow.core.errors import (
 )
 from newsflow.core.records import RawDocument
 from newsflow.core.sniff import media_type_of, sniff_binary
-from sources.config import SourceConfig
+from sources.config import SourceConfig, is_web_url
 from sources.http import PAGE_TYPES, parse_content_type
 from sources.outcomes import FetchOutcome, FetchResult, outcome_from_error
 from sources.session import FetchSession
@@ -101,7 +100,7 @@ def warc_paths(locator: str) -> list[Path]:
 async def warc_results(source: SourceConfig, run: FetchSession) -> AsyncIterator[FetchResult]:
     """Results for a WARC source: a local path/glob, or an http(s) URL downloaded to a temp file."""
     settings = run.settings
-    if urlsplit(source.locator).scheme in ("http", "https"):
+    if is_web_url(source.locator):
         with tempfile.TemporaryDirectory(prefix="newsflow-warc-") as tmp:
             target = Path(tmp) / "download.warc.gz"
             try:

@@ -285,6 +285,9 @@ async def _produce(
     except (InputError, OSError) as exc:
         log.warning("source %s stopped: %s", source.name, exc)
         await results.put(outcome_from_error(source.name, source.locator, exc, stage="discover"))
+    except Exception as exc:  # unexpected: the source is recorded as failed and the run goes on
+        log.exception("unexpected error discovering %s", source.locator)
+        await results.put(outcome_from_error(source.name, source.locator, exc, stage="discover"))
 
 
 async def _worker(

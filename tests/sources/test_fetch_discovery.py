@@ -6,6 +6,7 @@ import asyncio
 import gzip
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -276,3 +277,45 @@ def test_results_stream_and_early_stop_cleans_up(server: HTTPServer) -> None:
     got, pending = asyncio.run(first_three())
     assert len(got) == 3 and pending == 0
     assert len(server.log) < 1 + 30  # bounded queues: fetching stopped well before the end
+
+
+def test_a_feed_its_parser_fails_on_is_a_failed_source_not_a_failed_run(server: HTTPServer) -> None:
+    """feedparser's loose parser raises on a character reference to half of a surrogate pair: the
+    feed is recorded as not usable, with the reason, and the other sources are read."""
+    base = site(server)
+    server.expect_request("/odd.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>'
+        f"<item><title>Half &#xD800; a character</title><link>{base}/news/one</link></item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    odd, good = (
+        SourceConfig("odd", "feed", f"{base}/odd.xml"),
+        SourceConfig("feed", "feed", f"{base}/rss.xml"),
+    )
+    results = collect([odd, good], fast_settings())
+    (failed,) = [o for o in outcomes(results) if o.source == "odd"]
+    assert failed.outcome == "failed" and failed.stage == "discover" and "not a usable feed" in failed.reason
+    assert {d.source for d in docs(results)} == {"feed"}
+
+
+def test_an_unexpected_error_in_discovery_fails_that_source_alone(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fault no input here causes (a parser's bug): the source is recorded as failed, the run goes on."""
+    import sources.discover
+
+    def broken(data: bytes, base_url: str) -> list[object]:
+        raise RuntimeError("a parser's bug")
+
+    monkeypatch.setattr(sources.discover, "parse_feed", broken)
+    base = site(server)
+    results = collect(
+        [
+            SourceConfig("feed", "feed", f"{base}/rss.xml"),
+            SourceConfig("page", "url-list", "", urls=(f"{base}/news/two",)),
+        ],
+        fast_settings(),
+    )
+    (failed,) = [o for o in outcomes(results) if o.source == "feed"]
+    assert (failed.outcome, failed.error_class, failed.stage) == ("failed", "RuntimeError", "discover")
+    assert [d.locator for d in docs(results)] == [f"{base}/news/two"]

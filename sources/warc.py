@@ -6,7 +6,6 @@ import asyncio
 import glob
 import tempfile
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,20 +20,11 @@ from newsflow.core.errors import (
 from newsflow.core.records import RawDocument
 from newsflow.core.sniff import media_type_of, sniff_binary
 from sources.config import SourceConfig, is_web_url
+from sources.entry import utc_datetime
 from sources.http import PAGE_TYPES, parse_content_type
 from sources.outcomes import FetchOutcome, FetchResult, outcome_from_error
 from sources.session import FetchSession
 from sources.urls import canonical_url
-
-
-def _warc_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def read_warc(path: Path, source: str, max_bytes: int) -> Iterator[RawDocument | FetchOutcome]:
@@ -83,7 +73,7 @@ def _record(record: Any, source: str, max_bytes: int) -> RawDocument | FetchOutc
         media_type=media_type_of(ctype, data),
         encoding=charset,
         url=url or None,
-        fetched_at=_warc_date(headers.get_header("WARC-Date")),
+        fetched_at=utc_datetime(headers.get_header("WARC-Date")),
         http_status=status,
         etag=http.get_header("ETag") if http else None,
         last_modified=http.get_header("Last-Modified") if http else None,

@@ -14,6 +14,7 @@ from extractors.claims.attribution import Attribution, find_attributions
 from extractors.claims.extract import claim_kind
 from extractors.nlp import load_nlp
 from newsflow.core.settings import FAST_RULES, FastRule
+from newsflow.core.strings import mend_json
 
 Record = dict[str, Any]
 
@@ -66,11 +67,12 @@ def cached_docs(texts: list[str], nlp: Language, batch_size: int, cache: Path) -
 
 
 def read_jsonl(path: Path) -> Iterator[Record]:
-    """Records of a JSONL file, skipping blank lines."""
+    """Records of a JSONL file, skipping blank lines (half a character mended, see `mend_json`: each
+    offset into the text stays in place)."""
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
-                yield json.loads(line)
+                yield json.loads(mend_json(line))
 
 
 def prediction_rows(

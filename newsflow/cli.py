@@ -373,7 +373,7 @@ def extract(
 
     try:
         records = list(read_jsonl(file))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         console.print(f"[red]error:[/red] cannot read {file}: {exc}")
         raise typer.Exit(1) from exc
     settings = get_settings()

@@ -91,3 +91,15 @@ def test_an_invalid_source_is_an_error_before_any_run(tmp_path: Path) -> None:
         out = runner.invoke(app, ["ingest", arg, "-w", str(tmp_path / "w.duckdb")])
         assert out.exit_code == 1 and message in out.output and "Traceback" not in out.output, out.output
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_extract_reads_a_record_with_half_a_character(tmp_path: Path) -> None:
+    """An emoji cut in two (a lone surrogate escape) made spaCy's tokenizer raise."""
+    text = "The minister said on Monday that the talks would resume \ud83d next week."
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"doc_id": "cut", "text": text}) + "\n")
+    result = runner.invoke(app, ["extract", str(src), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    (said,) = row["attributions"]
+    assert text[said["source"][0] : said["source"][1]] == "The minister"

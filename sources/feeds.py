@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -13,7 +12,7 @@ import feedparser
 from newsflow.core.errors import FeedParseError
 from sources.entry import Entry
 from sources.urls import resolve_link
-from sources.xmlsafe import parse_xml
+from sources.xmlsafe import mend_references, parse_xml
 
 
 def struct_to_datetime(value: time.struct_time | None) -> datetime | None:
@@ -43,22 +42,6 @@ def _entry(raw: Any, base_url: str) -> Entry | None:
     )
 
 
-# A numeric character reference; one to no character (half of a surrogate pair, past U+10FFFF)
-# makes feedparser's loose parser raise, and is read as U+FFFD, as an undecodable byte is.
-_CHARACTER_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
-
-
-def _mended_reference(ref: re.Match[bytes]) -> bytes:
-    """`ref`, or `&#xFFFD;` when it names no character."""
-    digits = ref.group(1)
-    hexadecimal = digits[:1] in (b"x", b"X")
-    value = (digits[1:] if hexadecimal else digits).lstrip(b"0") or b"0"
-    if len(value) > 8:  # (past U+10FFFF whatever the digits: int() may refuse that many)
-        return b"&#xFFFD;"
-    code = int(value, 16 if hexadecimal else 10)
-    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else ref.group()
-
-
 def _parsed(data: bytes, base_url: str | None) -> Any:
     """feedparser's reading of the feed, its links resolved against `base_url` when given; a feed
     it raises on is no usable feed."""
@@ -78,8 +61,8 @@ def _link_left_out(raw: Any) -> bool:
 
 def parse_feed(data: bytes, base_url: str) -> list[Entry]:
     """The entries of an RSS/Atom feed, newest first when dated; refuses entity declarations."""
+    data = mend_references(data)
     parse_xml(data)  # raises FeedParseError on entity declarations / external references
-    data = _CHARACTER_REFERENCE.sub(_mended_reference, data)
     parsed = _parsed(data, base_url)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         why = parsed.get("bozo_exception") or "no RSS/Atom entries"

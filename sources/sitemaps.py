@@ -10,7 +10,7 @@ from xml.etree.ElementTree import Element
 from newsflow.core.errors import FeedParseError
 from sources.entry import Entry, utc_datetime
 from sources.urls import resolve_link
-from sources.xmlsafe import local_name, parse_xml
+from sources.xmlsafe import local_name, mend_references, parse_xml
 
 SitemapKind = Literal["index", "urlset"]
 
@@ -43,7 +43,7 @@ def parse_sitemap(data: bytes, base_url: str) -> Sitemap:
     head = data.lstrip()[:1]
     if head and head != b"<":
         return _parse_text(data, base_url)
-    root = parse_xml(data)
+    root = parse_xml(mend_references(data))
     if root is None:
         raise FeedParseError("sitemap is not well-formed XML", stage="discover")
     kind = local_name(root.tag).lower()

@@ -187,6 +187,17 @@ def test_sitemap_dates_utc_cannot_hold_are_no_dates() -> None:
     assert [e.published_at for e in sitemap.entries] == [None, None, datetime(2024, 5, 1, tzinfo=UTC)]
 
 
+def test_sitemap_references_to_no_character_are_read_as_replacement() -> None:
+    """One character reference to half of a surrogate pair made the whole sitemap ill-formed."""
+    xml = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://a.org/1</loc>'
+        "<news:news><news:title>Half &#xD800; a character</news:title></news:news></url></urlset>"
+    )
+    (entry,) = parse_sitemap(xml.encode(), "https://a.org/sitemap.xml").entries
+    assert (entry.url, entry.title) == ("https://a.org/1", "Half \ufffd a character")
+
+
 def test_raw_archive_round_trip(tmp_path: Path) -> None:
     archive = RawArchive(tmp_path)
     digest = archive.put(b"hello")

@@ -34,6 +34,16 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+def utf8_text(value: str) -> str:
+    """A command-line argument that must be text: bytes that are not UTF-8 (typed on a terminal set
+    to another encoding) are a usage error, not a traceback from the database."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise typer.BadParameter("holds bytes that are not UTF-8 (is the terminal set to UTF-8?)") from None
+    return value
+
+
 @app.command()
 def ingest(
     sources: Annotated[
@@ -183,7 +193,7 @@ def print_summary(summary: dict[str, Any]) -> None:
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help="a read-only SQL query")],
+    query: Annotated[str, typer.Argument(help="a read-only SQL query", callback=utf8_text)],
     warehouse: WarehouseOpt = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
@@ -225,7 +235,9 @@ def compact(warehouse: WarehouseOpt = None) -> None:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='words to look for, e.g. "rare earth minerals"')],
+    query: Annotated[
+        str, typer.Argument(help='words to look for, e.g. "rare earth minerals"', callback=utf8_text)
+    ],
     claims: Annotated[
         bool, typer.Option("--claims", help="rank claims (with their speaker), not articles")
     ] = False,

@@ -103,3 +103,13 @@ def test_extract_reads_a_record_with_half_a_character(tmp_path: Path) -> None:
     (row,) = [json.loads(line) for line in result.stdout.splitlines()]
     (said,) = row["attributions"]
     assert text[said["source"][0] : said["source"][1]] == "The minister"
+
+
+def test_a_query_typed_in_another_encoding_is_a_usage_error(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates (\\udce9 for a Latin-1 é); the
+    database raised on them with a traceback."""
+    wh = tmp_path / "w.duckdb"
+    run_ingest([str(SEED)], Settings(warehouse=wh))
+    for command in (["sql", "SELECT 'caf\udce9'"], ["search", "caf\udce9"]):
+        out = runner.invoke(app, [*command, "-w", str(wh)])
+        assert out.exit_code == 2 and "not UTF-8" in out.output and "Traceback" not in out.output, out.output

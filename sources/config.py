@@ -13,6 +13,7 @@ from typing import Any, Literal, get_args
 from urllib.parse import SplitResult
 
 from newsflow.core.errors import SourceConfigError
+from newsflow.core.strings import os_text
 from newsflow.core.urls import split_url
 
 SourceKind = Literal["url-list", "feed", "sitemap", "local", "warc"]
@@ -200,5 +201,6 @@ def resolve_sources(args: Iterable[str]) -> list[SourceConfig]:
         if arg.endswith(".toml") and Path(arg).is_file():
             configs.extend(load_sources(Path(arg)))
         else:
-            configs.append(source_from_arg(arg, name=None if "://" in arg else arg.rstrip("/") or arg))
+            name = None if "://" in arg else os_text(arg.rstrip("/") or arg)  # (stored: UTF-8 text)
+            configs.append(source_from_arg(arg, name=name))
     return configs

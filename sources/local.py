@@ -10,7 +10,7 @@ from pathlib import Path
 
 from newsflow.core.errors import FetchError, InputError, TooLargeError, UnsupportedInputError
 from newsflow.core.records import Failure, MediaType, RawDocument
-from newsflow.core.strings import mend_json
+from newsflow.core.strings import mend_json, os_text
 from sources.entry import utc_datetime
 from sources.limits import gunzip_capped
 
@@ -60,10 +60,12 @@ def load_local(
         try:
             yield from load_file(path, source, max_bytes)
         except InputError as exc:
-            yield LoadResult(failure=_failure(source, str(path), exc))
+            yield LoadResult(failure=_failure(source, os_text(str(path)), exc))
         except OSError as exc:
             yield LoadResult(
-                failure=Failure(source, str(path), "load", type(exc).__name__, exc.strerror or str(exc))
+                failure=Failure(
+                    source, os_text(str(path)), "load", type(exc).__name__, os_text(exc.strerror or str(exc))
+                )
             )
 
 
@@ -76,15 +78,15 @@ def load_file(path: Path, source: str = "local", max_bytes: int = 20_000_000) ->
             f"newsflow reads {', '.join(READABLE)} (optionally .gz)"
         )
     if not path.exists():
-        raise InputError(f"no such file: {path}")
+        raise InputError(f"no such file: {os_text(str(path))}")
     data = read_bytes(path, max_bytes)
     if suffix == ".jsonl":
-        yield from jsonl_documents(data, str(path), source)
+        yield from jsonl_documents(data, os_text(str(path)), source)
         return
     yield LoadResult(
         RawDocument(
             source=source,
-            locator=str(path),
+            locator=os_text(str(path)),
             external_id=_stem(path),
             data=data,
             media_type=SUFFIXES[suffix],
@@ -176,7 +178,7 @@ def _suffix(path: Path) -> str:
 
 def _stem(path: Path) -> str:
     """File name without its .html/.txt/... and .gz suffixes."""
-    name = path.name
+    name = os_text(path.name)
     if name.lower().endswith(".gz"):
         name = name[:-3]
     suffix = Path(name).suffix

@@ -19,6 +19,7 @@ from newsflow.core.errors import (
 )
 from newsflow.core.records import RawDocument
 from newsflow.core.sniff import media_type_of, sniff_binary
+from newsflow.core.strings import os_text
 from sources.config import SourceConfig, is_web_url
 from sources.entry import utc_datetime
 from sources.http import PAGE_TYPES, parse_content_type
@@ -102,7 +103,7 @@ async def warc_results(source: SourceConfig, run: FetchSession) -> AsyncIterator
                 yield result
         return
     for path in warc_paths(source.locator):
-        async for result in _from_file(source, path, str(path), run):
+        async for result in _from_file(source, path, os_text(str(path)), run):
             yield result
 
 

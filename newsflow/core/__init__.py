@@ -58,7 +58,7 @@ from newsflow.core.records import (
     StageName,
 )
 from newsflow.core.sniff import media_type_of, sniff_binary
-from newsflow.core.strings import mend_json
+from newsflow.core.strings import mend_json, os_text
 from newsflow.core.urls import join_url, split_url
 
 if TYPE_CHECKING:
@@ -120,6 +120,7 @@ __all__ = [
     "key_name",
     "media_type_of",
     "mend_json",
+    "os_text",
     "sniff_binary",
     "split_url",
     "stable_id",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["mend_json"]
+__all__ = ["mend_json", "os_text"]
 
 # In JSON text: an escaped backslash (passed over, so that `\\ud800` stays a backslash and text), an
 # escaped surrogate pair (one character), or an escaped half of a pair standing alone.
@@ -22,3 +22,18 @@ def mend_json(text: str) -> str:
     if "\\u" not in text:
         return text
     return _ESCAPES.sub(lambda m: "\\ufffd" if len(m.group()) == _LONE_HALF else m.group(), text)
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def os_text(value: str) -> str:
+    """A string the operating system gave (a file name, an argument) as text UTF-8 can hold. Python
+    reads each byte of it that is not UTF-8 as a lone surrogate (a Latin-1 `é` in a file name as
+    `\\udce9`), which no column can store: one such file name failed the whole batch, and the run
+    with it. Each is written as its byte, `\\xe9`; the same name gives the same text on every run."""
+    if value.isascii() or not _SURROGATE.search(value):
+        return value
+    value = _ESCAPED_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", value)
+    return _SURROGATE.sub("\ufffd", value)

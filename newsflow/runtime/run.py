@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from newsflow.core.errors import AccountingError, NewsflowError
 from newsflow.core.records import OUTCOMES, STORED, Failure, InputOutcome, RawDocument, StageName
 from newsflow.core.settings import Settings
+from newsflow.core.strings import os_text
 from newsflow.runtime import stages as p
 from newsflow.runtime.pool import NlpPool, run_pool, worth_a_pool
 from sources.archive import RawArchive
@@ -149,6 +150,7 @@ def execute(
     """
     runner = runner or Runner()
     run_id = str(uuid.uuid4())
+    sources = [os_text(s) for s in sources]  # as the run row stores them
     exclusive = not is_lake(settings.warehouse)  # a lake takes one run per source at a time
     with run_lock(settings.warehouse, settings.run_lock_wait_seconds, None if exclusive else sources):
         with p.open_warehouse(settings) as con:

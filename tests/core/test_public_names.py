@@ -22,7 +22,7 @@ def test_core_public_names() -> None:
             # settings, ids, keys, likeness, sniffing, URLs and strings from outside
             "Settings", "get_settings", "bytes_hash", "content_hash", "stable_id", "Linker", "PERSON_PREFIX",
             "key_name", "Likeness", "Speakers", "media_type_of", "sniff_binary", "join_url", "split_url",
-            "mend_json",
+            "mend_json", "os_text",
         },
     )  # fmt: skip
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -209,6 +210,25 @@ def test_jsonl_half_characters_and_dates_at_the_calendars_ends_are_stored(tmp_pa
         con.close()
     assert rows == {"cut": None, "first": 1, "last": None, "last-utc": 9999}  # (past 9999 in UTC: no date)
     assert title == "Envoys meet \ufffd" and body.endswith("\ufffd")
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_found_again(tmp_path: Path) -> None:
+    """A Latin-1 file name (bytes that are not UTF-8, which Python reads as lone surrogates) failed
+    the whole batch and then the run: no column can hold it. It is stored with its byte escaped."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / os.fsdecode(b"caf\xe9.txt")).write_text("Talks resume\n\nThe minister said talks would resume.\n")
+    (src / "plain.txt").write_text("Port reopens\n\nThe harbour authority said the port would reopen.\n")
+    settings = Settings(warehouse=tmp_path / "w.duckdb")
+    assert run_ingest([str(src)], settings)["new"] == 2
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    try:
+        rows = con.execute("SELECT locator, external_id FROM articles ORDER BY 1").fetchall()
+    finally:
+        con.close()
+    assert rows == [(f"{src}/caf\\xe9.txt", "caf\\xe9"), (f"{src}/plain.txt", "plain")]
+    again = run_ingest([str(src)], settings)
+    assert (again["new"], again["unchanged"], again["failed"]) == (0, 2, 0)
 
 
 def test_jsonl_with_broken_lines_and_repeated_ids(tmp_path: Path) -> None:

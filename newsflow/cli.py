@@ -37,11 +37,29 @@ class OutputFormat(str, Enum):
 def utf8_text(value: str) -> str:
     """A command-line argument that must be text: bytes that are not UTF-8 (typed on a terminal set
     to another encoding) are a usage error, not a traceback from the database."""
+    if not _utf8(value):
+        raise typer.BadParameter("holds bytes that are not UTF-8 (is the terminal set to UTF-8?)")
+    return value
+
+
+def utf8_sources(values: list[str] | None) -> list[str] | None:
+    """Sources as text: the run's parameters travel to the Prefect server as JSON, which cannot hold
+    bytes that are not UTF-8. A file so named is read through its folder (its name is stored with
+    those bytes escaped)."""
+    for value in values or ():
+        if not _utf8(value):
+            shown = value.encode("utf-8", "surrogateescape")
+            raise typer.BadParameter(f"{shown!r} holds bytes that are not UTF-8: give its folder instead")
+    return values
+
+
+def _utf8(value: str) -> bool:
+    """`value` is text UTF-8 can hold: no bytes of another encoding, read as lone surrogates."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise typer.BadParameter("holds bytes that are not UTF-8 (is the terminal set to UTF-8?)") from None
-    return value
+        return False
+    return True
 
 
 @app.command()
@@ -49,7 +67,8 @@ def ingest(
     sources: Annotated[
         list[str] | None,
         typer.Argument(
-            help="files, folders, globs, URLs, feeds, sitemaps, WARCs or a sources .toml (default: seeds/)"
+            help="files, folders, globs, URLs, feeds, sitemaps, WARCs or a sources .toml (default: seeds/)",
+            callback=utf8_sources,
         ),
     ] = None,
     warehouse: WarehouseOpt = None,

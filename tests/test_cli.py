@@ -87,9 +87,13 @@ def test_a_wide_view_stays_readable_in_80_columns_and_a_narrow_one_stays_a_table
 def test_an_invalid_source_is_an_error_before_any_run(tmp_path: Path) -> None:
     sources = tmp_path / "sources.toml"
     sources.write_text('[[source]]\nname = "a"\nkind = "local"\nlocator = "x"\n' * 2)
-    for arg, message in (("feed:", "needs a URL or path"), (str(sources), "duplicate source names")):
+    for arg, message, code in (
+        ("feed:", "needs a URL or path", 1),
+        (str(sources), "duplicate source names", 1),
+        (str(tmp_path / "caf\udce9.txt"), "not UTF-8", 2),  # (Prefect's parameters are JSON: no such bytes)
+    ):
         out = runner.invoke(app, ["ingest", arg, "-w", str(tmp_path / "w.duckdb")])
-        assert out.exit_code == 1 and message in out.output and "Traceback" not in out.output, out.output
+        assert out.exit_code == code and message in out.output and "Traceback" not in out.output, out.output
     assert not (tmp_path / "w.duckdb").exists()
 
 

@@ -60,8 +60,7 @@ def nlp_text(article: CleanArticle, max_chars: int) -> str:
             for i in range(block.start, min(block.end, len(chars))):
                 if not chars[i].isspace():
                     chars[i] = " "
-    text = "".join(chars)
-    return _LONG_RUN.sub(_broken, text) if _LONG_RUN.search(text) else text
+    return _LONG_RUN.sub(_broken, "".join(chars))
 
 
 def _broken(run: re.Match[str]) -> str:

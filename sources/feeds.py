@@ -43,15 +43,9 @@ def _entry(raw: Any, base_url: str) -> Entry | None:
 
 
 def _parsed(data: bytes, base_url: str | None) -> Any:
-    """feedparser's reading of the feed, its links resolved against `base_url` when given; a feed
-    it raises on is no usable feed."""
+    """feedparser's reading of the feed, its links resolved against `base_url` when given."""
     headers = {"content-location": base_url} if base_url else None
-    try:
-        return feedparser.parse(
-            data, response_headers=headers, resolve_relative_uris=False, sanitize_html=False
-        )
-    except Exception as exc:  # (its loose parser's own errors, whatever their class)
-        raise FeedParseError(f"not a usable feed: {type(exc).__name__}: {exc}", stage="discover") from exc
+    return feedparser.parse(data, response_headers=headers, resolve_relative_uris=False, sanitize_html=False)
 
 
 def _link_left_out(raw: Any) -> bool:

@@ -62,15 +62,13 @@ def load_local(
         except InputError as exc:
             yield LoadResult(failure=_failure(source, os_text(str(path)), exc))
         except OSError as exc:
-            yield LoadResult(
-                failure=Failure(
-                    source, os_text(str(path)), "load", type(exc).__name__, os_text(exc.strerror or str(exc))
-                )
-            )
+            reason = os_text(exc.strerror or str(exc))
+            yield LoadResult(failure=Failure(source, os_text(str(path)), "load", type(exc).__name__, reason))
 
 
 def load_file(path: Path, source: str = "local", max_bytes: int = 20_000_000) -> Iterator[LoadResult]:
     """The inputs in one file (one, or one per JSONL line). Raises InputError when the file is bad."""
+    locator = os_text(str(path))  # (the name as text a column can hold)
     suffix = _suffix(path)
     if suffix not in READABLE:
         raise UnsupportedInputError(
@@ -78,15 +76,15 @@ def load_file(path: Path, source: str = "local", max_bytes: int = 20_000_000) ->
             f"newsflow reads {', '.join(READABLE)} (optionally .gz)"
         )
     if not path.exists():
-        raise InputError(f"no such file: {os_text(str(path))}")
+        raise InputError(f"no such file: {locator}")
     data = read_bytes(path, max_bytes)
     if suffix == ".jsonl":
-        yield from jsonl_documents(data, os_text(str(path)), source)
+        yield from jsonl_documents(data, locator, source)
         return
     yield LoadResult(
         RawDocument(
             source=source,
-            locator=os_text(str(path)),
+            locator=locator,
             external_id=_stem(path),
             data=data,
             media_type=SUFFIXES[suffix],
@@ -121,7 +119,7 @@ def jsonl_documents(data: bytes, locator: str, source: str) -> Iterator[LoadResu
             continue
         try:
             yield LoadResult(
-                _jsonl_record(json.loads(mend_json(line.decode("utf-8"))), locator, lineno, source)
+                _jsonl_record(json.loads(mend_json(line.decode("utf-8-sig"))), locator, lineno, source)
             )
         except (ValueError, TypeError, KeyError, RecursionError) as exc:  # (nested past the parser)
             reason = f"line {lineno}: {exc}"
@@ -133,22 +131,21 @@ def jsonl_documents(data: bytes, locator: str, source: str) -> Iterator[LoadResu
 # A record's fields that are read as they are, and what they may hold besides null: a list or an
 # object there would reach the warehouse's typed columns and fail the whole batch that stores it
 # ("published_at" is parsed: what is no ISO date is no date).
-_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
-    "id": (str, int),
-    "source": str,
-    "url": str,
-    "title": str,
+_FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "id": ((str, int), "a string or an integer"),
+    "source": ((str,), "a string"),
+    "url": ((str,), "a string"),
+    "title": ((str,), "a string"),
 }
-_FIELD_NAMES = {str: "a string", (str, int): "a string or an integer"}
 
 
 def _jsonl_record(obj: object, locator: str, lineno: int, source: str) -> RawDocument:
     """Validate and convert one JSONL object."""
     if not isinstance(obj, dict):
         raise TypeError("not a JSON object")
-    for key, kinds in _FIELD_TYPES.items():
+    for key, (kinds, named) in _FIELD_TYPES.items():
         if obj.get(key) is not None and not isinstance(obj[key], kinds):
-            raise TypeError(f'"{key}" is {type(obj[key]).__name__}, not {_FIELD_NAMES[kinds]}')
+            raise TypeError(f'"{key}" is {type(obj[key]).__name__}, not {named}')
     ext_id = str(obj.get("id") or f"{Path(locator).name}:{lineno}")
     body = obj.get("text") if obj.get("text") is not None else obj.get("html")
     if not isinstance(body, str):

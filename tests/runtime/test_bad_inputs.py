@@ -107,6 +107,11 @@ CASES: dict[str, tuple[Maker, str, str]] = {
     ),
     "unsupported extension": (_file("sheet.xlsx", b"PK\x03\x04...."), "failed", "unsupported"),
     "jsonl missing text": (_file("nofield.jsonl", b'{"id": "m1", "title": "No body"}\n'), "failed", "text"),
+    "jsonl with a byte-order mark": (
+        _file("bom.jsonl", b"\xef\xbb\xbf" + json.dumps({"id": "b1", "text": FRENCH}).encode()),
+        "new",
+        "Bruxelles",
+    ),
 }
 
 
